@@ -1,0 +1,15 @@
+//! Resapi's domain: the BerAKHLAK catalogue, the content model and its validation,
+//! practice scoring, NIP rules and the sync protocol. No I/O: the same code runs in the
+//! phone app (wasm) and on the server.
+
+pub mod api;
+pub mod catalog;
+pub mod content;
+pub mod nip;
+pub mod practice;
+pub mod rng;
+pub mod sync;
+pub mod text;
+pub mod validate;
+
+pub use text::{Lang, Text};

@@ -1,0 +1,234 @@
+//! The sync protocol: records made on the device, each with a client UUID v7, pushed in
+//! batches; the server answers per record. Records are checked one by one so that one bad
+//! record never blocks the good ones beside it.
+
+use crate::content::ContentBundle;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// At most this many records per sync request.
+pub const MAX_BATCH: usize = 500;
+/// Largest sync request body.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// One answered practice question.
+    PracticeAnswer,
+    /// One finished (or quit) practice session.
+    PracticeAttempt,
+}
+
+impl RecordKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::PracticeAnswer => "practice_answer",
+            RecordKind::PracticeAttempt => "practice_attempt",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RecordKind> {
+        match s {
+            "practice_answer" => Some(RecordKind::PracticeAnswer),
+            "practice_attempt" => Some(RecordKind::PracticeAttempt),
+            _ => None,
+        }
+    }
+}
+
+/// A record as it travels: `{id, kind, account_id, created_at, payload}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncRecord {
+    pub id: Uuid,
+    pub kind: RecordKind,
+    pub account_id: Uuid,
+    /// The device's time when the person answered (UTC).
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub payload: serde_json::Value,
+}
+
+/// Payload of [`RecordKind::PracticeAnswer`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeAnswer {
+    /// The id of the attempt record this answer belongs to.
+    pub attempt_id: Uuid,
+    pub question_id: String,
+    pub option_id: String,
+    /// What the device judged; the server re-checks against its own key.
+    pub correct: bool,
+    pub content_version: String,
+    /// 0-based position in the session.
+    pub position: u32,
+}
+
+/// Payload of [`RecordKind::PracticeAttempt`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeAttempt {
+    /// A value id or "campuran".
+    pub scope: String,
+    pub question_ids: Vec<String>,
+    pub answered: u32,
+    pub correct: u32,
+    /// False when the person quit before the last question.
+    pub completed: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    pub content_version: String,
+}
+
+/// Why one record was refused. `code()` is stable; the message can be shown to a user.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RecordError {
+    #[error("Catatan tidak punya id UUID yang sah.")]
+    InvalidId,
+    #[error("Jenis catatan `{0}` tidak dikenal.")]
+    UnknownKind(String),
+    #[error("Catatan tidak lengkap atau rusak: {0}.")]
+    Malformed(String),
+    #[error("Isi catatan tidak sah: {0}.")]
+    InvalidPayload(String),
+    #[error("Soal `{0}` tidak ada di bank soal.")]
+    UnknownQuestion(String),
+    #[error("Pilihan `{option}` tidak ada pada soal `{question}`.")]
+    UnknownOption { question: String, option: String },
+    #[error("Catatan ini milik akun lain.")]
+    Forbidden,
+    #[error("Id catatan sudah dipakai untuk isi yang berbeda.")]
+    IdConflict,
+    #[error("Waktu catatan terlalu jauh di masa depan.")]
+    FromTheFuture,
+}
+
+impl RecordError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            RecordError::InvalidId => "invalid_id",
+            RecordError::UnknownKind(_) => "unknown_kind",
+            RecordError::Malformed(_) => "malformed",
+            RecordError::InvalidPayload(_) => "invalid_payload",
+            RecordError::UnknownQuestion(_) => "unknown_question",
+            RecordError::UnknownOption { .. } => "unknown_option",
+            RecordError::Forbidden => "forbidden",
+            RecordError::IdConflict => "id_conflict",
+            RecordError::FromTheFuture => "created_in_future",
+        }
+    }
+}
+
+/// The id of a raw record, if it has a readable one (used to answer even for bad records).
+pub fn raw_id(raw: &serde_json::Value) -> Option<String> {
+    raw.get("id").and_then(|v| v.as_str()).map(str::to_owned)
+}
+
+/// Parses one raw record from a batch. Checks shape, kind and timestamp; the caller checks
+/// ownership and the payload against content.
+pub fn parse_record(raw: &serde_json::Value) -> Result<SyncRecord, RecordError> {
+    let id = raw_id(raw)
+        .and_then(|s| Uuid::parse_str(&s).ok())
+        .ok_or(RecordError::InvalidId)?;
+    let kind = raw
+        .get("kind")
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| RecordError::Malformed("`kind` tidak ada".into()))?;
+    RecordKind::parse(kind).ok_or_else(|| RecordError::UnknownKind(kind.into()))?;
+    let record: SyncRecord = serde_json::from_value(raw.clone())
+        .map_err(|e| RecordError::Malformed(e.to_string()))?;
+    debug_assert_eq!(record.id, id);
+    Ok(record)
+}
+
+/// Checks a record against the owner and the content it was answered with. Returns the
+/// server's own judgement of a practice answer (`Some(correct)`), `None` for other kinds.
+pub fn check_record(
+    record: &SyncRecord,
+    account_id: Uuid,
+    content: &ContentBundle,
+    now: OffsetDateTime,
+) -> Result<Option<bool>, RecordError> {
+    if record.account_id != account_id {
+        return Err(RecordError::Forbidden);
+    }
+    // Device clocks drift; a day of slack keeps honest phones working.
+    if record.created_at > now + time::Duration::days(1) {
+        return Err(RecordError::FromTheFuture);
+    }
+    match record.kind {
+        RecordKind::PracticeAnswer => {
+            let answer: PracticeAnswer = serde_json::from_value(record.payload.clone())
+                .map_err(|e| RecordError::InvalidPayload(e.to_string()))?;
+            let question = content
+                .question(&answer.question_id)
+                .ok_or_else(|| RecordError::UnknownQuestion(answer.question_id.clone()))?;
+            if question.option(&answer.option_id).is_none() {
+                return Err(RecordError::UnknownOption {
+                    question: answer.question_id,
+                    option: answer.option_id,
+                });
+            }
+            Ok(Some(question.is_correct(&answer.option_id)))
+        }
+        RecordKind::PracticeAttempt => {
+            let attempt: PracticeAttempt = serde_json::from_value(record.payload.clone())
+                .map_err(|e| RecordError::InvalidPayload(e.to_string()))?;
+            if attempt.correct > attempt.answered
+                || attempt.answered as usize > attempt.question_ids.len()
+            {
+                return Err(RecordError::InvalidPayload(
+                    "jumlah benar atau terjawab tidak masuk akal".into(),
+                ));
+            }
+            Ok(None)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordStatus {
+    Stored,
+    Duplicate,
+    Rejected,
+}
+
+/// The server's answer for one record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordResult {
+    pub id: String,
+    pub status: RecordStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<crate::api::ErrorDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncRequest {
+    pub records: Vec<SyncRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    pub results: Vec<RecordResult>,
+}
+
+/// A stored record as `GET /api/v1/me/records` returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredRecord {
+    #[serde(flatten)]
+    pub record: SyncRecord,
+    #[serde(with = "time::serde::rfc3339")]
+    pub received_at: OffsetDateTime,
+}
+
+/// One page of the caller's records, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordsPage {
+    pub records: Vec<StoredRecord>,
+    /// Pass as `?since=` for the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_since: Option<String>,
+}

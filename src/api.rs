@@ -1,0 +1,139 @@
+//! The one HTTP client of the app. The sync module uses it, and so do the few pages that
+//! are online by nature (register, login, the unit list). Every other page reads the store.
+
+use gloo_net::http::{Request, Response};
+use resapi_core::api::{AuthResponse, ErrorBody, LoginRequest, RegisterRequest};
+use resapi_core::content::{ContentBundle, Unit};
+use resapi_core::sync::{SyncRecord, SyncRequest, SyncResponse};
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+const BASE: &str = "/api/v1";
+
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ApiError {
+    /// No answer from the server: offline, or the server is down.
+    #[error("Tidak tersambung ke server. Periksa sinyal lalu coba lagi.")]
+    Network,
+    /// The server answered with an error it explained.
+    #[error("{message}")]
+    Server {
+        status: u16,
+        code: String,
+        message: String,
+    },
+}
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Network => None,
+            ApiError::Server { status, .. } => Some(*status),
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        match self {
+            ApiError::Network => "network",
+            ApiError::Server { code, .. } => code,
+        }
+    }
+}
+
+async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
+    if resp.ok() {
+        return resp.json::<T>().await.map_err(|_| ApiError::Server {
+            status: resp.status(),
+            code: "bad_response".into(),
+            message: "Jawaban server tidak terbaca. Coba lagi nanti.".into(),
+        });
+    }
+    Err(error_of(resp).await)
+}
+
+async fn error_of(resp: Response) -> ApiError {
+    let status = resp.status();
+    match resp.json::<ErrorBody>().await {
+        Ok(body) => ApiError::Server {
+            status,
+            code: body.error.code,
+            message: body.error.message,
+        },
+        // A proxy or a dead server answered, not ours.
+        Err(_) if status >= 500 || status == 404 => ApiError::Network,
+        Err(_) => ApiError::Server {
+            status,
+            code: "http_error".into(),
+            message: format!("Server menjawab dengan kode {status}. Coba lagi nanti."),
+        },
+    }
+}
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+pub async fn register(req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
+    let resp = Request::post(&format!("{BASE}/auth/register"))
+        .json(req)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(resp).await
+}
+
+pub async fn login(req: &LoginRequest) -> Result<AuthResponse, ApiError> {
+    let resp = Request::post(&format!("{BASE}/auth/login"))
+        .json(req)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(resp).await
+}
+
+pub async fn logout(token: &str) -> Result<(), ApiError> {
+    let resp = Request::post(&format!("{BASE}/auth/logout"))
+        .header("Authorization", &bearer(token))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(error_of(resp).await)
+    }
+}
+
+pub async fn units() -> Result<Vec<Unit>, ApiError> {
+    let resp = Request::get(&format!("{BASE}/units"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(resp).await
+}
+
+/// The content bundle, or `None` when the copy with `version` is still current (304).
+pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, ApiError> {
+    let mut req = Request::get(&format!("{BASE}/content"));
+    if let Some(v) = version {
+        req = req.header("If-None-Match", &format!("\"{v}\""));
+    }
+    let resp = req.send().await.map_err(|_| ApiError::Network)?;
+    if resp.status() == 304 {
+        return Ok(None);
+    }
+    read(resp).await.map(Some)
+}
+
+pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
+    let resp = Request::post(&format!("{BASE}/sync"))
+        .header("Authorization", &bearer(token))
+        .json(&SyncRequest { records })
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(resp).await
+}

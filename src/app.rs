@@ -1,0 +1,50 @@
+//! The phone app's root: state, start-up (store, session, content, sync, service worker),
+//! and the routes.
+
+use crate::pages::phone::PhoneRoutes;
+use crate::state::{AppState, set_store, store};
+use crate::store::Store;
+use crate::{pwa, sync};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// Opens the store and reads what the app needs before the first page.
+async fn boot(app: AppState) {
+    match Store::open().await {
+        Ok(s) => set_store(s),
+        Err(_) => app.store_failed.set(true),
+    }
+    if let Some(store) = store() {
+        if let Ok(session) = store.session().await {
+            app.session.set(session);
+        }
+        if let Ok(Some(content)) = store.content().await {
+            app.content.set(Some(Arc::new(content)));
+        }
+    }
+    app.booted.set(true);
+    sync::refresh_counts(app).await;
+    sync::triggers::start(app);
+    pwa::start(app);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    spawn_local(boot(app));
+    view! { <PhoneRoutes /> }
+}
+
+/// Mounts the app, replacing the HTML skeleton `index.html` painted while loading.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("skeleton"))
+    {
+        el.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,125 @@
+//! The frame around every phone page: skip link, header (name, language, account), the
+//! update banner, and the bottom navigation.
+
+use crate::api;
+use crate::components::update_banner::UpdateBanner;
+use crate::i18n;
+use crate::state::{store, use_app};
+use crate::sync;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use resapi_core::Lang;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <a class="skip-link" href="#main">{move || app.tr().skip_link}</a>
+        <header class="top">
+            <A href="/" attr:class="brand">
+                <span class="brand-name">"Resapi"</span>
+                <span class="brand-tag">{move || app.tr().tagline}</span>
+            </A>
+            <div class="top-actions">
+                <LangSwitch />
+                <AccountMenu />
+            </div>
+        </header>
+        <UpdateBanner />
+        <main id="main" tabindex="-1">{children()}</main>
+        <Show when=move || app.session.with(Option::is_some) && !app.in_quiz.get()>
+            <nav class="bottom-nav" aria-label="Menu">
+                <A href="/" exact=true>{move || app.tr().nav_home}</A>
+                <A href="/latihan">{move || app.tr().nav_practice}</A>
+                <A href="/riwayat">{move || app.tr().nav_history}</A>
+            </nav>
+        </Show>
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let app = use_app();
+    let other = move || match app.lang.get() {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    };
+    view! {
+        <button
+            type="button"
+            class="btn btn-ghost"
+            data-testid="lang-switch"
+            lang=move || other().code()
+            aria-label=move || app.tr().switch_lang_label
+            on:click=move |_| app.set_lang(other())
+        >
+            {move || app.tr().switch_lang}
+        </button>
+    }
+}
+
+/// Logout, with a warning when this account still has unsent answers (they stay on the
+/// phone for its next login).
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let navigate = use_navigate();
+    let do_logout = move || {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            if let Some(session) = app.session.get_untracked() {
+                // Best effort: offline, the token simply expires on its own.
+                let _ = api::logout(&session.token).await;
+            }
+            if let Some(store) = store() {
+                let _ = store.clear_session().await;
+            }
+            app.session.set(None);
+            confirming.set(false);
+            sync::refresh_counts(app).await;
+            navigate("/", Default::default());
+        });
+    };
+    let do_logout2 = do_logout.clone();
+    let on_logout = move |_| {
+        if app.sync.pending_records.get_untracked() > 0 {
+            confirming.set(true);
+        } else {
+            do_logout();
+        }
+    };
+    view! {
+        <Show when=move || app.session.with(Option::is_some)>
+            <button type="button" class="btn btn-ghost" data-testid="logout" on:click=on_logout.clone()>
+                {move || app.tr().logout}
+            </button>
+        </Show>
+        <Show when=move || confirming.get()>
+            <div class="overlay">
+                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="logout-warn" aria-describedby="logout-keep">
+                    <p id="logout-warn" class="dialog-title" data-testid="logout-warning">
+                        {move || match app.sync.pending.get() {
+                            0 => app.tr().summary_waiting.to_string(),
+                            n => i18n::unsent(app.lang.get(), n),
+                        }}
+                    </p>
+                    <p id="logout-keep">{move || app.tr().logout_keep}</p>
+                    <div class="actions">
+                        <button type="button" class="btn btn-primary" on:click=move |_| confirming.set(false)>
+                            {move || app.tr().cancel}
+                        </button>
+                        <button type="button" class="btn btn-secondary" data-testid="logout-confirm" on:click={
+                            let f = do_logout2.clone();
+                            move |_| f()
+                        }>
+                            {move || app.tr().logout_confirm}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,7 @@
+//! Components shared by every entry (phone now; trainer and admin screens later).
+
+pub mod layout;
+pub mod password_field;
+pub mod sync_indicator;
+pub mod unit_picker;
+pub mod update_banner;

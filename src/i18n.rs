@@ -1,0 +1,347 @@
+//! Interface strings, Indonesian first and English second. A missing string is a compile
+//! error: every language fills every field.
+
+use resapi_core::Lang;
+
+pub struct Tr {
+    pub tagline: &'static str,
+    pub skip_link: &'static str,
+    pub nav_home: &'static str,
+    pub nav_practice: &'static str,
+    pub nav_history: &'static str,
+    pub switch_lang: &'static str,
+    pub switch_lang_label: &'static str,
+    pub login: &'static str,
+    pub register: &'static str,
+    pub logout: &'static str,
+    pub loading: &'static str,
+    pub cancel: &'static str,
+    pub retry: &'static str,
+    pub back_home: &'static str,
+    pub store_failed: &'static str,
+    // sync indicator
+    pub sync_heading: &'static str,
+    pub online: &'static str,
+    pub offline: &'static str,
+    pub all_sent: &'static str,
+    pub summary_waiting: &'static str,
+    pub never_synced: &'static str,
+    pub sync_now: &'static str,
+    pub syncing: &'static str,
+    pub offline_ready: &'static str,
+    pub not_offline_ready: &'static str,
+    pub needs_login: &'static str,
+    // update banner
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
+    // home
+    pub home_intro: &'static str,
+    pub guest_intro: &'static str,
+    pub values_heading: &'static str,
+    pub start_practice: &'static str,
+    pub no_content: &'static str,
+    pub history_link: &'static str,
+    pub attention_link: &'static str,
+    // auth
+    pub login_title: &'static str,
+    pub register_title: &'static str,
+    pub nip_label: &'static str,
+    pub nip_hint: &'static str,
+    pub name_label: &'static str,
+    pub password_label: &'static str,
+    pub password_hint: &'static str,
+    pub show_password: &'static str,
+    pub unit_label: &'static str,
+    pub unit_search: &'static str,
+    pub unit_none: &'static str,
+    pub units_loading: &'static str,
+    pub busy: &'static str,
+    pub no_account: &'static str,
+    pub have_account: &'static str,
+    pub auth_needs_network: &'static str,
+    // practice
+    pub practice_title: &'static str,
+    pub practice_pick: &'static str,
+    pub mixed: &'static str,
+    pub mixed_hint: &'static str,
+    pub correct: &'static str,
+    pub incorrect: &'static str,
+    pub best_answer: &'static str,
+    pub your_answer: &'static str,
+    pub next_question: &'static str,
+    pub see_result: &'static str,
+    pub quit: &'static str,
+    pub quit_confirm: &'static str,
+    pub quit_yes: &'static str,
+    pub quit_no: &'static str,
+    pub save_failed: &'static str,
+    pub question_missing: &'static str,
+    // results and history
+    pub result_title: &'static str,
+    pub per_value: &'static str,
+    pub review: &'static str,
+    pub practice_again: &'static str,
+    pub stopped_early: &'static str,
+    pub history_title: &'static str,
+    pub history_empty: &'static str,
+    pub not_found: &'static str,
+    // attention
+    pub attention_title: &'static str,
+    pub attention_intro: &'static str,
+    pub attention_empty: &'static str,
+    pub export_json: &'static str,
+    // logout
+    pub logout_keep: &'static str,
+    pub logout_confirm: &'static str,
+}
+
+pub static ID: Tr = Tr {
+    tagline: "Meresapi nilai BerAKHLAK",
+    skip_link: "Lewati ke isi utama",
+    nav_home: "Beranda",
+    nav_practice: "Latihan",
+    nav_history: "Riwayat",
+    switch_lang: "English",
+    switch_lang_label: "Switch to English",
+    login: "Masuk",
+    register: "Daftar",
+    logout: "Keluar",
+    loading: "Memuat…",
+    cancel: "Batal",
+    retry: "Coba lagi",
+    back_home: "Kembali ke beranda",
+    store_failed: "Penyimpanan ponsel tidak bisa dibuka. Tutup mode penyamaran atau kosongkan ruang penyimpanan, lalu muat ulang.",
+    sync_heading: "Status sinkronisasi",
+    online: "Daring",
+    offline: "Luring — tanpa sinyal",
+    all_sent: "Semua jawaban terkirim",
+    summary_waiting: "Ringkasan latihan menunggu dikirim",
+    never_synced: "Belum pernah sinkron",
+    sync_now: "Sinkronkan sekarang",
+    syncing: "Menyinkronkan…",
+    offline_ready: "Siap dipakai offline",
+    not_offline_ready: "Belum siap offline",
+    needs_login: "Sesi berakhir. Masuk lagi agar jawaban bisa dikirim; latihan tetap bisa dipakai.",
+    update_available: "Versi baru tersedia.",
+    update_reload: "Muat ulang",
+    home_intro: "Latih pemahaman tujuh nilai dasar ASN BerAKHLAK kapan saja, juga tanpa sinyal. Setiap jawaban tersimpan di ponsel dan terkirim saat ada sinyal.",
+    guest_intro: "Masuk atau daftar sekali saat ada sinyal. Setelah itu Resapi bisa dipakai tanpa sinyal.",
+    values_heading: "Tujuh nilai BerAKHLAK",
+    start_practice: "Mulai latihan",
+    no_content: "Soal belum terunduh. Sambungkan ke internet sekali untuk mengunduhnya.",
+    history_link: "Riwayat latihan",
+    attention_link: "Perlu perhatian",
+    login_title: "Masuk",
+    register_title: "Daftar akun",
+    nip_label: "NIP",
+    nip_hint: "18 angka seperti di kartu pegawai. Spasi boleh.",
+    name_label: "Nama lengkap",
+    password_label: "Kata sandi",
+    password_hint: "Minimal 8 karakter.",
+    show_password: "Tampilkan kata sandi",
+    unit_label: "Unit kerja",
+    unit_search: "Ketik untuk mencari unit kerja",
+    unit_none: "Tidak ada unit yang cocok. Coba kata lain.",
+    units_loading: "Memuat daftar unit…",
+    busy: "Mohon tunggu…",
+    no_account: "Belum punya akun? Daftar",
+    have_account: "Sudah punya akun? Masuk",
+    auth_needs_network: "Masuk dan daftar memerlukan sinyal. Coba lagi saat tersambung.",
+    practice_title: "Latihan soal",
+    practice_pick: "Pilih nilai yang ingin dilatih. Setiap latihan berisi 10 soal.",
+    mixed: "Campuran",
+    mixed_hint: "Soal dari ketujuh nilai",
+    correct: "Tepat!",
+    incorrect: "Belum tepat.",
+    best_answer: "Jawaban terbaik",
+    your_answer: "Jawaban Anda",
+    next_question: "Soal berikutnya",
+    see_result: "Lihat hasil",
+    quit: "Berhenti",
+    quit_confirm: "Berhenti sekarang? Jawaban yang sudah diberikan tetap tersimpan.",
+    quit_yes: "Ya, berhenti",
+    quit_no: "Lanjutkan latihan",
+    save_failed: "Jawaban gagal disimpan di ponsel. Coba sekali lagi.",
+    question_missing: "Soal ini tidak ada lagi di bank soal terbaru. Lanjutkan ke soal berikutnya.",
+    result_title: "Hasil latihan",
+    per_value: "Per nilai",
+    review: "Tinjau jawaban",
+    practice_again: "Latihan lagi",
+    stopped_early: "Dihentikan sebelum selesai",
+    history_title: "Riwayat latihan",
+    history_empty: "Belum ada latihan. Mulai latihan pertama Anda!",
+    not_found: "Halaman tidak ditemukan.",
+    attention_title: "Perlu perhatian",
+    attention_intro: "Server menolak catatan berikut. Catatan ini tidak dihapus: ekspor lalu kirimkan ke admin unit Anda.",
+    attention_empty: "Tidak ada catatan yang ditolak.",
+    export_json: "Ekspor (JSON)",
+    logout_keep: "Jawaban tetap tersimpan di ponsel ini dan terkirim saat akun ini masuk lagi.",
+    logout_confirm: "Tetap keluar",
+};
+
+pub static EN: Tr = Tr {
+    tagline: "Living the BerAKHLAK values",
+    skip_link: "Skip to main content",
+    nav_home: "Home",
+    nav_practice: "Practice",
+    nav_history: "History",
+    switch_lang: "Bahasa Indonesia",
+    switch_lang_label: "Ganti ke Bahasa Indonesia",
+    login: "Log in",
+    register: "Sign up",
+    logout: "Log out",
+    loading: "Loading…",
+    cancel: "Cancel",
+    retry: "Try again",
+    back_home: "Back to home",
+    store_failed: "The phone's storage cannot be opened. Leave private mode or free some space, then reload.",
+    sync_heading: "Sync status",
+    online: "Online",
+    offline: "Offline — no signal",
+    all_sent: "All answers sent",
+    summary_waiting: "A practice summary is waiting to be sent",
+    never_synced: "Not synced yet",
+    sync_now: "Sync now",
+    syncing: "Syncing…",
+    offline_ready: "Ready to use offline",
+    not_offline_ready: "Not ready offline yet",
+    needs_login: "Session ended. Log in again so your answers can be sent; practice still works.",
+    update_available: "A new version is available.",
+    update_reload: "Reload",
+    home_intro: "Practise the seven BerAKHLAK core values any time, even without a signal. Every answer is kept on the phone and sent when there is a signal.",
+    guest_intro: "Log in or sign up once while you have a signal. After that Resapi works without one.",
+    values_heading: "The seven BerAKHLAK values",
+    start_practice: "Start practice",
+    no_content: "Questions are not downloaded yet. Connect to the internet once to download them.",
+    history_link: "Practice history",
+    attention_link: "Needs attention",
+    login_title: "Log in",
+    register_title: "Create an account",
+    nip_label: "NIP (employee number)",
+    nip_hint: "18 digits as on your ID card. Spaces are fine.",
+    name_label: "Full name",
+    password_label: "Password",
+    password_hint: "At least 8 characters.",
+    show_password: "Show password",
+    unit_label: "Work unit",
+    unit_search: "Type to search for your work unit",
+    unit_none: "No unit matches. Try another word.",
+    units_loading: "Loading units…",
+    busy: "Please wait…",
+    no_account: "No account yet? Sign up",
+    have_account: "Already have an account? Log in",
+    auth_needs_network: "Logging in and signing up need a signal. Try again when connected.",
+    practice_title: "Practice",
+    practice_pick: "Choose a value to practise. Each session has 10 questions.",
+    mixed: "Mixed",
+    mixed_hint: "Questions from all seven values",
+    correct: "Correct!",
+    incorrect: "Not quite.",
+    best_answer: "Best answer",
+    your_answer: "Your answer",
+    next_question: "Next question",
+    see_result: "See result",
+    quit: "Stop",
+    quit_confirm: "Stop now? The answers you gave are kept.",
+    quit_yes: "Yes, stop",
+    quit_no: "Keep practising",
+    save_failed: "The answer could not be saved on the phone. Please try once more.",
+    question_missing: "This question is no longer in the latest bank. Go on to the next one.",
+    result_title: "Practice result",
+    per_value: "Per value",
+    review: "Review answers",
+    practice_again: "Practise again",
+    stopped_early: "Stopped before the end",
+    history_title: "Practice history",
+    history_empty: "No practice yet. Start your first one!",
+    not_found: "Page not found.",
+    attention_title: "Needs attention",
+    attention_intro: "The server refused these records. They are not deleted: export them and send them to your unit admin.",
+    attention_empty: "No refused records.",
+    export_json: "Export (JSON)",
+    logout_keep: "The answers stay on this phone and are sent when this account logs in again.",
+    logout_confirm: "Log out anyway",
+};
+
+pub fn tr(lang: Lang) -> &'static Tr {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}
+
+/// "3 jawaban menunggu dikirim" / "3 answers waiting to be sent".
+pub fn waiting(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => format!("{n} jawaban menunggu dikirim"),
+        (Lang::En, 1) => "1 answer waiting to be sent".into(),
+        (Lang::En, n) => format!("{n} answers waiting to be sent"),
+    }
+}
+
+/// "3 jawaban belum terkirim" — the logout warning.
+pub fn unsent(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => format!("{n} jawaban belum terkirim"),
+        (Lang::En, 1) => "1 answer not sent yet".into(),
+        (Lang::En, n) => format!("{n} answers not sent yet"),
+    }
+}
+
+pub fn last_sync(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Id => format!("Terakhir sinkron {when}"),
+        Lang::En => format!("Last synced {when}"),
+    }
+}
+
+pub fn question_of(lang: Lang, i: usize, n: usize) -> String {
+    match lang {
+        Lang::Id => format!("Soal {i} dari {n}"),
+        Lang::En => format!("Question {i} of {n}"),
+    }
+}
+
+pub fn score(lang: Lang, correct: u32, answered: u32) -> String {
+    match lang {
+        Lang::Id => format!("{correct} dari {answered} benar"),
+        Lang::En => format!("{correct} of {answered} correct"),
+    }
+}
+
+pub fn hello(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Id => format!("Halo, {name}"),
+        Lang::En => format!("Hello, {name}"),
+    }
+}
+
+pub fn resume(lang: Lang, at: usize, of: usize) -> String {
+    match lang {
+        Lang::Id => format!("Lanjutkan latihan (soal {at} dari {of})"),
+        Lang::En => format!("Resume practice (question {at} of {of})"),
+    }
+}
+
+pub fn attention_count(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Id => format!("{n} catatan ditolak server perlu perhatian"),
+        Lang::En if n == 1 => "1 refused record needs attention".into(),
+        Lang::En => format!("{n} refused records need attention"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn counts_read_naturally_in_both_languages() {
+        assert_eq!(unsent(Lang::Id, 3), "3 jawaban belum terkirim");
+        assert_eq!(unsent(Lang::En, 1), "1 answer not sent yet");
+        assert_eq!(waiting(Lang::En, 2), "2 answers waiting to be sent");
+    }
+}

@@ -1,0 +1,18 @@
+//! Resapi's web app: Leptos (client-side) compiled to WebAssembly.
+//!
+//! Layout: `pages/<entry>/` hold the pages of each entry (only `phone` for now; trainer and
+//! admin screens will be a second entry); `components/`, `store/`, `sync/`, `api`, `i18n`
+//! and `state` are shared by every entry.
+#![cfg(target_arch = "wasm32")]
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod local_time;
+pub mod pages;
+pub mod practice;
+pub mod pwa;
+pub mod state;
+pub mod store;
+pub mod sync;

@@ -1,0 +1,41 @@
+//! Showing UTC timestamps in the device's local time (WIB, WITA, WIT).
+
+use resapi_core::Lang;
+use wasm_bindgen::JsValue;
+
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "id-ID",
+        Lang::En => "en-GB",
+    }
+}
+
+fn date(rfc3339: &str) -> js_sys::Date {
+    js_sys::Date::new(&JsValue::from_str(rfc3339))
+}
+
+/// "22 Nov 2026 07.30" in the device's time zone.
+pub fn date_time(rfc3339: &str, lang: Lang) -> String {
+    let d = date(rfc3339);
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    let opts = js_sys::Object::new();
+    for (k, v) in [
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+    }
+    d.to_locale_string(locale(lang), &opts).into()
+}
+
+/// Now, in UTC, as RFC 3339.
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -1,0 +1,9 @@
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    resapi::app::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Resapi's web app runs in the browser: build it with trunk (see README).");
+}

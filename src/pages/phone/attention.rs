@@ -1,0 +1,65 @@
+//! Records the server refused: never dropped, shown with the reason, exportable as JSON.
+
+use crate::local_time::date_time;
+use crate::state::{store, use_app};
+use crate::store::attention::AttentionItem;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+fn download_json(name: &str, json: &str) {
+    let parts = js_sys::Array::of1(&json.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[component]
+pub fn AttentionPage() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let items: RwSignal<Vec<AttentionItem>> = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        if let (Some(store), Some(account)) = (store(), app.account_id()) {
+            spawn_local(async move {
+                items.set(store.attention(&account).await.unwrap_or_default());
+            });
+        }
+    });
+    let export = move |_| {
+        let json = serde_json::to_string_pretty(&items.get_untracked()).unwrap_or_default();
+        download_json("resapi-perlu-perhatian.json", &json);
+    };
+    view! {
+        <div class="page attention">
+            <h1>{move || app.tr().attention_title}</h1>
+            <Show when=move || !items.with(Vec::is_empty) fallback=move || view! { <p class="hint">{move || app.tr().attention_empty}</p> }>
+                <p>{move || app.tr().attention_intro}</p>
+                <button type="button" class="btn btn-secondary" on:click=export>{move || app.tr().export_json}</button>
+                <ul class="attention-list">
+                    {move || items.get().into_iter().map(|i| view! {
+                        <li>
+                            <p class="warn">{i.message.clone()}</p>
+                            <p class="muted">{format!("{} · {} · {}", i.record.kind.as_str(), i.code, date_time(&i.at, lang.get()))}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}

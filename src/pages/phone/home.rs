@@ -1,0 +1,83 @@
+//! Home: the seven values, the way into practice (or back into a session in progress),
+//! and the sync status.
+
+use crate::components::sync_indicator::SyncIndicator;
+use crate::i18n;
+use crate::state::{store, use_app};
+use crate::store::quiz::QuizState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let in_progress: RwSignal<Option<QuizState>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let (Some(store), Some(account)) = (store(), app.account_id()) {
+            spawn_local(async move {
+                in_progress.set(store.quiz(&account).await.ok().flatten());
+            });
+        }
+    });
+    let values = move || {
+        app.content
+            .get()
+            .map(|c| c.values.clone())
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="page home">
+            {move || match app.session.get() {
+                Some(s) => view! {
+                    <h1>{i18n::hello(lang.get(), &s.account.name)}</h1>
+                    <p class="lead">{move || app.tr().home_intro}</p>
+                }.into_any(),
+                None => view! {
+                    <h1>"Resapi"</h1>
+                    <p class="lead">{move || app.tr().guest_intro}</p>
+                    <div class="actions">
+                        <A href="/masuk" attr:class="btn btn-primary">{move || app.tr().login}</A>
+                        <A href="/daftar" attr:class="btn btn-secondary">{move || app.tr().register}</A>
+                    </div>
+                }.into_any(),
+            }}
+            <Show when=move || app.session.with(Option::is_some)>
+                <div class="actions">
+                    {move || match in_progress.get() {
+                        Some(q) => view! {
+                            <A href="/latihan/sesi" attr:class="btn btn-primary" attr:data-testid="resume-practice">
+                                {i18n::resume(lang.get(), q.position + 1, q.questions.len())}
+                            </A>
+                        }.into_any(),
+                        None => view! {
+                            <A href="/latihan" attr:class="btn btn-primary" attr:data-testid="start-practice">
+                                {move || app.tr().start_practice}
+                            </A>
+                        }.into_any(),
+                    }}
+                    <A href="/riwayat" attr:class="btn btn-secondary">{move || app.tr().history_link}</A>
+                </div>
+            </Show>
+            <SyncIndicator />
+            <section aria-labelledby="values-heading">
+                <h2 id="values-heading">{move || app.tr().values_heading}</h2>
+                <Show when=move || app.content.with(Option::is_none)>
+                    <p class="hint">{move || app.tr().no_content}</p>
+                </Show>
+                <ul class="value-list">
+                    <For each=values key=|v| v.id.clone() let(v)>
+                        <li class="value-card">
+                            <h3>{
+                                let name = v.name.clone();
+                                move || name.get(lang.get()).to_owned()
+                            }</h3>
+                            <p>{move || v.summary.get(lang.get()).to_owned()}</p>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! Log in with NIP and password (online by nature: the first use needs one login).
+
+use crate::api::{self, ApiError};
+use crate::components::password_field::PasswordField;
+use crate::state::{AppState, store, use_app};
+use crate::store::session::Session;
+use crate::sync;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use resapi_core::api::{AuthResponse, LoginRequest};
+
+/// Keeps a fresh session and starts syncing this account's waiting answers.
+pub async fn sign_in(app: AppState, auth: AuthResponse) {
+    let session = Session {
+        token: auth.token,
+        expires_at: auth
+            .expires_at
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        account: auth.account,
+        needs_login: false,
+    };
+    if let Some(store) = store() {
+        let _ = store.save_session(&session).await;
+    }
+    app.session.set(Some(session));
+    sync::refresh_counts(app).await;
+    sync::triggers::request();
+}
+
+/// The message to show for a failed login or sign-up.
+pub fn auth_error_message(app: AppState, e: &ApiError) -> String {
+    match e {
+        ApiError::Network => app.tr().auth_needs_network.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let app = use_app();
+    let nip = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    // A returning account whose token ran out: fill in its NIP.
+    if let Some(s) = app.session.get_untracked() {
+        nip.set(s.account.nip.clone());
+    }
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let req = LoginRequest {
+            nip: nip.get_untracked(),
+            password: password.get_untracked(),
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::login(&req).await {
+                Ok(auth) => {
+                    sign_in(app, auth).await;
+                    navigate("/", Default::default());
+                }
+                Err(e) => error.set(Some(auth_error_message(app, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="page narrow">
+            <h1>{move || app.tr().login_title}</h1>
+            <form on:submit=on_submit novalidate>
+                <div class="field">
+                    <label for="nip">{move || app.tr().nip_label}</label>
+                    <input
+                        id="nip"
+                        name="nip"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="username"
+                        aria-describedby="nip-hint"
+                        required
+                        prop:value=move || nip.get()
+                        on:input=move |ev| nip.set(event_target_value(&ev))
+                    />
+                    <p class="hint" id="nip-hint">{move || app.tr().nip_hint}</p>
+                </div>
+                <PasswordField
+                    id="password"
+                    label=Signal::derive(move || app.tr().password_label)
+                    show_label=Signal::derive(move || app.tr().show_password)
+                    value=password
+                />
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="form-error" role="alert" data-testid="form-error">{move || error.get()}</p>
+                </Show>
+                <button type="submit" class="btn btn-primary btn-block" disabled=move || busy.get()>
+                    {move || if busy.get() { app.tr().busy } else { app.tr().login }}
+                </button>
+            </form>
+            <p class="alt-link"><A href="/daftar">{move || app.tr().no_account}</A></p>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The employee's phone app: routes and their pages.
+
+pub mod attention;
+pub mod history;
+pub mod home;
+pub mod login;
+pub mod practice_pick;
+pub mod quiz;
+pub mod register;
+pub mod result;
+
+use crate::components::layout::Layout;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn PhoneRoutes() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Router>
+            <Layout>
+                <Show
+                    when=move || app.booted.get()
+                    fallback=move || view! { <p class="loading" role="status">{move || app.tr().loading}</p> }
+                >
+                    <Show when=move || app.store_failed.get()>
+                        <p class="banner banner-error" role="alert">{move || app.tr().store_failed}</p>
+                    </Show>
+                    <Routes fallback=move || view! { <p class="page">{move || app.tr().not_found}</p> }>
+                        <Route path=path!("/") view=home::HomePage />
+                        <Route path=path!("/masuk") view=login::LoginPage />
+                        <Route path=path!("/daftar") view=register::RegisterPage />
+                        <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
+                        <Route path=path!("/latihan/sesi") view=quiz::QuizPage />
+                        <Route path=path!("/hasil/:id") view=result::ResultPage />
+                        <Route path=path!("/riwayat") view=history::HistoryPage />
+                        <Route path=path!("/perhatian") view=attention::AttentionPage />
+                    </Routes>
+                </Show>
+            </Layout>
+        </Router>
+    }
+}

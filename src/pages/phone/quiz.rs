@@ -1,0 +1,236 @@
+//! A practice session: one question at a time, options in a shuffled order, feedback with
+//! the best answer and why, and a way to stop. Each answer is committed to the store
+//! before its feedback shows; a reload comes back to the same question.
+
+use crate::i18n;
+use crate::practice;
+use crate::state::{store, use_app};
+use crate::store::quiz::QuizState;
+use crate::sync::triggers;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let quiz: RwSignal<Option<QuizState>> = RwSignal::new(None);
+    let loaded = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let confirm_quit = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    app.in_quiz.set(true);
+    on_cleanup(move || app.in_quiz.set(false));
+
+    {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let found = match (store(), app.account_id()) {
+                (Some(store), Some(account)) => store.quiz(&account).await.ok().flatten(),
+                _ => None,
+            };
+            if found.is_none() {
+                navigate("/latihan", Default::default());
+            }
+            quiz.set(found);
+            loaded.set(true);
+        });
+    }
+
+    let finish = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| {
+            let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
+                return;
+            };
+            let navigate = navigate.clone();
+            busy.set(true);
+            spawn_local(async move {
+                match practice::finish(&store, &q).await {
+                    Ok(Some(result)) => {
+                        triggers::request();
+                        navigate(&format!("/hasil/{}", result.id), Default::default());
+                    }
+                    Ok(None) => navigate("/", Default::default()),
+                    Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
+                }
+                busy.set(false);
+            });
+        })
+    };
+
+    let choose = Callback::new(move |option_id: String| {
+        let (Some(store), Some(content), Some(q)) =
+            (store(), app.content.get_untracked(), quiz.get_untracked())
+        else {
+            return;
+        };
+        if busy.get_untracked() || q.current_answer().is_some() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match practice::answer(&store, &content, &q, &option_id).await {
+                Ok(next) => {
+                    quiz.set(Some(next));
+                    error.set(None);
+                    triggers::request();
+                    focus_by_id("feedback");
+                }
+                Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
+            }
+            busy.set(false);
+        });
+    });
+
+    let next = Callback::new(move |()| {
+            let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
+                return;
+            };
+            if q.is_last() {
+                finish.run(());
+                return;
+            }
+            busy.set(true);
+            spawn_local(async move {
+                match practice::advance(&store, &q).await {
+                    Ok(next) => {
+                        quiz.set(Some(next));
+                        focus_by_id("question-stem");
+                    }
+                    Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
+                }
+                busy.set(false);
+            });
+    });
+
+    let body = move || {
+        let q = quiz.get()?;
+        let content = app.content.get()?;
+        let current = q.current()?.clone();
+        let l = lang.get();
+        let t = app.tr();
+        let total = q.questions.len();
+        let position = q.position;
+        let given = q.current_answer().cloned();
+        let Some(question) = content.question(&current.id).cloned() else {
+            // The bank changed under a session in progress: let the person move on.
+            return Some(
+                view! {
+                    <p class="hint">{t.question_missing}</p>
+                    <button type="button" class="btn btn-primary" on:click=move |_| next.run(())>{t.next_question}</button>
+                }
+                .into_any(),
+            );
+        };
+        let options = current
+            .options
+            .iter()
+            .filter_map(|id| question.option(id).cloned())
+            .enumerate()
+            .map(|(i, o)| {
+                let letter = (b'A' + i as u8) as char;
+                let is_best = o.id == question.answer;
+                let is_chosen = given.as_ref().is_some_and(|g| g.option_id == o.id);
+                let class = match (&given, is_best, is_chosen) {
+                    (None, _, _) => "option",
+                    (Some(_), true, _) => "option option-best",
+                    (Some(_), false, true) => "option option-wrong",
+                    (Some(_), false, false) => "option option-dim",
+                };
+                let id = o.id.clone();
+                let answered = given.is_some();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class=class
+                            data-option=o.id.clone()
+                            data-best=is_best.then_some("true")
+                            aria-pressed=answered.then(|| is_chosen.to_string())
+                            disabled=move || answered || busy.get()
+                            on:click=move |_| choose.run(id.clone())
+                        >
+                            <span class="option-letter" aria-hidden="true">{letter.to_string()}</span>
+                            <span class="option-text">{o.text.get(l).to_owned()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let best_text = question
+            .option(&question.answer)
+            .map(|o| o.text.get(l).to_owned())
+            .unwrap_or_default();
+        let feedback = given.map(|g| {
+            let label = if q.is_last() { t.see_result } else { t.next_question };
+            view! {
+                <div id="feedback" class=if g.correct { "feedback feedback-right" } else { "feedback feedback-wrong" } tabindex="-1" data-testid="feedback">
+                    <p class="feedback-verdict">{if g.correct { t.correct } else { t.incorrect }}</p>
+                    <p><strong>{t.best_answer} ": "</strong>{best_text.clone()}</p>
+                    <p>{question.explanation.get(l).to_owned()}</p>
+                </div>
+                <button type="button" class="btn btn-primary btn-block" data-testid="next" disabled=move || busy.get() on:click=move |_| next.run(())>
+                    {label}
+                </button>
+            }
+        });
+        Some(
+            view! {
+                <p class="progress-text" data-testid="progress">{i18n::question_of(l, position + 1, total)}</p>
+                <progress max=total.to_string() value=(position + 1).to_string() aria-hidden="true"></progress>
+                <h1 id="question-stem" class="stem" tabindex="-1">{question.stem.get(l).to_owned()}</h1>
+                <ol class="options" type="A">{options}</ol>
+                <div aria-live="polite">{feedback}</div>
+            }
+            .into_any(),
+        )
+    };
+
+    view! {
+        <div class="page quiz" data-testid="quiz">
+            <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
+                {body}
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="form-error" role="alert">{move || error.get()}</p>
+                </Show>
+                <div class="quit-row">
+                    <Show
+                        when=move || confirm_quit.get()
+                        fallback=move || view! {
+                            <button type="button" class="btn btn-ghost" data-testid="quit" on:click=move |_| confirm_quit.set(true)>
+                                {move || app.tr().quit}
+                            </button>
+                        }
+                    >
+                        <div class="confirm" role="alertdialog" aria-labelledby="quit-q">
+                            <p id="quit-q">{move || app.tr().quit_confirm}</p>
+                            <div class="actions">
+                                <button type="button" class="btn btn-primary" on:click=move |_| confirm_quit.set(false)>
+                                    {move || app.tr().quit_no}
+                                </button>
+                                <button type="button" class="btn btn-secondary" data-testid="quit-confirm" on:click=move |_| finish.run(())>
+                                    {move || app.tr().quit_yes}
+                                </button>
+                            </div>
+                        </div>
+                    </Show>
+                </div>
+            </Show>
+        </div>
+    }
+}

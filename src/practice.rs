@@ -1,0 +1,172 @@
+//! The practice session flow on the device: start, answer, move on, finish or quit. Every
+//! step is written to the store before the screen changes; rules come from `resapi_core`.
+
+use crate::local_time::now_rfc3339;
+use crate::store::quiz::{GivenAnswer, QuizQuestion, QuizState};
+use crate::store::results::PracticeResult;
+use crate::store::{Store, StoreError};
+use resapi_core::content::ContentBundle;
+use resapi_core::practice::{self, AnsweredQuestion, QUESTIONS_PER_SESSION};
+use resapi_core::rng::Rng;
+use resapi_core::sync::{PracticeAnswer, PracticeAttempt, RecordKind, SyncRecord};
+use std::collections::HashSet;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+fn seed() -> u64 {
+    (js_sys::Math::random() * u64::MAX as f64) as u64 ^ (js_sys::Date::now() as u64)
+}
+
+fn parse_time(s: &str) -> OffsetDateTime {
+    OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+}
+
+fn parse_uuid(s: &str) -> Uuid {
+    Uuid::parse_str(s).unwrap_or_else(|_| Uuid::now_v7())
+}
+
+/// Draws a new session for `scope` and saves it as the account's session in progress.
+pub async fn start(
+    store: &Store,
+    content: &ContentBundle,
+    account_id: &str,
+    scope: &str,
+) -> Result<QuizState, StoreError> {
+    let avoid: HashSet<String> = store
+        .previous_questions(account_id)
+        .await?
+        .into_iter()
+        .collect();
+    let mut rng = Rng::new(seed());
+    let ids = practice::draw_questions(
+        &content.questions,
+        scope,
+        &avoid,
+        QUESTIONS_PER_SESSION,
+        &mut rng,
+    );
+    let questions = ids
+        .iter()
+        .filter_map(|id| content.question(id))
+        .map(|q| QuizQuestion {
+            id: q.id.clone(),
+            options: practice::shuffled_options(q, &mut rng),
+        })
+        .collect();
+    let quiz = QuizState {
+        attempt_id: Uuid::now_v7().to_string(),
+        account_id: account_id.to_owned(),
+        scope: scope.to_owned(),
+        content_version: content.version.clone(),
+        started_at: now_rfc3339(),
+        questions,
+        position: 0,
+        answers: Vec::new(),
+    };
+    store.save_quiz(&quiz).await?;
+    store.set_previous_questions(account_id, &ids).await?;
+    Ok(quiz)
+}
+
+/// Records the chosen option for the question on screen. Returns the new state, whose
+/// `current_answer()` now carries the feedback. Answering twice keeps the first answer.
+pub async fn answer(
+    store: &Store,
+    content: &ContentBundle,
+    quiz: &QuizState,
+    option_id: &str,
+) -> Result<QuizState, StoreError> {
+    if quiz.current_answer().is_some() {
+        return Ok(quiz.clone());
+    }
+    let Some(q) = quiz.current().and_then(|q| content.question(&q.id)) else {
+        return Ok(quiz.clone());
+    };
+    let correct = q.is_correct(option_id);
+    let payload = PracticeAnswer {
+        attempt_id: parse_uuid(&quiz.attempt_id),
+        question_id: q.id.clone(),
+        option_id: option_id.to_owned(),
+        correct,
+        content_version: quiz.content_version.clone(),
+        position: quiz.position as u32,
+    };
+    let record = SyncRecord {
+        id: Uuid::now_v7(),
+        kind: RecordKind::PracticeAnswer,
+        account_id: parse_uuid(&quiz.account_id),
+        created_at: OffsetDateTime::now_utc(),
+        payload: serde_json::to_value(&payload).unwrap_or_default(),
+    };
+    let mut next = quiz.clone();
+    next.answers.push(GivenAnswer {
+        question_id: q.id.clone(),
+        value: q.value.clone(),
+        option_id: option_id.to_owned(),
+        correct,
+    });
+    store.save_answer(&next, &record).await?;
+    Ok(next)
+}
+
+/// Moves to the next question.
+pub async fn advance(store: &Store, quiz: &QuizState) -> Result<QuizState, StoreError> {
+    let mut next = quiz.clone();
+    next.position = (next.position + 1).min(next.questions.len());
+    store.save_quiz(&next).await?;
+    Ok(next)
+}
+
+/// Ends the session (completed or quit): the attempt goes to the outbox and the result to
+/// history. A session quit before any answer leaves no trace.
+pub async fn finish(store: &Store, quiz: &QuizState) -> Result<Option<PracticeResult>, StoreError> {
+    if quiz.answers.is_empty() {
+        store.discard_quiz(&quiz.account_id).await?;
+        return Ok(None);
+    }
+    let scored: Vec<AnsweredQuestion> = quiz
+        .answers
+        .iter()
+        .map(|a| AnsweredQuestion {
+            question_id: a.question_id.clone(),
+            value: a.value.clone(),
+            correct: a.correct,
+        })
+        .collect();
+    let score = practice::score(&scored);
+    let completed = quiz.answers.len() >= quiz.questions.len();
+    let finished_at = now_rfc3339();
+    let result = PracticeResult {
+        id: quiz.attempt_id.clone(),
+        account_id: quiz.account_id.clone(),
+        scope: quiz.scope.clone(),
+        correct: score.correct,
+        answered: score.answered,
+        total: quiz.questions.len() as u32,
+        percent: score.percent,
+        completed,
+        started_at: quiz.started_at.clone(),
+        finished_at,
+        per_value: score.per_value,
+        answers: quiz.answers.clone(),
+    };
+    let payload = PracticeAttempt {
+        scope: quiz.scope.clone(),
+        question_ids: quiz.questions.iter().map(|q| q.id.clone()).collect(),
+        answered: score.answered,
+        correct: score.correct,
+        completed,
+        started_at: parse_time(&quiz.started_at),
+        content_version: quiz.content_version.clone(),
+    };
+    let record = SyncRecord {
+        id: parse_uuid(&quiz.attempt_id),
+        kind: RecordKind::PracticeAttempt,
+        account_id: parse_uuid(&quiz.account_id),
+        created_at: OffsetDateTime::now_utc(),
+        payload: serde_json::to_value(&payload).unwrap_or_default(),
+    };
+    store.finish_quiz(&result, &record).await?;
+    Ok(Some(result))
+}

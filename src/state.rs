@@ -1,0 +1,132 @@
+//! App-wide reactive state, provided as context: language, the signed-in session, the
+//! content bundle, and the sync status that the indicator shows.
+
+use crate::i18n::{self, Tr};
+use crate::store::Store;
+use crate::store::session::Session;
+use leptos::prelude::*;
+use resapi_core::Lang;
+use resapi_core::content::ContentBundle;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+const LANG_KEY: &str = "resapi.lang";
+
+thread_local! {
+    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+}
+
+/// The open store, once `boot` has opened it.
+pub fn store() -> Option<Store> {
+    STORE.with(|s| s.borrow().clone())
+}
+
+pub fn set_store(store: Store) {
+    STORE.with(|s| *s.borrow_mut() = Some(store));
+}
+
+#[derive(Clone, Copy)]
+pub struct SyncStatus {
+    pub online: RwSignal<bool>,
+    pub syncing: RwSignal<bool>,
+    /// Answers waiting to be sent.
+    pub pending: RwSignal<u32>,
+    /// All records waiting (answers plus session summaries).
+    pub pending_records: RwSignal<u32>,
+    pub attention: RwSignal<u32>,
+    pub last_sync: RwSignal<Option<String>>,
+    /// The last sync problem, ready to show.
+    pub problem: RwSignal<Option<String>>,
+    pub shell_cached: RwSignal<bool>,
+    pub update_ready: RwSignal<bool>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// False until the store has opened and the session is read.
+    pub booted: RwSignal<bool>,
+    pub store_failed: RwSignal<bool>,
+    pub session: RwSignal<Option<Session>>,
+    pub content: RwSignal<Option<Arc<ContentBundle>>>,
+    /// True while a practice session is on screen (no update reloads then).
+    pub in_quiz: RwSignal<bool>,
+    pub sync: SyncStatus,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        AppState {
+            lang: RwSignal::new(saved_lang()),
+            booted: RwSignal::new(false),
+            store_failed: RwSignal::new(false),
+            session: RwSignal::new(None),
+            content: RwSignal::new(None),
+            in_quiz: RwSignal::new(false),
+            sync: SyncStatus {
+                online: RwSignal::new(navigator_online()),
+                syncing: RwSignal::new(false),
+                pending: RwSignal::new(0),
+                pending_records: RwSignal::new(0),
+                attention: RwSignal::new(0),
+                last_sync: RwSignal::new(None),
+                problem: RwSignal::new(None),
+                shell_cached: RwSignal::new(false),
+                update_ready: RwSignal::new(false),
+            },
+        }
+    }
+
+    /// Strings of the current language (reactive).
+    pub fn tr(&self) -> &'static Tr {
+        i18n::tr(self.lang.get())
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        use gloo_storage::Storage;
+        let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang.code());
+        set_document_lang(lang);
+        self.lang.set(lang);
+    }
+
+    pub fn account_id(&self) -> Option<String> {
+        self.session.with(|s| s.as_ref().map(Session::account_id))
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Indonesian unless the person chose English (the browser's language is not used:
+/// the app speaks Indonesian first).
+fn saved_lang() -> Lang {
+    use gloo_storage::Storage;
+    let lang = gloo_storage::LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
+    set_document_lang(lang);
+    lang
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang.code());
+    }
+}
+
+fn navigator_online() -> bool {
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
+}

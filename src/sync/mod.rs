@@ -1,0 +1,175 @@
+//! The only module that moves data between the store and the server: it pushes the outbox
+//! (deleting a record only after the server acknowledged it), moves refused records to
+//! "needs attention", and pulls content changes. `triggers` decides when it runs.
+
+pub mod triggers;
+
+use crate::api::{self, ApiError};
+use crate::local_time::now_rfc3339;
+use crate::state::{AppState, store};
+use crate::store::attention::AttentionItem;
+use leptos::prelude::*;
+use resapi_core::sync::{MAX_BATCH, RecordStatus};
+use std::sync::Arc;
+
+/// What one sync round achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// The server could not be reached: try again later.
+    Unreachable,
+    /// The server refused the token: wait for a login.
+    NeedsLogin,
+    Busy,
+}
+
+/// Re-reads counts from the store into the status signals.
+pub async fn refresh_counts(app: AppState) {
+    let (Some(store), Some(account)) = (store(), app.account_id()) else {
+        app.sync.pending.set(0);
+        app.sync.pending_records.set(0);
+        app.sync.attention.set(0);
+        return;
+    };
+    if let Ok((answers, all)) = store.pending_summary(&account).await {
+        app.sync.pending.set(answers);
+        app.sync.pending_records.set(all);
+    }
+    if let Ok(n) = store.attention_count(&account).await {
+        app.sync.attention.set(n);
+    }
+    if let Ok(last) = store.last_sync(&account).await {
+        app.sync.last_sync.set(last);
+    }
+}
+
+/// One sync round: content down, then the signed-in account's outbox up.
+pub async fn sync_now(app: AppState) -> Outcome {
+    if app.sync.syncing.get_untracked() {
+        return Outcome::Busy;
+    }
+    app.sync.syncing.set(true);
+    let outcome = run(app).await;
+    app.sync.syncing.set(false);
+    match outcome {
+        Outcome::Done => {
+            app.sync.online.set(true);
+            app.sync.problem.set(None);
+        }
+        Outcome::Unreachable => app.sync.online.set(false),
+        Outcome::NeedsLogin | Outcome::Busy => app.sync.online.set(true),
+    }
+    refresh_counts(app).await;
+    outcome
+}
+
+async fn run(app: AppState) -> Outcome {
+    let Some(store) = store() else {
+        return Outcome::Done;
+    };
+    if let Err(outcome) = pull_content(app, &store).await {
+        return outcome;
+    }
+    let Some(session) = app.session.get_untracked() else {
+        return Outcome::Done;
+    };
+    if session.needs_login {
+        return Outcome::NeedsLogin;
+    }
+    let account = session.account_id();
+    loop {
+        let pending = match store.pending(&account).await {
+            Ok(p) => p,
+            Err(e) => {
+                app.sync.problem.set(Some(e.to_string()));
+                return Outcome::Done;
+            }
+        };
+        if pending.is_empty() {
+            break;
+        }
+        let batch: Vec<_> = pending.into_iter().take(MAX_BATCH).collect();
+        let by_id: std::collections::HashMap<String, _> = batch
+            .iter()
+            .map(|r| (r.id.to_string(), r.clone()))
+            .collect();
+        let response = match api::sync(&session.token, batch).await {
+            Ok(r) => r,
+            Err(e) => return failed(app, &store, e).await,
+        };
+        let now = now_rfc3339();
+        let mut acknowledged = Vec::new();
+        let mut rejected = Vec::new();
+        for result in response.results {
+            let Some(record) = by_id.get(&result.id) else {
+                continue;
+            };
+            match result.status {
+                RecordStatus::Stored | RecordStatus::Duplicate => acknowledged.push(result.id),
+                RecordStatus::Rejected => {
+                    let (code, message) = result
+                        .error
+                        .map(|e| (e.code, e.message))
+                        .unwrap_or_else(|| ("rejected".into(), "Ditolak server.".into()));
+                    rejected.push(AttentionItem {
+                        id: result.id,
+                        account_id: account.clone(),
+                        code,
+                        message,
+                        at: now.clone(),
+                        record: record.clone(),
+                    });
+                }
+            }
+        }
+        if acknowledged.is_empty() && rejected.is_empty() {
+            // The server answered about none of them: stop rather than loop forever.
+            break;
+        }
+        if let Err(e) = store.settle(&acknowledged, &rejected).await {
+            app.sync.problem.set(Some(e.to_string()));
+            return Outcome::Done;
+        }
+    }
+    let now = now_rfc3339();
+    let _ = store.set_last_sync(&account, &now).await;
+    Outcome::Done
+}
+
+async fn pull_content(app: AppState, store: &crate::store::Store) -> Result<(), Outcome> {
+    let have = app.content.get_untracked();
+    let version = have.as_ref().map(|b| b.version.clone());
+    match api::content(version.as_deref()).await {
+        Ok(Some(bundle)) => {
+            if let Err(e) = store.save_content(&bundle).await {
+                app.sync.problem.set(Some(e.to_string()));
+            }
+            app.content.set(Some(Arc::new(bundle)));
+            Ok(())
+        }
+        Ok(None) => Ok(()),
+        Err(ApiError::Network) => Err(Outcome::Unreachable),
+        Err(e) => {
+            app.sync.problem.set(Some(e.to_string()));
+            Ok(())
+        }
+    }
+}
+
+async fn failed(app: AppState, store: &crate::store::Store, e: ApiError) -> Outcome {
+    match e {
+        ApiError::Network => Outcome::Unreachable,
+        ApiError::Server { status: 401, .. } => {
+            if let Some(mut s) = app.session.get_untracked() {
+                s.needs_login = true;
+                let _ = store.save_session(&s).await;
+                app.session.set(Some(s));
+            }
+            Outcome::NeedsLogin
+        }
+        other => {
+            app.sync.problem.set(Some(other.to_string()));
+            Outcome::Unreachable
+        }
+    }
+}

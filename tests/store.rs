@@ -1,0 +1,177 @@
+//! The local store in real IndexedDB (headless Chromium): answers survive upgrades and
+//! reloads, and leave the outbox only when acknowledged.
+#![cfg(target_arch = "wasm32")]
+
+use resapi::practice;
+use resapi::store::Store;
+use resapi::store::attention::AttentionItem;
+use resapi::store::db;
+use resapi_core::content::{ContentBundle, Question, QuestionKind, QuestionOption, ScoringConfig};
+use resapi_core::sync::{RecordKind, SyncRecord};
+use resapi_core::text::Text;
+use uuid::Uuid;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique_name(prefix: &str) -> String {
+    format!("{prefix}-{}", Uuid::now_v7())
+}
+
+fn record(account: Uuid) -> SyncRecord {
+    SyncRecord {
+        id: Uuid::now_v7(),
+        kind: RecordKind::PracticeAnswer,
+        account_id: account,
+        created_at: time::OffsetDateTime::now_utc(),
+        payload: serde_json::json!({"question_id": "loyal-001"}),
+    }
+}
+
+fn bundle() -> ContentBundle {
+    let questions = (0..12)
+        .map(|n| Question {
+            id: format!("loyal-{n:03}"),
+            value: "loyal".into(),
+            indicator: "loyal-1".into(),
+            difficulty: 1,
+            projector: false,
+            kind: QuestionKind::Situational,
+            answer: "b".into(),
+            stem: Text::new(format!("Soal {n}"), format!("Question {n}")),
+            explanation: Text::new("Karena…", "Because…"),
+            options: ["a", "b", "c", "d"]
+                .iter()
+                .map(|o| QuestionOption {
+                    id: (*o).into(),
+                    text: Text::new(*o, *o),
+                })
+                .collect(),
+        })
+        .collect();
+    ContentBundle {
+        version: "v1".into(),
+        values: vec![],
+        questions,
+        scoring: ScoringConfig::default(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unsent_answers_survive_a_schema_upgrade_from_version_1() {
+    let name = unique_name("upgrade");
+    let account = Uuid::now_v7();
+    let rec = record(account);
+    {
+        // A phone still on the first release's schema, with one answer not yet sent.
+        let old = db::schema(&name, 1).build().await.unwrap();
+        let tx = old
+            .transaction(&[db::OUTBOX], rexie::TransactionMode::ReadWrite)
+            .unwrap();
+        tx.store(db::OUTBOX)
+            .unwrap()
+            .put(&db::to_js(&rec).unwrap(), None)
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        old.close();
+    }
+    let store = Store::open_named(&name).await.unwrap();
+    let pending = store.pending(&account.to_string()).await.unwrap();
+    assert_eq!(pending, vec![rec]);
+    assert_eq!(store.pending_count(&account.to_string()).await.unwrap(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
+    let name = unique_name("answer");
+    let account = Uuid::now_v7().to_string();
+    let content = bundle();
+    let store = Store::open_named(&name).await.unwrap();
+    let quiz = practice::start(&store, &content, &account, "loyal").await.unwrap();
+    assert_eq!(quiz.questions.len(), 10);
+    let first = quiz.current().unwrap().clone();
+    let after = practice::answer(&store, &content, &quiz, "b").await.unwrap();
+    assert!(after.current_answer().unwrap().correct);
+
+    // A reload: a fresh handle on the same database sees the same question, answered.
+    let reopened = Store::open_named(&name).await.unwrap();
+    let resumed = reopened.quiz(&account).await.unwrap().unwrap();
+    assert_eq!(resumed.position, 0);
+    assert_eq!(resumed.current().unwrap().id, first.id);
+    assert_eq!(resumed.current().unwrap().options, first.options);
+    assert_eq!(resumed.current_answer().unwrap().option_id, "b");
+    assert_eq!(reopened.pending_count(&account).await.unwrap(), 1);
+
+    // Answering the same question again does not add a second record.
+    let again = practice::answer(&reopened, &content, &resumed, "a").await.unwrap();
+    assert_eq!(again.answers.len(), 1);
+    assert_eq!(reopened.pending_count(&account).await.unwrap(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
+    let name = unique_name("finish");
+    let account = Uuid::now_v7().to_string();
+    let content = bundle();
+    let store = Store::open_named(&name).await.unwrap();
+    let mut quiz = practice::start(&store, &content, &account, "loyal").await.unwrap();
+    for i in 0..10 {
+        let option = if i % 2 == 0 { "b" } else { "c" };
+        quiz = practice::answer(&store, &content, &quiz, option).await.unwrap();
+        if i < 9 {
+            quiz = practice::advance(&store, &quiz).await.unwrap();
+        }
+    }
+    let result = practice::finish(&store, &quiz).await.unwrap().unwrap();
+    assert_eq!((result.correct, result.answered, result.percent), (5, 10, 50));
+    assert!(result.completed);
+    assert!(store.quiz(&account).await.unwrap().is_none());
+    assert_eq!(store.results(&account).await.unwrap(), vec![result]);
+    let pending = store.pending(&account).await.unwrap();
+    assert_eq!(pending.len(), 11);
+    assert_eq!(
+        pending.iter().filter(|r| r.kind == RecordKind::PracticeAttempt).count(),
+        1
+    );
+    // The next session avoids these ten questions where the bank allows.
+    let next = practice::start(&store, &content, &account, "loyal").await.unwrap();
+    let fresh = next
+        .questions
+        .iter()
+        .filter(|q| !quiz.questions.iter().any(|old| old.id == q.id))
+        .count();
+    assert_eq!(fresh, 2, "the bank has 12: both unseen ones come first");
+}
+
+#[wasm_bindgen_test]
+async fn records_leave_the_outbox_only_when_acknowledged_and_rejected_ones_are_kept() {
+    let name = unique_name("settle");
+    let account = Uuid::now_v7();
+    let store = Store::open_named(&name).await.unwrap();
+    let (a, b, c) = (record(account), record(account), record(account));
+    for r in [&a, &b, &c] {
+        db::put(store_db(&store), db::OUTBOX, r, None).await.unwrap();
+    }
+    let rejected = AttentionItem {
+        id: b.id.to_string(),
+        account_id: account.to_string(),
+        code: "id_conflict".into(),
+        message: "Id catatan sudah dipakai untuk isi yang berbeda.".into(),
+        at: "2026-11-22T00:00:00Z".into(),
+        record: b.clone(),
+    };
+    store
+        .settle(&[a.id.to_string()], std::slice::from_ref(&rejected))
+        .await
+        .unwrap();
+    let acc = account.to_string();
+    assert_eq!(store.pending(&acc).await.unwrap(), vec![c]);
+    assert_eq!(store.attention(&acc).await.unwrap(), vec![rejected]);
+    // Another account's records are not counted for this one.
+    assert_eq!(store.pending_count(&Uuid::now_v7().to_string()).await.unwrap(), 0);
+}
+
+fn store_db(store: &Store) -> &rexie::Rexie {
+    store.db()
+}
