@@ -106,7 +106,7 @@ impl Default for ScoringConfig {
                 Band {
                     grade: "C".into(),
                     label: Text::new("Tidak Sehat", "Unhealthy"),
-                    min_percent: f64::NEG_INFINITY,
+                    min_percent: 0.0,
                 },
             ],
         }

@@ -193,7 +193,7 @@ pub fn QuizPage() -> impl IntoView {
             view! {
                 <p class="progress-text" data-testid="progress">{i18n::question_of(l, position + 1, total)}</p>
                 <progress max=total.to_string() value=(position + 1).to_string() aria-hidden="true"></progress>
-                <h1 id="question-stem" class="stem" tabindex="-1">{question.stem.get(l).to_owned()}</h1>
+                <h1 id="question-stem" class="stem" tabindex="-1" data-question=question.id.clone()>{question.stem.get(l).to_owned()}</h1>
                 <ol class="options" type="A">{options}</ol>
                 <div aria-live="polite">{feedback}</div>
             }

@@ -1,0 +1,55 @@
+-- Resapi schema (SQLite). Column types and SQL are kept close to what PostgreSQL accepts,
+-- so a migrations/postgres twin stays a near copy. Ids are TEXT (UUIDs, content ids);
+-- timestamps are RFC 3339 TEXT in UTC, except expiry checks, which use INTEGER unix ms.
+
+-- The agency's org chart; content/units.toml is the source of truth, upserted at start.
+-- Units removed from the file are kept (accounts point at them) but marked inactive.
+CREATE TABLE units (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    parent_id TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY NOT NULL,
+    -- 18 digits, no spaces.
+    nip TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    unit_id TEXT NOT NULL REFERENCES units (id),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE account_roles (
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    PRIMARY KEY (account_id, role)
+);
+
+-- Only the SHA-256 of a token is stored: a leaked database does not leak live sessions.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+);
+CREATE INDEX sessions_account ON sessions (account_id);
+
+-- Synced records. `seq` orders them for the `since` cursor of GET /me/records;
+-- `content_hash` tells a repeat (duplicate) from a reused id (id_conflict).
+CREATE TABLE records (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    -- The server's own judgement of a practice answer; NULL for other kinds.
+    server_correct INTEGER
+);
+CREATE INDEX records_account_seq ON records (account_id, seq);

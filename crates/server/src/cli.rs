@@ -1,0 +1,353 @@
+//! Command line: `serve` (the default) and the admin commands. There is no e-mail or SMS,
+//! so the first admin, roles and password resets are done here, on the server.
+
+use crate::accounts::{self, AccountError, NewAccount};
+use crate::content;
+use crate::db::{self, Db};
+use crate::http;
+use crate::passwords::Passwords;
+use crate::state::AppState;
+use clap::{Args, Parser, Subcommand};
+use resapi_core::api::{RegisterRequest, Role, check_registration};
+use resapi_core::nip::Nip;
+use std::io::{BufRead, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "resapi-server",
+    version,
+    about = "Resapi sync server and admin commands",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of `serve`, the default command.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default).
+    Serve(ServeArgs),
+    /// Create an admin account (password from RESAPI_PASSWORD or one line on stdin).
+    CreateAdmin(CreateAdminArgs),
+    /// Give an account a role.
+    GrantRole(GrantRoleArgs),
+    /// Set a new password and end the account's sessions (password as for create-admin).
+    ResetPassword(ResetPasswordArgs),
+    /// Validate the content folder and print a coverage report; fails on errors.
+    CheckContent(CheckContentArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DbArg {
+    /// SQLite database file (created with its folder if missing).
+    #[arg(long, env = "RESAPI_DB", default_value = "./data/resapi.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ContentArg {
+    /// Content folder (values, questions, units).
+    #[arg(long, env = "RESAPI_CONTENT", default_value = "./content")]
+    pub content: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Address to listen on.
+    #[arg(long, env = "RESAPI_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// The built web app (trunk's dist folder).
+    #[arg(long, env = "RESAPI_DIST", default_value = "./dist")]
+    pub dist: PathBuf,
+    #[command(flatten)]
+    pub content: ContentArg,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateAdminArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Units are read from here so the admin's unit exists before the first `serve`.
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[arg(long)]
+    pub nip: String,
+    #[arg(long)]
+    pub name: String,
+    /// Unit id from units.toml.
+    #[arg(long)]
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GrantRoleArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub nip: String,
+    /// employee, trainer, unit_admin or admin.
+    #[arg(long, value_parser = parse_role)]
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ResetPasswordArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub nip: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckContentArgs {
+    #[command(flatten)]
+    pub content: ContentArg,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s)
+        .ok_or_else(|| format!("unknown role `{s}`: use employee, trainer, unit_admin or admin"))
+}
+
+/// A failed command: the message is printed and the process exits with 1.
+type CmdResult = Result<(), String>;
+
+/// Runs the parsed command line; returns the process exit code.
+pub async fn run(cli: Cli) -> ExitCode {
+    init_tracing();
+    let result = match cli.command {
+        None => serve(cli.serve).await,
+        Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::CreateAdmin(args)) => create_admin(args).await,
+        Some(Command::GrantRole(args)) => grant_role(args).await,
+        Some(Command::ResetPassword(args)) => reset_password(args).await,
+        Some(Command::CheckContent(args)) => check_content(&args.content.content),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // try_: a second init (tests) must not panic.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+async fn serve(args: ServeArgs) -> CmdResult {
+    let state = AppState::open(&args.db.db, &args.content.content, &args.dist)
+        .await
+        .map_err(|e| e.to_string())?;
+    if !args.dist.join("index.html").is_file() {
+        tracing::warn!(dist = %args.dist.display(), "the web app is not built; serving the API only");
+    }
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+    println!("Resapi listening on http://{addr}");
+    tracing::info!(%addr, content_version = %state.content.bundle.version, "started");
+    axum::serve(listener, http::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+async fn open_db(path: &Path) -> Result<Db, String> {
+    db::connect(path).await.map_err(|e| e.to_string())
+}
+
+/// The password from RESAPI_PASSWORD, else one line from stdin (prompted on stderr).
+fn read_password() -> Result<String, String> {
+    if let Ok(p) = std::env::var("RESAPI_PASSWORD") {
+        return Ok(p);
+    }
+    eprint!("Kata sandi (password): ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+fn parse_nip(input: &str) -> Result<Nip, String> {
+    Nip::parse(input).map_err(|e| format!("{e} ({})", e.code()))
+}
+
+async fn find_account(db: &Db, nip: &Nip) -> Result<accounts::AccountRow, String> {
+    accounts::find_by_nip(db, nip.as_str())
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with NIP {}", nip.display_grouped()))
+}
+
+async fn create_admin(args: CreateAdminArgs) -> CmdResult {
+    let password = read_password()?;
+    let form = RegisterRequest {
+        nip: args.nip.clone(),
+        name: args.name.clone(),
+        password: password.clone(),
+        unit_id: args.unit.clone(),
+    };
+    check_registration(&form)
+        .map_err(|(field, code, message)| format!("{field}: {message} ({code})"))?;
+    let nip = parse_nip(&args.nip)?;
+    let db = open_db(&args.db.db).await?;
+    let units = content::read_units(&args.content.content)?;
+    db::sync_units(&db, &units)
+        .await
+        .map_err(|e| format!("cannot store the units: {e}"))?;
+    let unit = args.unit.trim();
+    if !db::unit_is_active(&db, unit)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        return Err(format!("unknown unit `{unit}`: use an id from units.toml"));
+    }
+    let hash = Passwords::new(1)
+        .hash(password)
+        .await
+        .map_err(|e| e.to_string())?;
+    let row = accounts::create(
+        &db,
+        NewAccount {
+            nip: nip.as_str(),
+            name: args.name.trim(),
+            unit_id: unit,
+            password_hash: &hash,
+            roles: &[Role::Employee, Role::Admin],
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        AccountError::NipTaken => format!(
+            "NIP {} is already registered; use `grant-role --role admin`",
+            nip.display_grouped()
+        ),
+        other => other.to_string(),
+    })?;
+    println!(
+        "Admin created: {} ({}), id {}",
+        row.name,
+        nip.display_grouped(),
+        row.id
+    );
+    Ok(())
+}
+
+async fn grant_role(args: GrantRoleArgs) -> CmdResult {
+    let nip = parse_nip(&args.nip)?;
+    let db = open_db(&args.db.db).await?;
+    let row = find_account(&db, &nip).await?;
+    let id = row.uuid().map_err(|e| e.to_string())?;
+    accounts::grant_role(&db, id, args.role)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Role {} granted to {} ({})",
+        args.role.as_str(),
+        row.name,
+        nip.display_grouped()
+    );
+    Ok(())
+}
+
+async fn reset_password(args: ResetPasswordArgs) -> CmdResult {
+    let nip = parse_nip(&args.nip)?;
+    let password = read_password()?;
+    if password.chars().count() < resapi_core::api::MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "Kata sandi minimal {} karakter.",
+            resapi_core::api::MIN_PASSWORD_CHARS
+        ));
+    }
+    let db = open_db(&args.db.db).await?;
+    let row = find_account(&db, &nip).await?;
+    let id = row.uuid().map_err(|e| e.to_string())?;
+    let hash = Passwords::new(1)
+        .hash(password)
+        .await
+        .map_err(|e| e.to_string())?;
+    accounts::set_password(&db, id, &hash)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Password reset for {} ({}); their sessions have ended",
+        row.name,
+        nip.display_grouped()
+    );
+    Ok(())
+}
+
+fn check_content(dir: &Path) -> CmdResult {
+    let source = content::read(dir)
+        .map_err(|errors| format!("content cannot be read:\n  {}", errors.join("\n  ")))?;
+    print!("{}", content::coverage_report(&source));
+    match resapi_core::validate::validate(&source.files, Default::default()) {
+        Ok(()) => {
+            let bundle = resapi_core::validate::assemble(&source.files, source.scoring.clone());
+            println!("\nContent OK, version {}", bundle.version);
+            Ok(())
+        }
+        Err(errors) => {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Err(format!(
+                "content has {} problem(s):\n  {}",
+                lines.len(),
+                lines.join("\n  ")
+            ))
+        }
+    }
+}

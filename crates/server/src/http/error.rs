@@ -1,0 +1,180 @@
+//! The one error type of the HTTP API. Every error leaves as
+//! `{"error": {"code", "message"}}` with a fitting status; the message is Indonesian and safe
+//! to show to a user. Server-side failures are logged and shown only as a generic 500.
+
+use crate::accounts::AccountError;
+use crate::passwords::PasswordError;
+use crate::records::StoreError;
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use resapi_core::api::{ErrorBody, ErrorDetail};
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("Sesi Anda sudah berakhir atau tidak sah. Silakan masuk lagi.")]
+    Unauthorized,
+    #[error("NIP atau kata sandi salah.")]
+    BadCredentials,
+    #[error(
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.",
+        retry_after.as_secs().div_ceil(60).max(1)
+    )]
+    TooManyAttempts { retry_after: Duration },
+    #[error("NIP ini sudah terdaftar. Silakan masuk dengan NIP tersebut.")]
+    NipTaken,
+    /// A field that fails the shared rules (422); `code` comes from `resapi_core`.
+    #[error("{message}")]
+    Invalid { code: String, message: String },
+    #[error("{message}")]
+    BadRequest { code: &'static str, message: String },
+    #[error("Terlalu banyak catatan dalam satu kiriman (paling banyak {max}).")]
+    BatchTooLarge { max: usize },
+    #[error("Kiriman terlalu besar (paling banyak 1 MiB). Kirim dalam beberapa bagian.")]
+    PayloadTooLarge,
+    #[error("Kiriman harus berupa JSON (Content-Type: application/json).")]
+    UnsupportedMediaType,
+    #[error("Alamat tidak ditemukan.")]
+    NotFound,
+    #[error("Metode ini tidak didukung untuk alamat ini.")]
+    MethodNotAllowed,
+    #[error("Layanan sedang tidak tersedia. Coba lagi sebentar lagi.")]
+    Unavailable,
+    /// Anything on our side: logged in full, shown as a generic message.
+    #[error("internal error: {0}")]
+    Internal(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// The generic message of every 500.
+pub const INTERNAL_MESSAGE: &str =
+    "Terjadi kesalahan di server. Data Anda aman di perangkat; coba lagi nanti.";
+
+impl Error {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Error::Unauthorized | Error::BadCredentials => StatusCode::UNAUTHORIZED,
+            Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::NipTaken => StatusCode::CONFLICT,
+            Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Error::BadRequest { .. } | Error::BatchTooLarge { .. } => StatusCode::BAD_REQUEST,
+            Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::NotFound => StatusCode::NOT_FOUND,
+            Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Internal(_) | Error::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        match self {
+            Error::Unauthorized => "unauthorized",
+            Error::BadCredentials => "bad_credentials",
+            Error::TooManyAttempts { .. } => "too_many_attempts",
+            Error::NipTaken => "nip_taken",
+            Error::Invalid { code, .. } => code,
+            Error::BadRequest { code, .. } => code,
+            Error::BatchTooLarge { .. } => "batch_too_large",
+            Error::PayloadTooLarge => "payload_too_large",
+            Error::UnsupportedMediaType => "unsupported_media_type",
+            Error::NotFound => "not_found",
+            Error::MethodNotAllowed => "method_not_allowed",
+            Error::Unavailable => "unavailable",
+            Error::Internal(_) | Error::Database(_) => "internal",
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        let message = match self {
+            Error::Internal(_) | Error::Database(_) => INTERNAL_MESSAGE.to_owned(),
+            other => other.to_string(),
+        };
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_owned(),
+                message,
+            },
+        }
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        if matches!(self, Error::Internal(_) | Error::Database(_)) {
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut response = (self.status(), Json(self.body())).into_response();
+        let headers = response.headers_mut();
+        match &self {
+            Error::TooManyAttempts { retry_after } => {
+                if let Ok(v) = HeaderValue::from_str(&retry_after.as_secs().max(1).to_string()) {
+                    headers.insert(header::RETRY_AFTER, v);
+                }
+            }
+            Error::Unauthorized => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
+        }
+        response
+    }
+}
+
+impl From<JsonRejection> for Error {
+    fn from(rejection: JsonRejection) -> Error {
+        tracing::debug!(%rejection, "bad JSON body");
+        match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => Error::PayloadTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::UnsupportedMediaType,
+            StatusCode::UNPROCESSABLE_ENTITY => Error::Invalid {
+                code: "invalid_body".into(),
+                message: "Isi kiriman tidak sesuai bentuk yang diharapkan.".into(),
+            },
+            _ => Error::BadRequest {
+                code: "invalid_json",
+                message: "Isi kiriman bukan JSON yang sah.".into(),
+            },
+        }
+    }
+}
+
+impl From<QueryRejection> for Error {
+    fn from(rejection: QueryRejection) -> Error {
+        tracing::debug!(%rejection, "bad query string");
+        Error::BadRequest {
+            code: "bad_query",
+            message: "Parameter alamat tidak sah.".into(),
+        }
+    }
+}
+
+impl From<AccountError> for Error {
+    fn from(e: AccountError) -> Error {
+        match e {
+            AccountError::NipTaken => Error::NipTaken,
+            AccountError::Db(e) => Error::Database(e),
+            other => Error::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        match e {
+            StoreError::Db(e) => Error::Database(e),
+            other => Error::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<PasswordError> for Error {
+    fn from(e: PasswordError) -> Error {
+        Error::Internal(e.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,128 @@
+//! The built web app (trunk's `dist/`): hashed files are cached forever, the entry files
+//! (`index.html`, `sw.js`, the manifest) are revalidated every time so a new release is
+//! picked up, and any other path without a file gets `index.html` (client-side routes).
+
+use crate::http::error::Error;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+pub const NO_CACHE: &str = "no-cache";
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Files the browser must revalidate: they name the hashed files of the current release.
+const ENTRY_FILES: [&str; 3] = ["index.html", "sw.js", "manifest.webmanifest"];
+
+/// True for trunk's hashed names: `-` and 16 hex digits before the extension or `_bg`
+/// (`resapi-1a2b3c4d5e6f7a8b.js`, `resapi-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`).
+pub fn is_hashed(name: &str) -> bool {
+    name.as_bytes().windows(18).any(|w| {
+        w[0] == b'-' && w[1..17].iter().all(u8::is_ascii_hexdigit) && matches!(w[17], b'.' | b'_')
+    })
+}
+
+/// The Cache-Control of a successfully served path.
+pub fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or("");
+    if name.is_empty() || ENTRY_FILES.contains(&name) {
+        NO_CACHE
+    } else if is_hashed(name) {
+        IMMUTABLE
+    } else {
+        // Unhashed files (icons, vendored scripts) revalidate by ETag: cheap and never stale.
+        NO_CACHE
+    }
+}
+
+const NOT_BUILT: &str = "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\">\
+<title>Resapi</title><h1>Aplikasi belum dibangun</h1>\
+<p>Server berjalan, tetapi folder aplikasi web (dist) tidak ditemukan. \
+Bangun aplikasi dengan <code>trunk build --release</code> lalu mulai ulang server.</p>\
+<p lang=\"en\">The web app is not built: the dist folder was not found.</p></html>";
+
+fn with_cache_control(mut response: Response, value: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_owned();
+    if path == "/api" || path.starts_with("/api/") {
+        return Error::NotFound.into_response();
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return Error::MethodNotAllowed.into_response();
+    }
+    let dist = state.dist.as_path();
+    let index = dist.join("index.html");
+    if !tokio::fs::metadata(&index).await.is_ok_and(|m| m.is_file()) {
+        let page = (StatusCode::SERVICE_UNAVAILABLE, Html(NOT_BUILT)).into_response();
+        return with_cache_control(page, "no-store");
+    }
+    let method = req.method().clone();
+    let headers = req.headers().clone();
+    let served = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(req)
+        .await;
+    let response = match served {
+        Ok(r) => r.map(Body::new),
+        Err(never) => match never {},
+    };
+    let status = response.status();
+    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        return with_cache_control(response, cache_control(&path));
+    }
+    let name = path.rsplit('/').next().unwrap_or("");
+    // A missing hashed file is never a page of the app: answering it with index.html
+    // would let a cache keep HTML under a script's name.
+    if status != StatusCode::NOT_FOUND || is_hashed(name) {
+        return with_cache_control(response, NO_CACHE);
+    }
+    let mut fallback = Request::new(Body::empty());
+    *fallback.method_mut() = method;
+    *fallback.headers_mut() = headers;
+    let served = ServeFile::new(&index)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(fallback)
+        .await;
+    let response = match served {
+        Ok(r) => r.map(Body::new),
+        Err(never) => match never {},
+    };
+    with_cache_control(response, NO_CACHE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        assert!(is_hashed("resapi-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_hashed("resapi-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("style-0123456789abcdef.css"));
+        assert!(!is_hashed("resapi.js"));
+        assert!(!is_hashed("chart-4.6.1.umd.min.js"));
+        assert!(!is_hashed("x-1a2b3c4d5e6f7a8.js"));
+        assert!(!is_hashed("x-1a2b3c4d5e6f7a8g.js"));
+    }
+
+    #[test]
+    fn entry_files_revalidate_and_hashed_files_are_immutable() {
+        assert_eq!(cache_control("/"), NO_CACHE);
+        assert_eq!(cache_control("/index.html"), NO_CACHE);
+        assert_eq!(cache_control("/sw.js"), NO_CACHE);
+        assert_eq!(cache_control("/manifest.webmanifest"), NO_CACHE);
+        assert_eq!(cache_control("/resapi-1a2b3c4d5e6f7a8b_bg.wasm"), IMMUTABLE);
+        assert_eq!(cache_control("/icons/icon-192.png"), NO_CACHE);
+    }
+}

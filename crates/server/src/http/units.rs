@@ -1,0 +1,17 @@
+//! `GET /units`: the unit tree, public (needed to register).
+
+use crate::db;
+use crate::http::error::Result;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use resapi_core::content::Unit;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/units", get(list))
+}
+
+async fn list(State(state): State<AppState>) -> Result<Json<Vec<Unit>>> {
+    Ok(Json(db::list_units(&state.db).await?))
+}

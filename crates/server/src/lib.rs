@@ -1,0 +1,15 @@
+//! Resapi's sync server: accounts and sessions, the sync and restore API, the content API,
+//! and the built web app as static files. SQLite by default; the SQL is kept portable.
+
+pub mod accounts;
+pub mod cli;
+pub mod content;
+pub mod db;
+pub mod http;
+pub mod login_limit;
+pub mod passwords;
+pub mod records;
+pub mod state;
+pub mod tokens;
+
+pub use state::AppState;

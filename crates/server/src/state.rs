@@ -1,0 +1,78 @@
+//! What every request handler shares.
+
+use crate::content::Content;
+use crate::db::{self, Db, DbError};
+use crate::login_limit::LoginLimiter;
+use crate::passwords::Passwords;
+use axum::body::Bytes;
+use resapi_core::content::ContentBundle;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The content bundle with its JSON written once at start (it never changes while running).
+pub struct ServedContent {
+    pub bundle: ContentBundle,
+    pub json: Bytes,
+    /// `"<version>"`, quoted as an HTTP entity tag.
+    pub etag: String,
+}
+
+impl ServedContent {
+    pub fn new(bundle: ContentBundle) -> ServedContent {
+        let json = serde_json::to_vec(&bundle).unwrap_or_default();
+        let etag = format!("\"{}\"", bundle.version);
+        ServedContent {
+            bundle,
+            json: Bytes::from(json),
+            etag,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub content: Arc<ServedContent>,
+    pub passwords: Passwords,
+    pub login_limiter: Arc<LoginLimiter>,
+    /// The built web app (trunk's `dist/`).
+    pub dist: Arc<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("content has {} problem(s):\n  {}", .0.len(), .0.join("\n  "))]
+    Content(Vec<String>),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot store the units: {0}")]
+    Units(sqlx::Error),
+}
+
+impl AppState {
+    /// Loads and validates content, opens and migrates the database, and upserts the units.
+    pub async fn open(
+        db_path: &Path,
+        content_dir: &Path,
+        dist: &Path,
+    ) -> Result<AppState, StartError> {
+        let Content { bundle, units } =
+            crate::content::load(content_dir).map_err(StartError::Content)?;
+        let db = db::connect(db_path).await?;
+        db::sync_units(&db, &units)
+            .await
+            .map_err(StartError::Units)?;
+        Ok(AppState::new(db, bundle, dist.to_path_buf()))
+    }
+
+    pub fn new(db: Db, bundle: ContentBundle, dist: PathBuf) -> AppState {
+        AppState {
+            db,
+            content: Arc::new(ServedContent::new(bundle)),
+            // Two at once: argon2 is memory- and CPU-heavy and the server has 2 cores.
+            passwords: Passwords::new(2),
+            login_limiter: Arc::new(LoginLimiter::default()),
+            dist: Arc::new(dist),
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The `resapi-server` binary: content check, admin commands, and serve with graceful stop.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_resapi-server");
+
+fn fixture_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A command with none of the RESAPI_* variables of the surrounding shell.
+fn cmd() -> Command {
+    let mut c = Command::new(BIN);
+    for var in [
+        "RESAPI_DB",
+        "RESAPI_ADDR",
+        "RESAPI_DIST",
+        "RESAPI_CONTENT",
+        "RESAPI_PASSWORD",
+    ] {
+        c.env_remove(var);
+    }
+    c.env("RUST_LOG", "warn");
+    c
+}
+
+#[test]
+fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
+    let out = cmd()
+        .args(["check-content", "--content"])
+        .arg(fixture_content())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("Per indicator"));
+    assert!(stdout.contains("adaptif-3"));
+    assert!(stdout.contains("Content OK"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture_content(), &content);
+    let file = content.join("questions/loyal.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("difficulty = ", "difficulty = 7 # ", 1),
+    )
+    .unwrap();
+    let out = cmd()
+        .args(["check-content", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("loyal.toml") && stderr.contains("loyal-001"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn admin_commands_create_grant_and_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/resapi.db");
+    let run = |args: &[&str], password: Option<&str>, stdin: Option<&str>| {
+        let mut c = cmd();
+        c.args(args).env("RESAPI_DB", &db);
+        if let Some(p) = password {
+            c.env("RESAPI_PASSWORD", p);
+        }
+        let mut child = c
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        if let Some(line) = stdin {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(line.as_bytes())
+                .unwrap();
+        }
+        child.wait_with_output().unwrap()
+    };
+    let content = fixture_content();
+    let content = content.to_str().unwrap();
+    let nip = "19800101 200501 2 001";
+
+    let out = run(
+        &[
+            "create-admin",
+            "--nip",
+            nip,
+            "--name",
+            "Dewi Admin",
+            "--unit",
+            "bkn",
+            "--content",
+            content,
+        ],
+        Some("admin-rahasia"),
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A second admin with the same NIP is refused.
+    let out = run(
+        &[
+            "create-admin",
+            "--nip",
+            nip,
+            "--name",
+            "Dewi Admin",
+            "--unit",
+            "bkn",
+            "--content",
+            content,
+        ],
+        Some("admin-rahasia"),
+        None,
+    );
+    assert!(!out.status.success());
+    let out = run(
+        &["grant-role", "--nip", nip, "--role", "trainer"],
+        None,
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["grant-role", "--nip", nip, "--role", "raja"], None, None);
+    assert!(!out.status.success());
+    let out = run(
+        &[
+            "grant-role",
+            "--nip",
+            "19800101 200501 2 002",
+            "--role",
+            "admin",
+        ],
+        None,
+        None,
+    );
+    assert!(!out.status.success(), "unknown NIP");
+    // The password comes from stdin when RESAPI_PASSWORD is not set.
+    let out = run(
+        &["reset-password", "--nip", nip],
+        None,
+        Some("sandi-baru-123\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let pool = resapi_server::db::connect(&db).await.unwrap();
+    let row = resapi_server::accounts::find_by_nip(&pool, "198001012005012001")
+        .await
+        .unwrap()
+        .unwrap();
+    let roles = resapi_server::accounts::roles(&pool, row.uuid().unwrap())
+        .await
+        .unwrap();
+    use resapi_core::api::Role;
+    assert_eq!(roles, vec![Role::Employee, Role::Trainer, Role::Admin]);
+    let passwords = resapi_server::passwords::Passwords::new(1);
+    assert!(
+        passwords
+            .verify("sandi-baru-123".into(), Some(row.password_hash.clone()))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !passwords
+            .verify("admin-rahasia".into(), Some(row.password_hash))
+            .await
+            .unwrap()
+    );
+}
+
+#[tokio::test]
+async fn serve_prints_its_address_answers_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = cmd()
+        .arg("--addr")
+        .arg("127.0.0.1:0")
+        .arg("--db")
+        .arg(dir.path().join("resapi.db"))
+        .arg("--dist")
+        .arg(dir.path().join("dist"))
+        .arg("--content")
+        .arg(fixture_content())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("Resapi listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+        .to_owned();
+    let health: serde_json::Value = reqwest::get(format!("{base}/api/v1/health"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(std::time::Instant::now() < deadline, "server did not stop");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "graceful stop exits 0: {status}");
+}
+
+#[test]
+fn serve_refuses_to_start_on_invalid_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd()
+        .arg("--addr")
+        .arg("127.0.0.1:0")
+        .arg("--db")
+        .arg(dir.path().join("resapi.db"))
+        .arg("--content")
+        .arg(dir.path().join("no-content"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("values.toml"), "{stderr}");
+}

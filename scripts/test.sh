@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Command 2: every test — lints, core and server tests, the app's tests in Chromium, and the
+# end-to-end journeys in Chromium against the real server and the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+start=$(date +%s)
+step() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" $(( $(date +%s) - start )); }
+
+step "setup"
+scripts/setup.sh test
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p resapi --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "core and server tests"
+cargo test --workspace
+
+step "app tests in Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p resapi --target wasm32-unknown-unknown
+
+step "release build of the app"
+trunk build --release
+scripts/sizes.sh
+
+step "end-to-end journeys in Chromium"
+cargo build -p resapi-server
+(cd tests/e2e && RESAPI_SERVER_BIN="$CARGO_TARGET_DIR/debug/resapi-server" node --test --test-concurrency=1 journeys/)
+
+step "all tests passed"

@@ -1,0 +1,132 @@
+// The foundation journey: an employee signs up, logs in, loses the signal, practises a full
+// quiz (reloading the app twice with no server), and once the signal is back every answer
+// reaches the server exactly once.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { after, before, test } from "node:test";
+import { launch, phone, screenshot } from "../lib/browser.mjs";
+import { TestServer, makeNip } from "../lib/server.mjs";
+import { App, Quiz } from "../pages/app.mjs";
+
+const server = new TestServer();
+let browser;
+
+before(async () => {
+  await server.start();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server.stop();
+});
+
+async function recordsOnServer(nip, password) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ nip, password }),
+  });
+  assert.equal(login.status, 200);
+  const { token } = await login.json();
+  const all = [];
+  let since = "";
+  for (;;) {
+    const r = await fetch(`${server.url}/api/v1/me/records?limit=500${since ? `&since=${since}` : ""}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(r.status, 200);
+    const page = await r.json();
+    all.push(...page.records);
+    if (!page.next_since) break;
+    since = page.next_since;
+  }
+  return all;
+}
+
+function rowsInDatabase() {
+  const out = execFileSync("python3", [
+    "-c",
+    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*), count(distinct id) from records').fetchone())",
+    server.db,
+  ]);
+  return out.toString().trim();
+}
+
+test("offline practice reaches the server exactly once", async () => {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  const app = new App(page);
+  const quiz = new Quiz(page);
+  const person = { nip: makeNip(), name: "Siti Rahmawati", unitQuery: "kanreg yogya", password: "rahasia-apel-senin" };
+
+  await app.open(server.url);
+  await app.register(person);
+  await app.logout();
+  await app.login(person);
+  await app.waitOfflineReady();
+  await screenshot(page, "01-home-online");
+
+  // The signal goes: the server stops and the browser is offline.
+  await server.stop();
+  await context.setOffline(true);
+
+  await quiz.start("Adaptif");
+  const answered = [];
+  for (let i = 0; i < 10; i++) {
+    assert.equal(await quiz.progress(), `Soal ${i + 1} dari 10`);
+    answered.push(await quiz.answer(i % 4));
+    if (i === 4) {
+      // Reload mid-quiz with no server: the app opens from the worker's cache and resumes
+      // at the same question, answered, with the options in the same order.
+      const options = await quiz.options();
+      await page.reload();
+      await page.getByTestId("quiz").waitFor();
+      assert.equal(await quiz.progress(), "Soal 5 dari 10");
+      assert.equal(await quiz.questionId(), answered[4].questionId);
+      assert.deepEqual(await quiz.options(), options);
+      await quiz.assertFeedbackShown();
+      await screenshot(page, "02-quiz-resumed-offline");
+    }
+    await quiz.next();
+  }
+  await page.getByTestId("result").waitFor();
+  const score = (await page.getByTestId("score").textContent()).trim();
+  await screenshot(page, "03-result-offline");
+
+  // Reload again, still offline: the result and the pending count are still there.
+  await page.reload();
+  await page.getByTestId("score").waitFor();
+  assert.equal((await page.getByTestId("score").textContent()).trim(), score);
+  await page.getByRole("link", { name: "Beranda", exact: true }).click();
+  assert.equal(await app.pendingText(), "10 jawaban menunggu dikirim");
+  await page.getByRole("link", { name: "Riwayat", exact: true }).click();
+  assert.equal(await page.locator(".history-item").count(), 1);
+  await page.getByRole("link", { name: "Beranda", exact: true }).click();
+  await screenshot(page, "04-home-offline-pending");
+
+  // The signal returns.
+  await server.start();
+  await context.setOffline(false);
+  await app.syncNow();
+  await page.getByTestId("pending").filter({ hasText: "Semua jawaban terkirim" }).waitFor({ timeout: 20_000 });
+  await screenshot(page, "05-home-synced");
+
+  const records = await recordsOnServer(person.nip, person.password);
+  const answers = records.filter((r) => r.kind === "practice_answer");
+  const attempts = records.filter((r) => r.kind === "practice_attempt");
+  assert.equal(answers.length, 10, "exactly the ten answers");
+  assert.equal(attempts.length, 1, "one finished session");
+  assert.equal(new Set(records.map((r) => r.id)).size, 11, "no record twice");
+  assert.deepEqual(
+    answers.map((r) => [r.payload.question_id, r.payload.option_id]).sort(),
+    answered.map((a) => [a.questionId, a.optionId]).sort(),
+  );
+  assert.equal(rowsInDatabase(), "(11, 11)");
+
+  // Syncing again sends nothing new and stores nothing twice.
+  await app.syncNow();
+  await page.waitForTimeout(500);
+  assert.equal(rowsInDatabase(), "(11, 11)");
+  await context.close();
+});

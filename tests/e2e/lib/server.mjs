@@ -1,0 +1,76 @@
+// Starts and stops the real Resapi server (real SQLite file, real built app) for a test.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const repo = resolve(import.meta.dirname, "..", "..", "..");
+const targetDir = process.env.CARGO_TARGET_DIR || join(process.env.HOME, ".cache", "resapi", "target");
+const bin = process.env.RESAPI_SERVER_BIN || join(targetDir, "debug", "resapi-server");
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on("error", fail);
+  });
+}
+
+export class TestServer {
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), "resapi-e2e-"));
+    this.db = join(this.dir, "resapi.db");
+    this.proc = null;
+    this.port = null;
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start() {
+    this.port ??= await freePort();
+    this.proc = spawn(
+      bin,
+      [
+        "serve",
+        "--db", this.db,
+        "--addr", `127.0.0.1:${this.port}`,
+        "--dist", process.env.RESAPI_DIST || join(repo, "dist"),
+        "--content", join(repo, "content"),
+      ],
+      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
+    );
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.proc.exitCode !== null) throw new Error(`server exited with ${this.proc.exitCode}`);
+      try {
+        const r = await fetch(`${this.url}/api/v1/health`);
+        if (r.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("server did not start within 30 s");
+  }
+
+  /** Stops the server: the phone really loses its connection (the service worker too). */
+  async stop() {
+    if (!this.proc || this.proc.exitCode !== null) return;
+    const exited = new Promise((r) => this.proc.once("exit", r));
+    this.proc.kill("SIGTERM");
+    await exited;
+  }
+}
+
+/** A valid NIP, printed with spaces as on the card, unique per call. */
+export function makeNip() {
+  const serial = String(Math.floor(Math.random() * 900) + 100);
+  const day = String(Math.floor(Math.random() * 28) + 1).padStart(2, "0");
+  return `198703${day} 201101 2 ${serial}`;
+}

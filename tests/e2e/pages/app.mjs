@@ -1,0 +1,92 @@
+// Page objects: what a person sees and does, so journeys read like the user's story.
+import assert from "node:assert/strict";
+
+export class App {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.getByRole("heading", { level: 1 }).first().waitFor();
+  }
+
+  /** Waits until the worker controls the page and content is stored: "Siap dipakai offline". */
+  async waitOfflineReady() {
+    await this.page.getByTestId("offline-ready").filter({ hasText: "Siap dipakai offline" }).waitFor({ timeout: 30_000 });
+  }
+
+  async register({ nip, name, unitQuery, password }) {
+    await this.page.getByRole("link", { name: "Daftar", exact: true }).first().click();
+    await this.page.getByLabel("NIP").fill(nip);
+    await this.page.getByLabel("Nama lengkap").fill(name);
+    await this.page.getByPlaceholder("Ketik untuk mencari unit kerja").fill(unitQuery);
+    await this.page.locator(".unit-option").first().click();
+    await this.page.getByLabel("Kata sandi", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Daftar", exact: true }).click();
+    await this.page.getByRole("heading", { name: `Halo, ${name}` }).waitFor();
+  }
+
+  async logout() {
+    await this.page.getByTestId("logout").click();
+    await this.page.getByRole("link", { name: "Masuk", exact: true }).first().waitFor();
+  }
+
+  async login({ nip, password, name }) {
+    await this.page.getByRole("link", { name: "Masuk", exact: true }).first().click();
+    await this.page.getByLabel("NIP").fill(nip);
+    await this.page.getByLabel("Kata sandi", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Masuk", exact: true }).click();
+    await this.page.getByRole("heading", { name: `Halo, ${name}` }).waitFor();
+  }
+
+  async pendingText() {
+    return (await this.page.getByTestId("pending").textContent()).trim();
+  }
+
+  async syncNow() {
+    await this.page.getByTestId("sync-now").click();
+  }
+}
+
+export class Quiz {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async start(valueName) {
+    await this.page.getByRole("link", { name: "Mulai latihan" }).click();
+    await this.page.getByRole("button", { name: new RegExp(`^${valueName}`) }).click();
+    await this.page.getByTestId("quiz").waitFor();
+  }
+
+  async progress() {
+    return (await this.page.getByTestId("progress").textContent()).trim();
+  }
+
+  async questionId() {
+    return this.page.locator("#question-stem").getAttribute("data-question");
+  }
+
+  /** Chooses the option at `index` (display order) and waits for the feedback. */
+  async answer(index) {
+    const option = this.page.locator(".option").nth(index);
+    const optionId = await option.getAttribute("data-option");
+    const questionId = await this.questionId();
+    await option.click();
+    await this.page.getByTestId("feedback").waitFor();
+    return { questionId, optionId };
+  }
+
+  async next() {
+    await this.page.getByTestId("next").click();
+  }
+
+  async options() {
+    return this.page.locator(".option").evaluateAll((els) => els.map((e) => e.getAttribute("data-option")));
+  }
+
+  async assertFeedbackShown() {
+    assert.ok(await this.page.getByTestId("feedback").isVisible(), "feedback of the answered question is shown");
+  }
+}
