@@ -42,8 +42,15 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# wasm-opt shrinks the app by about half; brotli measures what a phone downloads.
-apt_install binaryen brotli
+# brotli measures what a phone downloads.
+apt_install brotli
+
+# wasm-opt (binaryen 132 from npm) shrinks the app by about half. Debian's binaryen 108
+# produces a wasm that fails to start (reference types), so it is not used.
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  log "installing binaryen (wasm-opt) from npm"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 if [ "$what" = "test" ]; then
   apt_install chromium chromium-driver

@@ -88,10 +88,14 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     let account = Uuid::now_v7().to_string();
     let content = bundle();
     let store = Store::open_named(&name).await.unwrap();
-    let quiz = practice::start(&store, &content, &account, "loyal").await.unwrap();
+    let quiz = practice::start(&store, &content, &account, "loyal")
+        .await
+        .unwrap();
     assert_eq!(quiz.questions.len(), 10);
     let first = quiz.current().unwrap().clone();
-    let after = practice::answer(&store, &content, &quiz, "b").await.unwrap();
+    let after = practice::answer(&store, &content, &quiz, "b")
+        .await
+        .unwrap();
     assert!(after.current_answer().unwrap().correct);
 
     // A reload: a fresh handle on the same database sees the same question, answered.
@@ -104,7 +108,9 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     assert_eq!(reopened.pending_count(&account).await.unwrap(), 1);
 
     // Answering the same question again does not add a second record.
-    let again = practice::answer(&reopened, &content, &resumed, "a").await.unwrap();
+    let again = practice::answer(&reopened, &content, &resumed, "a")
+        .await
+        .unwrap();
     assert_eq!(again.answers.len(), 1);
     assert_eq!(reopened.pending_count(&account).await.unwrap(), 1);
 }
@@ -115,27 +121,39 @@ async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
     let account = Uuid::now_v7().to_string();
     let content = bundle();
     let store = Store::open_named(&name).await.unwrap();
-    let mut quiz = practice::start(&store, &content, &account, "loyal").await.unwrap();
+    let mut quiz = practice::start(&store, &content, &account, "loyal")
+        .await
+        .unwrap();
     for i in 0..10 {
         let option = if i % 2 == 0 { "b" } else { "c" };
-        quiz = practice::answer(&store, &content, &quiz, option).await.unwrap();
+        quiz = practice::answer(&store, &content, &quiz, option)
+            .await
+            .unwrap();
         if i < 9 {
             quiz = practice::advance(&store, &quiz).await.unwrap();
         }
     }
     let result = practice::finish(&store, &quiz).await.unwrap().unwrap();
-    assert_eq!((result.correct, result.answered, result.percent), (5, 10, 50));
+    assert_eq!(
+        (result.correct, result.answered, result.percent),
+        (5, 10, 50)
+    );
     assert!(result.completed);
     assert!(store.quiz(&account).await.unwrap().is_none());
     assert_eq!(store.results(&account).await.unwrap(), vec![result]);
     let pending = store.pending(&account).await.unwrap();
     assert_eq!(pending.len(), 11);
     assert_eq!(
-        pending.iter().filter(|r| r.kind == RecordKind::PracticeAttempt).count(),
+        pending
+            .iter()
+            .filter(|r| r.kind == RecordKind::PracticeAttempt)
+            .count(),
         1
     );
     // The next session avoids these ten questions where the bank allows.
-    let next = practice::start(&store, &content, &account, "loyal").await.unwrap();
+    let next = practice::start(&store, &content, &account, "loyal")
+        .await
+        .unwrap();
     let fresh = next
         .questions
         .iter()
@@ -151,7 +169,9 @@ async fn records_leave_the_outbox_only_when_acknowledged_and_rejected_ones_are_k
     let store = Store::open_named(&name).await.unwrap();
     let (a, b, c) = (record(account), record(account), record(account));
     for r in [&a, &b, &c] {
-        db::put(store_db(&store), db::OUTBOX, r, None).await.unwrap();
+        db::put(store_db(&store), db::OUTBOX, r, None)
+            .await
+            .unwrap();
     }
     let rejected = AttentionItem {
         id: b.id.to_string(),
@@ -169,7 +189,13 @@ async fn records_leave_the_outbox_only_when_acknowledged_and_rejected_ones_are_k
     assert_eq!(store.pending(&acc).await.unwrap(), vec![c]);
     assert_eq!(store.attention(&acc).await.unwrap(), vec![rejected]);
     // Another account's records are not counted for this one.
-    assert_eq!(store.pending_count(&Uuid::now_v7().to_string()).await.unwrap(), 0);
+    assert_eq!(
+        store
+            .pending_count(&Uuid::now_v7().to_string())
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 fn store_db(store: &Store) -> &rexie::Rexie {

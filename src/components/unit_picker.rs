@@ -19,8 +19,28 @@ fn label_of(unit: &Unit, all: &[Unit]) -> String {
     }
 }
 
+/// Common abbreviations of Indonesian unit names, so "kanreg yogya" finds
+/// "Kantor Regional I BKN Yogyakarta".
+const ABBREVIATIONS: [(&str, &str); 9] = [
+    ("sumber daya manusia", "sdm"),
+    ("kantor regional", "kanreg"),
+    ("sekretariat utama", "settama"),
+    ("sekretariat daerah", "setda"),
+    ("badan kepegawaian", "bkn bkd"),
+    ("pusat", "pus"),
+    ("direktorat", "dit"),
+    ("inspektorat", "itama"),
+    ("kedeputian", "deputi"),
+];
+
 fn matches(label: &str, query: &str) -> bool {
-    let label = label.to_lowercase();
+    let mut label = label.to_lowercase();
+    for (long, short) in ABBREVIATIONS {
+        if label.contains(long) {
+            label.push(' ');
+            label.push_str(short);
+        }
+    }
     query
         .to_lowercase()
         .split_whitespace()
@@ -81,5 +101,24 @@ pub fn UnitPicker(
                 </Show>
             </div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn finds_units_by_words_in_any_order_and_by_abbreviation() {
+        let label = "Kantor Regional I BKN Yogyakarta — Badan Kepegawaian Negara";
+        assert!(matches(label, "kanreg yogya"));
+        assert!(matches(label, "YOGYAKARTA regional"));
+        assert!(matches(label, ""));
+        assert!(!matches(label, "kanreg medan"));
+        assert!(matches(
+            "Biro Sumber Daya Manusia — Sekretariat Utama",
+            "biro sdm"
+        ));
     }
 }

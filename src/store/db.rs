@@ -93,7 +93,12 @@ pub async fn get<T: DeserializeOwned>(db: &Rexie, store: &str, key: &str) -> Res
 }
 
 /// Writes one value; `key` for stores without a key path.
-pub async fn put<T: Serialize>(db: &Rexie, store: &str, value: &T, key: Option<&str>) -> Result<()> {
+pub async fn put<T: Serialize>(
+    db: &Rexie,
+    store: &str,
+    value: &T,
+    key: Option<&str>,
+) -> Result<()> {
     let tx = db.transaction(&[store], TransactionMode::ReadWrite)?;
     let key = key.map(JsValue::from_str);
     tx.store(store)?.put(&to_js(value)?, key.as_ref()).await?;
@@ -109,7 +114,8 @@ pub async fn delete(db: &Rexie, store: &str, key: &str) -> Result<()> {
 }
 
 fn account_range(account_id: &str) -> Result<rexie::KeyRange> {
-    rexie::KeyRange::only(&JsValue::from_str(account_id)).map_err(|e| StoreError::Idb(e.to_string()))
+    rexie::KeyRange::only(&JsValue::from_str(account_id))
+        .map_err(|e| StoreError::Idb(e.to_string()))
 }
 
 /// All values of `store` that belong to `account_id`.
@@ -133,7 +139,11 @@ pub async fn all_for_account<T: DeserializeOwned>(
 pub async fn count_for_account(db: &Rexie, store: &str, account_id: &str) -> Result<u32> {
     let tx = db.transaction(&[store], TransactionMode::ReadOnly)?;
     let range = account_range(account_id)?;
-    let n = tx.store(store)?.index(BY_ACCOUNT)?.count(Some(range)).await?;
+    let n = tx
+        .store(store)?
+        .index(BY_ACCOUNT)?
+        .count(Some(range))
+        .await?;
     tx.done().await?;
     Ok(n)
 }

@@ -3,8 +3,8 @@
 
 use super::attention::AttentionItem;
 use super::{Store, db};
-use rexie::TransactionMode;
 use resapi_core::sync::{RecordKind, SyncRecord};
+use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
 impl Store {
@@ -32,7 +32,11 @@ impl Store {
 
     /// Settles a sync answer in one transaction: acknowledged ids leave the outbox, rejected
     /// ones move to the attention list.
-    pub async fn settle(&self, acknowledged: &[String], rejected: &[AttentionItem]) -> db::Result<()> {
+    pub async fn settle(
+        &self,
+        acknowledged: &[String],
+        rejected: &[AttentionItem],
+    ) -> db::Result<()> {
         let tx = self
             .db()
             .transaction(&[db::OUTBOX, db::ATTENTION], TransactionMode::ReadWrite)?;

@@ -3,8 +3,8 @@
 
 use super::results::PracticeResult;
 use super::{Store, db};
-use rexie::TransactionMode;
 use resapi_core::sync::SyncRecord;
+use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -73,7 +73,10 @@ impl Store {
             .transaction(&[db::QUIZ, db::OUTBOX], TransactionMode::ReadWrite)?;
         tx.store(db::OUTBOX)?.put(&db::to_js(record)?, None).await?;
         tx.store(db::QUIZ)?
-            .put(&db::to_js(quiz)?, Some(&JsValue::from_str(&quiz.account_id)))
+            .put(
+                &db::to_js(quiz)?,
+                Some(&JsValue::from_str(&quiz.account_id)),
+            )
             .await?;
         tx.done().await?;
         Ok(())
@@ -81,13 +84,19 @@ impl Store {
 
     /// Ends the session: the attempt record goes to the outbox, the result to history, and
     /// the in-progress state is removed, all at once.
-    pub async fn finish_quiz(&self, result: &PracticeResult, record: &SyncRecord) -> db::Result<()> {
+    pub async fn finish_quiz(
+        &self,
+        result: &PracticeResult,
+        record: &SyncRecord,
+    ) -> db::Result<()> {
         let tx = self.db().transaction(
             &[db::QUIZ, db::OUTBOX, db::RESULTS],
             TransactionMode::ReadWrite,
         )?;
         tx.store(db::OUTBOX)?.put(&db::to_js(record)?, None).await?;
-        tx.store(db::RESULTS)?.put(&db::to_js(result)?, None).await?;
+        tx.store(db::RESULTS)?
+            .put(&db::to_js(result)?, None)
+            .await?;
         tx.store(db::QUIZ)?
             .delete(JsValue::from_str(&result.account_id))
             .await?;

@@ -58,11 +58,13 @@ impl Store {
 
     /// The question ids of this account's previous practice session (not repeated next time).
     pub async fn previous_questions(&self, account_id: &str) -> db::Result<Vec<String>> {
-        Ok(
-            db::get(self.db(), db::META, &account_key("prev_questions", account_id))
-                .await?
-                .unwrap_or_default(),
+        Ok(db::get(
+            self.db(),
+            db::META,
+            &account_key("prev_questions", account_id),
         )
+        .await?
+        .unwrap_or_default())
     }
 
     pub async fn set_previous_questions(&self, account_id: &str, ids: &[String]) -> db::Result<()> {

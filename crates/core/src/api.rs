@@ -144,9 +144,33 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let field = |f: RegisterRequest| check_registration(&f).unwrap_err().0;
-        assert_eq!(field(RegisterRequest { nip: "123".into(), ..form() }), "nip");
-        assert_eq!(field(RegisterRequest { name: " ".into(), ..form() }), "name");
-        assert_eq!(field(RegisterRequest { password: "short".into(), ..form() }), "password");
-        assert_eq!(field(RegisterRequest { unit_id: "".into(), ..form() }), "unit_id");
+        assert_eq!(
+            field(RegisterRequest {
+                nip: "123".into(),
+                ..form()
+            }),
+            "nip"
+        );
+        assert_eq!(
+            field(RegisterRequest {
+                name: " ".into(),
+                ..form()
+            }),
+            "name"
+        );
+        assert_eq!(
+            field(RegisterRequest {
+                password: "short".into(),
+                ..form()
+            }),
+            "password"
+        );
+        assert_eq!(
+            field(RegisterRequest {
+                unit_id: "".into(),
+                ..form()
+            }),
+            "unit_id"
+        );
     }
 }

@@ -124,19 +124,34 @@ mod tests {
     fn rejects_bad_nips_with_the_reason() {
         assert_eq!(Nip::parse(""), Err(NipError::Empty));
         assert_eq!(Nip::parse("1985-0312"), Err(NipError::NotDigits));
-        assert_eq!(Nip::parse("19850312201001100"), Err(NipError::WrongLength(17)));
+        assert_eq!(
+            Nip::parse("19850312201001100"),
+            Err(NipError::WrongLength(17))
+        );
         // 31 February
-        assert_eq!(Nip::parse("198502312010011004"), Err(NipError::BadBirthDate));
+        assert_eq!(
+            Nip::parse("198502312010011004"),
+            Err(NipError::BadBirthDate)
+        );
         // month 13 of appointment
-        assert_eq!(Nip::parse("198503122010131004"), Err(NipError::BadAppointment));
+        assert_eq!(
+            Nip::parse("198503122010131004"),
+            Err(NipError::BadAppointment)
+        );
         // appointed at age 5
-        assert_eq!(Nip::parse("198503121990011004"), Err(NipError::BadAppointment));
+        assert_eq!(
+            Nip::parse("198503121990011004"),
+            Err(NipError::BadAppointment)
+        );
         assert_eq!(Nip::parse("198503122010013004"), Err(NipError::BadGender));
     }
 
     #[test]
     fn leap_day_birth_dates_are_valid_only_in_leap_years() {
         assert!(Nip::parse("198802292010012001").is_ok());
-        assert_eq!(Nip::parse("198702292010012001"), Err(NipError::BadBirthDate));
+        assert_eq!(
+            Nip::parse("198702292010012001"),
+            Err(NipError::BadBirthDate)
+        );
     }
 }

@@ -200,9 +200,21 @@ mod tests {
     #[test]
     fn score_counts_overall_and_per_value() {
         let answers = vec![
-            AnsweredQuestion { question_id: "1".into(), value: "loyal".into(), correct: true },
-            AnsweredQuestion { question_id: "2".into(), value: "loyal".into(), correct: false },
-            AnsweredQuestion { question_id: "3".into(), value: "adaptif".into(), correct: true },
+            AnsweredQuestion {
+                question_id: "1".into(),
+                value: "loyal".into(),
+                correct: true,
+            },
+            AnsweredQuestion {
+                question_id: "2".into(),
+                value: "loyal".into(),
+                correct: false,
+            },
+            AnsweredQuestion {
+                question_id: "3".into(),
+                value: "adaptif".into(),
+                correct: true,
+            },
         ];
         let s = score(&answers);
         assert_eq!((s.correct, s.answered, s.percent), (2, 3, 67));

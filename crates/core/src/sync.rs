@@ -137,8 +137,8 @@ pub fn parse_record(raw: &serde_json::Value) -> Result<SyncRecord, RecordError> 
         .and_then(|v| v.as_str())
         .ok_or_else(|| RecordError::Malformed("`kind` tidak ada".into()))?;
     RecordKind::parse(kind).ok_or_else(|| RecordError::UnknownKind(kind.into()))?;
-    let record: SyncRecord = serde_json::from_value(raw.clone())
-        .map_err(|e| RecordError::Malformed(e.to_string()))?;
+    let record: SyncRecord =
+        serde_json::from_value(raw.clone()).map_err(|e| RecordError::Malformed(e.to_string()))?;
     debug_assert_eq!(record.id, id);
     Ok(record)
 }

@@ -94,7 +94,9 @@ pub enum ContentError {
         item: String,
         indicator: String,
     },
-    #[error("{file}: question `{item}` is tagged `{value}` but its indicator `{indicator}` belongs to another value")]
+    #[error(
+        "{file}: question `{item}` is tagged `{value}` but its indicator `{indicator}` belongs to another value"
+    )]
     IndicatorOfOtherValue {
         file: String,
         item: String,

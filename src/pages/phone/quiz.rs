@@ -98,24 +98,24 @@ pub fn QuizPage() -> impl IntoView {
     });
 
     let next = Callback::new(move |()| {
-            let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
-                return;
-            };
-            if q.is_last() {
-                finish.run(());
-                return;
-            }
-            busy.set(true);
-            spawn_local(async move {
-                match practice::advance(&store, &q).await {
-                    Ok(next) => {
-                        quiz.set(Some(next));
-                        focus_by_id("question-stem");
-                    }
-                    Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
+        let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
+            return;
+        };
+        if q.is_last() {
+            finish.run(());
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match practice::advance(&store, &q).await {
+                Ok(next) => {
+                    quiz.set(Some(next));
+                    focus_by_id("question-stem");
                 }
-                busy.set(false);
-            });
+                Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
+            }
+            busy.set(false);
+        });
     });
 
     let body = move || {

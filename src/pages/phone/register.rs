@@ -67,7 +67,11 @@ pub fn RegisterPage() -> impl IntoView {
                     navigate("/", Default::default());
                 }
                 Err(e) => {
-                    let field = if e.code().starts_with("nip") { "nip" } else { "" };
+                    let field = if e.code().starts_with("nip") {
+                        "nip"
+                    } else {
+                        ""
+                    };
                     error.set(Some((field.to_owned(), auth_error_message(app, &e))));
                 }
             }
@@ -83,10 +87,9 @@ pub fn RegisterPage() -> impl IntoView {
         }
     };
     let general_error = move || {
-        error
-            .get()
-            .filter(|(f, _)| f.is_empty())
-            .map(|(_, m)| view! { <p class="form-error" role="alert" data-testid="form-error">{m}</p> })
+        error.get().filter(|(f, _)| f.is_empty()).map(
+            |(_, m)| view! { <p class="form-error" role="alert" data-testid="form-error">{m}</p> },
+        )
     };
     view! {
         <div class="page narrow">

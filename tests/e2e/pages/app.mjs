@@ -78,8 +78,14 @@ export class Quiz {
     return { questionId, optionId };
   }
 
+  /** Moves on and waits until the next question (or the result) is on screen. */
   async next() {
+    const before = await this.questionId();
     await this.page.getByTestId("next").click();
+    await this.page.waitForFunction(
+      (b) => document.querySelector("#question-stem")?.dataset.question !== b,
+      before,
+    );
   }
 
   async options() {

@@ -1,0 +1,213 @@
+//! The content validator names the file and the item for each kind of mistake.
+
+use resapi_core::catalog::{VALUE_IDS, indicator_ids};
+use resapi_core::content::{Indicator, Question, QuestionKind, QuestionOption, Unit, Value};
+use resapi_core::text::Text;
+use resapi_core::validate::{ContentError, ContentFiles, Requirements, SourceFile, validate};
+
+fn t(s: &str) -> Text {
+    Text::new(format!("{s} (id)"), format!("{s} (en)"))
+}
+
+fn values() -> Vec<Value> {
+    VALUE_IDS
+        .iter()
+        .map(|v| Value {
+            id: (*v).into(),
+            name: t(v),
+            summary: t("summary"),
+            indicators: indicator_ids(v)
+                .into_iter()
+                .map(|id| Indicator {
+                    id,
+                    text: t("indicator"),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn question(value: &str, n: usize) -> Question {
+    Question {
+        id: format!("{value}-{n:03}"),
+        value: value.into(),
+        indicator: format!("{value}-{}", n % 3 + 1),
+        difficulty: (n % 3 + 1) as u8,
+        projector: n.is_multiple_of(2),
+        kind: QuestionKind::Situational,
+        answer: "c".into(),
+        stem: t("stem"),
+        explanation: t("why"),
+        options: ["a", "b", "c", "d"]
+            .iter()
+            .map(|o| QuestionOption {
+                id: (*o).into(),
+                text: t(o),
+            })
+            .collect(),
+    }
+}
+
+fn files() -> ContentFiles {
+    ContentFiles {
+        values: SourceFile::new("content/values.toml", values()),
+        questions: VALUE_IDS
+            .iter()
+            .map(|v| {
+                SourceFile::new(
+                    format!("content/questions/{v}.toml"),
+                    (0..10).map(|n| question(v, n)).collect(),
+                )
+            })
+            .collect(),
+        units: SourceFile::new(
+            "content/units.toml",
+            vec![
+                Unit {
+                    id: "bkn".into(),
+                    name: "BKN".into(),
+                    parent_id: None,
+                },
+                Unit {
+                    id: "biro".into(),
+                    name: "Biro".into(),
+                    parent_id: Some("bkn".into()),
+                },
+            ],
+        ),
+    }
+}
+
+fn errors_of(f: ContentFiles) -> Vec<String> {
+    validate(&f, Requirements::default())
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn complete_content_passes() {
+    assert_eq!(validate(&files(), Requirements::default()), Ok(()));
+}
+
+#[test]
+fn a_duplicated_id_is_named_with_its_file() {
+    let mut f = files();
+    let copy = f.questions[1].items[0].clone();
+    f.questions[2].items.push(Question {
+        value: "kompeten".into(),
+        indicator: "kompeten-1".into(),
+        ..copy
+    });
+    assert_eq!(
+        errors_of(f),
+        vec!["content/questions/kompeten.toml: id `akuntabel-000` is used more than once"]
+    );
+}
+
+#[test]
+fn a_missing_translation_names_the_item_field_and_language() {
+    let mut f = files();
+    f.questions[0].items[3].explanation.en = " ".into();
+    f.questions[0].items[4].options[1].text.id = String::new();
+    assert_eq!(
+        errors_of(f),
+        vec![
+            "content/questions/pelayanan.toml: `pelayanan-003` has no English text for `explanation`",
+            "content/questions/pelayanan.toml: `pelayanan-004` has no Indonesian text for `option b`",
+        ]
+    );
+}
+
+#[test]
+fn options_must_be_four_with_exactly_one_best_that_exists() {
+    let mut f = files();
+    f.questions[0].items[0].options.pop();
+    f.questions[0].items[1].answer = "e".into();
+    f.questions[0].items[2].options[1].id = "a".into();
+    let errors = errors_of(f);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`pelayanan-000` has 3 options; it needs exactly 4"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`pelayanan-001` names `e` as best"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`pelayanan-002` has option id `a` more than once"))
+    );
+}
+
+#[test]
+fn unknown_value_and_indicator_tags_are_refused() {
+    let mut f = files();
+    f.questions[0].items[0].value = "jujur".into();
+    f.questions[0].items[1].indicator = "pelayanan-4".into();
+    f.questions[0].items[2].indicator = "loyal-1".into();
+    let errors = errors_of(f);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`pelayanan-000` names unknown value `jujur`"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`pelayanan-001` names unknown indicator `pelayanan-4`"))
+    );
+    assert!(
+        errors.iter().any(
+            |e| e.contains("`pelayanan-002` is tagged `pelayanan` but its indicator `loyal-1`")
+        )
+    );
+}
+
+#[test]
+fn too_few_questions_per_value_or_indicator_are_reported() {
+    let mut f = files();
+    f.questions[5].items.truncate(9);
+    assert!(
+        errors_of(f).contains(&"value `adaptif` has 9 questions; it needs at least 10".to_string())
+    );
+    let strict = Requirements {
+        min_questions_per_value: 10,
+        min_questions_per_indicator: 4,
+    };
+    let errors = validate(&files(), strict).unwrap_err();
+    assert!(errors.contains(&ContentError::TooFewQuestions {
+        scope: "indicator `pelayanan-2`".into(),
+        have: 3,
+        need: 4
+    }));
+}
+
+#[test]
+fn values_must_be_the_seven_with_their_three_indicators() {
+    let mut f = files();
+    f.values.items.remove(6);
+    f.values.items[0].indicators.pop();
+    let errors = errors_of(f);
+    assert!(errors.contains(&"content/values.toml: value `kolaboratif` is missing".to_string()));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/values.toml: value `pelayanan` must list indicators"))
+    );
+}
+
+#[test]
+fn a_unit_with_an_unknown_parent_is_refused() {
+    let mut f = files();
+    f.units.items[1].parent_id = Some("dinas".into());
+    assert_eq!(
+        errors_of(f),
+        vec!["content/units.toml: unit `biro` has parent `dinas`, which does not exist"]
+    );
+}
