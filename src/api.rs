@@ -73,9 +73,18 @@ fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
-pub async fn register(req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
-    let resp = Request::post(&format!("{BASE}/auth/register"))
-        .json(req)
+/// POSTs `body` as JSON (with the token when given) and reads the JSON answer.
+async fn post_json<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    token: Option<&str>,
+    body: &B,
+) -> Result<T, ApiError> {
+    let mut req = Request::post(&format!("{BASE}{path}"));
+    if let Some(token) = token {
+        req = req.header("Authorization", &bearer(token));
+    }
+    let resp = req
+        .json(body)
         .map_err(|_| ApiError::Network)?
         .send()
         .await
@@ -83,14 +92,12 @@ pub async fn register(req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
     read(resp).await
 }
 
+pub async fn register(req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
+    post_json("/auth/register", None, req).await
+}
+
 pub async fn login(req: &LoginRequest) -> Result<AuthResponse, ApiError> {
-    let resp = Request::post(&format!("{BASE}/auth/login"))
-        .json(req)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    read(resp).await
+    post_json("/auth/login", None, req).await
 }
 
 pub async fn logout(token: &str) -> Result<(), ApiError> {
@@ -128,12 +135,5 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
 }
 
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
-    let resp = Request::post(&format!("{BASE}/sync"))
-        .header("Authorization", &bearer(token))
-        .json(&SyncRequest { records })
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    read(resp).await
+    post_json("/sync", Some(token), &SyncRequest { records }).await
 }

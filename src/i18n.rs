@@ -331,6 +331,38 @@ pub fn attention_count(lang: Lang, n: u32) -> String {
     }
 }
 
+/// A form or server error in the interface language. Messages from `resapi_core` and the
+/// server are Indonesian; English ones are looked up by their stable code.
+pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
+    if lang == Lang::Id {
+        return indonesian.to_owned();
+    }
+    let english = match code {
+        "nip_empty" => "Enter your NIP.",
+        "nip_not_digits" => "The NIP may contain only digits and spaces.",
+        "nip_length" => "The NIP has 18 digits.",
+        "nip_birth_date" => {
+            "The first eight digits of the NIP must be a real birth date (YYYYMMDD)."
+        }
+        "nip_appointment" => "Digits 9 to 14 of the NIP must be a real appointment year and month.",
+        "nip_gender" => "Digit 15 of the NIP (gender) must be 1 or 2.",
+        "name_required" => "Enter your full name.",
+        "name_too_long" => "The name is too long (at most 100 letters).",
+        "password_too_short" => "The password needs at least 8 characters.",
+        "password_too_long" => "The password is too long (at most 256 characters).",
+        "unit_required" | "unknown_unit" => "Choose your work unit from the list.",
+        "nip_taken" => {
+            "This NIP already has an account. Log in instead, or ask your admin to reset the password."
+        }
+        "bad_credentials" => "The NIP or password is wrong. Check both and try again.",
+        "too_many_attempts" => {
+            "Too many failed attempts for this NIP. Wait 15 minutes and try again."
+        }
+        _ => return indonesian.to_owned(),
+    };
+    english.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Components shared by every entry (phone now; trainer and admin screens later).
 
 pub mod layout;
+pub mod nip_field;
 pub mod password_field;
 pub mod sync_indicator;
 pub mod unit_picker;

@@ -1,7 +1,9 @@
 //! Log in with NIP and password (online by nature: the first use needs one login).
 
 use crate::api::{self, ApiError};
+use crate::components::nip_field::NipField;
 use crate::components::password_field::PasswordField;
+use crate::i18n;
 use crate::state::{AppState, store, use_app};
 use crate::store::session::Session;
 use crate::sync;
@@ -10,6 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use resapi_core::api::{AuthResponse, LoginRequest};
+use resapi_core::nip::Nip;
 
 /// Keeps a fresh session and starts syncing this account's waiting answers.
 pub async fn sign_in(app: AppState, auth: AuthResponse) {
@@ -34,7 +37,7 @@ pub async fn sign_in(app: AppState, auth: AuthResponse) {
 pub fn auth_error_message(app: AppState, e: &ApiError) -> String {
     match e {
         ApiError::Network => app.tr().auth_needs_network.to_string(),
-        other => other.to_string(),
+        other => i18n::error_message(app.lang.get_untracked(), other.code(), &other.to_string()),
     }
 }
 
@@ -44,6 +47,7 @@ pub fn LoginPage() -> impl IntoView {
     let nip = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let nip_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
     // A returning account whose token ran out: fill in its NIP.
@@ -55,6 +59,16 @@ pub fn LoginPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
+        // A mistyped NIP is caught here, with what to fix, without a round trip.
+        if let Err(e) = Nip::parse(&nip.get_untracked()) {
+            nip_error.set(Some(i18n::error_message(
+                app.lang.get_untracked(),
+                e.code(),
+                &e.to_string(),
+            )));
+            return;
+        }
+        nip_error.set(None);
         busy.set(true);
         error.set(None);
         let req = LoginRequest {
@@ -77,21 +91,12 @@ pub fn LoginPage() -> impl IntoView {
         <div class="page narrow">
             <h1>{move || app.tr().login_title}</h1>
             <form on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="nip">{move || app.tr().nip_label}</label>
-                    <input
-                        id="nip"
-                        name="nip"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="username"
-                        aria-describedby="nip-hint"
-                        required
-                        prop:value=move || nip.get()
-                        on:input=move |ev| nip.set(event_target_value(&ev))
-                    />
-                    <p class="hint" id="nip-hint">{move || app.tr().nip_hint}</p>
-                </div>
+                <NipField
+                    label=Signal::derive(move || app.tr().nip_label)
+                    hint=Signal::derive(move || app.tr().nip_hint)
+                    value=nip
+                    error=nip_error
+                />
                 <PasswordField
                     id="password"
                     label=Signal::derive(move || app.tr().password_label)

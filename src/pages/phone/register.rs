@@ -4,8 +4,10 @@
 
 use super::login::{auth_error_message, sign_in};
 use crate::api;
+use crate::components::nip_field::NipField;
 use crate::components::password_field::PasswordField;
 use crate::components::unit_picker::UnitPicker;
+use crate::i18n;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -52,7 +54,8 @@ pub fn RegisterPage() -> impl IntoView {
             password: password.get_untracked(),
             unit_id: unit.get_untracked(),
         };
-        if let Err((field, _code, message)) = check_registration(&req) {
+        if let Err((field, code, message)) = check_registration(&req) {
+            let message = i18n::error_message(app.lang.get_untracked(), &code, &message);
             error.set(Some((field.to_owned(), message)));
             focus(field);
             return;
@@ -95,23 +98,12 @@ pub fn RegisterPage() -> impl IntoView {
         <div class="page narrow">
             <h1>{move || app.tr().register_title}</h1>
             <form on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="nip">{move || app.tr().nip_label}</label>
-                    <input
-                        id="nip"
-                        name="nip"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="username"
-                        aria-describedby="nip-hint"
-                        aria-invalid=move || error.with(|e| e.as_ref().is_some_and(|(f, _)| f == "nip")).to_string()
-                        required
-                        prop:value=move || nip.get()
-                        on:input=move |ev| nip.set(event_target_value(&ev))
-                    />
-                    <p class="hint" id="nip-hint">{move || app.tr().nip_hint}</p>
-                    {field_error("nip")}
-                </div>
+                <NipField
+                    label=Signal::derive(move || app.tr().nip_label)
+                    hint=Signal::derive(move || app.tr().nip_hint)
+                    value=nip
+                    error=Signal::derive(move || error.get().filter(|(f, _)| f == "nip").map(|(_, m)| m))
+                />
                 <div class="field">
                     <label for="name">{move || app.tr().name_label}</label>
                     <input
