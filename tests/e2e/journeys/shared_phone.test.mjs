@@ -1,0 +1,101 @@
+// One phone, two colleagues: unsent answers stay with their account through a logout (with
+// a warning) and another person's session, and go up with that account's next login. The
+// language choice is remembered across reloads.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launch, phone, screenshot } from "../lib/browser.mjs";
+import { TestServer, makeNip } from "../lib/server.mjs";
+import { App, Quiz } from "../pages/app.mjs";
+
+const server = new TestServer();
+let browser;
+
+before(async () => {
+  await server.start();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server.stop();
+});
+
+async function countOnServer(nip, password) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ nip, password }),
+  });
+  const { token } = await login.json();
+  const r = await fetch(`${server.url}/api/v1/me/records?limit=500`, { headers: { authorization: `Bearer ${token}` } });
+  const { records } = await r.json();
+  return records.filter((x) => x.kind === "practice_answer").length;
+}
+
+test("unsent answers wait for their own account on a shared phone", async () => {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  const app = new App(page);
+  const quiz = new Quiz(page);
+  const ani = { nip: makeNip(), name: "Ani Lestari", unitQuery: "biro sdm", password: "kata-sandi-ani" };
+  const yosef = { nip: makeNip(), name: "Yosef Wenda", unitQuery: "kanreg", password: "kata-sandi-yosef" };
+
+  await app.open(server.url);
+  await app.register(ani);
+  await app.waitOfflineReady();
+
+  // Ani answers three questions with no signal, then stops the session.
+  await server.stop();
+  await context.setOffline(true);
+  await quiz.start("Campuran");
+  for (let i = 0; i < 3; i++) {
+    await quiz.answer(0);
+    if (i < 2) await quiz.next();
+  }
+  await page.getByTestId("quit").click();
+  await page.getByTestId("quit-confirm").click();
+  await page.getByTestId("result").waitFor();
+  assert.match(await page.getByTestId("result").textContent(), /Dihentikan sebelum selesai/);
+
+  // Logging out warns about the unsent answers and keeps them.
+  await page.getByTestId("logout").click();
+  assert.equal((await page.getByTestId("logout-warning").textContent()).trim(), "3 jawaban belum terkirim");
+  await screenshot(page, "10-logout-warning");
+  await page.getByTestId("logout-confirm").click();
+  await page.getByRole("link", { name: "Masuk", exact: true }).first().waitFor();
+
+  // The signal is back; Yosef uses the same phone. Ani's answers are not his to send.
+  await server.start();
+  await context.setOffline(false);
+  await app.register(yosef);
+  assert.equal(await app.pendingText(), "Semua jawaban terkirim");
+  await app.syncNow();
+  await page.waitForTimeout(1000);
+  assert.equal(await countOnServer(ani.nip, ani.password), 0, "nothing of Ani's went up with Yosef's token");
+  await app.logout();
+
+  // Ani logs in again: her three answers go up.
+  await app.login(ani);
+  await page.getByTestId("pending").filter({ hasText: "Semua jawaban terkirim" }).waitFor({ timeout: 20_000 });
+  assert.equal(await countOnServer(ani.nip, ani.password), 3);
+  await context.close();
+});
+
+test("the English switch is remembered and the app stays usable in English", async () => {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  const app = new App(page);
+  await app.open(server.url);
+  await page.getByTestId("lang-switch").click();
+  await page.getByRole("link", { name: "Log in", exact: true }).first().waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.reload();
+  await page.getByRole("link", { name: "Sign up", exact: true }).first().click();
+  await page.getByLabel("NIP (employee number)").fill("1987 0312");
+  await page.getByRole("button", { name: "Sign up", exact: true }).click();
+  assert.equal((await page.locator("#nip-error").textContent()).trim(), "The NIP has 18 digits.");
+  await screenshot(page, "11-register-english-error");
+  await page.getByTestId("lang-switch").click();
+  await page.getByRole("heading", { name: "Daftar akun" }).waitFor();
+  await context.close();
+});
