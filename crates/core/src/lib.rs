@@ -5,9 +5,12 @@
 pub mod api;
 pub mod catalog;
 pub mod content;
+pub mod module;
 pub mod nip;
 pub mod practice;
+pub mod questionnaire;
 pub mod rng;
+pub mod scoring;
 pub mod sync;
 pub mod text;
 pub mod validate;
