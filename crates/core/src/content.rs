@@ -2,6 +2,8 @@
 //! scoring configuration the device needs offline, and the unit tree. Content files in
 //! `content/` deserialize into these types; the bundle is what the app downloads.
 
+use crate::module::{Mapping, Module};
+use crate::questionnaire::{Questionnaire, Scale};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -120,6 +122,14 @@ pub struct ContentBundle {
     pub version: String,
     pub values: Vec<Value>,
     pub questions: Vec<Question>,
+    #[serde(default)]
+    pub scales: Vec<Scale>,
+    #[serde(default)]
+    pub questionnaires: Vec<Questionnaire>,
+    #[serde(default)]
+    pub modules: Vec<Module>,
+    #[serde(default)]
+    pub mappings: Vec<Mapping>,
     pub scoring: ScoringConfig,
 }
 
@@ -130,6 +140,14 @@ impl ContentBundle {
 
     pub fn value(&self, id: &str) -> Option<&Value> {
         self.values.iter().find(|v| v.id == id)
+    }
+
+    pub fn questionnaire(&self, id: &str) -> Option<&Questionnaire> {
+        self.questionnaires.iter().find(|q| q.id == id)
+    }
+
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.id == id)
     }
 }
 

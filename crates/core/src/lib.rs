@@ -8,6 +8,7 @@ pub mod content;
 pub mod module;
 pub mod nip;
 pub mod practice;
+pub mod quality;
 pub mod questionnaire;
 pub mod rng;
 pub mod scoring;

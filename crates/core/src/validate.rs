@@ -3,6 +3,11 @@
 
 use crate::catalog;
 use crate::content::{ContentBundle, Question, ScoringConfig, Unit, Value, content_version};
+use crate::module::{Mapping, Module, ModuleKind};
+use crate::questionnaire::{
+    COMMITMENT_COMPONENTS, INDEKS_BERAKHLAK, KOMITMEN, Questionnaire, SCALE_MAX, SCALE_MIN,
+    SMART_ASN, SMART_ASN_INDICATORS, Scale,
+};
 use crate::text::{Lang, Text};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use thiserror::Error;
@@ -23,19 +28,40 @@ impl<T> SourceFile<T> {
     }
 }
 
+impl<T> Default for SourceFile<T> {
+    fn default() -> Self {
+        SourceFile {
+            path: String::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
 /// All parsed content files, before validation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ContentFiles {
     pub values: SourceFile<Value>,
     pub questions: Vec<SourceFile<Question>>,
     pub units: SourceFile<Unit>,
+    pub scales: SourceFile<Scale>,
+    /// One questionnaire per file.
+    pub questionnaires: Vec<SourceFile<Questionnaire>>,
+    /// One module per file.
+    pub modules: Vec<SourceFile<Module>>,
+    pub mappings: SourceFile<Mapping>,
 }
 
-/// How much content a release needs.
+/// How much content is needed. `default()` is what the server needs to start; `release()`
+/// is the complete content a release ships (checked by the content tests and
+/// `check-content`).
 #[derive(Debug, Clone, Copy)]
 pub struct Requirements {
     pub min_questions_per_value: usize,
     pub min_questions_per_indicator: usize,
+    pub min_projector_per_value: usize,
+    /// The three questionnaires, a module per value and per commitment component, and a
+    /// mapping for every result.
+    pub complete: bool,
 }
 
 impl Default for Requirements {
@@ -43,7 +69,31 @@ impl Default for Requirements {
         Requirements {
             min_questions_per_value: 10,
             min_questions_per_indicator: 3,
+            min_projector_per_value: 0,
+            complete: false,
         }
+    }
+}
+
+impl Requirements {
+    pub fn release() -> Requirements {
+        Requirements {
+            min_questions_per_value: 30,
+            min_questions_per_indicator: 8,
+            min_projector_per_value: 10,
+            complete: true,
+        }
+    }
+}
+
+/// Items per component and reverse-keyed items per component each questionnaire needs.
+fn questionnaire_rules(id: &str) -> Option<(Vec<String>, usize, usize)> {
+    let owned = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    match id {
+        KOMITMEN => Some((owned(&COMMITMENT_COMPONENTS), 6, 2)),
+        SMART_ASN => Some((owned(&SMART_ASN_INDICATORS), 3, 0)),
+        INDEKS_BERAKHLAK => Some((owned(&catalog::VALUE_IDS), 3, 0)),
+        _ => None,
     }
 }
 
@@ -125,6 +175,74 @@ pub enum ContentError {
     },
     #[error("{file}: there must be at least one unit")]
     NoUnits { file: String },
+    #[error("{scope} has {have} projector-ready questions; it needs at least {need}")]
+    TooFewProjector {
+        scope: String,
+        have: usize,
+        need: usize,
+    },
+    #[error("{file}: scale `{item}` must have the points 1 to 5, each once")]
+    BadScale { file: String, item: String },
+    #[error("{file}: questionnaire `{item}` uses scale `{scale}`, which does not exist")]
+    UnknownScale {
+        file: String,
+        item: String,
+        scale: String,
+    },
+    #[error(
+        "{file}: item `{item}` belongs to component `{component}`, which the questionnaire does not have"
+    )]
+    UnknownComponent {
+        file: String,
+        item: String,
+        component: String,
+    },
+    #[error("{file}: questionnaire `{item}` must have the components {expected}")]
+    WrongComponents {
+        file: String,
+        item: String,
+        expected: String,
+    },
+    #[error("{file}: component `{component}` has {have} items; it needs at least {need}")]
+    TooFewItems {
+        file: String,
+        component: String,
+        have: usize,
+        need: usize,
+    },
+    #[error(
+        "{file}: component `{component}` has {have} reverse-keyed items; it needs at least {need}"
+    )]
+    TooFewReverse {
+        file: String,
+        component: String,
+        have: usize,
+        need: usize,
+    },
+    #[error("{file}: indicator `{indicator}` has {have} index items; it needs exactly one")]
+    IndexItemCount {
+        file: String,
+        indicator: String,
+        have: usize,
+    },
+    #[error("{file}: module `{item}` {problem}")]
+    BadModule {
+        file: String,
+        item: String,
+        problem: String,
+    },
+    #[error("{file}: mapping `{target}` {problem}")]
+    BadMapping {
+        file: String,
+        target: String,
+        problem: String,
+    },
+    #[error("{file}: questionnaire `{questionnaire}` is missing")]
+    MissingQuestionnaire { file: String, questionnaire: String },
+    #[error("content/modules: no module for {topic}")]
+    MissingModule { topic: String },
+    #[error("{file}: no mapping for `{target}`")]
+    MissingMapping { file: String, target: String },
 }
 
 struct Checker {
@@ -191,7 +309,42 @@ pub fn validate(files: &ContentFiles, req: Requirements) -> Result<(), Vec<Conte
             });
         }
     }
+    if req.min_projector_per_value > 0 {
+        for value in catalog::VALUE_IDS {
+            let have = files
+                .questions
+                .iter()
+                .flat_map(|f| &f.items)
+                .filter(|q| q.value == value && q.projector)
+                .count();
+            if have < req.min_projector_per_value {
+                c.errors.push(ContentError::TooFewProjector {
+                    scope: format!("value `{value}`"),
+                    have,
+                    need: req.min_projector_per_value,
+                });
+            }
+        }
+    }
     check_units(&mut c, &files.units);
+    check_scales(&mut c, &files.scales);
+    let mut item_ids = HashSet::new();
+    for file in &files.questionnaires {
+        for q in &file.items {
+            c.unique(&mut seen, &file.path, &q.id);
+            check_questionnaire(&mut c, &file.path, q, &files.scales.items, &mut item_ids);
+        }
+    }
+    for file in &files.modules {
+        for m in &file.items {
+            c.unique(&mut seen, &file.path, &m.id);
+            check_module(&mut c, &file.path, m);
+        }
+    }
+    check_mappings(&mut c, files);
+    if req.complete {
+        check_complete(&mut c, files);
+    }
     if c.errors.is_empty() {
         Ok(())
     } else {
@@ -321,6 +474,291 @@ fn check_units(c: &mut Checker, file: &SourceFile<crate::content::Unit>) {
     }
 }
 
+fn check_scales(c: &mut Checker, file: &SourceFile<Scale>) {
+    let mut seen = HashSet::new();
+    for scale in &file.items {
+        c.unique(&mut seen, &file.path, &scale.id);
+        let mut values: Vec<u8> = scale.points.iter().map(|p| p.value).collect();
+        values.sort_unstable();
+        if values != (SCALE_MIN..=SCALE_MAX).collect::<Vec<_>>() {
+            c.errors.push(ContentError::BadScale {
+                file: file.path.clone(),
+                item: scale.id.clone(),
+            });
+        }
+        for p in &scale.points {
+            c.text(
+                &file.path,
+                &scale.id,
+                &format!("point {}", p.value),
+                &p.label,
+            );
+        }
+    }
+}
+
+fn check_questionnaire(
+    c: &mut Checker,
+    path: &str,
+    q: &Questionnaire,
+    scales: &[Scale],
+    item_ids: &mut HashSet<String>,
+) {
+    c.text(path, &q.id, "title", &q.title);
+    c.text(path, &q.id, "purpose", &q.purpose);
+    if !scales.iter().any(|s| s.id == q.scale) {
+        c.errors.push(ContentError::UnknownScale {
+            file: path.into(),
+            item: q.id.clone(),
+            scale: q.scale.clone(),
+        });
+    }
+    for comp in &q.components {
+        for (field, text) in [
+            ("name", &comp.name),
+            ("description", &comp.description),
+            ("low", &comp.low),
+            ("high", &comp.high),
+        ] {
+            c.text(path, &comp.id, field, text);
+        }
+    }
+    for item in &q.items {
+        if !item_ids.insert(item.id.clone()) {
+            c.errors.push(ContentError::DuplicateId {
+                file: path.into(),
+                id: item.id.clone(),
+            });
+        }
+        c.text(path, &item.id, "text", &item.text);
+        if q.component(&item.component).is_none() {
+            c.errors.push(ContentError::UnknownComponent {
+                file: path.into(),
+                item: item.id.clone(),
+                component: item.component.clone(),
+            });
+        }
+    }
+    let Some((expected, min_items, min_reverse)) = questionnaire_rules(&q.id) else {
+        return;
+    };
+    let actual: Vec<&str> = q.components.iter().map(|c| c.id.as_str()).collect();
+    if actual != expected.iter().map(String::as_str).collect::<Vec<_>>() {
+        c.errors.push(ContentError::WrongComponents {
+            file: path.into(),
+            item: q.id.clone(),
+            expected: expected.join(", "),
+        });
+    }
+    for comp in &expected {
+        let have = q.items_of(comp).count();
+        if have < min_items {
+            c.errors.push(ContentError::TooFewItems {
+                file: path.into(),
+                component: comp.clone(),
+                have,
+                need: min_items,
+            });
+        }
+        let reverse = q.items_of(comp).filter(|i| i.reverse).count();
+        if reverse < min_reverse {
+            c.errors.push(ContentError::TooFewReverse {
+                file: path.into(),
+                component: comp.clone(),
+                have: reverse,
+                need: min_reverse,
+            });
+        }
+    }
+    if q.id == INDEKS_BERAKHLAK {
+        check_index_items(c, path, q);
+    }
+}
+
+/// The index asks one item per behavioural indicator, filed under that indicator's value.
+fn check_index_items(c: &mut Checker, path: &str, q: &Questionnaire) {
+    for item in &q.items {
+        let indicator = item.indicator.as_deref().unwrap_or("");
+        match catalog::value_of_indicator(indicator) {
+            None => c.errors.push(ContentError::UnknownIndicator {
+                file: path.into(),
+                item: item.id.clone(),
+                indicator: indicator.into(),
+            }),
+            Some(value) if value != item.component => {
+                c.errors.push(ContentError::IndicatorOfOtherValue {
+                    file: path.into(),
+                    item: item.id.clone(),
+                    value: item.component.clone(),
+                    indicator: indicator.into(),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for indicator in catalog::all_indicator_ids() {
+        let have = q
+            .items
+            .iter()
+            .filter(|i| i.indicator.as_deref() == Some(indicator.as_str()))
+            .count();
+        if have != 1 {
+            c.errors.push(ContentError::IndexItemCount {
+                file: path.into(),
+                indicator,
+                have,
+            });
+        }
+    }
+}
+
+fn check_module(c: &mut Checker, path: &str, m: &Module) {
+    let bad = |problem: String| ContentError::BadModule {
+        file: path.into(),
+        item: m.id.clone(),
+        problem,
+    };
+    for (field, text) in [
+        ("title", &m.title),
+        ("intro", &m.intro),
+        ("reflection", &m.reflection),
+        ("story.title", &m.story.title),
+        ("story.body", &m.story.body),
+    ] {
+        c.text(path, &m.id, field, text);
+    }
+    match m.kind {
+        ModuleKind::Value => {
+            let value = m.value.as_deref().unwrap_or("");
+            if !catalog::is_value(value) {
+                c.errors.push(bad(format!("names unknown value `{value}`")));
+            } else {
+                let expected = catalog::indicator_ids(value);
+                let actual: Vec<String> =
+                    m.indicators.iter().map(|i| i.indicator.clone()).collect();
+                if actual != expected {
+                    c.errors.push(bad(format!(
+                        "must show the indicators {}",
+                        expected.join(", ")
+                    )));
+                }
+            }
+        }
+        ModuleKind::Commitment => {
+            let comp = m.component.as_deref().unwrap_or("");
+            if !COMMITMENT_COMPONENTS.contains(&comp) {
+                c.errors
+                    .push(bad(format!("names unknown commitment component `{comp}`")));
+            }
+        }
+    }
+    for ex in &m.indicators {
+        c.text(path, &ex.indicator, "looks_like", &ex.looks_like);
+        c.text(path, &ex.indicator, "not_like", &ex.not_like);
+    }
+    if m.actions.len() < 3 {
+        c.errors.push(bad(format!(
+            "has {} suggested actions; it needs at least 3",
+            m.actions.len()
+        )));
+    }
+    let mut seen = HashSet::new();
+    for a in &m.actions {
+        c.unique(&mut seen, path, &a.id);
+        c.text(path, &a.id, "text", &a.text);
+    }
+}
+
+/// Every `questionnaire:component` a result can report.
+fn mapping_targets(files: &ContentFiles) -> Vec<String> {
+    files
+        .questionnaires
+        .iter()
+        .flat_map(|f| &f.items)
+        .flat_map(|q| {
+            q.components
+                .iter()
+                .map(move |c| format!("{}:{}", q.id, c.id))
+        })
+        .collect()
+}
+
+fn check_mappings(c: &mut Checker, files: &ContentFiles) {
+    let path = &files.mappings.path;
+    let targets: HashSet<String> = mapping_targets(files).into_iter().collect();
+    let modules: HashSet<&str> = files
+        .modules
+        .iter()
+        .flat_map(|f| &f.items)
+        .map(|m| m.id.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    for map in &files.mappings.items {
+        let bad = |problem: String| ContentError::BadMapping {
+            file: path.clone(),
+            target: map.target.clone(),
+            problem,
+        };
+        if !seen.insert(map.target.as_str()) {
+            c.errors.push(bad("is listed more than once".into()));
+        }
+        if !targets.contains(&map.target) {
+            c.errors
+                .push(bad("points at no questionnaire component".into()));
+        }
+        if map.modules.is_empty() {
+            c.errors.push(bad("names no module".into()));
+        }
+        for m in &map.modules {
+            if !modules.contains(m.as_str()) {
+                c.errors
+                    .push(bad(format!("names module `{m}`, which does not exist")));
+            }
+        }
+    }
+}
+
+/// A release has all three questionnaires, a module for every value and commitment
+/// component, and a mapping for every result, so a weak result always points somewhere.
+fn check_complete(c: &mut Checker, files: &ContentFiles) {
+    for id in [KOMITMEN, SMART_ASN, INDEKS_BERAKHLAK] {
+        if !files
+            .questionnaires
+            .iter()
+            .flat_map(|f| &f.items)
+            .any(|q| q.id == id)
+        {
+            c.errors.push(ContentError::MissingQuestionnaire {
+                file: format!("content/questionnaires/{id}.toml"),
+                questionnaire: id.into(),
+            });
+        }
+    }
+    let modules: Vec<&Module> = files.modules.iter().flat_map(|f| &f.items).collect();
+    for value in catalog::VALUE_IDS {
+        if !modules.iter().any(|m| m.value.as_deref() == Some(value)) {
+            c.errors.push(ContentError::MissingModule {
+                topic: format!("value `{value}`"),
+            });
+        }
+    }
+    for comp in COMMITMENT_COMPONENTS {
+        if !modules.iter().any(|m| m.component.as_deref() == Some(comp)) {
+            c.errors.push(ContentError::MissingModule {
+                topic: format!("commitment component `{comp}`"),
+            });
+        }
+    }
+    for target in mapping_targets(files) {
+        if !files.mappings.items.iter().any(|m| m.target == target) {
+            c.errors.push(ContentError::MissingMapping {
+                file: files.mappings.path.clone(),
+                target,
+            });
+        }
+    }
+}
+
 /// Builds the downloadable bundle (values in catalogue order) and stamps its version.
 pub fn assemble(files: &ContentFiles, scoring: ScoringConfig) -> ContentBundle {
     let order: HashMap<&str, usize> = catalog::VALUE_IDS
@@ -330,21 +768,25 @@ pub fn assemble(files: &ContentFiles, scoring: ScoringConfig) -> ContentBundle {
         .collect();
     let mut values = files.values.items.clone();
     values.sort_by_key(|v| order.get(v.id.as_str()).copied().unwrap_or(usize::MAX));
-    let mut questions: Vec<Question> = files
-        .questions
-        .iter()
-        .flat_map(|f| f.items.iter().cloned())
-        .collect();
+    let mut questions: Vec<Question> = flatten(&files.questions);
     questions.sort_by(|a, b| a.id.cmp(&b.id));
     let mut bundle = ContentBundle {
         version: String::new(),
         values,
         questions,
+        scales: files.scales.items.clone(),
+        questionnaires: flatten(&files.questionnaires),
+        modules: flatten(&files.modules),
+        mappings: files.mappings.items.clone(),
         scoring,
     };
     let canonical = serde_json::to_vec(&bundle).unwrap_or_default();
     bundle.version = content_version(&canonical);
     bundle
+}
+
+fn flatten<T: Clone>(files: &[SourceFile<T>]) -> Vec<T> {
+    files.iter().flat_map(|f| f.items.iter().cloned()).collect()
 }
 
 /// Counts for the coverage report.

@@ -2,6 +2,8 @@
 
 use resapi_core::catalog::{VALUE_IDS, indicator_ids};
 use resapi_core::content::{Indicator, Question, QuestionKind, QuestionOption, Unit, Value};
+use resapi_core::module::{Action, Mapping, Module, ModuleKind, Story};
+use resapi_core::questionnaire::{Component, Item, Questionnaire, Scale, ScalePoint};
 use resapi_core::text::Text;
 use resapi_core::validate::{ContentError, ContentFiles, Requirements, SourceFile, validate};
 
@@ -75,6 +77,7 @@ fn files() -> ContentFiles {
                 },
             ],
         ),
+        ..ContentFiles::default()
     }
 }
 
@@ -177,8 +180,8 @@ fn too_few_questions_per_value_or_indicator_are_reported() {
         errors_of(f).contains(&"value `adaptif` has 9 questions; it needs at least 10".to_string())
     );
     let strict = Requirements {
-        min_questions_per_value: 10,
         min_questions_per_indicator: 4,
+        ..Requirements::default()
     };
     let errors = validate(&files(), strict).unwrap_err();
     assert!(errors.contains(&ContentError::TooFewQuestions {
@@ -210,4 +213,190 @@ fn a_unit_with_an_unknown_parent_is_refused() {
         errors_of(f),
         vec!["content/units.toml: unit `biro` has parent `dinas`, which does not exist"]
     );
+}
+
+fn scale() -> Scale {
+    Scale {
+        id: "agreement".into(),
+        points: (1..=5)
+            .map(|value| ScalePoint {
+                value,
+                label: t("label"),
+            })
+            .collect(),
+    }
+}
+
+/// The commitment questionnaire: `per_component` items each, the first `reverse` reverse-keyed.
+fn komitmen(per_component: usize, reverse: usize) -> Questionnaire {
+    let comps = ["afektif", "kontinuan", "normatif"];
+    Questionnaire {
+        id: "komitmen".into(),
+        scale: "agreement".into(),
+        minutes: 5,
+        title: t("title"),
+        purpose: t("purpose"),
+        components: comps
+            .iter()
+            .map(|c| Component {
+                id: (*c).into(),
+                name: t(c),
+                description: t("d"),
+                low: t("low"),
+                high: t("high"),
+            })
+            .collect(),
+        items: comps
+            .iter()
+            .flat_map(|c| {
+                (0..per_component).map(move |n| Item {
+                    id: format!("komitmen-{c}-{n}"),
+                    component: (*c).into(),
+                    reverse: n < reverse,
+                    indicator: None,
+                    text: t("item"),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn module(id: &str, value: &str) -> Module {
+    Module {
+        id: id.into(),
+        kind: ModuleKind::Value,
+        value: Some(value.into()),
+        component: None,
+        minutes: 5,
+        title: t("title"),
+        intro: t("intro"),
+        reflection: t("reflection"),
+        indicators: indicator_ids(value)
+            .into_iter()
+            .map(|indicator| resapi_core::module::IndicatorExample {
+                indicator,
+                looks_like: t("yes"),
+                not_like: t("no"),
+            })
+            .collect(),
+        story: Story {
+            title: t("story"),
+            body: t("body"),
+        },
+        actions: (1..=3)
+            .map(|n| Action {
+                id: format!("{id}-aksi-{n}"),
+                text: t("act"),
+            })
+            .collect(),
+    }
+}
+
+fn with_questionnaire(q: Questionnaire) -> ContentFiles {
+    ContentFiles {
+        scales: SourceFile::new("content/scales.toml", vec![scale()]),
+        questionnaires: vec![SourceFile::new(
+            "content/questionnaires/komitmen.toml",
+            vec![q],
+        )],
+        mappings: SourceFile::new("content/mappings.toml", vec![]),
+        ..files()
+    }
+}
+
+#[test]
+fn a_commitment_component_needs_six_items_and_two_reverse_keyed() {
+    assert_eq!(
+        errors_of(with_questionnaire(komitmen(6, 2))),
+        Vec::<String>::new()
+    );
+    let errors = errors_of(with_questionnaire(komitmen(5, 1)));
+    assert!(errors.contains(
+        &"content/questionnaires/komitmen.toml: component `normatif` has 5 items; it needs at least 6"
+            .to_string()
+    ));
+    assert!(errors.contains(
+        &"content/questionnaires/komitmen.toml: component `afektif` has 1 reverse-keyed items; it needs at least 2"
+            .to_string()
+    ));
+}
+
+#[test]
+fn an_item_of_an_unknown_component_or_scale_is_named() {
+    let mut q = komitmen(6, 2);
+    q.items[0].component = "loyalitas".into();
+    q.scale = "likert7".into();
+    let errors = errors_of(with_questionnaire(q));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("item `komitmen-afektif-0` belongs to component `loyalitas`"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("uses scale `likert7`, which does not exist"))
+    );
+}
+
+#[test]
+fn modules_and_mappings_must_point_at_things_that_exist() {
+    let mut f = with_questionnaire(komitmen(6, 2));
+    let mut broken = module("modul-jujur", "jujur");
+    broken.indicators.clear();
+    f.modules = vec![
+        SourceFile::new(
+            "content/modules/modul-loyal.toml",
+            vec![module("modul-loyal", "loyal")],
+        ),
+        SourceFile::new("content/modules/modul-jujur.toml", vec![broken]),
+    ];
+    f.mappings = SourceFile::new(
+        "content/mappings.toml",
+        vec![
+            Mapping {
+                target: "komitmen:normatif".into(),
+                modules: vec!["modul-loyal".into()],
+            },
+            Mapping {
+                target: "komitmen:afektif".into(),
+                modules: vec!["modul-afektif".into()],
+            },
+            Mapping {
+                target: "smart-asn:integritas".into(),
+                modules: vec!["modul-loyal".into()],
+            },
+        ],
+    );
+    assert_eq!(
+        errors_of(f),
+        vec![
+            "content/modules/modul-jujur.toml: module `modul-jujur` names unknown value `jujur`",
+            "content/mappings.toml: mapping `komitmen:afektif` names module `modul-afektif`, which does not exist",
+            "content/mappings.toml: mapping `smart-asn:integritas` points at no questionnaire component",
+        ]
+    );
+}
+
+#[test]
+fn a_release_needs_every_questionnaire_module_and_mapping() {
+    let errors: Vec<String> =
+        validate(&with_questionnaire(komitmen(6, 2)), Requirements::release())
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+    assert!(errors.contains(
+        &"content/questionnaires/smart-asn.toml: questionnaire `smart-asn` is missing".to_string()
+    ));
+    assert!(errors.contains(&"content/modules: no module for value `adaptif`".to_string()));
+    assert!(
+        errors.contains(
+            &"content/modules: no module for commitment component `normatif`".to_string()
+        )
+    );
+    assert!(
+        errors.contains(&"content/mappings.toml: no mapping for `komitmen:normatif`".to_string())
+    );
+    assert!(errors.contains(&"value `loyal` has 10 questions; it needs at least 30".to_string()));
 }

@@ -111,6 +111,10 @@ pub struct ResetPasswordArgs {
 pub struct CheckContentArgs {
     #[command(flatten)]
     pub content: ContentArg,
+    /// Also require a complete release (30 questions per value, all questionnaires,
+    /// modules and mappings), not only what the server needs to start.
+    #[arg(long)]
+    pub release: bool,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -130,7 +134,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::CreateAdmin(args)) => create_admin(args).await,
         Some(Command::GrantRole(args)) => grant_role(args).await,
         Some(Command::ResetPassword(args)) => reset_password(args).await,
-        Some(Command::CheckContent(args)) => check_content(&args.content.content),
+        Some(Command::CheckContent(args)) => check_content(&args.content.content, args.release),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -331,11 +335,20 @@ async fn reset_password(args: ResetPasswordArgs) -> CmdResult {
     Ok(())
 }
 
-fn check_content(dir: &Path) -> CmdResult {
+fn check_content(dir: &Path, release: bool) -> CmdResult {
+    use resapi_core::validate::Requirements;
     let source = content::read(dir)
         .map_err(|errors| format!("content cannot be read:\n  {}", errors.join("\n  ")))?;
-    print!("{}", content::coverage_report(&source));
-    match resapi_core::validate::validate(&source.files, Default::default()) {
+    print!(
+        "{}",
+        content::coverage_report(&source, Requirements::release())
+    );
+    let req = if release {
+        Requirements::release()
+    } else {
+        Requirements::default()
+    };
+    match resapi_core::validate::validate(&source.files, req) {
         Ok(()) => {
             let bundle = resapi_core::validate::assemble(&source.files, source.scoring.clone());
             println!("\nContent OK, version {}", bundle.version);

@@ -1,26 +1,40 @@
-//! Reads the `content/` folder: values, the question bank, units and the optional scoring
-//! configuration; validates them with the shared rules in `resapi_core::validate` and builds
+//! Reads the `content/` folder: values, the question bank, units, answer scales,
+//! questionnaires, modules, their mapping and the optional scoring configuration; validates them with the shared rules in `resapi_core::validate` and builds
 //! the bundle the app downloads.
 
 use resapi_core::content::{ContentBundle, Question, ScoringConfig, Unit, Value};
+use resapi_core::module::{Mapping, Module};
+use resapi_core::questionnaire::{Questionnaire, Scale};
 use resapi_core::validate::{self, ContentFiles, Coverage, Requirements, SourceFile};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+struct ScalesFile {
+    #[serde(default)]
+    scale: Vec<Scale>,
+}
+
+#[derive(Deserialize, Default)]
+struct MappingsFile {
+    #[serde(default)]
+    map: Vec<Mapping>,
+}
+
+#[derive(Deserialize, Default)]
 struct ValuesFile {
     #[serde(default)]
     value: Vec<Value>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct QuestionsFile {
     #[serde(default)]
     question: Vec<Question>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct UnitsFile {
     #[serde(default)]
     unit: Vec<Unit>,
@@ -55,73 +69,93 @@ pub fn read_units(dir: &Path) -> Result<Vec<Unit>, String> {
     read_toml::<UnitsFile>(&dir.join("units.toml")).map(|f| f.unit)
 }
 
-/// Reads every content file, collecting all read and parse errors (not only the first).
-pub fn read(dir: &Path) -> Result<ContentSource, Vec<String>> {
-    let mut errors = Vec::new();
-    let values_path = dir.join("values.toml");
-    let values = match read_toml::<ValuesFile>(&values_path) {
-        Ok(f) => f.value,
-        Err(e) => {
-            errors.push(e);
-            Vec::new()
+/// Collects read and parse errors, so that one run reports all of them.
+#[derive(Default)]
+struct Reader {
+    errors: Vec<String>,
+}
+
+impl Reader {
+    fn file<T: DeserializeOwned + Default>(&mut self, path: &Path) -> T {
+        read_toml(path).unwrap_or_else(|e| {
+            self.errors.push(e);
+            T::default()
+        })
+    }
+
+    /// An optional file: absent means default.
+    fn optional<T: DeserializeOwned + Default>(&mut self, path: &Path) -> T {
+        if path.exists() {
+            self.file(path)
+        } else {
+            T::default()
         }
-    };
-    let units_path = dir.join("units.toml");
-    let units = match read_toml::<UnitsFile>(&units_path) {
-        Ok(f) => f.unit,
-        Err(e) => {
-            errors.push(e);
-            Vec::new()
-        }
-    };
-    let mut question_paths: Vec<PathBuf> = Vec::new();
-    let questions_dir = dir.join("questions");
-    match std::fs::read_dir(&questions_dir) {
-        Ok(entries) => {
-            for entry in entries {
-                match entry {
-                    Ok(entry) => {
-                        let path = entry.path();
-                        if path.extension().is_some_and(|e| e == "toml") {
-                            question_paths.push(path);
+    }
+
+    /// Every `*.toml` in `dir`, sorted by name. No folder means no files; validation then
+    /// reports what is missing.
+    fn folder<F: DeserializeOwned, T>(
+        &mut self,
+        dir: &Path,
+        items: impl Fn(F) -> Vec<T>,
+    ) -> Vec<SourceFile<T>> {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        match std::fs::read_dir(dir) {
+            Ok(entries) => {
+                for entry in entries {
+                    match entry {
+                        Ok(entry) if entry.path().extension().is_some_and(|e| e == "toml") => {
+                            paths.push(entry.path())
                         }
+                        Ok(_) => {}
+                        Err(e) => self.errors.push(format!("{}: {e}", display(dir))),
                     }
-                    Err(e) => errors.push(format!("{}: {e}", display(&questions_dir))),
                 }
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => self.errors.push(format!("{}: {e}", display(dir))),
         }
-        // No folder means no questions; validation then reports the missing coverage.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => errors.push(format!("{}: {e}", display(&questions_dir))),
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|path| match read_toml::<F>(&path) {
+                Ok(f) => Some(SourceFile::new(display(&path), items(f))),
+                Err(e) => {
+                    self.errors.push(e);
+                    None
+                }
+            })
+            .collect()
     }
-    question_paths.sort();
-    let mut questions = Vec::new();
-    for path in question_paths {
-        match read_toml::<QuestionsFile>(&path) {
-            Ok(f) => questions.push(SourceFile::new(display(&path), f.question)),
-            Err(e) => errors.push(e),
-        }
-    }
-    let scoring_path = dir.join("scoring.toml");
-    let scoring = if scoring_path.exists() {
-        match read_toml::<ScoringConfig>(&scoring_path) {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(e);
-                ScoringConfig::default()
-            }
-        }
-    } else {
-        ScoringConfig::default()
-    };
-    if !errors.is_empty() {
-        return Err(errors);
+}
+
+/// Reads every content file, collecting all read and parse errors (not only the first).
+pub fn read(dir: &Path) -> Result<ContentSource, Vec<String>> {
+    let mut r = Reader::default();
+    let values_path = dir.join("values.toml");
+    let units_path = dir.join("units.toml");
+    let scales_path = dir.join("scales.toml");
+    let mappings_path = dir.join("mappings.toml");
+    let values: ValuesFile = r.file(&values_path);
+    let units: UnitsFile = r.file(&units_path);
+    let scales: ScalesFile = r.optional(&scales_path);
+    let mappings: MappingsFile = r.optional(&mappings_path);
+    let questions = r.folder(&dir.join("questions"), |f: QuestionsFile| f.question);
+    let questionnaires = r.folder(&dir.join("questionnaires"), |q: Questionnaire| vec![q]);
+    let modules = r.folder(&dir.join("modules"), |m: Module| vec![m]);
+    let scoring: ScoringConfig = r.optional(&dir.join("scoring.toml"));
+    if !r.errors.is_empty() {
+        return Err(r.errors);
     }
     Ok(ContentSource {
         files: ContentFiles {
-            values: SourceFile::new(display(&values_path), values),
+            values: SourceFile::new(display(&values_path), values.value),
             questions,
-            units: SourceFile::new(display(&units_path), units),
+            units: SourceFile::new(display(&units_path), units.unit),
+            scales: SourceFile::new(display(&scales_path), scales.scale),
+            questionnaires,
+            modules,
+            mappings: SourceFile::new(display(&mappings_path), mappings.map),
         },
         scoring: json_safe(scoring),
     })
@@ -151,51 +185,100 @@ pub fn load(dir: &Path) -> Result<Content, Vec<String>> {
     })
 }
 
-/// The coverage report printed by `check-content`.
-pub fn coverage_report(source: &ContentSource) -> String {
-    let questions: Vec<Question> = source
-        .files
+/// The coverage report printed by `check-content`, measured against `req`.
+pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
+    use resapi_core::Lang;
+    use resapi_core::catalog::{VALUE_IDS, all_indicator_ids};
+    use resapi_core::quality::{answer_positions, longest_is_best_share};
+    use std::fmt::Write;
+
+    let files = &source.files;
+    let questions: Vec<Question> = files
         .questions
         .iter()
         .flat_map(|f| f.items.iter().cloned())
         .collect();
     let cov: Coverage = validate::coverage(&questions);
-    let req = Requirements::default();
+    let short = |have: usize, need: usize| if have < need { "  <- too few" } else { "" };
     let mut out = String::new();
-    out.push_str(&format!("Questions: {}\n", cov.total));
-    out.push_str(&format!(
-        "\nPer value (need {}), projector-ready:\n",
-        req.min_questions_per_value
-    ));
-    for value in resapi_core::catalog::VALUE_IDS {
+    let _ = writeln!(out, "Questions: {}", cov.total);
+    let _ = writeln!(
+        out,
+        "\nPer value (need {}, projector-ready {}); best option longest id/en; best at a/b/c/d:",
+        req.min_questions_per_value, req.min_projector_per_value
+    );
+    for value in VALUE_IDS {
         let have = cov.per_value.get(value).copied().unwrap_or(0);
         let projector = cov.projector_per_value.get(value).copied().unwrap_or(0);
-        let mark = if have < req.min_questions_per_value {
-            "  <- too few"
-        } else {
-            ""
-        };
-        out.push_str(&format!(
-            "  {value:<12} {have:>4}   projector {projector:>3}{mark}\n"
-        ));
+        let qs: Vec<&Question> = questions.iter().filter(|q| q.value == value).collect();
+        let longest = |lang| (longest_is_best_share(&qs, lang) * 100.0).round();
+        let pos = answer_positions(&qs);
+        let at = |p: usize| pos.get(&p).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "  {value:<12} {have:>4}   projector {projector:>3}   longest {:>3}%/{:>3}%   {}/{}/{}/{}{}{}",
+            longest(Lang::Id),
+            longest(Lang::En),
+            at(0),
+            at(1),
+            at(2),
+            at(3),
+            short(have, req.min_questions_per_value),
+            short(projector, req.min_projector_per_value),
+        );
     }
-    out.push_str(&format!(
-        "\nPer indicator (need {}):\n",
+    let _ = writeln!(
+        out,
+        "\nPer indicator (need {}):",
         req.min_questions_per_indicator
-    ));
-    for indicator in resapi_core::catalog::all_indicator_ids() {
+    );
+    for indicator in all_indicator_ids() {
         let have = cov.per_indicator.get(&indicator).copied().unwrap_or(0);
-        let mark = if have < req.min_questions_per_indicator {
-            "  <- too few"
-        } else {
-            ""
-        };
-        out.push_str(&format!("  {indicator:<14} {have:>4}{mark}\n"));
+        let _ = writeln!(
+            out,
+            "  {indicator:<14} {have:>4}{}",
+            short(have, req.min_questions_per_indicator)
+        );
     }
-    out.push_str("\nPer difficulty:\n");
+    let _ = writeln!(out, "\nPer difficulty:");
     for (difficulty, n) in &cov.per_difficulty {
-        out.push_str(&format!("  {difficulty}  {n:>4}\n"));
+        let _ = writeln!(out, "  {difficulty}  {n:>4}");
     }
+    let _ = writeln!(
+        out,
+        "\nQuestionnaires (items, reverse-keyed per component):"
+    );
+    for q in files.questionnaires.iter().flat_map(|f| &f.items) {
+        let parts: Vec<String> = q
+            .components
+            .iter()
+            .map(|c| {
+                let items = q.items_of(&c.id).count();
+                let reverse = q.items_of(&c.id).filter(|i| i.reverse).count();
+                format!("{} {items}/{reverse}", c.id)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<18} {:>3} items: {}",
+            q.id,
+            q.items.len(),
+            parts.join(", ")
+        );
+    }
+    let modules: Vec<_> = files.modules.iter().flat_map(|f| &f.items).collect();
+    let _ = writeln!(out, "\nModules: {}", modules.len());
+    for m in modules {
+        let topic = m.value.as_deref().or(m.component.as_deref()).unwrap_or("?");
+        let _ = writeln!(
+            out,
+            "  {:<20} {topic:<12} {} min, {} actions",
+            m.id,
+            m.minutes,
+            m.actions.len()
+        );
+    }
+    let _ = writeln!(out, "\nMappings: {}", files.mappings.items.len());
     out
 }
 
@@ -235,10 +318,13 @@ mod tests {
     #[test]
     fn the_coverage_report_lists_every_value() {
         let source = read(&fixture()).unwrap();
-        let report = coverage_report(&source);
+        let report = coverage_report(&source, Requirements::default());
         for value in resapi_core::catalog::VALUE_IDS {
             assert!(report.contains(value));
         }
         assert!(!report.contains("too few"));
+        // The small fixture is far from a release.
+        let report = coverage_report(&source, Requirements::release());
+        assert!(report.contains("too few"));
     }
 }

@@ -44,3 +44,66 @@ fn the_bundle_stays_under_150_kib_compressed() {
         "the bundle is {compressed} bytes gzip; DESIGN.md: split it past 150 KiB"
     );
 }
+
+fn bank() -> Vec<resapi_core::content::Question> {
+    content::load(&content_dir())
+        .expect("valid content")
+        .bundle
+        .questions
+}
+
+#[test]
+fn the_shipped_content_is_a_complete_release() {
+    let source = content::read(&content_dir()).expect("readable content");
+    if let Err(errors) = resapi_core::validate::validate(
+        &source.files,
+        resapi_core::validate::Requirements::release(),
+    ) {
+        let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("content/ is not release-complete:\n{}", list.join("\n"));
+    }
+}
+
+#[test]
+fn the_best_option_is_not_given_away_by_length_or_position() {
+    use resapi_core::Lang;
+    use resapi_core::quality::{answer_positions, longest_is_best_share};
+    let bank = bank();
+    for value in resapi_core::catalog::VALUE_IDS {
+        let qs: Vec<_> = bank.iter().filter(|q| q.value == value).collect();
+        for lang in [Lang::Id, Lang::En] {
+            let share = longest_is_best_share(&qs, lang);
+            println!(
+                "{value:<12} {lang:?}: best is the longest in {:.0} %",
+                share * 100.0
+            );
+            assert!(
+                share <= 0.25,
+                "{value}: the best option is the longest in {:.0} % ({lang:?})",
+                share * 100.0
+            );
+        }
+        let positions = answer_positions(&qs);
+        for pos in 0..4 {
+            let n = positions.get(&pos).copied().unwrap_or(0);
+            let share = n as f64 / qs.len() as f64;
+            assert!(
+                (0.15..=0.35).contains(&share),
+                "{value}: position {pos} holds the best option in {n} of {} questions",
+                qs.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_two_stems_are_near_duplicates() {
+    let bank = bank();
+    let all: Vec<_> = bank.iter().collect();
+    let pairs = resapi_core::quality::near_duplicate_stems(&all, 0.5);
+    assert!(pairs.is_empty(), "near-duplicate stems: {pairs:?}");
+    let closest = resapi_core::quality::near_duplicate_stems(&all, 0.0);
+    if let Some((a, b, s)) = closest.first() {
+        println!("most alike stems: {a} ~ {b}: {s:.2}");
+    }
+}
