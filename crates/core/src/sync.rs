@@ -20,22 +20,40 @@ pub enum RecordKind {
     PracticeAnswer,
     /// One finished (or quit) practice session.
     PracticeAttempt,
+    /// One completed questionnaire (all its answers; skipped items absent).
+    QuestionnaireResponse,
+    /// The answer to a module's reflection question.
+    Reflection,
+    /// A *komitmen aksi* the person took on for the next seven days.
+    Commitment,
+    /// How a commitment went, asked seven days later.
+    CommitmentCheckin,
 }
+
+/// Every record kind, for parsing and documentation.
+pub const RECORD_KINDS: [RecordKind; 6] = [
+    RecordKind::PracticeAnswer,
+    RecordKind::PracticeAttempt,
+    RecordKind::QuestionnaireResponse,
+    RecordKind::Reflection,
+    RecordKind::Commitment,
+    RecordKind::CommitmentCheckin,
+];
 
 impl RecordKind {
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::PracticeAnswer => "practice_answer",
             RecordKind::PracticeAttempt => "practice_attempt",
+            RecordKind::QuestionnaireResponse => "questionnaire_response",
+            RecordKind::Reflection => "reflection",
+            RecordKind::Commitment => "commitment",
+            RecordKind::CommitmentCheckin => "commitment_checkin",
         }
     }
 
     pub fn parse(s: &str) -> Option<RecordKind> {
-        match s {
-            "practice_answer" => Some(RecordKind::PracticeAnswer),
-            "practice_attempt" => Some(RecordKind::PracticeAttempt),
-            _ => None,
-        }
+        RECORD_KINDS.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -81,6 +99,64 @@ pub struct PracticeAttempt {
     pub started_at: OffsetDateTime,
     pub content_version: String,
 }
+
+/// Payload of [`RecordKind::QuestionnaireResponse`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireResponse {
+    pub questionnaire_id: String,
+    /// Item id → answer 1–5; skipped items are absent.
+    pub answers: std::collections::BTreeMap<String, u8>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    pub content_version: String,
+}
+
+/// Payload of [`RecordKind::Reflection`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reflection {
+    pub module_id: String,
+    pub text: String,
+}
+
+/// Payload of [`RecordKind::Commitment`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    pub module_id: String,
+    /// The suggested action chosen, or none for the person's own words.
+    #[serde(default)]
+    pub action_id: Option<String>,
+    /// The commitment in the person's language (their own words or the action's text).
+    pub text: String,
+    /// The local day the check-in is due (seven days on), `YYYY-MM-DD`.
+    pub due_on: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckinOutcome {
+    Done,
+    Partly,
+    NotYet,
+}
+
+/// Payload of [`RecordKind::CommitmentCheckin`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentCheckin {
+    /// The id of the commitment record.
+    pub commitment_id: Uuid,
+    pub outcome: CheckinOutcome,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Longest free text a record may carry (a reflection); shorter ones for the rest.
+pub const MAX_REFLECTION_CHARS: usize = 5000;
+pub const MAX_COMMITMENT_CHARS: usize = 500;
+pub const MAX_NOTE_CHARS: usize = 2000;
 
 /// Why one record was refused. `code()` is stable; the message can be shown to a user.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -160,8 +236,7 @@ pub fn check_record(
     }
     match record.kind {
         RecordKind::PracticeAnswer => {
-            let answer: PracticeAnswer = serde_json::from_value(record.payload.clone())
-                .map_err(|e| RecordError::InvalidPayload(e.to_string()))?;
+            let answer: PracticeAnswer = payload(record)?;
             let question = content
                 .question(&answer.question_id)
                 .ok_or_else(|| RecordError::UnknownQuestion(answer.question_id.clone()))?;
@@ -174,8 +249,7 @@ pub fn check_record(
             Ok(Some(question.is_correct(&answer.option_id)))
         }
         RecordKind::PracticeAttempt => {
-            let attempt: PracticeAttempt = serde_json::from_value(record.payload.clone())
-                .map_err(|e| RecordError::InvalidPayload(e.to_string()))?;
+            let attempt: PracticeAttempt = payload(record)?;
             if attempt.correct > attempt.answered
                 || attempt.answered as usize > attempt.question_ids.len()
             {
@@ -185,7 +259,90 @@ pub fn check_record(
             }
             Ok(None)
         }
+        RecordKind::QuestionnaireResponse => {
+            let response: QuestionnaireResponse = payload(record)?;
+            let q = content
+                .questionnaire(&response.questionnaire_id)
+                .ok_or_else(|| {
+                    RecordError::InvalidPayload(format!(
+                        "kuesioner `{}` tidak dikenal",
+                        response.questionnaire_id
+                    ))
+                })?;
+            for (item, answer) in &response.answers {
+                if !q.items.iter().any(|i| &i.id == item) {
+                    return Err(RecordError::InvalidPayload(format!(
+                        "butir `{item}` tidak ada di kuesioner ini"
+                    )));
+                }
+                if !(crate::questionnaire::SCALE_MIN..=crate::questionnaire::SCALE_MAX)
+                    .contains(answer)
+                {
+                    return Err(RecordError::InvalidPayload(format!(
+                        "jawaban butir `{item}` harus 1 sampai 5"
+                    )));
+                }
+            }
+            Ok(None)
+        }
+        RecordKind::Reflection => {
+            let reflection: Reflection = payload(record)?;
+            known_module(content, &reflection.module_id)?;
+            text_within(&reflection.text, MAX_REFLECTION_CHARS, true)?;
+            Ok(None)
+        }
+        RecordKind::Commitment => {
+            let commitment: Commitment = payload(record)?;
+            let module = known_module(content, &commitment.module_id)?;
+            if let Some(action) = &commitment.action_id
+                && !module.actions.iter().any(|a| &a.id == action)
+            {
+                return Err(RecordError::InvalidPayload(format!(
+                    "aksi `{action}` tidak ada di modul ini"
+                )));
+            }
+            text_within(&commitment.text, MAX_COMMITMENT_CHARS, true)?;
+            time::Date::parse(
+                &commitment.due_on,
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .map_err(|_| RecordError::InvalidPayload("tanggal `due_on` tidak sah".into()))?;
+            Ok(None)
+        }
+        RecordKind::CommitmentCheckin => {
+            let checkin: CommitmentCheckin = payload(record)?;
+            text_within(&checkin.note, MAX_NOTE_CHARS, false)?;
+            Ok(None)
+        }
     }
+}
+
+fn payload<T: serde::de::DeserializeOwned>(record: &SyncRecord) -> Result<T, RecordError> {
+    serde_json::from_value(record.payload.clone())
+        .map_err(|e| RecordError::InvalidPayload(e.to_string()))
+}
+
+fn known_module<'a>(
+    content: &'a ContentBundle,
+    id: &str,
+) -> Result<&'a crate::module::Module, RecordError> {
+    content
+        .module(id)
+        .ok_or_else(|| RecordError::InvalidPayload(format!("modul `{id}` tidak dikenal")))
+}
+
+fn text_within(text: &str, max: usize, required: bool) -> Result<(), RecordError> {
+    if required && text.trim().is_empty() {
+        return Err(RecordError::InvalidPayload(
+            "teks tidak boleh kosong".into(),
+        ));
+    }
+    if text.chars().count() > max {
+        return Err(RecordError::InvalidPayload(format!(
+            "teks terlalu panjang (paling banyak {max} karakter)"
+        )));
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
