@@ -90,6 +90,56 @@ pub struct Tr {
     pub attention_intro: &'static str,
     pub attention_empty: &'static str,
     pub export_json: &'static str,
+    pub nav_questionnaires: &'static str,
+    pub nav_modules: &'static str,
+    pub nav_progress: &'static str,
+    pub questionnaires_title: &'static str,
+    pub questionnaires_intro: &'static str,
+    pub never_done: &'static str,
+    pub start: &'static str,
+    pub resume_draft: &'static str,
+    pub privacy_title: &'static str,
+    pub privacy_text: &'static str,
+    pub scale_hint: &'static str,
+    pub skip: &'static str,
+    pub back: &'static str,
+    pub review_title: &'static str,
+    pub skipped: &'static str,
+    pub change: &'static str,
+    pub finish_questionnaire: &'static str,
+    pub q_result_title: &'static str,
+    pub not_enough: &'static str,
+    pub read_next: &'static str,
+    pub overall_index: &'static str,
+    pub repeat_questionnaire: &'static str,
+    pub repeat_hint: &'static str,
+    pub what_it_means: &'static str,
+    pub weakest_label: &'static str,
+    pub modules_title: &'static str,
+    pub modules_intro: &'static str,
+    pub value_modules: &'static str,
+    pub commitment_modules: &'static str,
+    pub looks_like: &'static str,
+    pub not_like: &'static str,
+    pub illustration: &'static str,
+    pub reflection_heading: &'static str,
+    pub reflection_label: &'static str,
+    pub reflection_save: &'static str,
+    pub reflection_saved: &'static str,
+    pub commit_heading: &'static str,
+    pub commit_intro: &'static str,
+    pub own_action: &'static str,
+    pub own_action_label: &'static str,
+    pub commit_button: &'static str,
+    pub commit_needs_choice: &'static str,
+    pub practice_value: &'static str,
+    pub checkin_heading: &'static str,
+    pub checkin_done: &'static str,
+    pub checkin_partly: &'static str,
+    pub checkin_not_yet: &'static str,
+    pub checkin_note: &'static str,
+    pub checkin_thanks: &'static str,
+    pub your_commitments: &'static str,
     // logout
     pub logout_keep: &'static str,
     pub logout_confirm: &'static str,
@@ -175,6 +225,56 @@ pub static ID: Tr = Tr {
     attention_intro: "Server menolak catatan berikut. Catatan ini tidak dihapus: ekspor lalu kirimkan ke admin unit Anda.",
     attention_empty: "Tidak ada catatan yang ditolak.",
     export_json: "Ekspor (JSON)",
+    nav_questionnaires: "Kuesioner",
+    nav_modules: "Modul",
+    nav_progress: "Kemajuan",
+    questionnaires_title: "Kuesioner",
+    questionnaires_intro: "Kenali kekuatan Anda dan unit kerja Anda. Jawaban dan hasilnya hanya untuk Anda.",
+    never_done: "Belum pernah diisi",
+    start: "Mulai",
+    resume_draft: "Lanjutkan yang tersimpan",
+    privacy_title: "Siapa melihat apa",
+    privacy_text: "Jawaban dan skor Anda hanya terlihat oleh Anda. Jawaban disimpan di ponsel ini dan di server Resapi agar bisa dipulihkan di ponsel baru. Pimpinan dan admin unit hanya melihat rata-rata unit, dan hanya bila sedikitnya lima orang sudah mengisi.",
+    scale_hint: "Pilih satu jawaban. Anda bisa melewati butir atau kembali untuk mengubah jawaban.",
+    skip: "Lewati",
+    back: "Kembali",
+    review_title: "Periksa jawaban Anda",
+    skipped: "dilewati",
+    change: "Ubah",
+    finish_questionnaire: "Simpan dan lihat hasil",
+    q_result_title: "Hasil kuesioner",
+    not_enough: "Belum cukup jawaban untuk dinilai: isi setidaknya dua pertiga butirnya.",
+    read_next: "Baca selanjutnya",
+    overall_index: "Indeks keseluruhan",
+    repeat_questionnaire: "Isi lagi",
+    repeat_hint: "Isi lagi tiap tiga bulan untuk melihat perubahannya.",
+    what_it_means: "Artinya",
+    weakest_label: "Paling perlu dikuatkan",
+    modules_title: "Modul penguatan nilai",
+    modules_intro: "Bacaan singkat, sekitar lima menit: makna nilai dalam kerja sehari-hari, contoh nyata, kisah, refleksi, dan komitmen aksi.",
+    value_modules: "Tujuh nilai BerAKHLAK",
+    commitment_modules: "Menguatkan komitmen",
+    looks_like: "Tampak seperti",
+    not_like: "Bukan seperti",
+    illustration: "Ilustrasi — kisah rekaan",
+    reflection_heading: "Refleksi",
+    reflection_label: "Jawaban Anda (hanya Anda yang bisa membacanya)",
+    reflection_save: "Simpan refleksi",
+    reflection_saved: "Refleksi tersimpan.",
+    commit_heading: "Komitmen aksi 7 hari",
+    commit_intro: "Pilih satu aksi kecil untuk tujuh hari ke depan, atau tulis sendiri. Tujuh hari lagi Resapi akan menanyakan hasilnya.",
+    own_action: "Aksi saya sendiri",
+    own_action_label: "Tulis aksi Anda",
+    commit_button: "Saya berkomitmen",
+    commit_needs_choice: "Pilih satu aksi atau tulis aksi Anda sendiri.",
+    practice_value: "Latihan soal nilai ini",
+    checkin_heading: "Bagaimana komitmen Anda?",
+    checkin_done: "Sudah",
+    checkin_partly: "Sebagian",
+    checkin_not_yet: "Belum",
+    checkin_note: "Catatan (boleh kosong)",
+    checkin_thanks: "Terima kasih sudah mencatat. Setiap langkah kecil berarti.",
+    your_commitments: "Komitmen Anda",
     logout_keep: "Jawaban tetap tersimpan di ponsel ini dan terkirim saat akun ini masuk lagi.",
     logout_confirm: "Tetap keluar",
 };
@@ -259,6 +359,56 @@ pub static EN: Tr = Tr {
     attention_intro: "The server refused these records. They are not deleted: export them and send them to your unit admin.",
     attention_empty: "No refused records.",
     export_json: "Export (JSON)",
+    nav_questionnaires: "Surveys",
+    nav_modules: "Modules",
+    nav_progress: "Progress",
+    questionnaires_title: "Questionnaires",
+    questionnaires_intro: "Get to know your strengths and your work unit. Your answers and results are for you alone.",
+    never_done: "Not filled in yet",
+    start: "Start",
+    resume_draft: "Resume where you stopped",
+    privacy_title: "Who sees what",
+    privacy_text: "Your answers and scores are visible only to you. They are kept on this phone and on the Resapi server so they can be restored on a new phone. Leaders and unit admins see only unit averages, and only once at least five people have answered.",
+    scale_hint: "Choose one answer. You can skip an item or go back to change an answer.",
+    skip: "Skip",
+    back: "Back",
+    review_title: "Check your answers",
+    skipped: "skipped",
+    change: "Change",
+    finish_questionnaire: "Save and see result",
+    q_result_title: "Questionnaire result",
+    not_enough: "Not enough answers to score: answer at least two thirds of its items.",
+    read_next: "Read next",
+    overall_index: "Overall index",
+    repeat_questionnaire: "Fill in again",
+    repeat_hint: "Fill it in again every three months to see how it changes.",
+    what_it_means: "What it means",
+    weakest_label: "Most in need of strengthening",
+    modules_title: "Value modules",
+    modules_intro: "Short reads, about five minutes: what the value means in everyday work, real examples, a story, a reflection and an action commitment.",
+    value_modules: "The seven BerAKHLAK values",
+    commitment_modules: "Strengthening commitment",
+    looks_like: "Looks like",
+    not_like: "Does not look like",
+    illustration: "Illustration — a fictional story",
+    reflection_heading: "Reflection",
+    reflection_label: "Your answer (only you can read it)",
+    reflection_save: "Save reflection",
+    reflection_saved: "Reflection saved.",
+    commit_heading: "Seven-day action commitment",
+    commit_intro: "Choose one small action for the next seven days, or write your own. In seven days Resapi will ask how it went.",
+    own_action: "My own action",
+    own_action_label: "Write your action",
+    commit_button: "I commit to this",
+    commit_needs_choice: "Choose an action or write your own.",
+    practice_value: "Practise this value",
+    checkin_heading: "How did your commitment go?",
+    checkin_done: "Done",
+    checkin_partly: "Partly",
+    checkin_not_yet: "Not yet",
+    checkin_note: "Note (optional)",
+    checkin_thanks: "Thank you for noting it. Every small step counts.",
+    your_commitments: "Your commitments",
     logout_keep: "The answers stay on this phone and are sent when this account logs in again.",
     logout_confirm: "Log out anyway",
 };
@@ -328,6 +478,75 @@ pub fn attention_count(lang: Lang, n: u32) -> String {
         Lang::Id => format!("{n} catatan ditolak server perlu perhatian"),
         Lang::En if n == 1 => "1 refused record needs attention".into(),
         Lang::En => format!("{n} refused records need attention"),
+    }
+}
+
+/// One decimal, with the language's decimal separator: "3,8" / "3.8".
+pub fn decimal(lang: Lang, x: f64) -> String {
+    let s = format!("{x:.1}");
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+pub fn minutes(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Id => format!("± {n} menit"),
+        Lang::En => format!("about {n} minutes"),
+    }
+}
+
+pub fn item_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Id => format!("{n} butir"),
+        Lang::En => format!("{n} items"),
+    }
+}
+
+pub fn item_of(lang: Lang, i: usize, n: usize) -> String {
+    let _ = lang;
+    format!("{i} / {n}")
+}
+
+pub fn answered_count(lang: Lang, answered: usize, total: usize) -> String {
+    match lang {
+        Lang::Id => format!("{answered} dari {total} butir dijawab"),
+        Lang::En => format!("{answered} of {total} items answered"),
+    }
+}
+
+pub fn last_done(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Id => format!("Terakhir diisi {when}"),
+        Lang::En => format!("Last filled in {when}"),
+    }
+}
+
+/// "naik 0,4 sejak 12 Agu 2026" / "up 0.4 since 12 Aug 2026".
+pub fn change_since(lang: Lang, delta: f64, unit: &str, when: &str) -> String {
+    let amount = decimal(lang, delta.abs());
+    match (lang, delta) {
+        (Lang::Id, d) if d.abs() < 0.05 => format!("tetap sejak {when}"),
+        (Lang::En, d) if d.abs() < 0.05 => format!("unchanged since {when}"),
+        (Lang::Id, d) if d > 0.0 => format!("naik {amount}{unit} sejak {when}"),
+        (Lang::Id, _) => format!("turun {amount}{unit} sejak {when}"),
+        (Lang::En, d) if d > 0.0 => format!("up {amount}{unit} since {when}"),
+        (Lang::En, _) => format!("down {amount}{unit} since {when}"),
+    }
+}
+
+pub fn committed_until(lang: Lang, due_on: &str) -> String {
+    match lang {
+        Lang::Id => format!("Komitmen tersimpan. Pada {due_on} Resapi akan menanyakan hasilnya."),
+        Lang::En => format!("Commitment saved. On {due_on} Resapi will ask how it went."),
+    }
+}
+
+pub fn mean_of_five(lang: Lang, mean: f64) -> String {
+    match lang {
+        Lang::Id => format!("{} dari 5", decimal(lang, mean)),
+        Lang::En => format!("{} of 5", decimal(lang, mean)),
     }
 }
 

@@ -39,3 +39,27 @@ pub fn now_rfc3339() -> String {
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
+
+/// The device's offset from UTC now (WIB +7, WITA +8, WIT +9; no daylight saving there).
+pub fn local_offset() -> time::UtcOffset {
+    // getTimezoneOffset is minutes *behind* UTC.
+    let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    time::UtcOffset::from_whole_seconds(minutes * 60).unwrap_or(time::UtcOffset::UTC)
+}
+
+/// Today on the device's calendar.
+pub fn local_today() -> time::Date {
+    time::OffsetDateTime::now_utc()
+        .to_offset(local_offset())
+        .date()
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso_date(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}

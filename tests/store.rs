@@ -53,18 +53,28 @@ fn bundle() -> ContentBundle {
         version: "v1".into(),
         values: vec![],
         questions,
+        scales: vec![],
+        questionnaires: vec![],
+        modules: vec![],
+        mappings: vec![],
         scoring: ScoringConfig::default(),
     }
 }
 
 #[wasm_bindgen_test]
-async fn unsent_answers_survive_a_schema_upgrade_from_version_1() {
-    let name = unique_name("upgrade");
+async fn unsent_answers_survive_a_schema_upgrade_from_every_older_version() {
+    for version in 1..db::CURRENT_VERSION {
+        upgrade_from(version).await;
+    }
+}
+
+async fn upgrade_from(version: u32) {
+    let name = unique_name(&format!("upgrade-v{version}"));
     let account = Uuid::now_v7();
     let rec = record(account);
     {
-        // A phone still on the first release's schema, with one answer not yet sent.
-        let old = db::schema(&name, 1).build().await.unwrap();
+        // A phone still on an older release's schema, with one answer not yet sent.
+        let old = db::schema(&name, version).build().await.unwrap();
         let tx = old
             .transaction(&[db::OUTBOX], rexie::TransactionMode::ReadWrite)
             .unwrap();
@@ -78,8 +88,23 @@ async fn unsent_answers_survive_a_schema_upgrade_from_version_1() {
     }
     let store = Store::open_named(&name).await.unwrap();
     let pending = store.pending(&account.to_string()).await.unwrap();
-    assert_eq!(pending, vec![rec]);
+    assert_eq!(pending, vec![rec], "from version {version}");
     assert_eq!(store.pending_count(&account.to_string()).await.unwrap(), 1);
+    // The stores added since are there and usable.
+    assert!(
+        store
+            .responses(&account.to_string())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .journal(&account.to_string())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -33,6 +33,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="bottom-nav" aria-label="Menu">
                 <A href="/" exact=true>{move || app.tr().nav_home}</A>
                 <A href="/latihan">{move || app.tr().nav_practice}</A>
+                <A href="/kuesioner">{move || app.tr().nav_questionnaires}</A>
+                <A href="/modul">{move || app.tr().nav_modules}</A>
                 <A href="/riwayat">{move || app.tr().nav_history}</A>
             </nav>
         </Show>

@@ -1,5 +1,6 @@
 //! Components shared by every entry (phone now; trainer and admin screens later).
 
+pub mod checkin_card;
 pub mod layout;
 pub mod nip_field;
 pub mod password_field;

@@ -18,11 +18,14 @@ pub const QUIZ: &str = "quiz";
 pub const RESULTS: &str = "results";
 pub const ATTENTION: &str = "attention";
 pub const META: &str = "meta";
+pub const DRAFTS: &str = "drafts";
+pub const RESPONSES: &str = "responses";
+pub const JOURNAL: &str = "journal";
 
 /// The index on `account_id` that outbox, results and attention carry (added in version 2).
 pub const BY_ACCOUNT: &str = "by_account";
 
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -47,7 +50,8 @@ impl From<serde_wasm_bindgen::Error> for StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema as of `version`. Version 1 was the first release; version 2 added the
-/// per-account indexes when several accounts began sharing one phone.
+/// per-account indexes when several accounts began sharing one phone; version 3 added
+/// questionnaire drafts and responses, and the journal of reflections and commitments.
 pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     let mut outbox = ObjectStore::new(OUTBOX).key_path("id");
     let mut results = ObjectStore::new(RESULTS).key_path("id");
@@ -57,14 +61,29 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
         results = results.add_index(Index::new(BY_ACCOUNT, "account_id"));
         attention = attention.add_index(Index::new(BY_ACCOUNT, "account_id"));
     }
-    Rexie::builder(name)
+    let mut builder = Rexie::builder(name)
         .version(version)
         .add_object_store(ObjectStore::new(CONTENT))
         .add_object_store(outbox)
         .add_object_store(ObjectStore::new(QUIZ))
         .add_object_store(results)
         .add_object_store(attention)
-        .add_object_store(ObjectStore::new(META))
+        .add_object_store(ObjectStore::new(META));
+    if version >= 3 {
+        builder = builder
+            .add_object_store(ObjectStore::new(DRAFTS))
+            .add_object_store(
+                ObjectStore::new(RESPONSES)
+                    .key_path("id")
+                    .add_index(Index::new(BY_ACCOUNT, "account_id")),
+            )
+            .add_object_store(
+                ObjectStore::new(JOURNAL)
+                    .key_path("id")
+                    .add_index(Index::new(BY_ACCOUNT, "account_id")),
+            );
+    }
+    builder
 }
 
 /// Opens (and if needed upgrades) the database at the current version.

@@ -4,7 +4,9 @@
 pub mod attention;
 pub mod content;
 pub mod db;
+pub mod journal;
 pub mod outbox;
+pub mod questionnaires;
 pub mod quiz;
 pub mod results;
 pub mod session;

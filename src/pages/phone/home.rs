@@ -1,6 +1,7 @@
 //! Home: the seven values, the way into practice (or back into a session in progress),
 //! and the sync status.
 
+use crate::components::checkin_card::CheckinCard;
 use crate::components::sync_indicator::SyncIndicator;
 use crate::i18n;
 use crate::state::{store, use_app};
@@ -44,6 +45,7 @@ pub fn HomePage() -> impl IntoView {
                 }.into_any(),
             }}
             <Show when=move || app.session.with(Option::is_some)>
+                <CheckinCard />
                 <div class="actions">
                     {move || match in_progress.get() {
                         Some(q) => view! {
@@ -57,6 +59,7 @@ pub fn HomePage() -> impl IntoView {
                             </A>
                         }.into_any(),
                     }}
+                    <A href="/kuesioner" attr:class="btn btn-secondary">{move || app.tr().questionnaires_title}</A>
                     <A href="/riwayat" attr:class="btn btn-secondary">{move || app.tr().history_link}</A>
                 </div>
             </Show>

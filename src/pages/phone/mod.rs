@@ -4,7 +4,12 @@ pub mod attention;
 pub mod history;
 pub mod home;
 pub mod login;
+pub mod module;
+pub mod modules;
 pub mod practice_pick;
+pub mod questionnaire;
+pub mod questionnaire_result;
+pub mod questionnaires;
 pub mod quiz;
 pub mod register;
 pub mod result;
@@ -37,6 +42,11 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
                         <Route path=path!("/riwayat") view=history::HistoryPage />
                         <Route path=path!("/perhatian") view=attention::AttentionPage />
+                        <Route path=path!("/kuesioner") view=questionnaires::QuestionnairesPage />
+                        <Route path=path!("/modul") view=modules::ModulesPage />
+                        <Route path=path!("/modul/:id") view=module::ModulePage />
+                        <Route path=path!("/kuesioner/hasil/:rid") view=questionnaire_result::QuestionnaireResultPage />
+                        <Route path=path!("/kuesioner/:id") view=questionnaire::QuestionnairePage />
                     </Routes>
                 </Show>
             </Layout>

@@ -96,3 +96,46 @@ export class Quiz {
     assert.ok(await this.page.getByTestId("feedback").isVisible(), "feedback of the answered question is shown");
   }
 }
+
+export class QuestionnaireFlow {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(title) {
+    await this.page.getByRole("link", { name: "Kuesioner", exact: true }).first().click();
+    await this.page.locator(`li.card`, { hasText: title }).getByRole("link").first().click();
+    await this.page.getByTestId("questionnaire").waitFor();
+  }
+
+  async begin() {
+    await this.page.getByTestId("q-start").click();
+    await this.page.getByTestId("q-progress").waitFor();
+  }
+
+  async progress() {
+    return (await this.page.getByTestId("q-progress").textContent()).trim();
+  }
+
+  async itemId() {
+    return this.page.locator(".likert-item").getAttribute("data-item");
+  }
+
+  async #moveOn(action) {
+    const before = await this.itemId();
+    await action();
+    await this.page.waitForFunction(
+      (b) => document.querySelector(".likert-item")?.dataset.item !== b,
+      before,
+    );
+  }
+
+  /** Chooses `value` (1–5) for the item on screen and waits for the next one. */
+  async answer(value) {
+    await this.#moveOn(() => this.page.locator(`.scale-point[data-value="${value}"]`).click());
+  }
+
+  async skip() {
+    await this.#moveOn(() => this.page.getByTestId("q-skip").click());
+  }
+}

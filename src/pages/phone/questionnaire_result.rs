@@ -1,0 +1,211 @@
+//! A questionnaire's result, computed on the device by `resapi_core::scoring`: each
+//! component with what it means, the change since the previous time, and the module to read
+//! next for the weakest one.
+
+use crate::i18n;
+use crate::local_time::date_time;
+use crate::state::{store, use_app};
+use crate::store::questionnaires::Response;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use resapi_core::Lang;
+use resapi_core::content::ContentBundle;
+use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, Questionnaire};
+use resapi_core::scoring::{self, ComponentScore};
+
+/// One row of a result: a component's score as shown, and its plain-language meaning.
+struct Row {
+    component: String,
+    name: String,
+    /// Comparable number: the 1–5 mean for commitment, the percentage otherwise.
+    number: Option<f64>,
+    shown: String,
+    meaning: String,
+    band: Option<String>,
+}
+
+/// Commitment reads best on its 1–5 scale; the others as percentages (DESIGN.md).
+fn uses_mean(q: &Questionnaire) -> bool {
+    q.id == KOMITMEN
+}
+
+fn rows(content: &ContentBundle, q: &Questionnaire, r: &Response, lang: Lang) -> Vec<Row> {
+    let t = i18n::tr(lang);
+    let meaning = |id: &str, percent: Option<f64>| {
+        let Some(c) = q.component(id) else {
+            return String::new();
+        };
+        match percent {
+            None => t.not_enough.to_owned(),
+            // Below a 3.5 mean (62.5 %) the "low" advice helps more than praise.
+            Some(p) if p < 62.5 => format!("{} {}", c.description.get(lang), c.low.get(lang)),
+            Some(_) => format!("{} {}", c.description.get(lang), c.high.get(lang)),
+        }
+    };
+    let name = |id: &str| {
+        q.component(id)
+            .map(|c| c.name.get(lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    if q.id == INDEKS_BERAKHLAK {
+        let Ok(index) = scoring::index_from_answers(q, &r.answers, &content.scoring) else {
+            return Vec::new();
+        };
+        return index
+            .values
+            .iter()
+            .map(|v| Row {
+                component: v.value.clone(),
+                name: name(&v.value),
+                number: v.percent,
+                shown: v
+                    .percent
+                    .map(|p| format!("{} %", i18n::decimal(lang, p)))
+                    .unwrap_or_else(|| "—".into()),
+                meaning: meaning(&v.value, v.percent),
+                band: v
+                    .band
+                    .as_ref()
+                    .map(|b| format!("{} · {}", b.grade, b.label.get(lang))),
+            })
+            .collect();
+    }
+    let Ok(scores) = scoring::score_components(q, &r.answers) else {
+        return Vec::new();
+    };
+    scores
+        .iter()
+        .map(|s: &ComponentScore| Row {
+            component: s.component.clone(),
+            name: name(&s.component),
+            number: if uses_mean(q) { s.mean } else { s.percent },
+            shown: match (uses_mean(q), s.mean, s.percent) {
+                (true, Some(m), _) => i18n::mean_of_five(lang, m),
+                (false, _, Some(p)) => format!("{} %", i18n::decimal(lang, p)),
+                _ => "—".into(),
+            },
+            meaning: meaning(&s.component, s.percent),
+            band: None,
+        })
+        .collect()
+}
+
+#[component]
+pub fn QuestionnaireResultPage() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let params = use_params_map();
+    let response: RwSignal<Option<Response>> = RwSignal::new(None);
+    let previous: RwSignal<Option<Response>> = RwSignal::new(None);
+    let loaded = RwSignal::new(false);
+    Effect::new(move |_| {
+        let id = params.read().get("rid").unwrap_or_default();
+        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+            return;
+        };
+        spawn_local(async move {
+            let found = store.response(&id).await.ok().flatten();
+            if let Some(r) = &found {
+                let all = store.responses(&account).await.unwrap_or_default();
+                previous.set(all.into_iter().rfind(|p| {
+                    p.questionnaire_id == r.questionnaire_id && p.finished_at < r.finished_at
+                }));
+            }
+            response.set(found);
+            loaded.set(true);
+        });
+    });
+
+    let body = move || {
+        let l = lang.get();
+        let t = app.tr();
+        let r = response.get()?;
+        let content = app.content.get()?;
+        let q = content.questionnaire(&r.questionnaire_id)?.clone();
+        let now = rows(&content, &q, &r, l);
+        let before = previous
+            .get()
+            .map(|p| (rows(&content, &q, &p, l), date_time(&p.finished_at, l)));
+        let weakest = now
+            .iter()
+            .filter(|row| row.number.is_some())
+            .min_by(|a, b| {
+                a.number
+                    .partial_cmp(&b.number)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .map(|row| (row.component.clone(), row.name.clone()));
+        let read_next = weakest.as_ref().and_then(|(component, name)| {
+            let target = scoring::target(&q.id, component);
+            let module_id = scoring::modules_for(&content.mappings, &target).first()?.clone();
+            let title = content.module(&module_id)?.title.get(l).to_owned();
+            Some(view! {
+                <section class="card read-next" aria-labelledby="read-next-h" data-testid="read-next">
+                    <h2 id="read-next-h">{t.read_next}</h2>
+                    <p class="muted">{format!("{}: {}", t.weakest_label, name)}</p>
+                    <A href=format!("/modul/{module_id}") attr:class="btn btn-primary">{title}</A>
+                </section>
+            })
+        });
+        let overall = (q.id == INDEKS_BERAKHLAK)
+            .then(|| scoring::index_from_answers(&q, &r.answers, &content.scoring).ok())
+            .flatten()
+            .map(|index| {
+                let shown = index
+                    .overall
+                    .map(|p| format!("{} %", i18n::decimal(l, p)))
+                    .unwrap_or_else(|| t.not_enough.to_owned());
+                let band = index
+                    .overall_band
+                    .map(|b| format!(" · {} {}", b.grade, b.label.get(l)))
+                    .unwrap_or_default();
+                view! { <p class="score" data-testid="overall"><span class="score-big">{shown}</span><span>{band}</span></p> }
+            });
+        let items = now
+            .into_iter()
+            .map(|row| {
+                let change = before.as_ref().and_then(|(rows, when)| {
+                    let old = rows.iter().find(|o| o.component == row.component)?.number?;
+                    let unit = if uses_mean(&q) { "" } else { " poin" };
+                    Some(i18n::change_since(l, row.number? - old, unit, when))
+                });
+                view! {
+                    <li class="result-row" data-component=row.component.clone()>
+                        <div class="result-head">
+                            <h3>{row.name}</h3>
+                            <span class="num">{row.shown}</span>
+                        </div>
+                        {row.band.map(|b| view! { <p class="band">{b}</p> })}
+                        {change.map(|c| view! { <p class="muted">{c}</p> })}
+                        <p>{row.meaning}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <h1>{q.title.get(l).to_owned()}</h1>
+            <p class="muted">{t.q_result_title} " · " {date_time(&r.finished_at, l)}</p>
+            {overall}
+            {read_next}
+            <h2>{t.what_it_means}</h2>
+            <ul class="result-list" data-testid="q-result">{items}</ul>
+            <p class="hint">{t.repeat_hint}</p>
+            <div class="actions">
+                <A href=format!("/kuesioner/{}", q.id) attr:class="btn btn-secondary">{t.repeat_questionnaire}</A>
+                <A href="/kuesioner" attr:class="btn btn-ghost">{t.questionnaires_title}</A>
+            </div>
+        })
+    };
+    view! {
+        <div class="page q-result">
+            <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
+                {move || match body() {
+                    Some(v) => v.into_any(),
+                    None => view! { <p>{app.tr().not_found}</p> }.into_any(),
+                }}
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+//! Filling in a questionnaire on the device: start or resume a draft, answer, skip, go
+//! back, finish. Every step is saved before the screen changes.
+
+use crate::local_time::now_rfc3339;
+use crate::store::questionnaires::{Draft, Response};
+use crate::store::{Store, StoreError};
+use resapi_core::content::ContentBundle;
+use resapi_core::questionnaire::Questionnaire;
+use resapi_core::sync::{QuestionnaireResponse, RecordKind, SyncRecord};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The saved draft, or a new one.
+pub async fn start(
+    store: &Store,
+    content: &ContentBundle,
+    account_id: &str,
+    questionnaire_id: &str,
+) -> Result<Draft, StoreError> {
+    if let Some(draft) = store.draft(account_id, questionnaire_id).await? {
+        return Ok(draft);
+    }
+    let draft = Draft {
+        account_id: account_id.to_owned(),
+        questionnaire_id: questionnaire_id.to_owned(),
+        content_version: content.version.clone(),
+        started_at: now_rfc3339(),
+        position: 0,
+        answers: Default::default(),
+    };
+    store.save_draft(&draft).await?;
+    Ok(draft)
+}
+
+/// Answers (or, with `None`, skips) the item on screen and moves to the next.
+pub async fn answer(
+    store: &Store,
+    q: &Questionnaire,
+    draft: &Draft,
+    value: Option<u8>,
+) -> Result<Draft, StoreError> {
+    let mut next = draft.clone();
+    if let Some(item) = q.items.get(draft.position) {
+        match value {
+            Some(v) => next.answers.insert(item.id.clone(), v),
+            None => next.answers.remove(&item.id),
+        };
+    }
+    next.position = (draft.position + 1).min(q.items.len());
+    store.save_draft(&next).await?;
+    Ok(next)
+}
+
+/// Goes to item `position` (back, or to an item from the review screen).
+pub async fn go_to(
+    store: &Store,
+    q: &Questionnaire,
+    draft: &Draft,
+    position: usize,
+) -> Result<Draft, StoreError> {
+    let mut next = draft.clone();
+    next.position = position.min(q.items.len());
+    store.save_draft(&next).await?;
+    Ok(next)
+}
+
+/// Finishes: the response is kept on the device and queued for the server.
+pub async fn finish(store: &Store, draft: &Draft) -> Result<Response, StoreError> {
+    let id = Uuid::now_v7();
+    let response = Response {
+        id: id.to_string(),
+        account_id: draft.account_id.clone(),
+        questionnaire_id: draft.questionnaire_id.clone(),
+        content_version: draft.content_version.clone(),
+        started_at: draft.started_at.clone(),
+        finished_at: now_rfc3339(),
+        answers: draft.answers.clone(),
+    };
+    let payload = QuestionnaireResponse {
+        questionnaire_id: draft.questionnaire_id.clone(),
+        answers: draft.answers.clone(),
+        started_at: OffsetDateTime::parse(
+            &draft.started_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .unwrap_or_else(|_| OffsetDateTime::now_utc()),
+        content_version: draft.content_version.clone(),
+    };
+    let record = SyncRecord {
+        id,
+        kind: RecordKind::QuestionnaireResponse,
+        account_id: Uuid::parse_str(&draft.account_id).unwrap_or_else(|_| Uuid::nil()),
+        created_at: OffsetDateTime::now_utc(),
+        payload: serde_json::to_value(&payload).unwrap_or_default(),
+    };
+    store.finish_questionnaire(&response, &record).await?;
+    Ok(response)
+}
