@@ -4,7 +4,7 @@
 use gloo_net::http::{Request, Response};
 use resapi_core::api::{AuthResponse, ErrorBody, LoginRequest, RegisterRequest};
 use resapi_core::content::{ContentBundle, Unit};
-use resapi_core::sync::{SyncRecord, SyncRequest, SyncResponse};
+use resapi_core::sync::{RecordsPage, SyncRecord, SyncRequest, SyncResponse};
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
@@ -136,4 +136,19 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
 
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
     post_json("/sync", Some(token), &SyncRequest { records }).await
+}
+
+/// One page of the account's own records on the server, oldest first.
+pub async fn my_records(token: &str, since: Option<&str>) -> Result<RecordsPage, ApiError> {
+    let mut url = format!("{BASE}/me/records?limit=500");
+    if let Some(since) = since {
+        url.push_str("&since=");
+        url.push_str(since);
+    }
+    let resp = Request::get(&url)
+        .header("Authorization", &bearer(token))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(resp).await
 }

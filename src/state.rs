@@ -51,6 +51,8 @@ pub struct AppState {
     pub content: RwSignal<Option<Arc<ContentBundle>>>,
     /// True while a practice session is on screen (no update reloads then).
     pub in_quiz: RwSignal<bool>,
+    /// Bumped when history arrives from elsewhere (a restore), so pages re-read the store.
+    pub history_version: RwSignal<u32>,
     pub sync: SyncStatus,
 }
 
@@ -63,6 +65,7 @@ impl AppState {
             session: RwSignal::new(None),
             content: RwSignal::new(None),
             in_quiz: RwSignal::new(false),
+            history_version: RwSignal::new(0),
             sync: SyncStatus {
                 online: RwSignal::new(navigator_online()),
                 syncing: RwSignal::new(false),

@@ -86,12 +86,18 @@ fn AccountMenu() -> impl IntoView {
         });
     };
     let do_logout2 = do_logout.clone();
+    // The counts are read from the store at the moment of the tap: the indicator's may lag
+    // behind the answers just saved.
     let on_logout = move |_| {
-        if app.sync.pending_records.get_untracked() > 0 {
-            confirming.set(true);
-        } else {
-            do_logout();
-        }
+        let do_logout = do_logout.clone();
+        spawn_local(async move {
+            sync::refresh_counts(app).await;
+            if app.sync.pending_records.get_untracked() > 0 {
+                confirming.set(true);
+            } else {
+                do_logout();
+            }
+        });
     };
     view! {
         <Show when=move || app.session.with(Option::is_some)>

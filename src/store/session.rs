@@ -1,7 +1,11 @@
 //! Who is logged in on this phone, and small per-account notes (last sync, last quiz).
 
+use super::journal::JournalItem;
+use super::questionnaires::Response;
+use super::results::PracticeResult;
 use super::{Store, db};
 use resapi_core::api::Account;
+use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 
 const SESSION_KEY: &str = "session";
@@ -75,5 +79,51 @@ impl Store {
             Some(&account_key("prev_questions", account_id)),
         )
         .await
+    }
+
+    /// Whether this account's history was already restored from the server on this phone.
+    pub async fn restored(&self, account_id: &str) -> db::Result<bool> {
+        Ok(
+            db::get(self.db(), db::META, &account_key("restored", account_id))
+                .await?
+                .unwrap_or(false),
+        )
+    }
+
+    /// Writes a restored history and marks the account restored, all at once. Items already
+    /// on the phone (same id) are overwritten with the same content.
+    pub async fn save_restored(
+        &self,
+        account_id: &str,
+        results: &[PracticeResult],
+        responses: &[Response],
+        journal: &[JournalItem],
+    ) -> db::Result<()> {
+        let tx = self.db().transaction(
+            &[db::RESULTS, db::RESPONSES, db::JOURNAL, db::META],
+            TransactionMode::ReadWrite,
+        )?;
+        let store = tx.store(db::RESULTS)?;
+        for r in results {
+            store.put(&db::to_js(r)?, None).await?;
+        }
+        let store = tx.store(db::RESPONSES)?;
+        for r in responses {
+            store.put(&db::to_js(r)?, None).await?;
+        }
+        let store = tx.store(db::JOURNAL)?;
+        for j in journal {
+            store.put(&db::to_js(j)?, None).await?;
+        }
+        tx.store(db::META)?
+            .put(
+                &db::to_js(&true)?,
+                Some(&wasm_bindgen::JsValue::from_str(&account_key(
+                    "restored", account_id,
+                ))),
+            )
+            .await?;
+        tx.done().await?;
+        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! (deleting a record only after the server acknowledged it), moves refused records to
 //! "needs attention", and pulls content changes. `triggers` decides when it runs.
 
+pub mod restore;
 pub mod triggers;
 
 use crate::api::{self, ApiError};
@@ -129,6 +130,14 @@ async fn run(app: AppState) -> Outcome {
         if let Err(e) = store.settle(&acknowledged, &rejected).await {
             app.sync.problem.set(Some(e.to_string()));
             return Outcome::Done;
+        }
+    }
+    // A new phone (or cleared storage): bring the account's history back, once.
+    if let Some(content) = app.content.get_untracked() {
+        match restore::restore_once(&store, &session.token, &account, &content).await {
+            Ok(true) => app.history_version.update(|v| *v += 1),
+            Ok(false) => {}
+            Err(e) => return failed(app, &store, e).await,
         }
     }
     let now = now_rfc3339();

@@ -16,6 +16,7 @@ pub fn HistoryPage() -> impl IntoView {
     let results: RwSignal<Vec<PracticeResult>> = RwSignal::new(Vec::new());
     let loaded = RwSignal::new(false);
     Effect::new(move |_| {
+        let _ = app.history_version.get();
         if let (Some(store), Some(account)) = (store(), app.account_id()) {
             spawn_local(async move {
                 results.set(store.results(&account).await.unwrap_or_default());

@@ -17,6 +17,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
     let responses: RwSignal<Vec<Response>> = RwSignal::new(Vec::new());
     let drafts: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
     Effect::new(move |_| {
+        let _ = app.history_version.get();
         let (Some(store), Some(account)) = (store(), app.account_id()) else {
             return;
         };

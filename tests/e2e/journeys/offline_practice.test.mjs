@@ -129,4 +129,19 @@ test("offline practice reaches the server exactly once", async () => {
   await page.waitForTimeout(500);
   assert.equal(rowsInDatabase(), "(11, 11)");
   await context.close();
+
+  // A new phone: after one login the history comes back from the server.
+  const newPhone = await phone(browser);
+  const page2 = await newPhone.newPage();
+  const app2 = new App(page2);
+  await app2.open(server.url);
+  await app2.login(person);
+  await page2.getByRole("link", { name: "Riwayat", exact: true }).click();
+  await page2.locator(".history-item").first().waitFor({ timeout: 20_000 });
+  assert.equal(await page2.locator(".history-item").count(), 1);
+  const percent = score.match(/(\d+)%/)[1];
+  assert.match(await page2.locator(".history-item").first().textContent(), new RegExp(`${percent}%`));
+  await screenshot(page2, "06-history-restored-on-new-phone");
+  assert.equal(rowsInDatabase(), "(11, 11)", "restoring sends nothing back");
+  await newPhone.close();
 });

@@ -82,6 +82,7 @@ test("unsent answers wait for their own account on a shared phone", async () => 
 });
 
 test("the English switch is remembered and the app stays usable in English", async () => {
+  await server.start();
   const context = await phone(browser);
   const page = await context.newPage();
   const app = new App(page);

@@ -32,7 +32,9 @@ export class TestServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Starts the server (a no-op while it runs), on the same port and database as before. */
   async start() {
+    if (this.proc && this.proc.exitCode === null) return;
     this.port ??= await freePort();
     this.proc = spawn(
       bin,

@@ -1,0 +1,198 @@
+//! Restoring an account's history on a new phone (or after the browser's storage was
+//! cleared): the account's records come down from the server once and rebuild practice
+//! results, questionnaire responses and the journal on the device.
+
+use crate::api::{self, ApiError};
+use crate::store::Store;
+use crate::store::journal::{Entry, JournalItem};
+use crate::store::questionnaires::Response;
+use crate::store::quiz::GivenAnswer;
+use crate::store::results::PracticeResult;
+use resapi_core::content::ContentBundle;
+use resapi_core::practice::{AnsweredQuestion, score};
+use resapi_core::sync::{
+    Commitment, CommitmentCheckin, PracticeAnswer, PracticeAttempt, QuestionnaireResponse,
+    RecordKind, Reflection, StoredRecord,
+};
+use std::collections::HashMap;
+use time::format_description::well_known::Rfc3339;
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+/// Everything the server holds for this account.
+pub async fn download(token: &str) -> Result<Vec<StoredRecord>, ApiError> {
+    let mut all = Vec::new();
+    let mut since: Option<String> = None;
+    loop {
+        let page = api::my_records(token, since.as_deref()).await?;
+        all.extend(page.records);
+        match page.next_since {
+            Some(next) => since = Some(next),
+            None => return Ok(all),
+        }
+    }
+}
+
+/// What the records rebuild on the device.
+#[derive(Default)]
+pub struct Rebuilt {
+    pub results: Vec<PracticeResult>,
+    pub responses: Vec<Response>,
+    pub journal: Vec<JournalItem>,
+}
+
+/// Rebuilds the device's history from the account's records (pure: testable without a
+/// server). Records the content no longer knows are still kept where they can be.
+pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBundle) -> Rebuilt {
+    let mut out = Rebuilt::default();
+    let mut answers: HashMap<String, Vec<(u32, GivenAnswer)>> = HashMap::new();
+    let mut checkins: Vec<CommitmentCheckin> = Vec::new();
+    for stored in records {
+        let r = &stored.record;
+        let id = r.id.to_string();
+        let at = rfc3339(r.created_at);
+        let payload = r.payload.clone();
+        match r.kind {
+            RecordKind::PracticeAnswer => {
+                if let Ok(a) = serde_json::from_value::<PracticeAnswer>(payload) {
+                    let value = content
+                        .question(&a.question_id)
+                        .map(|q| q.value.clone())
+                        .unwrap_or_default();
+                    answers.entry(a.attempt_id.to_string()).or_default().push((
+                        a.position,
+                        GivenAnswer {
+                            question_id: a.question_id,
+                            value,
+                            option_id: a.option_id,
+                            correct: a.correct,
+                        },
+                    ));
+                }
+            }
+            RecordKind::PracticeAttempt => {
+                if let Ok(a) = serde_json::from_value::<PracticeAttempt>(payload) {
+                    out.results.push(PracticeResult {
+                        id,
+                        account_id: account_id.to_owned(),
+                        scope: a.scope,
+                        correct: a.correct,
+                        answered: a.answered,
+                        total: a.question_ids.len() as u32,
+                        percent: resapi_core::practice::percent(a.correct, a.answered),
+                        completed: a.completed,
+                        started_at: rfc3339(a.started_at),
+                        finished_at: at,
+                        per_value: Default::default(),
+                        answers: Vec::new(),
+                    });
+                }
+            }
+            RecordKind::QuestionnaireResponse => {
+                if let Ok(q) = serde_json::from_value::<QuestionnaireResponse>(payload) {
+                    out.responses.push(Response {
+                        id,
+                        account_id: account_id.to_owned(),
+                        questionnaire_id: q.questionnaire_id,
+                        content_version: q.content_version,
+                        started_at: rfc3339(q.started_at),
+                        finished_at: at,
+                        answers: q.answers,
+                    });
+                }
+            }
+            RecordKind::Reflection => {
+                if let Ok(x) = serde_json::from_value::<Reflection>(payload) {
+                    out.journal.push(JournalItem {
+                        id,
+                        account_id: account_id.to_owned(),
+                        at,
+                        entry: Entry::Reflection {
+                            module_id: x.module_id,
+                            text: x.text,
+                        },
+                    });
+                }
+            }
+            RecordKind::Commitment => {
+                if let Ok(x) = serde_json::from_value::<Commitment>(payload) {
+                    out.journal.push(JournalItem {
+                        id,
+                        account_id: account_id.to_owned(),
+                        at,
+                        entry: Entry::Commitment {
+                            module_id: x.module_id,
+                            action_id: x.action_id,
+                            text: x.text,
+                            due_on: x.due_on,
+                            outcome: None,
+                            note: String::new(),
+                        },
+                    });
+                }
+            }
+            RecordKind::CommitmentCheckin => {
+                if let Ok(x) = serde_json::from_value::<CommitmentCheckin>(payload) {
+                    checkins.push(x);
+                }
+            }
+        }
+    }
+    for result in &mut out.results {
+        let mut given = answers.remove(&result.id).unwrap_or_default();
+        given.sort_by_key(|(pos, _)| *pos);
+        result.answers = given.into_iter().map(|(_, a)| a).collect();
+        let scored: Vec<AnsweredQuestion> = result
+            .answers
+            .iter()
+            .map(|a| AnsweredQuestion {
+                question_id: a.question_id.clone(),
+                value: a.value.clone(),
+                correct: a.correct,
+            })
+            .collect();
+        result.per_value = score(&scored).per_value;
+    }
+    for checkin in checkins {
+        let id = checkin.commitment_id.to_string();
+        if let Some(JournalItem {
+            entry: Entry::Commitment { outcome, note, .. },
+            ..
+        }) = out.journal.iter_mut().find(|i| i.id == id)
+        {
+            *outcome = Some(checkin.outcome);
+            *note = checkin.note;
+        }
+    }
+    out
+}
+
+/// Downloads and rebuilds once per account on this phone. Returns whether anything came.
+pub async fn restore_once(
+    store: &Store,
+    token: &str,
+    account_id: &str,
+    content: &ContentBundle,
+) -> Result<bool, ApiError> {
+    if store.restored(account_id).await.unwrap_or(false) {
+        return Ok(false);
+    }
+    let records = download(token).await?;
+    let rebuilt = rebuild(account_id, &records, content);
+    let any = !records.is_empty();
+    if store
+        .save_restored(
+            account_id,
+            &rebuilt.results,
+            &rebuilt.responses,
+            &rebuilt.journal,
+        )
+        .await
+        .is_err()
+    {
+        return Ok(false);
+    }
+    Ok(any)
+}
