@@ -10,6 +10,7 @@ pub mod nip;
 pub mod practice;
 pub mod quality;
 pub mod questionnaire;
+pub mod review;
 pub mod rng;
 pub mod scoring;
 pub mod sync;
