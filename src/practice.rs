@@ -26,6 +26,46 @@ fn parse_uuid(s: &str) -> Uuid {
     Uuid::parse_str(s).unwrap_or_else(|_| Uuid::now_v7())
 }
 
+/// Starts a review ("Ulang") session of the given due questions.
+pub async fn start_review(
+    store: &Store,
+    content: &ContentBundle,
+    account_id: &str,
+    due: &[String],
+) -> Result<QuizState, StoreError> {
+    let mut rng = Rng::new(seed());
+    let questions = due
+        .iter()
+        .filter_map(|id| content.question(id))
+        .take(crate::review::MAX_REVIEW)
+        .map(|q| QuizQuestion {
+            id: q.id.clone(),
+            options: practice::shuffled_options(q, &mut rng),
+        })
+        .collect();
+    let quiz = new_session(content, account_id, practice::REVIEW, questions);
+    store.save_quiz(&quiz).await?;
+    Ok(quiz)
+}
+
+fn new_session(
+    content: &ContentBundle,
+    account_id: &str,
+    scope: &str,
+    questions: Vec<QuizQuestion>,
+) -> QuizState {
+    QuizState {
+        attempt_id: Uuid::now_v7().to_string(),
+        account_id: account_id.to_owned(),
+        scope: scope.to_owned(),
+        content_version: content.version.clone(),
+        started_at: now_rfc3339(),
+        questions,
+        position: 0,
+        answers: Vec::new(),
+    }
+}
+
 /// Draws a new session for `scope` and saves it as the account's session in progress.
 pub async fn start(
     store: &Store,
@@ -54,16 +94,7 @@ pub async fn start(
             options: practice::shuffled_options(q, &mut rng),
         })
         .collect();
-    let quiz = QuizState {
-        attempt_id: Uuid::now_v7().to_string(),
-        account_id: account_id.to_owned(),
-        scope: scope.to_owned(),
-        content_version: content.version.clone(),
-        started_at: now_rfc3339(),
-        questions,
-        position: 0,
-        answers: Vec::new(),
-    };
+    let quiz = new_session(content, account_id, scope, questions);
     store.save_quiz(&quiz).await?;
     store.set_previous_questions(account_id, &ids).await?;
     Ok(quiz)

@@ -226,3 +226,53 @@ async fn records_leave_the_outbox_only_when_acknowledged_and_rejected_ones_are_k
 fn store_db(store: &Store) -> &rexie::Rexie {
     store.db()
 }
+
+#[wasm_bindgen_test]
+async fn a_question_answered_wrong_two_days_ago_is_due_for_review_today() {
+    use resapi::store::quiz::GivenAnswer;
+    use resapi::store::results::PracticeResult;
+    let name = unique_name("review");
+    let account = Uuid::now_v7().to_string();
+    let store = Store::open_named(&name).await.unwrap();
+    let two_days_ago = (time::OffsetDateTime::now_utc() - time::Duration::days(2))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let answer = |id: &str, correct: bool| GivenAnswer {
+        question_id: id.into(),
+        value: "loyal".into(),
+        option_id: "a".into(),
+        correct,
+    };
+    let result = PracticeResult {
+        id: Uuid::now_v7().to_string(),
+        account_id: account.clone(),
+        scope: "loyal".into(),
+        correct: 1,
+        answered: 2,
+        total: 2,
+        percent: 50,
+        completed: true,
+        started_at: two_days_ago.clone(),
+        finished_at: two_days_ago,
+        per_value: Default::default(),
+        answers: vec![answer("loyal-001", false), answer("loyal-002", true)],
+    };
+    store
+        .save_restored(&account, &[result], &[], &[])
+        .await
+        .unwrap();
+    let due = resapi::review::due_today(&store, &account).await.unwrap();
+    assert_eq!(due, vec!["loyal-001".to_string()]);
+    // A review session draws exactly the due questions.
+    let quiz = resapi::practice::start_review(&store, &bundle(), &account, &due)
+        .await
+        .unwrap();
+    assert_eq!(quiz.scope, "ulang");
+    assert_eq!(
+        quiz.questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["loyal-001"]
+    );
+}

@@ -4,6 +4,7 @@ pub mod checkin_card;
 pub mod layout;
 pub mod nip_field;
 pub mod password_field;
+pub mod review_card;
 pub mod sync_indicator;
 pub mod unit_picker;
 pub mod update_banner;

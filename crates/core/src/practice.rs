@@ -12,6 +12,9 @@ pub const QUESTIONS_PER_SESSION: usize = 10;
 /// The scope id for a session mixing all values.
 pub const MIXED: &str = "campuran";
 
+/// The scope id for a review ("Ulang") session of questions due again.
+pub const REVIEW: &str = "ulang";
+
 /// Draws up to `count` question ids for `scope` (a value id or [`MIXED`]). Questions seen in
 /// the previous session (`avoid`) are used only when the bank has too few others. A mixed
 /// session spreads over the values as evenly as the bank allows.

@@ -2,6 +2,7 @@
 //! and the sync status.
 
 use crate::components::checkin_card::CheckinCard;
+use crate::components::review_card::ReviewCard;
 use crate::components::sync_indicator::SyncIndicator;
 use crate::i18n;
 use crate::state::{store, use_app};
@@ -46,6 +47,7 @@ pub fn HomePage() -> impl IntoView {
             }}
             <Show when=move || app.session.with(Option::is_some)>
                 <CheckinCard />
+                <ReviewCard />
                 <div class="actions">
                     {move || match in_progress.get() {
                         Some(q) => view! {

@@ -17,6 +17,9 @@ pub fn scope_name(content: Option<&ContentBundle>, scope: &str, lang: Lang) -> S
     if scope == MIXED {
         return i18n::tr(lang).mixed.to_owned();
     }
+    if scope == resapi_core::practice::REVIEW {
+        return i18n::tr(lang).review_scope.to_owned();
+    }
     content
         .and_then(|c| c.value(scope))
         .map(|v| v.name.get(lang).to_owned())
