@@ -140,9 +140,37 @@ pub struct Tr {
     pub checkin_note: &'static str,
     pub checkin_thanks: &'static str,
     pub your_commitments: &'static str,
+    pub review_scope: &'static str,
+    pub review_heading: &'static str,
+    pub review_none: &'static str,
+    pub review_start: &'static str,
+    pub settings_title: &'static str,
+    pub language: &'static str,
+    pub show_streak: &'static str,
+    pub show_streak_hint: &'static str,
+    pub progress_title: &'static str,
+    pub progress_intro: &'static str,
+    pub chart_scope: &'static str,
+    pub chart_all_values: &'static str,
+    pub chart_accuracy: &'static str,
+    pub chart_accuracy_title: &'static str,
+    pub chart_mastery_title: &'static str,
+    pub chart_commitment_title: &'static str,
+    pub chart_smart_title: &'static str,
+    pub chart_index_title: &'static str,
+    pub chart_session: &'static str,
+    pub chart_value: &'static str,
+    pub chart_component: &'static str,
+    pub chart_need_two_sessions: &'static str,
+    pub chart_need_three_values: &'static str,
+    pub chart_not_filled: &'static str,
     // logout
     pub logout_keep: &'static str,
     pub logout_confirm: &'static str,
+    // charts (src/charts)
+    pub chart_show_table: &'static str,
+    pub chart_no_value: &'static str,
+    pub chart_failed: &'static str,
 }
 
 pub static ID: Tr = Tr {
@@ -275,8 +303,35 @@ pub static ID: Tr = Tr {
     checkin_note: "Catatan (boleh kosong)",
     checkin_thanks: "Terima kasih sudah mencatat. Setiap langkah kecil berarti.",
     your_commitments: "Komitmen Anda",
+    review_scope: "Ulang",
+    review_heading: "Ulang soal",
+    review_none: "Tidak ada soal yang perlu diulang hari ini.",
+    review_start: "Ulang sekarang",
+    settings_title: "Pengaturan",
+    language: "Bahasa",
+    show_streak: "Tampilkan hari aktif berturut-turut di beranda",
+    show_streak_hint: "Hanya untuk Anda sendiri; tidak ada yang membandingkannya.",
+    progress_title: "Kemajuan saya",
+    progress_intro: "Dihitung di ponsel ini dari latihan dan kuesioner Anda; juga tanpa sinyal.",
+    chart_scope: "Tampilkan latihan untuk",
+    chart_all_values: "Semua nilai",
+    chart_accuracy: "Jawaban benar",
+    chart_accuracy_title: "Ketepatan latihan dari waktu ke waktu",
+    chart_mastery_title: "Penguasaan tujuh nilai",
+    chart_commitment_title: "Komitmen profesi (skala 1–5)",
+    chart_smart_title: "SMART ASN (persen)",
+    chart_index_title: "Indeks BerAKHLAK unit kerja",
+    chart_session: "Sesi",
+    chart_value: "Nilai",
+    chart_component: "Komponen",
+    chart_need_two_sessions: "Belum cukup data: selesaikan setidaknya dua sesi latihan.",
+    chart_need_three_values: "Belum cukup data: latih setidaknya tiga nilai yang berbeda.",
+    chart_not_filled: "Belum ada data: isi kuesionernya lebih dulu.",
     logout_keep: "Jawaban tetap tersimpan di ponsel ini dan terkirim saat akun ini masuk lagi.",
     logout_confirm: "Tetap keluar",
+    chart_show_table: "Lihat sebagai tabel",
+    chart_no_value: "tidak ada data",
+    chart_failed: "Grafik belum bisa ditampilkan di ponsel ini. Angka-angkanya ada di tabel berikut.",
 };
 
 pub static EN: Tr = Tr {
@@ -409,8 +464,35 @@ pub static EN: Tr = Tr {
     checkin_note: "Note (optional)",
     checkin_thanks: "Thank you for noting it. Every small step counts.",
     your_commitments: "Your commitments",
+    review_scope: "Review",
+    review_heading: "Review",
+    review_none: "No questions to review today.",
+    review_start: "Review now",
+    settings_title: "Settings",
+    language: "Language",
+    show_streak: "Show consecutive active days on home",
+    show_streak_hint: "Only for you; nobody compares it.",
+    progress_title: "My progress",
+    progress_intro: "Computed on this phone from your practice and questionnaires, also without a signal.",
+    chart_scope: "Show practice for",
+    chart_all_values: "All values",
+    chart_accuracy: "Correct answers",
+    chart_accuracy_title: "Practice accuracy over time",
+    chart_mastery_title: "Mastery of the seven values",
+    chart_commitment_title: "Professional commitment (1–5 scale)",
+    chart_smart_title: "SMART ASN (percent)",
+    chart_index_title: "BerAKHLAK index of your unit",
+    chart_session: "Session",
+    chart_value: "Value",
+    chart_component: "Component",
+    chart_need_two_sessions: "Not enough data yet: finish at least two practice sessions.",
+    chart_need_three_values: "Not enough data yet: practise at least three different values.",
+    chart_not_filled: "No data yet: fill in the questionnaire first.",
     logout_keep: "The answers stay on this phone and are sent when this account logs in again.",
     logout_confirm: "Log out anyway",
+    chart_show_table: "Show as table",
+    chart_no_value: "no data",
+    chart_failed: "The chart cannot be shown on this phone yet. Its numbers are in the table below.",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {
@@ -540,6 +622,70 @@ pub fn committed_until(lang: Lang, due_on: &str) -> String {
     match lang {
         Lang::Id => format!("Komitmen tersimpan. Pada {due_on} Resapi akan menanyakan hasilnya."),
         Lang::En => format!("Commitment saved. On {due_on} Resapi will ask how it went."),
+    }
+}
+
+/// "3 soal perlu diulang hari ini".
+pub fn review_due(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => format!("{n} soal perlu diulang hari ini"),
+        (Lang::En, 1) => "1 question to review today".into(),
+        (Lang::En, n) => format!("{n} questions to review today"),
+    }
+}
+
+pub fn streak(lang: Lang, days: u32) -> String {
+    match lang {
+        Lang::Id => format!("Aktif {days} hari berturut-turut"),
+        Lang::En => format!("Active {days} days in a row"),
+    }
+}
+
+pub fn chart_latest(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Id => format!("Terbaru ({when})"),
+        Lang::En => format!("Latest ({when})"),
+    }
+}
+
+pub fn chart_earlier(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Id => format!("Sebelumnya ({when})"),
+        Lang::En => format!("Previous ({when})"),
+    }
+}
+
+pub fn accuracy_summary(lang: Lang, first: f64, last: f64, sessions: usize) -> String {
+    match lang {
+        Lang::Id => {
+            format!("{sessions} sesi: dari {first:.0} % menjadi {last:.0} % jawaban benar.")
+        }
+        Lang::En => format!("{sessions} sessions: from {first:.0} % to {last:.0} % correct."),
+    }
+}
+
+pub fn mastery_summary(lang: Lang, best: &str, best_v: f64, worst: &str, worst_v: f64) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Terkuat: {best} ({best_v:.0} %). Paling perlu dilatih: {worst} ({worst_v:.0} %)."
+        ),
+        Lang::En => format!(
+            "Strongest: {best} ({best_v:.0} %). Most in need of practice: {worst} ({worst_v:.0} %)."
+        ),
+    }
+}
+
+pub fn lowest_summary(lang: Lang, name: &str, shown: &str) -> String {
+    match lang {
+        Lang::Id => format!("Terendah: {name} ({shown})."),
+        Lang::En => format!("Lowest: {name} ({shown})."),
+    }
+}
+
+pub fn index_summary(lang: Lang, overall: f64, band: &str) -> String {
+    match lang {
+        Lang::Id => format!("Indeks keseluruhan {} % ({band}).", decimal(lang, overall)),
+        Lang::En => format!("Overall index {} % ({band}).", decimal(lang, overall)),
     }
 }
 

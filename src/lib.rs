@@ -5,8 +5,10 @@
 //! and `state` are shared by every entry.
 #![cfg(target_arch = "wasm32")]
 
+pub mod activity;
 pub mod api;
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod i18n;
 pub mod journal;
@@ -15,6 +17,7 @@ pub mod pages;
 pub mod practice;
 pub mod pwa;
 pub mod questionnaires;
+pub mod review;
 pub mod state;
 pub mod store;
 pub mod sync;

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 const LANG_KEY: &str = "resapi.lang";
+const STREAK_KEY: &str = "resapi.show_streak";
 
 thread_local! {
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
@@ -51,6 +52,8 @@ pub struct AppState {
     pub content: RwSignal<Option<Arc<ContentBundle>>>,
     /// True while a practice session is on screen (no update reloads then).
     pub in_quiz: RwSignal<bool>,
+    /// Whether home shows the streak (a setting; on unless turned off).
+    pub show_streak: RwSignal<bool>,
     /// Bumped when history arrives from elsewhere (a restore), so pages re-read the store.
     pub history_version: RwSignal<u32>,
     pub sync: SyncStatus,
@@ -66,6 +69,10 @@ impl AppState {
             content: RwSignal::new(None),
             in_quiz: RwSignal::new(false),
             history_version: RwSignal::new(0),
+            show_streak: RwSignal::new({
+                use gloo_storage::Storage;
+                gloo_storage::LocalStorage::get::<bool>(STREAK_KEY).unwrap_or(true)
+            }),
             sync: SyncStatus {
                 online: RwSignal::new(navigator_online()),
                 syncing: RwSignal::new(false),
@@ -90,6 +97,12 @@ impl AppState {
         let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang.code());
         set_document_lang(lang);
         self.lang.set(lang);
+    }
+
+    pub fn set_show_streak(&self, show: bool) {
+        use gloo_storage::Storage;
+        let _ = gloo_storage::LocalStorage::set(STREAK_KEY, show);
+        self.show_streak.set(show);
     }
 
     pub fn account_id(&self) -> Option<String> {

@@ -24,6 +24,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             </A>
             <div class="top-actions">
                 <LangSwitch />
+                <Show when=move || app.session.with(Option::is_some)>
+                    <A href="/pengaturan" attr:class="btn btn-ghost" attr:aria-label=move || app.tr().settings_title>"⚙"</A>
+                </Show>
                 <AccountMenu />
             </div>
         </header>
@@ -35,7 +38,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/latihan">{move || app.tr().nav_practice}</A>
                 <A href="/kuesioner">{move || app.tr().nav_questionnaires}</A>
                 <A href="/modul">{move || app.tr().nav_modules}</A>
-                <A href="/riwayat">{move || app.tr().nav_history}</A>
+                <A href="/kemajuan">{move || app.tr().nav_progress}</A>
             </nav>
         </Show>
     }

@@ -5,6 +5,7 @@ pub mod layout;
 pub mod nip_field;
 pub mod password_field;
 pub mod review_card;
+pub mod streak;
 pub mod sync_indicator;
 pub mod unit_picker;
 pub mod update_banner;

@@ -2,6 +2,7 @@
 //! practice scoring, NIP rules and the sync protocol. No I/O: the same code runs in the
 //! phone app (wasm) and on the server.
 
+pub mod activity;
 pub mod api;
 pub mod catalog;
 pub mod content;

@@ -3,6 +3,7 @@
 
 use crate::components::checkin_card::CheckinCard;
 use crate::components::review_card::ReviewCard;
+use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
 use crate::i18n;
 use crate::state::{store, use_app};
@@ -34,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
             {move || match app.session.get() {
                 Some(s) => view! {
                     <h1>{i18n::hello(lang.get(), &s.account.name)}</h1>
+                    <Streak />
                     <p class="lead">{move || app.tr().home_intro}</p>
                 }.into_any(),
                 None => view! {

@@ -7,12 +7,14 @@ pub mod login;
 pub mod module;
 pub mod modules;
 pub mod practice_pick;
+pub mod progress;
 pub mod questionnaire;
 pub mod questionnaire_result;
 pub mod questionnaires;
 pub mod quiz;
 pub mod register;
 pub mod result;
+pub mod settings;
 
 use crate::components::layout::Layout;
 use crate::state::use_app;
@@ -44,6 +46,8 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/perhatian") view=attention::AttentionPage />
                         <Route path=path!("/kuesioner") view=questionnaires::QuestionnairesPage />
                         <Route path=path!("/modul") view=modules::ModulesPage />
+                        <Route path=path!("/pengaturan") view=settings::SettingsPage />
+                        <Route path=path!("/kemajuan") view=progress::ProgressPage />
                         <Route path=path!("/modul/:id") view=module::ModulePage />
                         <Route path=path!("/kuesioner/hasil/:rid") view=questionnaire_result::QuestionnaireResultPage />
                         <Route path=path!("/kuesioner/:id") view=questionnaire::QuestionnairePage />

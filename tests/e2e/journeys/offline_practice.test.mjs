@@ -100,7 +100,7 @@ test("offline practice reaches the server exactly once", async () => {
   assert.equal((await page.getByTestId("score").textContent()).trim(), score);
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   assert.equal(await app.pendingText(), "10 jawaban menunggu dikirim");
-  await page.getByRole("link", { name: "Riwayat", exact: true }).click();
+  await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
   assert.equal(await page.locator(".history-item").count(), 1);
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   await screenshot(page, "04-home-offline-pending");
@@ -136,7 +136,7 @@ test("offline practice reaches the server exactly once", async () => {
   const app2 = new App(page2);
   await app2.open(server.url);
   await app2.login(person);
-  await page2.getByRole("link", { name: "Riwayat", exact: true }).click();
+  await page2.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
   await page2.locator(".history-item").first().waitFor({ timeout: 20_000 });
   assert.equal(await page2.locator(".history-item").count(), 1);
   const percent = score.match(/(\d+)%/)[1];

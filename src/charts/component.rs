@@ -1,0 +1,182 @@
+//! `<ChartView>`: a figure with its caption, the Chart.js canvas (an image to assistive
+//! technology, named by the caller's one-sentence summary) and the same numbers as a real
+//! table behind "Lihat sebagai tabel", for screen reader and keyboard users and for anyone
+//! who wants the exact figures. With no data it shows the spec's `empty` message instead.
+
+use super::bands;
+use super::bindings::Chart;
+use super::config::animations_wanted;
+use super::loader::ensure_chart_js;
+use super::spec::{ChartSpec, TableRow};
+use crate::i18n;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlCanvasElement;
+
+/// A drawn chart; destroyed (listeners, resize observer, Chart.js registry) when dropped.
+pub struct ChartHandle(Chart);
+
+impl ChartHandle {
+    pub fn chart(&self) -> &Chart {
+        &self.0
+    }
+}
+
+impl Drop for ChartHandle {
+    fn drop(&mut self) {
+        self.0.destroy();
+    }
+}
+
+/// Draws `spec` on `canvas` (Chart.js must be loaded: [`ensure_chart_js`]). A chart already
+/// on that canvas is destroyed first.
+pub fn draw_chart(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<ChartHandle, String> {
+    if let Some(previous) = Chart::get_chart(canvas) {
+        previous.destroy();
+    }
+    let config = spec.config(animations_wanted()).to_js()?;
+    if !spec.drawn_bands().is_empty() {
+        let plugins = js_sys::Array::of1(&bands::plugin());
+        js_sys::Reflect::set(&config, &JsValue::from_str("plugins"), &plugins)
+            .map_err(|_| "cannot attach the band plugin".to_owned())?;
+    }
+    Chart::new(canvas, &config)
+        .map(ChartHandle)
+        .map_err(|e| format!("Chart.js refused the configuration: {e:?}"))
+}
+
+/// A chart with its text alternative. `config` describes the chart (see [`ChartSpec`]);
+/// `title` is the visible caption (and the table's caption); `summary` is one sentence saying
+/// what the chart shows ("Indeks naik dari 58 % ke 64 %"), read out for the canvas.
+///
+/// The figure carries `data-testid="chart"` and `data-state` = `empty`, `loading`, `ready`
+/// (drawn) or `failed` (Chart.js could not be loaded: the table opens instead).
+#[component]
+pub fn ChartView(
+    #[prop(into)] config: Signal<ChartSpec>,
+    #[prop(into)] summary: Signal<String>,
+    #[prop(into)] title: Signal<String>,
+) -> impl IntoView {
+    let canvas = NodeRef::<html::Canvas>::new();
+    let chart = StoredValue::new_local(None::<ChartHandle>);
+    let drawn = RwSignal::new(false);
+    let empty = Memo::new(move |_| config.with(ChartSpec::is_empty));
+    let tr = move || i18n::tr(config.with(|s| s.lang));
+
+    // Chart.js is fetched only once there is something to draw.
+    let library = LocalResource::new(move || {
+        let needed = !empty.get();
+        async move {
+            if needed {
+                Some(ensure_chart_js().await)
+            } else {
+                None
+            }
+        }
+    });
+    let failed = move || matches!(library.get(), Some(Some(Err(_))));
+
+    // (Re)draw whenever the library arrives, the canvas mounts or the spec changes.
+    Effect::new(move |_| {
+        let ready = matches!(library.get(), Some(Some(Ok(()))));
+        let element = canvas.get();
+        chart.set_value(None);
+        drawn.set(false);
+        let (Some(element), true) = (element, ready) else {
+            return;
+        };
+        let made = config.with(|spec| {
+            if spec.is_empty() {
+                Ok(None)
+            } else {
+                draw_chart(&element, spec).map(Some)
+            }
+        });
+        match made {
+            Ok(Some(handle)) => {
+                chart.set_value(Some(handle));
+                drawn.set(true);
+            }
+            Ok(None) => {}
+            Err(e) => leptos::logging::warn!("chart: {e}"),
+        }
+    });
+    on_cleanup(move || {
+        chart.try_set_value(None);
+    });
+
+    let state = move || {
+        if empty.get() {
+            "empty"
+        } else if failed() {
+            "failed"
+        } else if drawn.get() {
+            "ready"
+        } else {
+            "loading"
+        }
+    };
+
+    let table = move || {
+        let table = config.with(ChartSpec::table);
+        let no_value = tr().chart_no_value;
+        let head = table
+            .head
+            .into_iter()
+            .map(|h| view! { <th scope="col">{h}</th> })
+            .collect_view();
+        let rows = table
+            .rows
+            .into_iter()
+            .map(|TableRow { label, cells }| {
+                let cells = cells
+                    .into_iter()
+                    .map(|cell| match cell {
+                        Some(text) => view! { <td class="num">{text}</td> }.into_any(),
+                        None => view! {
+                            <td class="chart-gap">
+                                <span aria-hidden="true">"–"</span>
+                                <span class="visually-hidden">{no_value}</span>
+                            </td>
+                        }
+                        .into_any(),
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <table>
+                <caption>{move || title.get()}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+
+    view! {
+        <figure class="chart" data-testid="chart" data-state=state>
+            <figcaption class="chart-title">{move || title.get()}</figcaption>
+            <Show
+                when=move || !empty.get()
+                fallback=move || view! {
+                    <p class="chart-empty" data-testid="chart-empty">{move || config.with(|s| s.empty.clone())}</p>
+                }
+            >
+                <Show
+                    when=move || !failed()
+                    fallback=move || view! { <p class="chart-failed" role="status">{move || tr().chart_failed}</p> }
+                >
+                    <div class="chart-canvas" aria-busy=move || (!drawn.get()).to_string()>
+                        <canvas node_ref=canvas role="img" aria-label=move || summary.get()></canvas>
+                    </div>
+                </Show>
+                <details class="chart-table" open=failed data-testid="chart-table">
+                    <summary>{move || tr().chart_show_table}</summary>
+                    <div class="chart-table-scroll">{table}</div>
+                </details>
+            </Show>
+        </figure>
+    }
+}

@@ -1,0 +1,31 @@
+//! A gentle streak line on home ("Aktif 3 hari berturut-turut"); hidden when the person
+//! turned it off in settings, and silent when there is no streak.
+
+use crate::activity;
+use crate::i18n;
+use crate::local_time::local_today;
+use crate::state::{store, use_app};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn Streak() -> impl IntoView {
+    let app = use_app();
+    let days = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let _ = app.history_version.get();
+        if let (Some(store), Some(account)) = (store(), app.account_id()) {
+            spawn_local(async move {
+                let active = activity::active_days(&store, &account)
+                    .await
+                    .unwrap_or_default();
+                days.set(resapi_core::activity::streak(&active, local_today()));
+            });
+        }
+    });
+    view! {
+        <Show when=move || { app.show_streak.get() && days.get() > 1 }>
+            <p class="streak" data-testid="streak">{move || i18n::streak(app.lang.get(), days.get())}</p>
+        </Show>
+    }
+}
