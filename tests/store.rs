@@ -276,3 +276,72 @@ async fn a_question_answered_wrong_two_days_ago_is_due_for_review_today() {
         vec!["loyal-001"]
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before() {
+    use resapi::store::journal::{Entry, JournalItem};
+    use resapi_core::sync::CheckinOutcome;
+    let name = unique_name("journal");
+    let account = Uuid::now_v7().to_string();
+    let store = Store::open_named(&name).await.unwrap();
+    // Taken on today: due in seven days, so home does not ask yet.
+    let fresh = resapi::journal::commit(
+        &store,
+        &account,
+        "modul-loyal",
+        None,
+        "Menjaga rahasia jabatan",
+    )
+    .await
+    .unwrap();
+    let Entry::Commitment { due_on, .. } = &fresh.entry else {
+        panic!("a commitment")
+    };
+    let expected =
+        resapi::local_time::iso_date(resapi::local_time::local_today() + time::Duration::days(7));
+    assert_eq!(due_on, &expected);
+    let journal = store.journal(&account).await.unwrap();
+    assert!(resapi::journal::due_checkins(&journal).is_empty());
+    assert_eq!(store.pending_count(&account).await.unwrap(), 1);
+
+    // One taken on eight days ago is due; after the check-in it is not asked again.
+    let old = JournalItem {
+        id: Uuid::now_v7().to_string(),
+        account_id: account.clone(),
+        at: "2026-01-01T00:00:00Z".into(),
+        entry: Entry::Commitment {
+            module_id: "modul-loyal".into(),
+            action_id: None,
+            text: "Datang tepat waktu".into(),
+            due_on: resapi::local_time::iso_date(
+                resapi::local_time::local_today() - time::Duration::days(1),
+            ),
+            outcome: None,
+            note: String::new(),
+        },
+    };
+    store
+        .save_restored(&account, &[], &[], std::slice::from_ref(&old))
+        .await
+        .unwrap();
+    let due = resapi::journal::due_checkins(&store.journal(&account).await.unwrap());
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].id, old.id);
+    resapi::journal::check_in(
+        &store,
+        &due[0],
+        CheckinOutcome::Partly,
+        "Dua kali terlambat",
+    )
+    .await
+    .unwrap();
+    let journal = store.journal(&account).await.unwrap();
+    assert!(resapi::journal::due_checkins(&journal).is_empty());
+    let checked = journal.iter().find(|j| j.id == old.id).unwrap();
+    assert!(matches!(
+        &checked.entry,
+        Entry::Commitment { outcome: Some(CheckinOutcome::Partly), note, .. } if note == "Dua kali terlambat"
+    ));
+    // The commitment and the check-in both wait in the outbox.
+    assert_eq!(store.pending_count(&account).await.unwrap(), 2);
+}
