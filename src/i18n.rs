@@ -164,6 +164,7 @@ pub struct Tr {
     pub chart_need_two_sessions: &'static str,
     pub chart_need_three_values: &'static str,
     pub chart_not_filled: &'static str,
+    pub read_module: &'static str,
     // logout
     pub logout_keep: &'static str,
     pub logout_confirm: &'static str,
@@ -327,6 +328,7 @@ pub static ID: Tr = Tr {
     chart_need_two_sessions: "Belum cukup data: selesaikan setidaknya dua sesi latihan.",
     chart_need_three_values: "Belum cukup data: latih setidaknya tiga nilai yang berbeda.",
     chart_not_filled: "Belum ada data: isi kuesionernya lebih dulu.",
+    read_module: "Baca modul",
     logout_keep: "Jawaban tetap tersimpan di ponsel ini dan terkirim saat akun ini masuk lagi.",
     logout_confirm: "Tetap keluar",
     chart_show_table: "Lihat sebagai tabel",
@@ -488,6 +490,7 @@ pub static EN: Tr = Tr {
     chart_need_two_sessions: "Not enough data yet: finish at least two practice sessions.",
     chart_need_three_values: "Not enough data yet: practise at least three different values.",
     chart_not_filled: "No data yet: fill in the questionnaire first.",
+    read_module: "Read module",
     logout_keep: "The answers stay on this phone and are sent when this account logs in again.",
     logout_confirm: "Log out anyway",
     chart_show_table: "Show as table",

@@ -9,8 +9,7 @@ use crate::store::journal::{Entry, JournalItem};
 use crate::sync::triggers;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use resapi_core::Lang;
 use resapi_core::module::Module;
 
@@ -67,6 +66,27 @@ pub fn ModulePage() -> impl IntoView {
     });
 
     let module = move || -> Option<Module> { app.content.get()?.module(&module_id()).cloned() };
+
+    // From the module straight into practice of its value (a session in progress is resumed).
+    let navigate = use_navigate();
+    let practise = Callback::new(move |value: String| {
+        let (Some(store), Some(content), Some(account)) =
+            (store(), app.content.get_untracked(), app.account_id())
+        else {
+            return;
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let existing = store.quiz(&account).await.ok().flatten();
+            if existing.is_some()
+                || crate::practice::start(&store, &content, &account, &value)
+                    .await
+                    .is_ok()
+            {
+                navigate("/latihan/sesi", Default::default());
+            }
+        });
+    });
 
     let save_reflection = move |_| {
         let (Some(store), Some(account)) = (store(), app.account_id()) else {
@@ -178,8 +198,11 @@ pub fn ModulePage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let practice_link = m.value.clone().map(|_| {
-            view! { <A href="/latihan" attr:class="btn btn-secondary">{t.practice_value}</A> }
+        let practice_link = m.value.clone().map(|value| {
+            view! {
+                <button type="button" class="btn btn-secondary" data-testid="practice-value"
+                    on:click=move |_| practise.run(value.clone())>{t.practice_value}</button>
+            }
         });
         Some(view! {
             <article class="module" data-testid="module">

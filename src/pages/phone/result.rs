@@ -52,7 +52,22 @@ pub fn ResultPage() -> impl IntoView {
             .iter()
             .map(|(value, (c, n))| {
                 let name = scope_name(content.as_deref(), value, l);
-                view! { <li><span>{name}</span><span class="num">{format!("{c}/{n} · {}%", percent(*c, *n))}</span></li> }
+                // Each value links to its module: the questions lead back to the reading.
+                let module = content.as_ref().and_then(|c| {
+                    c.modules
+                        .iter()
+                        .find(|m| m.value.as_deref() == Some(value.as_str()))
+                        .map(|m| m.id.clone())
+                });
+                view! {
+                    <li>
+                        <span>{name}</span>
+                        <span class="num">{format!("{c}/{n} · {}%", percent(*c, *n))}</span>
+                        {module.map(|id| view! {
+                            <A href=format!("/modul/{id}") attr:class="module-link">{t.read_module}</A>
+                        })}
+                    </li>
+                }
             })
             .collect_view();
         let review = r

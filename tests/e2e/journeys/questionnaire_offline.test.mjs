@@ -72,6 +72,18 @@ test("the commitment questionnaire works offline and reaches the server once", a
   await page.getByTestId("read-next").getByRole("link", { name: moduleTitle }).waitFor();
   await screenshot(page, "21-questionnaire-result-offline");
 
+  // The weak result points to its module: read it, reflect, and take on a 7-day action.
+  await page.getByTestId("read-next").getByRole("link", { name: moduleTitle }).click();
+  await page.getByTestId("module").waitFor();
+  assert.match(await page.getByTestId("module").textContent(), /Ilustrasi — kisah rekaan/);
+  await page.getByLabel("Jawaban Anda (hanya Anda yang bisa membacanya)").fill("Saya ingin bekerja karena makna, bukan karena diawasi.");
+  await page.getByRole("button", { name: "Simpan refleksi" }).click();
+  await page.getByText("Refleksi tersimpan.").waitFor();
+  await page.locator(".action-option input").first().check();
+  await page.getByTestId("commit").click();
+  assert.match(await page.getByTestId("commit-message").textContent(), /^Komitmen tersimpan\. Pada \d{4}-\d{2}-\d{2}/);
+  await screenshot(page, "22-module-commitment-offline");
+
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   await server.start();
   await context.setOffline(false);
@@ -91,5 +103,9 @@ test("the commitment questionnaire works offline and reaches the server once", a
   assert.equal(responses.length, 1, "the questionnaire reached the server exactly once");
   assert.equal(Object.keys(responses[0].payload.answers).length, 17);
   assert.equal(responses[0].payload.questionnaire_id, "komitmen");
+  assert.equal(records.filter((r) => r.kind === "reflection").length, 1);
+  const commitments = records.filter((r) => r.kind === "commitment");
+  assert.equal(commitments.length, 1);
+  assert.equal(commitments[0].payload.module_id, mapped);
   await context.close();
 });
