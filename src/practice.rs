@@ -6,7 +6,7 @@ use crate::store::quiz::{GivenAnswer, QuizQuestion, QuizState};
 use crate::store::results::PracticeResult;
 use crate::store::{Store, StoreError};
 use resapi_core::content::ContentBundle;
-use resapi_core::practice::{self, AnsweredQuestion, QUESTIONS_PER_SESSION};
+use resapi_core::practice::{self, QUESTIONS_PER_SESSION};
 use resapi_core::rng::Rng;
 use resapi_core::sync::{PracticeAnswer, PracticeAttempt, RecordKind, SyncRecord};
 use std::collections::HashSet;
@@ -156,16 +156,7 @@ pub async fn finish(store: &Store, quiz: &QuizState) -> Result<Option<PracticeRe
         store.discard_quiz(&quiz.account_id).await?;
         return Ok(None);
     }
-    let scored: Vec<AnsweredQuestion> = quiz
-        .answers
-        .iter()
-        .map(|a| AnsweredQuestion {
-            question_id: a.question_id.clone(),
-            value: a.value.clone(),
-            correct: a.correct,
-        })
-        .collect();
-    let score = practice::score(&scored);
+    let score = GivenAnswer::score(&quiz.answers);
     let completed = quiz.answers.len() >= quiz.questions.len();
     let finished_at = now_rfc3339();
     let result = PracticeResult {

@@ -23,6 +23,21 @@ pub struct GivenAnswer {
     pub correct: bool,
 }
 
+impl GivenAnswer {
+    /// Scores a list of answers with the shared rules.
+    pub fn score(answers: &[GivenAnswer]) -> resapi_core::practice::PracticeScore {
+        let scored: Vec<resapi_core::practice::AnsweredQuestion> = answers
+            .iter()
+            .map(|a| resapi_core::practice::AnsweredQuestion {
+                question_id: a.question_id.clone(),
+                value: a.value.clone(),
+                correct: a.correct,
+            })
+            .collect();
+        resapi_core::practice::score(&scored)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuizState {
     pub attempt_id: String,

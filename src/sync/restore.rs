@@ -9,7 +9,6 @@ use crate::store::questionnaires::Response;
 use crate::store::quiz::GivenAnswer;
 use crate::store::results::PracticeResult;
 use resapi_core::content::ContentBundle;
-use resapi_core::practice::{AnsweredQuestion, score};
 use resapi_core::sync::{
     Commitment, CommitmentCheckin, PracticeAnswer, PracticeAttempt, QuestionnaireResponse,
     RecordKind, Reflection, StoredRecord,
@@ -144,16 +143,7 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
         let mut given = answers.remove(&result.id).unwrap_or_default();
         given.sort_by_key(|(pos, _)| *pos);
         result.answers = given.into_iter().map(|(_, a)| a).collect();
-        let scored: Vec<AnsweredQuestion> = result
-            .answers
-            .iter()
-            .map(|a| AnsweredQuestion {
-                question_id: a.question_id.clone(),
-                value: a.value.clone(),
-                correct: a.correct,
-            })
-            .collect();
-        result.per_value = score(&scored).per_value;
+        result.per_value = GivenAnswer::score(&result.answers).per_value;
     }
     for checkin in checkins {
         let id = checkin.commitment_id.to_string();

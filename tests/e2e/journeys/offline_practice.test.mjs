@@ -3,46 +3,14 @@
 // reaches the server exactly once.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { after, before, test } from "node:test";
-import { launch, phone, screenshot } from "../lib/browser.mjs";
-import { TestServer, makeNip } from "../lib/server.mjs";
+import { test } from "node:test";
+import { phone, screenshot } from "../lib/browser.mjs";
+import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { makeNip } from "../lib/server.mjs";
 import { App, Quiz } from "../pages/app.mjs";
 
-const server = new TestServer();
-let browser;
-
-before(async () => {
-  await server.start();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server.stop();
-});
-
-async function recordsOnServer(nip, password) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ nip, password }),
-  });
-  assert.equal(login.status, 200);
-  const { token } = await login.json();
-  const all = [];
-  let since = "";
-  for (;;) {
-    const r = await fetch(`${server.url}/api/v1/me/records?limit=500${since ? `&since=${since}` : ""}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    assert.equal(r.status, 200);
-    const page = await r.json();
-    all.push(...page.records);
-    if (!page.next_since) break;
-    since = page.next_since;
-  }
-  return all;
-}
+const env = useServerAndBrowser();
+const { server } = env;
 
 function rowsInDatabase() {
   const out = execFileSync("python3", [
@@ -54,7 +22,7 @@ function rowsInDatabase() {
 }
 
 test("offline practice reaches the server exactly once", async () => {
-  const context = await phone(browser);
+  const context = await phone(env.browser);
   const page = await context.newPage();
   const app = new App(page);
   const quiz = new Quiz(page);
@@ -112,7 +80,7 @@ test("offline practice reaches the server exactly once", async () => {
   await page.getByTestId("pending").filter({ hasText: "Semua jawaban terkirim" }).waitFor({ timeout: 20_000 });
   await screenshot(page, "05-home-synced");
 
-  const records = await recordsOnServer(person.nip, person.password);
+  const records = await recordsOnServer(server, person.nip, person.password);
   const answers = records.filter((r) => r.kind === "practice_answer");
   const attempts = records.filter((r) => r.kind === "practice_attempt");
   assert.equal(answers.length, 10, "exactly the ten answers");
@@ -131,7 +99,7 @@ test("offline practice reaches the server exactly once", async () => {
   await context.close();
 
   // A new phone: after one login the history comes back from the server.
-  const newPhone = await phone(browser);
+  const newPhone = await phone(env.browser);
   const page2 = await newPhone.newPage();
   const app2 = new App(page2);
   await app2.open(server.url);

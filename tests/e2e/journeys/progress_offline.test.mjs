@@ -3,23 +3,14 @@
 // downloaded before this page opens), each with a text alternative; charts without data say
 // so plainly.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launch, phone, screenshot } from "../lib/browser.mjs";
-import { TestServer, makeNip } from "../lib/server.mjs";
+import { test } from "node:test";
+import { phone, screenshot } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/journey.mjs";
+import { makeNip } from "../lib/server.mjs";
 import { App, Quiz, QuestionnaireFlow } from "../pages/app.mjs";
 
-const server = new TestServer();
-let browser;
-
-before(async () => {
-  await server.start();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server.stop();
-});
+const env = useServerAndBrowser();
+const { server } = env;
 
 async function practise(page, quiz, scope) {
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
@@ -32,7 +23,7 @@ async function practise(page, quiz, scope) {
 }
 
 test("the progress page draws its charts offline, with text alternatives", async () => {
-  const context = await phone(browser);
+  const context = await phone(env.browser);
   const page = await context.newPage();
   const chartRequests = [];
   page.on("request", (r) => {

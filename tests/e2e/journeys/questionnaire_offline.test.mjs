@@ -2,23 +2,14 @@
 // the same item, the result is computed on the phone (normative commitment weakest, pointing
 // to its module), and once the signal is back the server holds the response exactly once.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launch, phone, screenshot } from "../lib/browser.mjs";
-import { TestServer, makeNip } from "../lib/server.mjs";
+import { test } from "node:test";
+import { phone, screenshot } from "../lib/browser.mjs";
+import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { makeNip } from "../lib/server.mjs";
 import { App, QuestionnaireFlow } from "../pages/app.mjs";
 
-const server = new TestServer();
-let browser;
-
-before(async () => {
-  await server.start();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server.stop();
-});
+const env = useServerAndBrowser();
+const { server } = env;
 
 // Per component the answer that scores as this mean (reverse-keyed items get 6 − v).
 const target = { afektif: 4, kontinuan: 3, normatif: 2 };
@@ -29,7 +20,7 @@ test("the commitment questionnaire works offline and reaches the server once", a
   const mapped = content.mappings.find((m) => m.target === "komitmen:normatif").modules[0];
   const moduleTitle = content.modules.find((m) => m.id === mapped).title.id;
 
-  const context = await phone(browser);
+  const context = await phone(env.browser);
   const page = await context.newPage();
   const app = new App(page);
   const flow = new QuestionnaireFlow(page);
@@ -90,15 +81,7 @@ test("the commitment questionnaire works offline and reaches the server once", a
   await app.syncNow();
   await page.getByTestId("pending").filter({ hasText: "Semua jawaban terkirim" }).waitFor({ timeout: 20_000 });
 
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ nip: person.nip, password: person.password }),
-  });
-  const { token } = await login.json();
-  const { records } = await (
-    await fetch(`${server.url}/api/v1/me/records?limit=500`, { headers: { authorization: `Bearer ${token}` } })
-  ).json();
+  const records = await recordsOnServer(server, person.nip, person.password);
   const responses = records.filter((r) => r.kind === "questionnaire_response");
   assert.equal(responses.length, 1, "the questionnaire reached the server exactly once");
   assert.equal(Object.keys(responses[0].payload.answers).length, 17);

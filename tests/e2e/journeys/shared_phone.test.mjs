@@ -2,38 +2,22 @@
 // a warning) and another person's session, and go up with that account's next login. The
 // language choice is remembered across reloads.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launch, phone, screenshot } from "../lib/browser.mjs";
-import { TestServer, makeNip } from "../lib/server.mjs";
+import { test } from "node:test";
+import { phone, screenshot } from "../lib/browser.mjs";
+import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { makeNip } from "../lib/server.mjs";
 import { App, Quiz } from "../pages/app.mjs";
 
-const server = new TestServer();
-let browser;
-
-before(async () => {
-  await server.start();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server.stop();
-});
+const env = useServerAndBrowser();
+const { server } = env;
 
 async function countOnServer(nip, password) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ nip, password }),
-  });
-  const { token } = await login.json();
-  const r = await fetch(`${server.url}/api/v1/me/records?limit=500`, { headers: { authorization: `Bearer ${token}` } });
-  const { records } = await r.json();
+  const records = await recordsOnServer(server, nip, password);
   return records.filter((x) => x.kind === "practice_answer").length;
 }
 
 test("unsent answers wait for their own account on a shared phone", async () => {
-  const context = await phone(browser);
+  const context = await phone(env.browser);
   const page = await context.newPage();
   const app = new App(page);
   const quiz = new Quiz(page);
@@ -83,7 +67,7 @@ test("unsent answers wait for their own account on a shared phone", async () => 
 
 test("the English switch is remembered and the app stays usable in English", async () => {
   await server.start();
-  const context = await phone(browser);
+  const context = await phone(env.browser);
   const page = await context.newPage();
   const app = new App(page);
   await app.open(server.url);
