@@ -178,8 +178,13 @@ pub fn ModulePage() -> impl IntoView {
         let past = mine
             .iter()
             .map(|i| match &i.entry {
-                Entry::Reflection { text, .. } => view! { <li class="journal-item">"💭 " {text.clone()}</li> }.into_any(),
-                Entry::Commitment { text, due_on, .. } => view! { <li class="journal-item">"✅ " {text.clone()} <span class="muted">{format!(" · {due_on}")}</span></li> }.into_any(),
+                Entry::Reflection { text, .. } => view! {
+                    <li class="journal-item"><strong>{t.reflection_heading} ": "</strong>{text.clone()}</li>
+                }.into_any(),
+                Entry::Commitment { text, due_on, .. } => view! {
+                    <li class="journal-item"><strong>{t.commit_heading} ": "</strong>{text.clone()}
+                        <span class="muted">{format!(" · {due_on}")}</span></li>
+                }.into_any(),
             })
             .collect_view();
         let actions = m
