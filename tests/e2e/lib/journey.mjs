@@ -6,8 +6,8 @@ import { launch } from "./browser.mjs";
 import { TestServer } from "./server.mjs";
 
 /** Starts a server and a browser before the file's tests and stops them after. */
-export function useServerAndBrowser() {
-  const env = { server: new TestServer(), browser: null };
+export function useServerAndBrowser(serverOptions) {
+  const env = { server: new TestServer(serverOptions), browser: null };
   before(async () => {
     await env.server.start();
     env.browser = await launch();

@@ -20,8 +20,12 @@ async function freePort() {
   });
 }
 
+export const builtApp = process.env.RESAPI_DIST || join(repo, "dist");
+
 export class TestServer {
-  constructor() {
+  /** `dist`: the built app to serve (a test may serve its own copy to publish a new version). */
+  constructor({ dist = builtApp } = {}) {
+    this.dist = dist;
     this.dir = mkdtempSync(join(tmpdir(), "resapi-e2e-"));
     this.db = join(this.dir, "resapi.db");
     this.proc = null;
@@ -42,7 +46,7 @@ export class TestServer {
         "serve",
         "--db", this.db,
         "--addr", `127.0.0.1:${this.port}`,
-        "--dist", process.env.RESAPI_DIST || join(repo, "dist"),
+        "--dist", this.dist,
         "--content", join(repo, "content"),
       ],
       { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
