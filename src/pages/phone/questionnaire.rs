@@ -176,6 +176,7 @@ pub fn QuestionnairePage() -> impl IntoView {
             .collect_view();
         let position = d.position;
         view! {
+            <h1 class="q-title">{q.title.get(l).to_owned()}</h1>
             <p class="progress-text" data-testid="q-progress">{i18n::item_of(l, position + 1, q.items.len())}</p>
             <progress max=q.items.len().to_string() value=(position + 1).to_string() aria-hidden="true"></progress>
             <fieldset class="likert">

@@ -23,10 +23,10 @@ export async function launch() {
   });
 }
 
-/** A phone-sized context. */
-export async function phone(browser) {
+/** A phone-sized context (by default a mid-range phone; pass a smaller screen to test one). */
+export async function phone(browser, viewport = { width: 390, height: 844 }) {
   return browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
