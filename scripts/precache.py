@@ -18,7 +18,7 @@ files = []
 digest = hashlib.sha256()
 for path in sorted(p for p in staging.rglob("*") if p.is_file()):
     rel = path.relative_to(staging).as_posix()
-    if rel == "sw.js" or rel.endswith(".map"):
+    if rel == "sw.js" or rel.endswith((".map", ".br", ".gz")):
         continue
     files.append("/" + rel)
     digest.update(rel.encode())

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints what a phone downloads: the first visit before home is usable, and the service
-# worker's precache, raw, gzip and brotli.
+# worker's precache, raw, gzip and brotli (the build's .br/.gz copies are what the server sends).
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 row() { printf '%-44s %9d %9d %9d\n' "$1" "$(stat -c%s "$1")" "$(gzip -9c "$1" | wc -c)" "$(brotli -c -q 11 "$1" | wc -c)"; }

@@ -159,6 +159,9 @@ async fn serve(args: ServeArgs) -> CmdResult {
     let state = AppState::open(&args.db.db, &args.content.content, &args.dist)
         .await
         .map_err(|e| e.to_string())?;
+    // Compress the content bundle now, so the first phone to ask does not wait for it.
+    let content = state.content.clone();
+    tokio::spawn(async move { content.compressed().await.is_some() });
     if !args.dist.join("index.html").is_file() {
         tracing::warn!(dist = %args.dist.display(), "the web app is not built; serving the API only");
     }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod compressed;
 pub mod content;
 pub mod db;
 pub mod http;

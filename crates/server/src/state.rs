@@ -1,5 +1,6 @@
 //! What every request handler shares.
 
+use crate::compressed::Compressed;
 use crate::content::Content;
 use crate::db::{self, Db, DbError};
 use crate::login_limit::LoginLimiter;
@@ -8,6 +9,7 @@ use axum::body::Bytes;
 use resapi_core::content::ContentBundle;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use tokio::sync::OnceCell;
 
 /// The content bundle with its JSON written once at start (it never changes while running).
 pub struct ServedContent {
@@ -15,6 +17,8 @@ pub struct ServedContent {
     pub json: Bytes,
     /// `"<version>"`, quoted as an HTTP entity tag.
     pub etag: String,
+    /// The JSON compressed once, on first demand (None if compressing failed).
+    compressed: OnceCell<Option<Compressed>>,
 }
 
 impl ServedContent {
@@ -25,7 +29,29 @@ impl ServedContent {
             bundle,
             json: Bytes::from(json),
             etag,
+            compressed: OnceCell::new(),
         }
+    }
+
+    pub async fn compressed(&self) -> Option<&Compressed> {
+        self.compressed
+            .get_or_init(|| async {
+                let json = self.json.clone();
+                let done = tokio::task::spawn_blocking(move || Compressed::of(&json)).await;
+                match done
+                    .map_err(|e| e.to_string())
+                    .map(|r| r.map_err(|e| e.to_string()))
+                {
+                    Ok(Ok(c)) => Some(c),
+                    Ok(Err(e)) | Err(e) => {
+                        // The plain JSON still goes out (compressed on the fly).
+                        tracing::error!("compressing the content bundle failed: {e}");
+                        None
+                    }
+                }
+            })
+            .await
+            .as_ref()
     }
 }
 

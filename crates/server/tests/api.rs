@@ -810,6 +810,42 @@ async fn content_has_an_etag_and_answers_304_when_unchanged() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+
+    // Compressed once at the strongest settings: both encodings decode to the same bundle.
+    let plain = srv
+        .get("/api/v1/content", None)
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    for encoding in ["br", "gzip"] {
+        let res = srv
+            .http
+            .get(srv.url("/api/v1/content"))
+            .header(header::ACCEPT_ENCODING, encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
+        assert_eq!(res.headers()[header::ETAG].to_str().unwrap(), etag);
+        assert_eq!(res.headers()[header::VARY], "accept-encoding");
+        let body = res.bytes().await.unwrap();
+        assert!(
+            body.len() * 3 < plain.len(),
+            "{encoding}: {} of {}",
+            body.len(),
+            plain.len()
+        );
+        let mut decoded = Vec::new();
+        if encoding == "br" {
+            brotli::BrotliDecompress(&mut &body[..], &mut decoded).unwrap();
+        } else {
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&body[..]), &mut decoded)
+                .unwrap();
+        }
+        assert_eq!(decoded, plain);
+    }
 }
 
 #[tokio::test]
@@ -864,6 +900,10 @@ async fn public_endpoints_units_health_openapi_and_unknown_api_paths() {
 }
 
 const HASHED_JS: &str = "resapi-1a2b3c4d5e6f7a8b.js";
+/// A 15-digit hash, as trunk names one build in sixteen.
+const HASHED_WASM: &str = "resapi-7430d37b2f6d598_bg.wasm";
+/// Stands in for the build's `.br` copy: served byte for byte, never compressed again.
+const PRECOMPRESSED_BR: &[u8] = b"brotli made at build time";
 
 fn write_dist(dist: &Path) {
     std::fs::create_dir_all(dist.join("icons")).unwrap();
@@ -879,6 +919,8 @@ fn write_dist(dist: &Path) {
     )
     .unwrap();
     std::fs::write(dist.join("icons/icon.svg"), "<svg/>").unwrap();
+    std::fs::write(dist.join(HASHED_WASM), vec![0u8; 4096]).unwrap();
+    std::fs::write(dist.join(format!("{HASHED_WASM}.br")), PRECOMPRESSED_BR).unwrap();
 }
 
 fn cache_control(headers: &HeaderMap) -> &str {
@@ -940,6 +982,27 @@ async fn static_files_have_the_right_cache_headers_and_routes_fall_back_to_index
         assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
         assert_eq!(cache_control(res.headers()), immutable);
     }
+    // The build's own .br copy is sent as it is (quality 11, not the server's on-the-fly 5).
+    let res = srv
+        .http
+        .get(srv.url(&format!("/{HASHED_WASM}")))
+        .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(cache_control(res.headers()), immutable);
+    assert_eq!(&res.bytes().await.unwrap()[..], PRECOMPRESSED_BR);
+    // Without brotli support the plain file comes.
+    let res = srv.get(&format!("/{HASHED_WASM}"), None).await;
+    assert!(res.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(res.bytes().await.unwrap().len(), 4096);
+    // A missing wasm of a 15-digit build is a 404 too, not the app shell.
+    let res = srv.get("/resapi-123456789abcdef_bg.wasm", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
     let res = srv
         .http
         .get(srv.url("/api/v1/content"))

@@ -1,5 +1,6 @@
 //! `GET /content`: the content bundle, with its version as the ETag.
 
+use crate::compressed;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::State;
@@ -34,15 +35,20 @@ async fn bundle(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if unchanged {
         return (StatusCode::NOT_MODIFIED, common).into_response();
     }
-    (
-        common,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        content.json.clone(),
-    )
-        .into_response()
+    let json = HeaderValue::from_static("application/json");
+    let vary = (header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(encoding) = compressed::preferred(&headers)
+        && let Some(compressed) = content.compressed().await
+    {
+        let encoded = (
+            header::CONTENT_ENCODING,
+            HeaderValue::from_static(encoding.name()),
+        );
+        let headers = [(header::CONTENT_TYPE, json), encoded, vary];
+        return (common, headers, compressed.get(encoding)).into_response();
+    }
+    let headers = [(header::CONTENT_TYPE, json), vary];
+    (common, headers, content.json.clone()).into_response()
 }
 
 #[cfg(test)]

@@ -17,11 +17,21 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Files the browser must revalidate: they name the hashed files of the current release.
 const ENTRY_FILES: [&str; 3] = ["index.html", "sw.js", "manifest.webmanifest"];
 
-/// True for trunk's hashed names: `-` and 16 hex digits before the extension or `_bg`
-/// (`resapi-1a2b3c4d5e6f7a8b.js`, `resapi-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`).
+/// True for trunk's hashed names: `-` and the hash in hex before the extension or `_bg`
+/// (`resapi-1a2b3c4d5e6f7a8b.js`, `resapi-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`). Trunk
+/// prints a 64-bit hash without leading zeros, so one build in 16 has 15 digits: 8 to 16
+/// digits count (fewer than 8 would happen once in four billion builds).
 pub fn is_hashed(name: &str) -> bool {
-    name.as_bytes().windows(18).any(|w| {
-        w[0] == b'-' && w[1..17].iter().all(u8::is_ascii_hexdigit) && matches!(w[17], b'.' | b'_')
+    let bytes = name.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        if b != b'-' {
+            return false;
+        }
+        let digits = bytes[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .count();
+        (8..=16).contains(&digits) && matches!(bytes.get(i + 1 + digits), Some(b'.' | b'_'))
     })
 }
 
@@ -112,8 +122,13 @@ mod tests {
         assert!(is_hashed("style-0123456789abcdef.css"));
         assert!(!is_hashed("resapi.js"));
         assert!(!is_hashed("chart-4.6.1.umd.min.js"));
-        assert!(!is_hashed("x-1a2b3c4d5e6f7a8.js"));
+        // Trunk drops leading zeros: a real build was named resapi-7430d37b2f6d598.
+        assert!(is_hashed("resapi-7430d37b2f6d598_bg.wasm"));
+        assert!(is_hashed("main-dfcda2d62724986f.css"));
         assert!(!is_hashed("x-1a2b3c4d5e6f7a8g.js"));
+        assert!(!is_hashed("x-1a2b3c4.js"));
+        assert!(!is_hashed("x-1a2b3c4d5e6f7a8b9.js"));
+        assert!(!is_hashed("icon-192.png"));
     }
 
     #[test]
