@@ -29,4 +29,7 @@ step "end-to-end journeys in Chromium"
 cargo build -p resapi-server
 (cd tests/e2e && RESAPI_SERVER_BIN="$CARGO_TARGET_DIR/debug/resapi-server" node --test --test-concurrency=1 journeys/)
 
+step "benchmark: a slow phone on 3G (numbers, no pass mark)"
+(cd tests/e2e && RESAPI_SERVER_BIN="$CARGO_TARGET_DIR/debug/resapi-server" node bench/load.mjs)
+
 step "all tests passed"
