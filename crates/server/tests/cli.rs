@@ -105,43 +105,26 @@ async fn admin_commands_create_grant_and_reset() {
     let content = fixture_content();
     let content = content.to_str().unwrap();
     let nip = "19800101 200501 2 001";
+    let create_admin = [
+        "create-admin",
+        "--nip",
+        nip,
+        "--name",
+        "Dewi Admin",
+        "--unit",
+        "bkn",
+        "--content",
+        content,
+    ];
 
-    let out = run(
-        &[
-            "create-admin",
-            "--nip",
-            nip,
-            "--name",
-            "Dewi Admin",
-            "--unit",
-            "bkn",
-            "--content",
-            content,
-        ],
-        Some("admin-rahasia"),
-        None,
-    );
+    let out = run(&create_admin, Some("admin-rahasia"), None);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     // A second admin with the same NIP is refused.
-    let out = run(
-        &[
-            "create-admin",
-            "--nip",
-            nip,
-            "--name",
-            "Dewi Admin",
-            "--unit",
-            "bkn",
-            "--content",
-            content,
-        ],
-        Some("admin-rahasia"),
-        None,
-    );
+    let out = run(&create_admin, Some("admin-rahasia"), None);
     assert!(!out.status.success());
     let out = run(
         &["grant-role", "--nip", nip, "--role", "trainer"],
