@@ -969,6 +969,9 @@ async fn static_files_have_the_right_cache_headers_and_routes_fall_back_to_index
     // A missing hashed file is a 404, never HTML under a script's name.
     let res = srv.get("/resapi-ffffffffffffffff.js", None).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // So is any other missing file, such as a source map a vendored script names.
+    let res = srv.get("/vendor/chart.umd.min.js.map", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     // Compression: gzip and br on request.
     for encoding in ["gzip", "br"] {

@@ -91,9 +91,10 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         return with_cache_control(response, cache_control(&path));
     }
     let name = path.rsplit('/').next().unwrap_or("");
-    // A missing hashed file is never a page of the app: answering it with index.html
-    // would let a cache keep HTML under a script's name.
-    if status != StatusCode::NOT_FOUND || is_hashed(name) {
+    // A missing file (a name with an extension: a script, a source map, an icon) is never a
+    // page of the app: answering it with index.html would let a cache keep HTML under a
+    // script's name. The app's own routes have no dots.
+    if status != StatusCode::NOT_FOUND || is_hashed(name) || name.contains('.') {
         return with_cache_control(response, NO_CACHE);
     }
     let mut fallback = Request::new(Body::empty());
