@@ -2,6 +2,7 @@
 //! error: every language fills every field.
 
 use resapi_core::Lang;
+use resapi_core::sync::RecordKind;
 
 pub struct Tr {
     pub tagline: &'static str,
@@ -726,9 +727,44 @@ pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
         "too_many_attempts" => {
             "Too many failed attempts for this NIP. Wait 15 minutes and try again."
         }
+        // Why the server refused a synced record (the "needs attention" list).
+        "id_conflict" => "The server already holds a different record under this id.",
+        "forbidden" => "This record belongs to another account.",
+        "unknown_question" => "This question is no longer in the question bank.",
+        "unknown_option" => "The chosen option no longer exists for this question.",
+        "malformed" | "invalid_payload" | "invalid_id" => "The record is incomplete or damaged.",
+        "unknown_kind" => "The server does not know this kind of record yet.",
+        "created_in_future" => {
+            "The record's time is too far in the future: check the phone's date and time."
+        }
         _ => return indonesian.to_owned(),
     };
     english.to_owned()
+}
+
+pub fn refused_on(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Id => format!("ditolak {when}"),
+        Lang::En => format!("refused {when}"),
+    }
+}
+
+/// What a synced record is, in words (the "needs attention" list).
+pub fn record_kind(lang: Lang, kind: RecordKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Id, RecordKind::PracticeAnswer) => "Jawaban latihan",
+        (Lang::En, RecordKind::PracticeAnswer) => "Practice answer",
+        (Lang::Id, RecordKind::PracticeAttempt) => "Sesi latihan",
+        (Lang::En, RecordKind::PracticeAttempt) => "Practice session",
+        (Lang::Id, RecordKind::QuestionnaireResponse) => "Jawaban kuesioner",
+        (Lang::En, RecordKind::QuestionnaireResponse) => "Questionnaire answers",
+        (Lang::Id, RecordKind::Reflection) => "Refleksi modul",
+        (Lang::En, RecordKind::Reflection) => "Module reflection",
+        (Lang::Id, RecordKind::Commitment) => "Komitmen aksi",
+        (Lang::En, RecordKind::Commitment) => "Action commitment",
+        (Lang::Id, RecordKind::CommitmentCheckin) => "Tindak lanjut komitmen",
+        (Lang::En, RecordKind::CommitmentCheckin) => "Commitment follow-up",
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! Records the server refused: never dropped, shown with the reason, exportable as JSON.
 
+use crate::i18n;
 use crate::local_time::date_time;
 use crate::state::{store, use_app};
 use crate::store::attention::AttentionItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use time::format_description::well_known::Rfc3339;
 use wasm_bindgen::JsCast;
 
 fn download_json(name: &str, json: &str) {
@@ -50,13 +52,18 @@ pub fn AttentionPage() -> impl IntoView {
             <h1>{move || app.tr().attention_title}</h1>
             <Show when=move || !items.with(Vec::is_empty) fallback=move || view! { <p class="hint">{move || app.tr().attention_empty}</p> }>
                 <p>{move || app.tr().attention_intro}</p>
-                <button type="button" class="btn btn-secondary" on:click=export>{move || app.tr().export_json}</button>
+                <button type="button" class="btn btn-secondary" data-testid="attention-export" on:click=export>{move || app.tr().export_json}</button>
                 <ul class="attention-list">
-                    {move || items.get().into_iter().map(|i| view! {
-                        <li>
-                            <p class="warn">{i.message.clone()}</p>
-                            <p class="muted">{format!("{} · {} · {}", i.record.kind.as_str(), i.code, date_time(&i.at, lang.get()))}</p>
-                        </li>
+                    {move || items.get().into_iter().map(|i| {
+                        let l = lang.get();
+                        let made = i.record.created_at.format(&Rfc3339).unwrap_or_default();
+                        view! {
+                            <li data-testid="attention-item" data-code=i.code.clone()>
+                                <p><strong>{i18n::record_kind(l, i.record.kind)}</strong>" · "{date_time(&made, l)}</p>
+                                <p class="warn">{i18n::error_message(l, &i.code, &i.message)}</p>
+                                <p class="muted">{format!("{} · {}", i.code, i18n::refused_on(l, &date_time(&i.at, l)))}</p>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </Show>
