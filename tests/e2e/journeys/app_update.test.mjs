@@ -7,10 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { phone, screenshot } from "../lib/browser.mjs";
-import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { screenshot } from "../lib/browser.mjs";
+import { recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { builtApp, makeNip } from "../lib/server.mjs";
-import { App, Quiz } from "../pages/app.mjs";
+import { Quiz } from "../pages/app.mjs";
 
 const published = mkdtempSync(join(tmpdir(), "resapi-dist-"));
 cpSync(builtApp, published, { recursive: true });
@@ -33,15 +33,9 @@ async function cacheNames(page) {
 }
 
 test("a new version is offered after the quiz, and taking it loses nothing", async () => {
-  const context = await phone(env.browser);
-  const page = await context.newPage();
-  const app = new App(page);
-  const quiz = new Quiz(page);
   const person = { nip: makeNip(), name: "Made Wirawan", unitQuery: "biro sdm", password: "versi-baru-2026" };
-
-  await app.open(server.url);
-  await app.register(person);
-  await app.waitOfflineReady();
+  const { context, page } = await signedUpPhone(env, person);
+  const quiz = new Quiz(page);
   const [firstCache] = await cacheNames(page);
   assert.match(firstCache, /^resapi-[0-9a-f]{16}$/);
 

@@ -3,10 +3,10 @@
 // to its module), and once the signal is back the server holds the response exactly once.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { phone, screenshot } from "../lib/browser.mjs";
-import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { screenshot } from "../lib/browser.mjs";
+import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
-import { App, QuestionnaireFlow } from "../pages/app.mjs";
+import { QuestionnaireFlow } from "../pages/app.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
@@ -20,17 +20,11 @@ test("the commitment questionnaire works offline and reaches the server once", a
   const mapped = content.mappings.find((m) => m.target === "komitmen:normatif").modules[0];
   const moduleTitle = content.modules.find((m) => m.id === mapped).title.id;
 
-  const context = await phone(env.browser);
-  const page = await context.newPage();
-  const app = new App(page);
-  const flow = new QuestionnaireFlow(page);
   const person = { nip: makeNip(), name: "Rina Marpaung", unitQuery: "kanreg medan", password: "komitmen-2026" };
-  await app.open(server.url);
-  await app.register(person);
-  await app.waitOfflineReady();
+  const { context, page, app } = await signedUpPhone(env, person);
+  const flow = new QuestionnaireFlow(page);
 
-  await server.stop();
-  await context.setOffline(true);
+  await loseSignal(env, context);
 
   await flow.open("Komitmen Profesi");
   await page.getByRole("heading", { name: "Siapa melihat apa" }).waitFor();

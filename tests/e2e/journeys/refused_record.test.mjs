@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { phone, screenshot } from "../lib/browser.mjs";
-import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { screenshot } from "../lib/browser.mjs";
+import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
-import { App, Quiz } from "../pages/app.mjs";
+import { Quiz } from "../pages/app.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
@@ -52,19 +52,12 @@ async function sendElsewhere(person, record) {
 }
 
 test("a refused record waits in 'Perlu perhatian', explained and exportable", async () => {
-  const context = await phone(env.browser);
-  const page = await context.newPage();
-  const app = new App(page);
-  const quiz = new Quiz(page);
   const person = { nip: makeNip(), name: "Lukas Mandacan", unitQuery: "biro sdm", password: "catatan-ditolak" };
-
-  await app.open(server.url);
-  await app.register(person);
-  await app.waitOfflineReady();
+  const { context, page, app } = await signedUpPhone(env, person);
+  const quiz = new Quiz(page);
 
   // Two answers with no signal, then the session is stopped.
-  await server.stop();
-  await context.setOffline(true);
+  await loseSignal(env, context);
   await quiz.start("Harmonis");
   await quiz.answer(0);
   await quiz.next();

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
-import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { App, Quiz } from "../pages/app.mjs";
 
@@ -17,20 +17,13 @@ async function countOnServer(nip, password) {
 }
 
 test("unsent answers wait for their own account on a shared phone", async () => {
-  const context = await phone(env.browser);
-  const page = await context.newPage();
-  const app = new App(page);
-  const quiz = new Quiz(page);
   const ani = { nip: makeNip(), name: "Ani Lestari", unitQuery: "biro sdm", password: "kata-sandi-ani" };
   const yosef = { nip: makeNip(), name: "Yosef Wenda", unitQuery: "kanreg", password: "kata-sandi-yosef" };
-
-  await app.open(server.url);
-  await app.register(ani);
-  await app.waitOfflineReady();
+  const { context, page, app } = await signedUpPhone(env, ani);
+  const quiz = new Quiz(page);
 
   // Ani answers three questions with no signal, then stops the session.
-  await server.stop();
-  await context.setOffline(true);
+  await loseSignal(env, context);
   await quiz.start("Campuran");
   for (let i = 0; i < 3; i++) {
     await quiz.answer(0);

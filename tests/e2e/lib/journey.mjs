@@ -2,7 +2,8 @@
 // look at what the server holds for an account.
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
-import { launch } from "./browser.mjs";
+import { App } from "../pages/app.mjs";
+import { launch, phone } from "./browser.mjs";
 import { TestServer } from "./server.mjs";
 
 /** Starts a server and a browser before the file's tests and stops them after. */
@@ -40,4 +41,21 @@ export async function recordsOnServer(server, nip, password) {
     if (!page.next_since) return all;
     since = page.next_since;
   }
+}
+
+/** A phone on which `person` has just signed up (online) and the app is ready offline. */
+export async function signedUpPhone(env, person, viewport) {
+  const context = await phone(env.browser, viewport);
+  const page = await context.newPage();
+  const app = new App(page);
+  await app.open(env.server.url);
+  await app.register(person);
+  await app.waitOfflineReady();
+  return { context, page, app };
+}
+
+/** The signal goes: the server stops (the service worker cannot reach it either). */
+export async function loseSignal(env, context) {
+  await env.server.stop();
+  await context.setOffline(true);
 }
