@@ -64,7 +64,7 @@ test("a new version is offered after the quiz, and taking it loses nothing", asy
   const banner = page.locator(".banner-update");
   await banner.waitFor();
   assert.match(await banner.textContent(), /Versi baru tersedia/);
-  await screenshot(page, "40-update-offered");
+  await screenshot(page, "40-update-offered", { fullPage: false });
 
   // Taking it reloads into the new version; the old cache is gone, the result stays.
   await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Muat ulang" }).click()]);

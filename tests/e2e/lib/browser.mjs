@@ -35,6 +35,7 @@ export async function phone(browser, viewport = { width: 390, height: 844 }) {
   });
 }
 
-export async function screenshot(page, name) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+/** Saves the page as tests/e2e/artifacts/<name>.png (the whole page unless `fullPage: false`). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
 }
