@@ -24,6 +24,10 @@ function rowsInDatabase() {
 test("offline practice reaches the server exactly once", async () => {
   const context = await phone(env.browser);
   const page = await context.newPage();
+  const historyDownloads = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/v1/me/records")) historyDownloads.push(r.url());
+  });
   const app = new App(page);
   const quiz = new Quiz(page);
   const person = { nip: makeNip(), name: "Siti Rahmawati", unitQuery: "kanreg yogya", password: "rahasia-apel-senin" };
@@ -96,11 +100,16 @@ test("offline practice reaches the server exactly once", async () => {
   await app.syncNow();
   await page.waitForTimeout(500);
   assert.equal(rowsInDatabase(), "(11, 11)");
+  assert.deepEqual(historyDownloads, [], "the phone that signed up has nothing to restore");
   await context.close();
 
   // A new phone: after one login the history comes back from the server.
   const newPhone = await phone(env.browser);
   const page2 = await newPhone.newPage();
+  const restoreRequests = [];
+  page2.on("request", (r) => {
+    if (r.url().includes("/api/v1/me/records")) restoreRequests.push(r.url());
+  });
   const app2 = new App(page2);
   await app2.open(server.url);
   await app2.login(person);
@@ -110,6 +119,7 @@ test("offline practice reaches the server exactly once", async () => {
   const percent = score.match(/(\d+)%/)[1];
   assert.match(await page2.locator(".history-item").first().textContent(), new RegExp(`${percent}%`));
   await screenshot(page2, "06-history-restored-on-new-phone");
+  assert.ok(restoreRequests.length >= 1, "a new phone downloads the history");
   assert.equal(rowsInDatabase(), "(11, 11)", "restoring sends nothing back");
   await newPhone.close();
 });
