@@ -32,6 +32,7 @@ pub struct Tr {
     pub offline_ready: &'static str,
     pub not_offline_ready: &'static str,
     pub needs_login: &'static str,
+    pub login_again: &'static str,
     // update banner
     pub update_available: &'static str,
     pub update_reload: &'static str,
@@ -202,6 +203,7 @@ pub static ID: Tr = Tr {
     offline_ready: "Siap dipakai offline",
     not_offline_ready: "Belum siap offline",
     needs_login: "Sesi berakhir. Masuk lagi agar jawaban bisa dikirim; latihan tetap bisa dipakai.",
+    login_again: "Masuk lagi",
     update_available: "Versi baru tersedia.",
     update_reload: "Muat ulang",
     home_intro: "Latih pemahaman tujuh nilai dasar ASN BerAKHLAK kapan saja, juga tanpa sinyal. Setiap jawaban tersimpan di ponsel dan terkirim saat ada sinyal.",
@@ -364,6 +366,7 @@ pub static EN: Tr = Tr {
     offline_ready: "Ready to use offline",
     not_offline_ready: "Not ready offline yet",
     needs_login: "Session ended. Log in again so your answers can be sent; practice still works.",
+    login_again: "Log in again",
     update_available: "A new version is available.",
     update_reload: "Reload",
     home_intro: "Practise the seven BerAKHLAK core values any time, even without a signal. Every answer is kept on the phone and sent when there is a signal.",

@@ -38,10 +38,10 @@ pub fn SyncIndicator() -> impl IntoView {
                     }}
                 </p>
                 <Show when=move || app.session.with(|s| s.as_ref().is_some_and(|s| s.needs_login))>
-                    <p class="sync-line warn">
-                        {move || app.tr().needs_login} " "
-                        <A href="/masuk">{move || app.tr().login}</A>
-                    </p>
+                    <p class="sync-line warn">{move || app.tr().needs_login}</p>
+                    <A href="/masuk" attr:class="btn btn-primary btn-small" attr:data-testid="login-again">
+                        {move || app.tr().login_again}
+                    </A>
                 </Show>
                 <Show when=move || { s.attention.get() > 0 }>
                     <p class="sync-line warn">
