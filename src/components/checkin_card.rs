@@ -39,7 +39,7 @@ pub fn CheckinCard() -> impl IntoView {
             {
                 note.set(String::new());
                 thanks.set(true);
-                triggers::request();
+                triggers::saved(app);
                 load();
             }
         });

@@ -25,6 +25,13 @@ pub fn request() {
     KICK.with(|k| k.set(true));
 }
 
+/// After a record was saved to the outbox: show the new waiting count at once (a sync round
+/// may be busy, or the session may need a login), then ask for a round.
+pub fn saved(app: AppState) {
+    spawn_local(super::refresh_counts(app));
+    request();
+}
+
 /// Starts the background loop and the event listeners. Call once.
 pub fn start(app: AppState) {
     listen_window(app, "online");

@@ -103,7 +103,7 @@ pub fn ModulePage() -> impl IntoView {
                 Ok(_) => {
                     reflection.set(String::new());
                     reflection_saved.set(true);
-                    triggers::request();
+                    triggers::saved(app);
                     load();
                 }
                 Err(_) => message.set(Some(app.tr().save_failed.to_owned())),
@@ -139,7 +139,7 @@ pub fn ModulePage() -> impl IntoView {
                     }
                     choice.set(String::new());
                     own.set(String::new());
-                    triggers::request();
+                    triggers::saved(app);
                     load();
                 }
                 Err(_) => message.set(Some(app.tr().save_failed.to_owned())),

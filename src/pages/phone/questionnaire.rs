@@ -109,7 +109,7 @@ pub fn QuestionnairePage() -> impl IntoView {
         spawn_local(async move {
             match flow::finish(&store, &d).await {
                 Ok(response) => {
-                    triggers::request();
+                    triggers::saved(app);
                     navigate(
                         &format!("/kuesioner/hasil/{}", response.id),
                         Default::default(),

@@ -62,7 +62,7 @@ pub fn QuizPage() -> impl IntoView {
             spawn_local(async move {
                 match practice::finish(&store, &q).await {
                     Ok(Some(result)) => {
-                        triggers::request();
+                        triggers::saved(app);
                         navigate(&format!("/hasil/{}", result.id), Default::default());
                     }
                     Ok(None) => navigate("/", Default::default()),
@@ -88,7 +88,7 @@ pub fn QuizPage() -> impl IntoView {
                 Ok(next) => {
                     quiz.set(Some(next));
                     error.set(None);
-                    triggers::request();
+                    triggers::saved(app);
                     focus_by_id("feedback");
                 }
                 Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
