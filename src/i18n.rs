@@ -745,6 +745,14 @@ pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
     english.to_owned()
 }
 
+/// Shown while a new phone brings the account's history back.
+pub fn restoring(lang: Lang, records: usize) -> String {
+    match lang {
+        Lang::Id => format!("Memulihkan riwayat dari server… {records} catatan"),
+        Lang::En => format!("Restoring your history from the server… {records} records"),
+    }
+}
+
 pub fn refused_on(lang: Lang, when: &str) -> String {
     match lang {
         Lang::Id => format!("ditolak {when}"),

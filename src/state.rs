@@ -40,6 +40,8 @@ pub struct SyncStatus {
     pub problem: RwSignal<Option<String>>,
     pub shell_cached: RwSignal<bool>,
     pub update_ready: RwSignal<bool>,
+    /// While a new phone downloads the account's history: how many records so far.
+    pub restoring: RwSignal<Option<usize>>,
 }
 
 #[derive(Clone, Copy)]
@@ -83,6 +85,7 @@ impl AppState {
                 problem: RwSignal::new(None),
                 shell_cached: RwSignal::new(false),
                 update_ready: RwSignal::new(false),
+                restoring: RwSignal::new(None),
             },
         }
     }

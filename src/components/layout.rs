@@ -1,7 +1,8 @@
 //! The frame around every phone page: skip link, header (name, language, account), the
-//! update banner, and the bottom navigation.
+//! update and restore banners, and the bottom navigation.
 
 use crate::api;
+use crate::components::restoring_banner::RestoringBanner;
 use crate::components::update_banner::UpdateBanner;
 use crate::i18n;
 use crate::state::{store, use_app};
@@ -31,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <UpdateBanner />
+        <RestoringBanner />
         <main id="main" tabindex="-1">{children()}</main>
         <Show when=move || app.session.with(Option::is_some) && !app.in_quiz.get()>
             <nav class="bottom-nav" aria-label="Menu">

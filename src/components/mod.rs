@@ -4,6 +4,7 @@ pub mod checkin_card;
 pub mod layout;
 pub mod nip_field;
 pub mod password_field;
+pub mod restoring_banner;
 pub mod review_card;
 pub mod streak;
 pub mod sync_indicator;

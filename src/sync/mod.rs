@@ -134,7 +134,11 @@ async fn run(app: AppState) -> Outcome {
     }
     // A new phone (or cleared storage): bring the account's history back, once.
     if let Some(content) = app.content.get_untracked() {
-        match restore::restore_once(&store, &session.token, &account, &content).await {
+        let progress = move |n: usize| app.sync.restoring.set(Some(n));
+        let restored = restore::restore_once(&store, &session.token, &account, &content, progress);
+        let restored = restored.await;
+        app.sync.restoring.set(None);
+        match restored {
             Ok(true) => app.history_version.update(|v| *v += 1),
             Ok(false) => {}
             Err(e) => return failed(app, &store, e).await,

@@ -20,13 +20,17 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()
 }
 
-/// Everything the server holds for this account.
-pub async fn download(token: &str) -> Result<Vec<StoredRecord>, ApiError> {
+/// Everything the server holds for this account; `progress` hears the count after each page.
+pub async fn download(
+    token: &str,
+    progress: impl Fn(usize),
+) -> Result<Vec<StoredRecord>, ApiError> {
     let mut all = Vec::new();
     let mut since: Option<String> = None;
     loop {
         let page = api::my_records(token, since.as_deref()).await?;
         all.extend(page.records);
+        progress(all.len());
         match page.next_since {
             Some(next) => since = Some(next),
             None => return Ok(all),
@@ -165,11 +169,13 @@ pub async fn restore_once(
     token: &str,
     account_id: &str,
     content: &ContentBundle,
+    progress: impl Fn(usize),
 ) -> Result<bool, ApiError> {
     if store.restored(account_id).await.unwrap_or(false) {
         return Ok(false);
     }
-    let records = download(token).await?;
+    progress(0);
+    let records = download(token, progress).await?;
     let rebuilt = rebuild(account_id, &records, content);
     let any = !records.is_empty();
     if store

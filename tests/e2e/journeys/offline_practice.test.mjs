@@ -110,11 +110,20 @@ test("offline practice reaches the server exactly once", async () => {
   page2.on("request", (r) => {
     if (r.url().includes("/api/v1/me/records")) restoreRequests.push(r.url());
   });
+  // A slow line: the history takes a while to come, and the phone says so meanwhile.
+  await page2.route("**/api/v1/me/records*", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   const app2 = new App(page2);
   await app2.open(server.url);
   await app2.login(person);
   await page2.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
+  const restoring = page2.getByTestId("restoring");
+  await restoring.waitFor();
+  assert.match(await restoring.textContent(), /Memulihkan riwayat dari server/);
   await page2.locator(".history-item").first().waitFor({ timeout: 20_000 });
+  await restoring.waitFor({ state: "detached" });
   assert.equal(await page2.locator(".history-item").count(), 1);
   const percent = score.match(/(\d+)%/)[1];
   assert.match(await page2.locator(".history-item").first().textContent(), new RegExp(`${percent}%`));
