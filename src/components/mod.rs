@@ -3,6 +3,7 @@
 pub mod checkin_card;
 pub mod layout;
 pub mod nip_field;
+pub mod not_found;
 pub mod password_field;
 pub mod restoring_banner;
 pub mod review_card;

@@ -17,6 +17,7 @@ pub mod result;
 pub mod settings;
 
 use crate::components::layout::Layout;
+use crate::components::not_found::NotFound;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -35,7 +36,7 @@ pub fn PhoneRoutes() -> impl IntoView {
                     <Show when=move || app.store_failed.get()>
                         <p class="banner banner-error" role="alert">{move || app.tr().store_failed}</p>
                     </Show>
-                    <Routes fallback=move || view! { <p class="page">{move || app.tr().not_found}</p> }>
+                    <Routes fallback=|| view! { <div class="page"><NotFound /></div> }>
                         <Route path=path!("/") view=home::HomePage />
                         <Route path=path!("/masuk") view=login::LoginPage />
                         <Route path=path!("/daftar") view=register::RegisterPage />

@@ -2,6 +2,7 @@
 //! not look like", a story (labelled as an illustration), a reflection question whose answer
 //! is kept, and the seven-day *komitmen aksi*.
 
+use crate::components::not_found::NotFound;
 use crate::i18n;
 use crate::journal;
 use crate::state::{store, use_app};
@@ -274,7 +275,7 @@ pub fn ModulePage() -> impl IntoView {
         <div class="page">
             {move || match body() {
                 Some(v) => v.into_any(),
-                None => view! { <p>{app.tr().not_found}</p> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
             }}
         </div>
     }

@@ -2,6 +2,7 @@
 //! screen with the scale in words, back/skip, a review screen, then the result. The draft
 //! is saved after every tap, so a reload or a lost tab resumes at the same item.
 
+use crate::components::not_found::NotFound;
 use crate::i18n;
 use crate::questionnaires as flow;
 use crate::state::{store, use_app};
@@ -242,7 +243,7 @@ pub fn QuestionnairePage() -> impl IntoView {
             return view! { <p role="status">{app.tr().loading}</p> }.into_any();
         }
         let Some(q) = questionnaire() else {
-            return view! { <p>{app.tr().not_found}</p> }.into_any();
+            return view! { <NotFound /> }.into_any();
         };
         match draft.get() {
             None => intro(&q),

@@ -2,6 +2,7 @@
 //! component with what it means, the change since the previous time, and the module to read
 //! next for the weakest one.
 
+use crate::components::not_found::NotFound;
 use crate::i18n;
 use crate::local_time::date_time;
 use crate::state::{store, use_app};
@@ -203,7 +204,7 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
             <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 {move || match body() {
                     Some(v) => v.into_any(),
-                    None => view! { <p>{app.tr().not_found}</p> }.into_any(),
+                    None => view! { <NotFound /> }.into_any(),
                 }}
             </Show>
         </div>

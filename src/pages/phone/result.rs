@@ -1,5 +1,6 @@
 //! The result of one practice session: score, per value, and each answer with the best one.
 
+use crate::components::not_found::NotFound;
 use crate::i18n;
 use crate::local_time::date_time;
 use crate::state::{store, use_app};
@@ -110,7 +111,7 @@ pub fn ResultPage() -> impl IntoView {
             <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 {move || match view_result() {
                     Some(v) => v.into_any(),
-                    None => view! { <p>{app.tr().not_found}</p> }.into_any(),
+                    None => view! { <NotFound /> }.into_any(),
                 }}
             </Show>
         </div>

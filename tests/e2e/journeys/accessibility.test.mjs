@@ -43,6 +43,14 @@ test("every screen is usable by thumb, keyboard and screen reader", async () => 
     await assertAccessible(page, path);
   }
 
+  // Links to nothing: a heading, why, and the way home.
+  for (const path of ["/tidak-ada", "/modul/modul-lama", "/hasil/0190a000-0000-7000-8000-000000000000"]) {
+    await visit(page, path);
+    await page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }).waitFor();
+    assert.ok(await page.getByRole("link", { name: "Kembali ke beranda" }).isVisible(), path);
+    await assertAccessible(page, path);
+  }
+
   const quiz = new Quiz(page);
   await visit(page, "/");
   await quiz.start("Kolaboratif");
