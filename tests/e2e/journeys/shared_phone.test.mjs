@@ -49,12 +49,20 @@ test("unsent answers wait for their own account on a shared phone", async () => 
   await app.syncNow();
   await page.waitForTimeout(1000);
   assert.equal(await countOnServer(ani.nip, ani.password), 0, "nothing of Ani's went up with Yosef's token");
+  // Nor does Yosef see Ani's practice on the phone.
+  await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
+  await page.getByText("Belum ada latihan. Mulai latihan pertama Anda!").waitFor();
+  assert.equal(await page.locator(".history-item").count(), 0);
+  await page.getByRole("link", { name: "Beranda", exact: true }).click();
   await app.logout();
 
   // Ani logs in again: her three answers go up.
   await app.login(ani);
   await page.getByTestId("pending").filter({ hasText: "Semua jawaban terkirim" }).waitFor({ timeout: 20_000 });
   assert.equal(await countOnServer(ani.nip, ani.password), 3);
+  await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
+  await page.locator(".history-item").first().waitFor();
+  assert.equal(await page.locator(".history-item").count(), 1, "Ani's stopped session is hers again");
   await context.close();
 });
 
