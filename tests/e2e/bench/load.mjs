@@ -53,7 +53,6 @@ try {
   const started = Date.now();
   await app.register({ nip: makeNip(), name: "Uji Kecepatan", unitQuery: "biro sdm", password: "bench-3g-2026" });
   rows.push(["register → home", Date.now() - started]);
-  await app.waitOfflineReady().catch(() => {});
   await page.getByTestId("offline-ready").filter({ hasText: "Siap dipakai offline" }).waitFor({ timeout: 120_000 });
   rows.push(["register → \"Siap dipakai offline\" (content + precache)", Date.now() - started]);
 
