@@ -33,11 +33,15 @@ pub fn date_time(rfc3339: &str, lang: Lang) -> String {
     d.to_locale_string(locale(lang), &opts).into()
 }
 
+/// An instant as RFC 3339 (how timestamps are kept and travel).
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 /// Now, in UTC, as RFC 3339.
 pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    rfc3339(time::OffsetDateTime::now_utc())
 }
 
 /// The device's offset from UTC now (WIB +7, WITA +8, WIT +9; no daylight saving there).

@@ -3,6 +3,7 @@
 //! results, questionnaire responses and the journal on the device.
 
 use crate::api::{self, ApiError};
+use crate::local_time::rfc3339;
 use crate::store::Store;
 use crate::store::journal::{Entry, JournalItem};
 use crate::store::questionnaires::Response;
@@ -14,11 +15,6 @@ use resapi_core::sync::{
     RecordKind, Reflection, StoredRecord,
 };
 use std::collections::HashMap;
-use time::format_description::well_known::Rfc3339;
-
-fn rfc3339(t: time::OffsetDateTime) -> String {
-    t.format(&Rfc3339).unwrap_or_default()
-}
 
 /// Everything the server holds for this account; `progress` hears the count after each page.
 pub async fn download(

@@ -1,12 +1,11 @@
 //! Records the server refused: never dropped, shown with the reason, exportable as JSON.
 
 use crate::i18n;
-use crate::local_time::date_time;
+use crate::local_time::{date_time, rfc3339};
 use crate::state::{store, use_app};
 use crate::store::attention::AttentionItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use time::format_description::well_known::Rfc3339;
 use wasm_bindgen::JsCast;
 
 fn download_json(name: &str, json: &str) {
@@ -56,7 +55,7 @@ pub fn AttentionPage() -> impl IntoView {
                 <ul class="attention-list">
                     {move || items.get().into_iter().map(|i| {
                         let l = lang.get();
-                        let made = i.record.created_at.format(&Rfc3339).unwrap_or_default();
+                        let made = rfc3339(i.record.created_at);
                         view! {
                             <li data-testid="attention-item" data-code=i.code.clone()>
                                 <p><strong>{i18n::record_kind(l, i.record.kind)}</strong>" · "{date_time(&made, l)}</p>

@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::components::nip_field::NipField;
 use crate::components::password_field::PasswordField;
 use crate::i18n;
+use crate::local_time::rfc3339;
 use crate::state::{AppState, store, use_app};
 use crate::store::session::Session;
 use crate::sync;
@@ -18,10 +19,7 @@ use resapi_core::nip::Nip;
 pub async fn sign_in(app: AppState, auth: AuthResponse) {
     let session = Session {
         token: auth.token,
-        expires_at: auth
-            .expires_at
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default(),
+        expires_at: rfc3339(auth.expires_at),
         account: auth.account,
         needs_login: false,
     };
