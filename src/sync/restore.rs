@@ -16,6 +16,11 @@ use resapi_core::sync::{
 };
 use std::collections::HashMap;
 
+/// A new account has no history on the server: mark it restored so no download is made.
+pub async fn nothing_to_restore(store: &Store, account_id: &str) {
+    let _ = store.save_restored(account_id, &[], &[], &[]).await;
+}
+
 /// Everything the server holds for this account; `progress` hears the count after each page.
 pub async fn download(
     token: &str,

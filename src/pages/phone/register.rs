@@ -9,6 +9,7 @@ use crate::components::password_field::PasswordField;
 use crate::components::unit_picker::UnitPicker;
 use crate::i18n;
 use crate::state::{store, use_app};
+use crate::sync::restore;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -66,10 +67,8 @@ pub fn RegisterPage() -> impl IntoView {
         spawn_local(async move {
             match api::register(&req).await {
                 Ok(auth) => {
-                    // A new account has no history on the server: skip the restore download.
                     if let Some(store) = store() {
-                        let account = auth.account.id.to_string();
-                        let _ = store.save_restored(&account, &[], &[], &[]).await;
+                        restore::nothing_to_restore(&store, &auth.account.id.to_string()).await;
                     }
                     sign_in(app, auth).await;
                     navigate("/", Default::default());
