@@ -37,18 +37,15 @@ impl ServedContent {
         self.compressed
             .get_or_init(|| async {
                 let json = self.json.clone();
-                let done = tokio::task::spawn_blocking(move || Compressed::of(&json)).await;
-                match done
-                    .map_err(|e| e.to_string())
-                    .map(|r| r.map_err(|e| e.to_string()))
-                {
-                    Ok(Ok(c)) => Some(c),
-                    Ok(Err(e)) | Err(e) => {
+                let compressing = tokio::task::spawn_blocking(move || Compressed::of(&json));
+                let compressed = compressing.await.map_err(std::io::Error::other);
+                compressed
+                    .and_then(|result| result)
+                    .inspect_err(|e| {
                         // The plain JSON still goes out (compressed on the fly).
                         tracing::error!("compressing the content bundle failed: {e}");
-                        None
-                    }
-                }
+                    })
+                    .ok()
             })
             .await
             .as_ref()

@@ -94,7 +94,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     // A missing file (a name with an extension: a script, a source map, an icon) is never a
     // page of the app: answering it with index.html would let a cache keep HTML under a
     // script's name. The app's own routes have no dots.
-    if status != StatusCode::NOT_FOUND || is_hashed(name) || name.contains('.') {
+    if status != StatusCode::NOT_FOUND || name.contains('.') {
         return with_cache_control(response, NO_CACHE);
     }
     let mut fallback = Request::new(Body::empty());
