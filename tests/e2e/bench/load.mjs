@@ -14,7 +14,6 @@ async function throttle(page) {
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", THREE_G);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  return cdp;
 }
 
 /** Milliseconds from navigation start until the app (not the skeleton) shows its heading. */

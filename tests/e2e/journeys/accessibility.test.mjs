@@ -3,7 +3,7 @@
 // main heading and a visible focus ring at every Tab stop. In Indonesian and in English.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { audit } from "../lib/audit.mjs";
+import { assertAccessible } from "../lib/audit.mjs";
 import { phone } from "../lib/browser.mjs";
 import { useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
@@ -12,11 +12,6 @@ import { App, QuestionnaireFlow, Quiz } from "../pages/app.mjs";
 const env = useServerAndBrowser();
 const { server } = env;
 const smallPhone = { width: 360, height: 640 };
-
-async function assertAccessible(page, screen) {
-  const problems = await audit(page);
-  assert.deepEqual(problems, [], `${screen}:\n  ${problems.join("\n  ")}`);
-}
 
 async function visit(page, path) {
   await page.goto(server.url + path);

@@ -62,9 +62,7 @@ test("a refused record waits in 'Perlu perhatian', explained and exportable", as
   await quiz.answer(0);
   await quiz.next();
   await quiz.answer(1);
-  await page.getByTestId("quit").click();
-  await page.getByTestId("quit-confirm").click();
-  await page.getByTestId("result").waitFor();
+  await quiz.quit();
 
   const pending = await outbox(page);
   assert.equal(pending.filter((r) => r.kind === "practice_answer").length, 2);

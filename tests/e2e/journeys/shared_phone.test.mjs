@@ -29,8 +29,7 @@ test("unsent answers wait for their own account on a shared phone", async () => 
     await quiz.answer(0);
     if (i < 2) await quiz.next();
   }
-  await page.getByTestId("quit").click();
-  await page.getByTestId("quit-confirm").click();
+  await quiz.quit();
   // The result page loads from the store ("Memuat…" for a moment), then says it was stopped.
   await page.getByTestId("result").filter({ hasText: "Dihentikan sebelum selesai" }).waitFor({ timeout: 10_000 });
 

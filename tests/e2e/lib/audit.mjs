@@ -1,6 +1,7 @@
 // What a person with a small phone, a keyboard or a screen reader meets on a page, checked
 // in the page itself: tap targets, accessible names, text contrast (WCAG AA), no sideways
 // scrolling, one main heading, and a visible focus ring on every stop of the Tab key.
+import assert from "node:assert/strict";
 
 /** Runs in the page; returns a list of problems, each naming the element. */
 function auditPage() {
@@ -65,6 +66,12 @@ function focusShown() {
   const s = getComputedStyle(el);
   const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
   return { name: `${el.tagName} "${el.textContent.trim().replace(/\s+/g, " ").slice(0, 40)}"`, ok: ring };
+}
+
+/** Fails, listing every problem, unless the page passes the audit. */
+export async function assertAccessible(page, screen) {
+  const problems = await audit(page);
+  assert.deepEqual(problems, [], `${screen}:\n  ${problems.join("\n  ")}`);
 }
 
 /** Every problem on the page, tabbing through its first `stops` focus stops. */

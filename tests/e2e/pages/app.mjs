@@ -88,6 +88,13 @@ export class Quiz {
     );
   }
 
+  /** Stops the session before the end (confirming) and waits for its result page. */
+  async quit() {
+    await this.page.getByTestId("quit").click();
+    await this.page.getByTestId("quit-confirm").click();
+    await this.page.getByTestId("result").waitFor();
+  }
+
   async options() {
     return this.page.locator(".option").evaluateAll((els) => els.map((e) => e.getAttribute("data-option")));
   }
