@@ -743,6 +743,13 @@ pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
         "created_in_future" => {
             "The record's time is too far in the future: check the phone's date and time."
         }
+        "created_too_early" => "The record's time is before 2021: check the phone's date and time.",
+        "record_too_large" => {
+            "The record is too large to send. Export it and send it to your unit admin."
+        }
+        "already_answered" => {
+            "This question was already answered in the same practice session (in another tab or window)."
+        }
         _ => return indonesian.to_owned(),
     };
     english.to_owned()

@@ -12,6 +12,12 @@ use uuid::Uuid;
 pub const MAX_BATCH: usize = 500;
 /// Largest sync request body.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Largest single record, measured as the bytes of its JSON (`serde_json::to_vec`). A
+/// reflection of the maximum length in 4-byte characters still fits.
+pub const MAX_RECORD_BYTES: usize = 16 * 1024;
+/// What the app puts in one sync request at most: well under [`MAX_BODY_BYTES`], so the
+/// request envelope and JSON escaping never push a batch over the server's limit.
+pub const BATCH_TARGET_BYTES: usize = 768 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -179,6 +185,12 @@ pub enum RecordError {
     IdConflict,
     #[error("Waktu catatan terlalu jauh di masa depan.")]
     FromTheFuture,
+    #[error("Waktu catatan tidak masuk akal (sebelum tahun 2021).")]
+    TooOld,
+    #[error("Catatan terlalu besar (paling banyak {max} byte).")]
+    TooLarge { max: usize },
+    #[error("Soal pada posisi ini sudah dijawab dalam sesi latihan yang sama.")]
+    AlreadyAnswered,
 }
 
 impl RecordError {
@@ -193,6 +205,9 @@ impl RecordError {
             RecordError::Forbidden => "forbidden",
             RecordError::IdConflict => "id_conflict",
             RecordError::FromTheFuture => "created_in_future",
+            RecordError::TooOld => "created_too_early",
+            RecordError::TooLarge { .. } => "record_too_large",
+            RecordError::AlreadyAnswered => "already_answered",
         }
     }
 }
