@@ -12,9 +12,10 @@ use uuid::Uuid;
 pub const MAX_BATCH: usize = 500;
 /// Largest sync request body.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// Largest single record, measured as the bytes of its JSON (`serde_json::to_vec`). A
-/// reflection of the maximum length in 4-byte characters still fits.
-pub const MAX_RECORD_BYTES: usize = 16 * 1024;
+/// Largest single record, measured as the bytes of its compact JSON ([`json_len`]). A
+/// reflection of the maximum length ([`MAX_REFLECTION_CHARS`]) in 4-byte characters (20,000
+/// bytes) still fits with its envelope; 16 KiB would not.
+pub const MAX_RECORD_BYTES: usize = 24 * 1024;
 /// What the app puts in one sync request at most: well under [`MAX_BODY_BYTES`], so the
 /// request envelope and JSON escaping never push a batch over the server's limit.
 pub const BATCH_TARGET_BYTES: usize = 768 * 1024;
@@ -163,6 +164,22 @@ pub struct CommitmentCheckin {
 pub const MAX_REFLECTION_CHARS: usize = 5000;
 pub const MAX_COMMITMENT_CHARS: usize = 500;
 pub const MAX_NOTE_CHARS: usize = 2000;
+/// Longest id a record may name (content ids, option ids, scope, content version). Content
+/// ids are short slugs (`adaptif-001`); this only stops a record from smuggling megabytes.
+pub const MAX_ID_CHARS: usize = 100;
+/// Most questions one practice session may list (a session draws
+/// [`crate::practice::QUESTIONS_PER_SESSION`]; the slack is for future longer sessions).
+pub const MAX_SESSION_QUESTIONS: usize = 50;
+/// Most answers one questionnaire response may carry (every key must also be an item).
+pub const MAX_QUESTIONNAIRE_ANSWERS: usize = 200;
+/// Largest page of `GET /me/records`, in bytes of its records' JSON (besides the count
+/// limit): a page of 500 maximum-size records would otherwise be 8 MiB for a phone.
+pub const MAX_PAGE_BYTES: usize = 512 * 1024;
+/// Device clocks drift: a record may be at most this far ahead of the server clock.
+pub const FUTURE_SLACK: time::Duration = time::Duration::days(1);
+/// Nothing in Resapi predates 2021 (the BerAKHLAK values were launched that year): an
+/// earlier time is a broken clock or a forged record.
+pub const EARLIEST: OffsetDateTime = time::macros::datetime!(2021-01-01 00:00 UTC);
 
 /// Why one record was refused. `code()` is stable; the message can be shown to a user.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -217,12 +234,17 @@ pub fn raw_id(raw: &serde_json::Value) -> Option<String> {
     raw.get("id").and_then(|v| v.as_str()).map(str::to_owned)
 }
 
-/// Parses one raw record from a batch. Checks shape, kind and timestamp; the caller checks
-/// ownership and the payload against content.
+/// Parses one raw record from a batch. Checks the id, the size ([`MAX_RECORD_BYTES`]), the
+/// shape and the kind; [`check_record`] checks the rest.
 pub fn parse_record(raw: &serde_json::Value) -> Result<SyncRecord, RecordError> {
     let id = raw_id(raw)
         .and_then(|s| Uuid::parse_str(&s).ok())
         .ok_or(RecordError::InvalidId)?;
+    if json_len(raw) > MAX_RECORD_BYTES {
+        return Err(RecordError::TooLarge {
+            max: MAX_RECORD_BYTES,
+        });
+    }
     let kind = raw
         .get("kind")
         .and_then(|v| v.as_str())
@@ -245,13 +267,22 @@ pub fn check_record(
     if record.account_id != account_id {
         return Err(RecordError::Forbidden);
     }
-    // Device clocks drift; a day of slack keeps honest phones working.
-    if record.created_at > now + time::Duration::days(1) {
-        return Err(RecordError::FromTheFuture);
-    }
+    within_time(record.created_at, now)?;
     match record.kind {
         RecordKind::PracticeAnswer => {
             let answer: PracticeAnswer = payload(record)?;
+            for id in [
+                &answer.question_id,
+                &answer.option_id,
+                &answer.content_version,
+            ] {
+                id_within(id)?;
+            }
+            if answer.position as usize >= MAX_SESSION_QUESTIONS {
+                return Err(RecordError::InvalidPayload(format!(
+                    "posisi soal harus di bawah {MAX_SESSION_QUESTIONS}"
+                )));
+            }
             let question = content
                 .question(&answer.question_id)
                 .ok_or_else(|| RecordError::UnknownQuestion(answer.question_id.clone()))?;
@@ -265,6 +296,30 @@ pub fn check_record(
         }
         RecordKind::PracticeAttempt => {
             let attempt: PracticeAttempt = payload(record)?;
+            id_within(&attempt.scope)?;
+            id_within(&attempt.content_version)?;
+            within_time(attempt.started_at, now)?;
+            if attempt.scope != crate::practice::MIXED
+                && attempt.scope != crate::practice::REVIEW
+                && content.value(&attempt.scope).is_none()
+            {
+                return Err(RecordError::InvalidPayload(format!(
+                    "cakupan latihan `{}` tidak dikenal",
+                    attempt.scope
+                )));
+            }
+            if attempt.question_ids.is_empty() || attempt.question_ids.len() > MAX_SESSION_QUESTIONS
+            {
+                return Err(RecordError::InvalidPayload(format!(
+                    "daftar soal harus berisi 1 sampai {MAX_SESSION_QUESTIONS} soal"
+                )));
+            }
+            for id in &attempt.question_ids {
+                id_within(id)?;
+                if content.question(id).is_none() {
+                    return Err(RecordError::UnknownQuestion(id.clone()));
+                }
+            }
             if attempt.correct > attempt.answered
                 || attempt.answered as usize > attempt.question_ids.len()
             {
@@ -276,6 +331,14 @@ pub fn check_record(
         }
         RecordKind::QuestionnaireResponse => {
             let response: QuestionnaireResponse = payload(record)?;
+            id_within(&response.questionnaire_id)?;
+            id_within(&response.content_version)?;
+            within_time(response.started_at, now)?;
+            if response.answers.len() > MAX_QUESTIONNAIRE_ANSWERS {
+                return Err(RecordError::InvalidPayload(format!(
+                    "paling banyak {MAX_QUESTIONNAIRE_ANSWERS} jawaban"
+                )));
+            }
             let q = content
                 .questionnaire(&response.questionnaire_id)
                 .ok_or_else(|| {
@@ -302,12 +365,17 @@ pub fn check_record(
         }
         RecordKind::Reflection => {
             let reflection: Reflection = payload(record)?;
+            id_within(&reflection.module_id)?;
             known_module(content, &reflection.module_id)?;
             text_within(&reflection.text, MAX_REFLECTION_CHARS, true)?;
             Ok(None)
         }
         RecordKind::Commitment => {
             let commitment: Commitment = payload(record)?;
+            id_within(&commitment.module_id)?;
+            if let Some(action) = &commitment.action_id {
+                id_within(action)?;
+            }
             let module = known_module(content, &commitment.module_id)?;
             if let Some(action) = &commitment.action_id
                 && !module.actions.iter().any(|a| &a.id == action)
@@ -317,11 +385,17 @@ pub fn check_record(
                 )));
             }
             text_within(&commitment.text, MAX_COMMITMENT_CHARS, true)?;
-            time::Date::parse(
+            let due = time::Date::parse(
                 &commitment.due_on,
                 time::macros::format_description!("[year]-[month]-[day]"),
             )
             .map_err(|_| RecordError::InvalidPayload("tanggal `due_on` tidak sah".into()))?;
+            // Due seven days after the commitment: never before Resapi, never years ahead.
+            if due < EARLIEST.date() || due > (now + time::Duration::days(366)).date() {
+                return Err(RecordError::InvalidPayload(
+                    "tanggal `due_on` di luar rentang".into(),
+                ));
+            }
             Ok(None)
         }
         RecordKind::CommitmentCheckin => {
@@ -344,6 +418,44 @@ fn known_module<'a>(
     content
         .module(id)
         .ok_or_else(|| RecordError::InvalidPayload(format!("modul `{id}` tidak dikenal")))
+}
+
+/// A time a record names: not before [`EARLIEST`], not more than [`FUTURE_SLACK`] ahead.
+fn within_time(t: OffsetDateTime, now: OffsetDateTime) -> Result<(), RecordError> {
+    if t < EARLIEST {
+        return Err(RecordError::TooOld);
+    }
+    if t > now + FUTURE_SLACK {
+        return Err(RecordError::FromTheFuture);
+    }
+    Ok(())
+}
+
+fn id_within(id: &str) -> Result<(), RecordError> {
+    if id.chars().count() > MAX_ID_CHARS {
+        return Err(RecordError::InvalidPayload(format!(
+            "id terlalu panjang (paling banyak {MAX_ID_CHARS} karakter)"
+        )));
+    }
+    Ok(())
+}
+
+/// Bytes of `value` as compact JSON, counted without building the string.
+pub fn json_len(value: &serde_json::Value) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Writing a Value to a counter cannot fail; on the impossible error, count what was seen.
+    let _ = serde_json::to_writer(&mut count, value);
+    count.0
 }
 
 fn text_within(text: &str, max: usize, required: bool) -> Result<(), RecordError> {

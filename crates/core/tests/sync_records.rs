@@ -1,6 +1,8 @@
 //! Per-record checks the server runs on every synced record.
 
-use resapi_core::content::{ContentBundle, Question, QuestionKind, QuestionOption, ScoringConfig};
+use resapi_core::content::{
+    ContentBundle, Question, QuestionKind, QuestionOption, ScoringConfig, Value,
+};
 use resapi_core::module::{Action, Module, ModuleKind, Story};
 use resapi_core::questionnaire::{Component, Item, Questionnaire};
 use resapi_core::sync::{RecordError, RecordKind, SyncRecord, check_record, parse_record};
@@ -16,7 +18,12 @@ fn t(s: &str) -> Text {
 fn bundle() -> ContentBundle {
     ContentBundle {
         version: "v".into(),
-        values: vec![],
+        values: vec![Value {
+            id: "loyal".into(),
+            name: t("Loyal"),
+            summary: t("s"),
+            indicators: vec![],
+        }],
         questions: vec![Question {
             id: "loyal-001".into(),
             value: "loyal".into(),
@@ -216,6 +223,155 @@ fn a_checkin_has_one_of_three_outcomes() {
     }
     assert_eq!(
         code(check("commitment_checkin", checkin("maybe"))),
+        "invalid_payload"
+    );
+}
+
+fn raw_at(kind: &str, created_at: &str, payload: serde_json::Value) -> serde_json::Value {
+    json!({
+        "id": Uuid::now_v7().to_string(),
+        "kind": kind,
+        "account_id": Uuid::nil().to_string(),
+        "created_at": created_at,
+        "payload": payload,
+    })
+}
+
+fn check_raw(raw: &serde_json::Value, now: OffsetDateTime) -> Result<Option<bool>, RecordError> {
+    let record = parse_record(raw)?;
+    check_record(&record, Uuid::nil(), &bundle(), now)
+}
+
+fn reflection(text: &str) -> serde_json::Value {
+    json!({"module_id": "modul-loyal", "text": text})
+}
+
+#[test]
+fn a_record_over_the_size_limit_is_refused_whatever_field_makes_it_big() {
+    use resapi_core::sync::{MAX_RECORD_BYTES, json_len};
+    let now = OffsetDateTime::now_utc();
+    let base = raw_at("reflection", "2026-11-20T01:02:03Z", reflection(""));
+    let room = MAX_RECORD_BYTES - json_len(&base);
+    // Exactly at the limit: parses (the text is then judged by its own rule, too long).
+    let at_limit = raw_at(
+        "reflection",
+        "2026-11-20T01:02:03Z",
+        reflection(&"x".repeat(room)),
+    );
+    assert_eq!(json_len(&at_limit), MAX_RECORD_BYTES);
+    assert!(parse_record(&at_limit).is_ok());
+    let over = raw_at(
+        "reflection",
+        "2026-11-20T01:02:03Z",
+        reflection(&"x".repeat(room + 1)),
+    );
+    assert_eq!(code(check_raw(&over, now)), "record_too_large");
+    // An unknown field cannot dodge the limit either.
+    let mut padded = raw_at("reflection", "2026-11-20T01:02:03Z", reflection("ok"));
+    padded["junk"] = json!("y".repeat(MAX_RECORD_BYTES));
+    assert_eq!(code(check_raw(&padded, now)), "record_too_large");
+    // A maximum-length reflection of 4-byte characters still fits.
+    let emoji = raw_at(
+        "reflection",
+        "2026-11-20T01:02:03Z",
+        reflection(&"😀".repeat(resapi_core::sync::MAX_REFLECTION_CHARS)),
+    );
+    assert_eq!(code(check_raw(&emoji, now)), "ok");
+}
+
+#[test]
+fn created_at_must_be_after_2020_and_at_most_a_day_ahead() {
+    let now = time::macros::datetime!(2026-11-20 12:00 UTC);
+    let at = |t: &str| code(check_raw(&raw_at("reflection", t, reflection("a")), now));
+    assert_eq!(at("2020-12-31T23:59:59Z"), "created_too_early");
+    assert_eq!(at("2021-01-01T00:00:00Z"), "ok");
+    assert_eq!(at("2026-11-21T11:59:00Z"), "ok");
+    assert_eq!(at("2026-11-21T12:01:00Z"), "created_in_future");
+    // The same instant spelled in WIB.
+    assert_eq!(at("2021-01-01T06:59:59+07:00"), "created_too_early");
+}
+
+#[test]
+fn ids_counts_and_references_are_bounded_and_checked_against_the_content() {
+    let now = OffsetDateTime::now_utc();
+    let long = "x".repeat(resapi_core::sync::MAX_ID_CHARS + 1);
+    let answer = |question: &str, option: &str, position: u32| {
+        json!({"attempt_id": Uuid::now_v7(), "question_id": question, "option_id": option,
+               "correct": true, "content_version": "v", "position": position})
+    };
+    let c = |kind: &str, payload: serde_json::Value| {
+        code(check_raw(
+            &raw_at(kind, "2026-11-20T01:02:03Z", payload),
+            now,
+        ))
+    };
+    assert_eq!(c("practice_answer", answer("loyal-001", "b", 9)), "ok");
+    assert_eq!(
+        c("practice_answer", answer(&long, "b", 0)),
+        "invalid_payload"
+    );
+    assert_eq!(
+        c("practice_answer", answer("loyal-001", &long, 0)),
+        "invalid_payload"
+    );
+    assert_eq!(
+        c("practice_answer", answer("loyal-001", "b", 50)),
+        "invalid_payload"
+    );
+
+    let attempt = |scope: &str, ids: Vec<String>| {
+        json!({"scope": scope, "question_ids": ids, "answered": 1, "correct": 1,
+               "completed": true, "started_at": "2026-11-20T01:00:00Z", "content_version": "v"})
+    };
+    let one = || vec!["loyal-001".to_string()];
+    assert_eq!(c("practice_attempt", attempt("loyal", one())), "ok");
+    assert_eq!(c("practice_attempt", attempt("campuran", one())), "ok");
+    assert_eq!(c("practice_attempt", attempt("ulang", one())), "ok");
+    assert_eq!(
+        c("practice_attempt", attempt("jujur", one())),
+        "invalid_payload"
+    );
+    assert_eq!(
+        c(
+            "practice_attempt",
+            attempt("loyal", vec!["loyal-404".into()])
+        ),
+        "unknown_question"
+    );
+    assert_eq!(
+        c(
+            "practice_attempt",
+            attempt("loyal", vec!["loyal-001".into(); 51])
+        ),
+        "invalid_payload"
+    );
+    assert_eq!(
+        c("practice_attempt", attempt("loyal", vec![])),
+        "invalid_payload"
+    );
+    let mut early = attempt("loyal", one());
+    early["started_at"] = json!("2019-05-01T00:00:00Z");
+    assert_eq!(c("practice_attempt", early), "created_too_early");
+
+    let many: serde_json::Map<String, serde_json::Value> =
+        (0..201).map(|i| (format!("k-{i}"), json!(3))).collect();
+    assert_eq!(
+        c(
+            "questionnaire_response",
+            json!({"questionnaire_id": "komitmen", "answers": many,
+                   "started_at": "2026-11-20T01:00:00Z", "content_version": "v"})
+        ),
+        "invalid_payload"
+    );
+    let commitment =
+        |due: &str| json!({"module_id": "modul-loyal", "text": "Menjaga", "due_on": due});
+    assert_eq!(c("commitment", commitment("2020-06-01")), "invalid_payload");
+    assert_eq!(c("commitment", commitment("9999-01-01")), "invalid_payload");
+    assert_eq!(
+        c(
+            "commitment",
+            json!({"module_id": "modul-loyal", "action_id": long, "text": "a", "due_on": "2026-11-27"})
+        ),
         "invalid_payload"
     );
 }
