@@ -199,8 +199,12 @@ pub async fn session_account(db: &Db, token_hash: &str) -> Result<Option<Uuid>, 
     .transpose()
 }
 
-/// Pushes the session's expiry to now + 30 days (done on each successful sync).
-pub async fn renew_session(db: &Db, token_hash: &str) -> Result<(), AccountError> {
+/// Pushes the session's expiry to now + 30 days (done on each successful sync, inside its
+/// transaction).
+pub async fn renew_session<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    token_hash: &str,
+) -> Result<(), sqlx::Error> {
     let expires_at = OffsetDateTime::now_utc() + Duration::days(tokens::SESSION_DAYS);
     sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
         .bind(unix_ms(expires_at))

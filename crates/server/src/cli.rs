@@ -14,6 +14,7 @@ use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -70,6 +71,30 @@ pub struct ServeArgs {
     pub dist: PathBuf,
     #[command(flatten)]
     pub content: ContentArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Timeouts, load limits and HSTS of `serve` (kept together: one block of flags).
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Answer an API request that takes longer than this with 503 `timeout` (seconds).
+    #[arg(long, env = "RESAPI_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+    /// API requests handled at once; more get 503 `busy` with Retry-After at once.
+    #[arg(long, env = "RESAPI_MAX_IN_FLIGHT", default_value_t = 256)]
+    pub max_in_flight: usize,
+    /// How long a write waits for the database lock before answering 503 `busy` (ms).
+    #[arg(long, env = "RESAPI_BUSY_TIMEOUT_MS", default_value_t = 10_000)]
+    pub busy_timeout_ms: u64,
+    /// On SIGTERM or Ctrl-C: stop accepting, let requests in flight finish for at most this
+    /// long, then exit anyway (seconds).
+    #[arg(long, env = "RESAPI_SHUTDOWN_GRACE", default_value_t = 20)]
+    pub shutdown_grace_secs: u64,
+    /// Send Strict-Transport-Security: only when the site is reached over HTTPS (a TLS
+    /// reverse proxy in front).
+    #[arg(long, env = "RESAPI_HSTS")]
+    pub hsts: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -156,9 +181,21 @@ fn init_tracing() {
 }
 
 async fn serve(args: ServeArgs) -> CmdResult {
-    let state = AppState::open(&args.db.db, &args.content.content, &args.dist)
-        .await
-        .map_err(|e| e.to_string())?;
+    let limits = &args.limits;
+    let state = AppState::open_with(
+        &args.db.db,
+        &args.content.content,
+        &args.dist,
+        Duration::from_millis(limits.busy_timeout_ms),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let config = http::ServeConfig {
+        request_timeout: Duration::from_secs(limits.request_timeout_secs.max(1)),
+        max_in_flight: limits.max_in_flight.max(1),
+        hsts: limits.hsts,
+    };
+    let grace = Duration::from_secs(limits.shutdown_grace_secs);
     // Compress the content bundle now, so the first phone to ask does not wait for it.
     let content = state.content.clone();
     tokio::spawn(async move { content.compressed().await.is_some() });
@@ -173,10 +210,28 @@ async fn serve(args: ServeArgs) -> CmdResult {
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     println!("Resapi listening on http://{addr}");
     tracing::info!(%addr, content_version = %state.content.bundle.version, "started");
-    axum::serve(listener, http::app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    // The signal starts both the graceful shutdown and the clock of its deadline.
+    let (stopping, stop) = tokio::sync::watch::channel(false);
+    let server =
+        axum::serve(listener, http::app_with(state, &config)).with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            let _ = stopping.send(true);
+        });
+    let deadline = async move {
+        let mut stop = stop;
+        if stop.wait_for(|s| *s).await.is_err() {
+            std::future::pending::<()>().await;
+        }
+        tokio::time::sleep(grace).await;
+    };
+    tokio::select! {
+        served = server => served.map_err(|e| format!("server error: {e}"))?,
+        () = deadline => {
+            // Requests still running are cut; their transactions roll back, and the
+            // phones keep their records and resend them.
+            tracing::warn!(grace_secs = grace.as_secs(), "requests still in flight at the shutdown deadline; stopping anyway");
+        }
+    }
     tracing::info!("stopped");
     Ok(())
 }

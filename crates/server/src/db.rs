@@ -21,8 +21,17 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// How long a statement waits for SQLite's write lock before failing `busy` (503): long
+/// enough for any batch ahead in the queue, short enough to answer before a client gives up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Opens (creating if missing) and migrates the database file.
 pub async fn connect(path: &Path) -> Result<Db, DbError> {
+    connect_with(path, BUSY_TIMEOUT).await
+}
+
+/// [`connect`] with another busy timeout (`serve --busy-timeout-ms`; tests use a short one).
+pub async fn connect_with(path: &Path, busy_timeout: Duration) -> Result<Db, DbError> {
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
     {
@@ -38,7 +47,7 @@ pub async fn connect(path: &Path) -> Result<Db, DbError> {
         // FULL: an acknowledged record must survive a power cut; the phone deletes its copy.
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
+        .busy_timeout(busy_timeout);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)

@@ -3,15 +3,17 @@
 //! `duplicate`; same id and different content is rejected `id_conflict`; a record of
 //! another account is rejected `forbidden`.
 
+use crate::accounts;
 use crate::db::{Db, rfc3339, try_rfc3339};
 use crate::tokens::hex;
 use resapi_core::api::ErrorDetail;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
-    RecordError, RecordKind, RecordResult, RecordStatus, RecordsPage, StoredRecord, SyncRecord,
-    check_record, parse_record, raw_id,
+    MAX_PAGE_BYTES, PracticeAnswer, RecordError, RecordKind, RecordResult, RecordStatus,
+    RecordsPage, StoredRecord, SyncRecord, check_record, json_len, parse_record, raw_id,
 };
 use sha2::{Digest, Sha256};
+use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -25,14 +27,13 @@ pub enum StoreError {
     Corrupt(String),
 }
 
-/// A checked record, ready to insert.
+/// A parsed record with what its row needs: `created_at` as stored, the payload as
+/// canonical JSON, and the hash that tells a repeat from a reused id.
 struct Prepared {
-    id: Uuid,
-    kind: RecordKind,
+    record: SyncRecord,
     created_at: String,
     payload: String,
     content_hash: String,
-    server_correct: Option<bool>,
 }
 
 /// JSON with object keys sorted at every level, so equal content hashes equally whatever
@@ -74,36 +75,36 @@ pub fn canonical_json(value: &serde_json::Value) -> String {
     out
 }
 
-fn prepare(
-    raw: &serde_json::Value,
-    account_id: Uuid,
-    content: &ContentBundle,
-    now: OffsetDateTime,
-) -> Result<Prepared, RecordError> {
-    let record: SyncRecord = parse_record(raw)?;
-    let server_correct = check_record(&record, account_id, content, now)?;
-    let created_at = try_rfc3339(record.created_at)
-        .ok_or_else(|| RecordError::Malformed("`created_at` di luar rentang".into()))?;
-    let payload = canonical_json(&record.payload);
-    // What makes two records "the same": kind, owner, the instant (not its spelling) and
-    // the payload.
+/// What makes two records "the same": kind, owner, the instant (not its spelling) and the
+/// payload (key order aside).
+fn content_hash(record: &SyncRecord, payload: &str) -> String {
     let mut hasher = Sha256::new();
     for part in [
         record.kind.as_str(),
         &record.account_id.to_string(),
         &record.created_at.unix_timestamp_nanos().to_string(),
-        &payload,
+        payload,
     ] {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
+    hex(&hasher.finalize())
+}
+
+/// A parsed record of the caller, hashed, not yet judged against the content.
+fn identify(raw: &serde_json::Value, account_id: Uuid) -> Result<Prepared, RecordError> {
+    let record: SyncRecord = parse_record(raw)?;
+    if record.account_id != account_id {
+        return Err(RecordError::Forbidden);
+    }
+    let created_at = try_rfc3339(record.created_at)
+        .ok_or_else(|| RecordError::Malformed("`created_at` di luar rentang".into()))?;
+    let payload = canonical_json(&record.payload);
     Ok(Prepared {
-        id: record.id,
-        kind: record.kind,
+        content_hash: content_hash(&record, &payload),
         created_at,
         payload,
-        content_hash: hex(&hasher.finalize()),
-        server_correct,
+        record,
     })
 }
 
@@ -126,77 +127,149 @@ fn ok(id: String, status: RecordStatus) -> RecordResult {
     }
 }
 
-/// Checks and stores one batch for `account_id`; answers per record in request order.
-/// All inserts happen in one transaction: on a database error nothing is stored and the
-/// client retries the whole batch (repeats then come back as `duplicate`).
+/// The answer for a same-content repeat of a record already judged in this batch: what the
+/// first copy got, except that a stored first copy makes the repeat a `duplicate`.
+fn repeat_of(first: &RecordResult, id: String) -> RecordResult {
+    match first.status {
+        RecordStatus::Stored | RecordStatus::Duplicate => ok(id, RecordStatus::Duplicate),
+        RecordStatus::Rejected => RecordResult {
+            id,
+            ..first.clone()
+        },
+    }
+}
+
+fn acknowledged(result: &RecordResult) -> bool {
+    matches!(
+        result.status,
+        RecordStatus::Stored | RecordStatus::Duplicate
+    )
+}
+
+/// Checks and stores one batch for `account_id`; answers per record in request order, and
+/// renews the caller's session (`token_hash`) in the same transaction.
+///
+/// The transaction starts with `BEGIN IMMEDIATE`: it takes SQLite's write lock first, so two
+/// syncs of the same records run one after the other and the second sees the first's
+/// records (`duplicate`), and a busy database fails the batch before anything is judged.
+/// On a database error nothing is stored and the client retries the whole batch; once the
+/// commit succeeded, nothing else can fail.
 pub async fn store_batch(
     db: &Db,
     account_id: Uuid,
+    token_hash: &str,
     content: &ContentBundle,
     raws: &[serde_json::Value],
 ) -> Result<Vec<RecordResult>, StoreError> {
     let now = OffsetDateTime::now_utc();
     let received_at = rfc3339(now);
-    let mut results = Vec::with_capacity(raws.len());
-    let mut pending: Vec<(usize, Prepared)> = Vec::new();
-    // Ids accepted earlier in this batch, with their content hash.
-    let mut in_batch: HashMap<Uuid, String> = HashMap::new();
-    for (i, raw) in raws.iter().enumerate() {
+    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut results: Vec<RecordResult> = Vec::with_capacity(raws.len());
+    // The first copy of each id in this batch: its content hash and where its answer is.
+    let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
+    for raw in raws {
         let id_text = raw_id(raw).unwrap_or_default();
-        match prepare(raw, account_id, content, now) {
-            Err(e) => results.push(rejected(id_text, &e)),
-            Ok(p) => match in_batch.get(&p.id) {
-                Some(hash) if *hash == p.content_hash => {
-                    results.push(ok(id_text, RecordStatus::Duplicate))
-                }
-                Some(_) => results.push(rejected(id_text, &RecordError::IdConflict)),
-                None => {
-                    in_batch.insert(p.id, p.content_hash.clone());
-                    // Filled in below, once the database has answered.
-                    results.push(ok(id_text, RecordStatus::Stored));
-                    pending.push((i, p));
-                }
-            },
+        let prepared = match identify(raw, account_id) {
+            Ok(p) => p,
+            Err(e) => {
+                results.push(rejected(id_text, &e));
+                continue;
+            }
+        };
+        let id = prepared.record.id;
+        if let Some((hash, at)) = first_copy.get(&id)
+            && let Some(first) = results.get(*at)
+        {
+            if *hash == prepared.content_hash {
+                results.push(repeat_of(first, id_text));
+                continue;
+            }
+            if acknowledged(first) {
+                results.push(rejected(id_text, &RecordError::IdConflict));
+                continue;
+            }
+            // The first copy was refused; this different copy is judged on its own.
         }
+        let result = judge(&mut tx, &prepared, account_id, content, now, &received_at).await?;
+        first_copy
+            .entry(id)
+            .or_insert((prepared.content_hash.clone(), results.len()));
+        results.push(match result {
+            Ok(status) => ok(id_text, status),
+            Err(e) => rejected(id_text, &e),
+        });
     }
-    if pending.is_empty() {
-        return Ok(results);
-    }
-    let mut tx = db.begin().await?;
-    for (i, p) in pending {
-        let inserted = sqlx::query(
-            "INSERT INTO records (id, account_id, kind, created_at, received_at, payload, content_hash, server_correct) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(p.id.to_string())
-        .bind(account_id.to_string())
-        .bind(p.kind.as_str())
-        .bind(&p.created_at)
-        .bind(&received_at)
-        .bind(&p.payload)
-        .bind(&p.content_hash)
-        .bind(p.server_correct)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 1 {
-            continue;
-        }
-        let (stored_hash,): (String,) =
-            sqlx::query_as("SELECT content_hash FROM records WHERE id = $1")
-                .bind(p.id.to_string())
-                .fetch_one(&mut *tx)
-                .await?;
-        // The hash covers the owner too: an id taken by another account is a conflict.
-        if let Some(result) = results.get_mut(i) {
-            *result = if stored_hash == p.content_hash {
-                ok(result.id.clone(), RecordStatus::Duplicate)
-            } else {
-                rejected(result.id.clone(), &RecordError::IdConflict)
-            };
-        }
-    }
+    // A phone that syncs keeps its session: offline for weeks is fine, as long as it syncs.
+    // Inside the transaction, so that a committed batch is never answered with an error.
+    accounts::renew_session(&mut *tx, token_hash).await?;
     tx.commit().await?;
     Ok(results)
+}
+
+/// One record against what is stored: a stored id decides first (`duplicate` or
+/// `id_conflict`, whatever the content or the clock say now), then the content rules, then
+/// the answer slot, then the insert.
+async fn judge(
+    tx: &mut Transaction<'static, Sqlite>,
+    p: &Prepared,
+    account_id: Uuid,
+    content: &ContentBundle,
+    now: OffsetDateTime,
+    received_at: &str,
+) -> Result<Result<RecordStatus, RecordError>, StoreError> {
+    let id = p.record.id.to_string();
+    let stored: Option<(String,)> =
+        sqlx::query_as("SELECT content_hash FROM records WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if let Some((stored_hash,)) = stored {
+        // The hash covers the owner too: an id taken by another account is a conflict.
+        return Ok(if stored_hash == p.content_hash {
+            Ok(RecordStatus::Duplicate)
+        } else {
+            Err(RecordError::IdConflict)
+        });
+    }
+    let server_correct = match check_record(&p.record, account_id, content, now) {
+        Ok(judged) => judged,
+        Err(e) => return Ok(Err(e)),
+    };
+    if p.record.kind == RecordKind::PracticeAnswer {
+        // check_record has parsed this payload already; it cannot fail here.
+        let answer: PracticeAnswer = match serde_json::from_value(p.record.payload.clone()) {
+            Ok(a) => a,
+            Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
+        };
+        let claimed = sqlx::query(
+            "INSERT INTO answer_slots (account_id, attempt_id, position, record_id) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(account_id.to_string())
+        .bind(answer.attempt_id.to_string())
+        .bind(i64::from(answer.position))
+        .bind(&id)
+        .execute(&mut **tx)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            return Ok(Err(RecordError::AlreadyAnswered));
+        }
+    }
+    sqlx::query(
+        "INSERT INTO records (id, account_id, kind, created_at, received_at, payload, content_hash, server_correct) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(account_id.to_string())
+    .bind(p.record.kind.as_str())
+    .bind(&p.created_at)
+    .bind(received_at)
+    .bind(&p.payload)
+    .bind(&p.content_hash)
+    .bind(server_correct)
+    .execute(&mut **tx)
+    .await?;
+    Ok(Ok(RecordStatus::Stored))
 }
 
 type RecordRow = (i64, String, String, String, String, String, String);
@@ -225,7 +298,8 @@ fn to_stored(row: RecordRow) -> Result<(i64, StoredRecord), StoreError> {
     ))
 }
 
-/// One page of an account's records after cursor `since` (a `seq`), oldest first.
+/// One page of an account's records after cursor `since` (a `seq`), oldest first: at most
+/// `limit` records and [`MAX_PAGE_BYTES`] of them.
 pub async fn page(
     db: &Db,
     account_id: Uuid,
@@ -242,11 +316,20 @@ pub async fn page(
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
     .await?;
-    let more = rows.len() > limit as usize;
+    let mut more = rows.len() > limit as usize;
     let mut records = Vec::with_capacity(rows.len().min(limit as usize));
     let mut last_seq = since;
+    let mut bytes = 0;
     for row in rows.into_iter().take(limit as usize) {
         let (seq, record) = to_stored(row)?;
+        // Bounded in bytes as well as count; always at least one record, so a page moves on
+        // even past a record stored before the size limit existed.
+        let size = serde_json::to_value(&record).map_or(0, |v| json_len(&v));
+        if !records.is_empty() && bytes + size > MAX_PAGE_BYTES {
+            more = true;
+            break;
+        }
+        bytes += size;
         last_seq = seq;
         records.push(record);
     }

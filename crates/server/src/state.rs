@@ -79,9 +79,19 @@ impl AppState {
         content_dir: &Path,
         dist: &Path,
     ) -> Result<AppState, StartError> {
+        AppState::open_with(db_path, content_dir, dist, db::BUSY_TIMEOUT).await
+    }
+
+    /// [`AppState::open`] with the database's busy timeout.
+    pub async fn open_with(
+        db_path: &Path,
+        content_dir: &Path,
+        dist: &Path,
+        busy_timeout: std::time::Duration,
+    ) -> Result<AppState, StartError> {
         let Content { bundle, units } =
             crate::content::load(content_dir).map_err(StartError::Content)?;
-        let db = db::connect(db_path).await?;
+        let db = db::connect_with(db_path, busy_timeout).await?;
         db::sync_units(&db, &units)
             .await
             .map_err(StartError::Units)?;

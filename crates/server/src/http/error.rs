@@ -42,6 +42,16 @@ pub enum Error {
     MethodNotAllowed,
     #[error("Layanan sedang tidak tersedia. Coba lagi sebentar lagi.")]
     Unavailable,
+    /// The database stayed locked past its busy timeout, or the server is at its ceiling of
+    /// requests in flight (503 with Retry-After). Nothing of the request was stored.
+    #[error(
+        "Server sedang sibuk. Data Anda aman di perangkat; coba lagi dalam {} detik.",
+        retry_after.as_secs().max(1)
+    )]
+    Busy { retry_after: Duration },
+    /// The request took longer than the server's request timeout (503 with Retry-After).
+    #[error("Server terlalu lama menjawab. Data Anda aman di perangkat; coba lagi nanti.")]
+    Timeout,
     /// Anything on our side: logged in full, shown as a generic message.
     #[error("internal error: {0}")]
     Internal(String),
@@ -65,7 +75,9 @@ impl Error {
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Unavailable | Error::Busy { .. } | Error::Timeout => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Error::Internal(_) | Error::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -84,6 +96,8 @@ impl Error {
             Error::NotFound => "not_found",
             Error::MethodNotAllowed => "method_not_allowed",
             Error::Unavailable => "unavailable",
+            Error::Busy { .. } => "busy",
+            Error::Timeout => "timeout",
             Error::Internal(_) | Error::Database(_) => "internal",
         }
     }
@@ -102,21 +116,57 @@ impl Error {
     }
 }
 
+/// How long a client waits before retrying a busy or timed-out request.
+pub const RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// SQLite's "database is busy/locked" (any extended code of SQLITE_BUSY or SQLITE_LOCKED),
+/// or no pooled connection within the pool's wait: the request can simply be retried.
+pub fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|c| c.parse::<i32>().ok())
+            .is_some_and(|c| matches!(c & 0xff, 5 | 6)),
+        _ => false,
+    }
+}
+
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
+        let this = match self {
+            Error::Database(e) if is_busy(&e) => {
+                tracing::warn!(error = %e, "database busy; answered 503");
+                Error::Busy {
+                    retry_after: RETRY_AFTER,
+                }
+            }
+            other => other,
+        };
+        this.respond()
+    }
+}
+
+impl Error {
+    fn respond(self) -> Response {
         if matches!(self, Error::Internal(_) | Error::Database(_)) {
             tracing::error!(error = %self, "request failed");
         }
         let mut response = (self.status(), Json(self.body())).into_response();
         let headers = response.headers_mut();
         match &self {
-            Error::TooManyAttempts { retry_after } => {
+            Error::TooManyAttempts { retry_after } | Error::Busy { retry_after } => {
                 if let Ok(v) = HeaderValue::from_str(&retry_after.as_secs().max(1).to_string()) {
                     headers.insert(header::RETRY_AFTER, v);
                 }
             }
             Error::Unauthorized => {
                 headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Error::Timeout => {
+                if let Ok(v) = HeaderValue::from_str(&RETRY_AFTER.as_secs().to_string()) {
+                    headers.insert(header::RETRY_AFTER, v);
+                }
             }
             _ => {}
         }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod extract;
 pub mod health;
 pub mod me;
+pub mod security_headers;
 pub mod static_files;
 pub mod sync;
 pub mod units;
@@ -13,13 +14,20 @@ pub mod units;
 use crate::state::AppState;
 use axum::Router;
 use axum::body::Body;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Response, header};
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use error::Error;
 use resapi_core::sync::MAX_BODY_BYTES;
+use security_headers::SecurityHeaders;
 use std::any::Any;
+use std::sync::Arc;
+use std::time::Duration;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::{BoxError, ServiceBuilder};
 use tower_http::catch_panic::{CatchPanicLayer, ResponseForPanic};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::trace::TraceLayer;
@@ -27,8 +35,37 @@ use tower_http::trace::TraceLayer;
 /// The OpenAPI 3.1 document, written by hand next to the code it describes.
 pub const OPENAPI_JSON: &str = include_str!("../../../../docs/openapi.json");
 
-/// The whole app: API, OpenAPI document, static files, and the cross-cutting layers.
+/// How the server protects itself and its clients; set by `serve`'s flags.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// An API request not answered within this gets a 503 `timeout` (its transaction, if
+    /// any, is rolled back; a retried sync then stores or finds its records).
+    pub request_timeout: Duration,
+    /// API requests handled at once; beyond it a request is answered at once with a 503
+    /// `busy` and Retry-After instead of queueing until every client times out.
+    pub max_in_flight: usize,
+    /// Send Strict-Transport-Security (only when the site is served over TLS).
+    pub hsts: bool,
+}
+
+impl Default for ServeConfig {
+    fn default() -> ServeConfig {
+        ServeConfig {
+            request_timeout: Duration::from_secs(30),
+            max_in_flight: 256,
+            hsts: false,
+        }
+    }
+}
+
+/// The whole app with the default [`ServeConfig`].
 pub fn app(state: AppState) -> Router {
+    app_with(state, &ServeConfig::default())
+}
+
+/// The whole app: API, OpenAPI document, static files, and the cross-cutting layers.
+pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
+    let security = Arc::new(SecurityHeaders::new(&state.dist, config.hsts));
     let api = Router::new()
         .merge(auth::router())
         .merge(units::router())
@@ -38,7 +75,16 @@ pub fn app(state: AppState) -> Router {
         .merge(health::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(overloaded_or_late))
+                .load_shed()
+                // Global: one ceiling shared by every route (a per-layer limit would be
+                // per route).
+                .layer(GlobalConcurrencyLimitLayer::new(config.max_in_flight))
+                .timeout(config.request_timeout),
+        );
     Router::new()
         .nest("/api/v1", api)
         .route("/api/openapi.json", get(openapi))
@@ -48,7 +94,24 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::custom(PanicAsJson))
+        .layer(middleware::from_fn_with_state(
+            security,
+            security_headers::add,
+        ))
         .with_state(state)
+}
+
+/// A request refused by the load shedder, or cut by the timeout, as a JSON 503.
+async fn overloaded_or_late(err: BoxError) -> Error {
+    if err.is::<tower::timeout::error::Elapsed>() {
+        Error::Timeout
+    } else if err.is::<tower::load_shed::error::Overloaded>() {
+        Error::Busy {
+            retry_after: error::RETRY_AFTER,
+        }
+    } else {
+        Error::Internal(err.to_string())
+    }
 }
 
 async fn not_found() -> Error {

@@ -1,6 +1,5 @@
 //! `POST /sync`: a batch of records from the device's outbox.
 
-use crate::accounts;
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiJson, AuthSession};
 use crate::records;
@@ -30,14 +29,14 @@ async fn sync(
     if body.records.len() > MAX_BATCH {
         return Err(Error::BatchTooLarge { max: MAX_BATCH });
     }
+    // Also renews the session, in the batch's own transaction.
     let results = records::store_batch(
         &state.db,
         session.account_id,
+        &session.token_hash,
         &state.content.bundle,
         &body.records,
     )
     .await?;
-    // A phone that syncs keeps its session: offline for weeks is fine, as long as it syncs.
-    accounts::renew_session(&state.db, &session.token_hash).await?;
     Ok(Json(SyncResponse { results }))
 }
