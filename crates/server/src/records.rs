@@ -75,8 +75,12 @@ pub fn canonical_json(value: &serde_json::Value) -> String {
     out
 }
 
-/// What makes two records "the same": kind, owner, the instant (not its spelling) and the
-/// payload (key order aside).
+/// The content hash stored with a record: what makes two records "the same" is kind,
+/// owner, the instant (not its spelling) and the payload (key order aside).
+pub fn fingerprint(record: &SyncRecord) -> String {
+    content_hash(record, &canonical_json(&record.payload))
+}
+
 fn content_hash(record: &SyncRecord, payload: &str) -> String {
     let mut hasher = Sha256::new();
     for part in [

@@ -44,19 +44,37 @@ pub async fn start() -> Server {
 
 /// Starts the app; `make_dist` may fill the dist folder (left missing if it writes nothing).
 pub async fn start_with_dist(make_dist: impl FnOnce(&Path)) -> Server {
+    start_configured(
+        resapi_server::db::BUSY_TIMEOUT,
+        &resapi_server::http::ServeConfig::default(),
+        make_dist,
+    )
+    .await
+}
+
+/// Starts the app with a database busy timeout and the serve options (limits, HSTS).
+pub async fn start_configured(
+    busy_timeout: std::time::Duration,
+    config: &resapi_server::http::ServeConfig,
+    make_dist: impl FnOnce(&Path),
+) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     make_dist(&dist);
-    let state = AppState::open(&dir.path().join("db/resapi.db"), &fixture_content(), &dist)
-        .await
-        .unwrap();
+    let state = AppState::open_with(
+        &dir.path().join("db/resapi.db"),
+        &fixture_content(),
+        &dist,
+        busy_timeout,
+    )
+    .await
+    .unwrap();
     let db = state.db.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    let app = resapi_server::http::app_with(state, config);
     tokio::spawn(async move {
-        axum::serve(listener, resapi_server::http::app(state))
-            .await
-            .unwrap();
+        axum::serve(listener, app).await.unwrap();
     });
     Server {
         base: format!("http://{addr}"),
