@@ -23,9 +23,35 @@ export async function launch() {
   });
 }
 
+/** Content-Security-Policy violations seen by every phone of this test file. */
+export const cspViolations = [];
+
+/** Records CSP violations of the context's pages: the `securitypolicyviolation` event, and
+ * console errors that mention the policy (what Chromium prints for a blocked resource). */
+async function watchCsp(context) {
+  await context.exposeBinding("__resapiCspViolation", ({ page }, v) => {
+    cspViolations.push({ page: page?.url(), ...v });
+  });
+  await context.addInitScript(() => {
+    addEventListener("securitypolicyviolation", (e) => {
+      window.__resapiCspViolation?.({
+        directive: e.violatedDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      });
+    });
+  });
+  context.on("console", (msg) => {
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) {
+      cspViolations.push({ page: msg.page()?.url(), console: msg.text() });
+    }
+  });
+}
+
 /** A phone-sized context (by default a mid-range phone; pass a smaller screen to test one). */
 export async function phone(browser, viewport = { width: 390, height: 844 }) {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -33,6 +59,8 @@ export async function phone(browser, viewport = { width: 390, height: 844 }) {
     locale: "id-ID",
     serviceWorkers: "allow",
   });
+  await watchCsp(context);
+  return context;
 }
 
 /** Saves the page as tests/e2e/artifacts/<name>.png (the whole page unless `fullPage: false`). */

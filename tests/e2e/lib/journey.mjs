@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { App } from "../pages/app.mjs";
-import { launch, phone } from "./browser.mjs";
+import { cspViolations, launch, phone } from "./browser.mjs";
 import { TestServer } from "./server.mjs";
 
 /** Starts a server and a browser before the file's tests and stops them after. */
@@ -16,6 +16,8 @@ export function useServerAndBrowser(serverOptions) {
   after(async () => {
     await env.browser?.close();
     await env.server.stop();
+    // The app must run under the server's CSP: any violation fails the journey file.
+    assert.deepEqual(cspViolations, [], "no Content-Security-Policy violation");
   });
   return env;
 }
