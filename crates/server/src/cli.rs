@@ -82,7 +82,7 @@ pub struct LimitArgs {
     #[arg(long, env = "RESAPI_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout_secs: u64,
     /// API requests handled at once; more get 503 `busy` with Retry-After at once.
-    #[arg(long, env = "RESAPI_MAX_IN_FLIGHT", default_value_t = 256)]
+    #[arg(long, env = "RESAPI_MAX_IN_FLIGHT", default_value_t = 1024)]
     pub max_in_flight: usize,
     /// How long a write waits for the database lock before answering 503 `busy` (ms).
     #[arg(long, env = "RESAPI_BUSY_TIMEOUT_MS", default_value_t = 10_000)]

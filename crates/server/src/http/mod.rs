@@ -52,7 +52,7 @@ impl Default for ServeConfig {
     fn default() -> ServeConfig {
         ServeConfig {
             request_timeout: Duration::from_secs(30),
-            max_in_flight: 256,
+            max_in_flight: 1024,
             hsts: false,
         }
     }
