@@ -350,3 +350,74 @@ async fn restore_pages_stay_under_the_byte_limit_and_lose_nothing() {
     assert!(pages >= 2, "620 KB cannot fit one 512 KiB page");
     assert_eq!(seen, ids, "every record once, oldest first");
 }
+
+#[tokio::test]
+async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("old.db");
+    // The schema as it was before answer_slots, with a doubled answer already stored (the
+    // two-tabs bug): two answers for position 0 of one attempt.
+    let first_only = dir.path().join("migrations");
+    std::fs::create_dir_all(&first_only).unwrap();
+    let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
+    std::fs::copy(
+        migrations.join("0001_init.sql"),
+        first_only.join("0001_init.sql"),
+    )
+    .unwrap();
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&db_path)
+        .create_if_missing(true);
+    let old = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    sqlx::migrate::Migrator::new(first_only.as_path())
+        .await
+        .unwrap()
+        .run(&old)
+        .await
+        .unwrap();
+    let account = Uuid::now_v7();
+    let attempt = Uuid::now_v7();
+    sqlx::query("INSERT INTO units (id, name) VALUES ('u', 'Unit')")
+        .execute(&old)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO accounts (id, nip, name, unit_id, password_hash, created_at) \
+         VALUES ($1, '198503122010011001', 'Siti', 'u', 'x', '2025-01-01T00:00:00Z')",
+    )
+    .bind(account.to_string())
+    .execute(&old)
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for option in ["b", "a"] {
+        let raw = answer_at(account, attempt, 0, "adaptif-001", option);
+        let parsed = parse_record(&raw).unwrap();
+        sqlx::query(
+            "INSERT INTO records (id, account_id, kind, created_at, received_at, payload, content_hash) \
+             VALUES ($1, $2, 'practice_answer', '2025-01-06T01:02:03Z', '2025-01-06T01:02:04Z', $3, $4)",
+        )
+        .bind(parsed.id.to_string())
+        .bind(account.to_string())
+        .bind(resapi_server::records::canonical_json(&parsed.payload))
+        .bind(resapi_server::records::fingerprint(&parsed))
+        .execute(&old)
+        .await
+        .unwrap();
+        ids.push(parsed.id.to_string());
+    }
+    old.close().await;
+
+    // The new server migrates it: the first answer stored holds the slot, nothing is lost.
+    let db = resapi_server::db::connect(&db_path).await.unwrap();
+    let slots: Vec<(String, i64)> = sqlx::query_as("SELECT record_id, position FROM answer_slots")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(slots, vec![(ids[0].clone(), 0)]);
+    let records: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(records, 2, "acknowledged records are never deleted");
+}
