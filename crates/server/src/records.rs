@@ -167,14 +167,26 @@ pub async fn store_batch(
 ) -> Result<Vec<RecordResult>, StoreError> {
     let now = OffsetDateTime::now_utc();
     let received_at = rfc3339(now);
+    // Parsing and the content rules are pure: done before taking the write lock, so the
+    // lock is held for the database work only. A rule's verdict is used only for ids that
+    // turn out not to be stored.
+    let judged: Vec<_> = raws
+        .iter()
+        .map(|raw| {
+            let checked = identify(raw, account_id).map(|p| {
+                let verdict = check_record(&p.record, account_id, content, now);
+                (p, verdict)
+            });
+            (raw_id(raw).unwrap_or_default(), checked)
+        })
+        .collect();
     let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
     let mut results: Vec<RecordResult> = Vec::with_capacity(raws.len());
     // The first copy of each id in this batch: its content hash and where its answer is.
     let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
-    for raw in raws {
-        let id_text = raw_id(raw).unwrap_or_default();
-        let prepared = match identify(raw, account_id) {
-            Ok(p) => p,
+    for (id_text, checked) in judged {
+        let (prepared, verdict) = match checked {
+            Ok(checked) => checked,
             Err(e) => {
                 results.push(rejected(id_text, &e));
                 continue;
@@ -194,7 +206,7 @@ pub async fn store_batch(
             }
             // The first copy was refused; this different copy is judged on its own.
         }
-        let result = judge(&mut tx, &prepared, account_id, content, now, &received_at).await?;
+        let result = store(&mut tx, &prepared, verdict, account_id, &received_at).await?;
         first_copy
             .entry(id)
             .or_insert((prepared.content_hash.clone(), results.len()));
@@ -211,14 +223,14 @@ pub async fn store_batch(
 }
 
 /// One record against what is stored: a stored id decides first (`duplicate` or
-/// `id_conflict`, whatever the content or the clock say now), then the content rules, then
-/// the answer slot, then the insert.
-async fn judge(
+/// `id_conflict`, whatever the content or the clock say now), then the content rules'
+/// `verdict` (the server's judgement of an answer, or the refusal), then the answer slot,
+/// then the insert.
+async fn store(
     tx: &mut Transaction<'static, Sqlite>,
     p: &Prepared,
+    verdict: Result<Option<bool>, RecordError>,
     account_id: Uuid,
-    content: &ContentBundle,
-    now: OffsetDateTime,
     received_at: &str,
 ) -> Result<Result<RecordStatus, RecordError>, StoreError> {
     let id = p.record.id.to_string();
@@ -235,7 +247,7 @@ async fn judge(
             Err(RecordError::IdConflict)
         });
     }
-    let server_correct = match check_record(&p.record, account_id, content, now) {
+    let server_correct = match verdict {
         Ok(judged) => judged,
         Err(e) => return Ok(Err(e)),
     };
