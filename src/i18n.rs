@@ -727,12 +727,16 @@ pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
         "password_too_long" => "The password is too long (at most 256 characters).",
         "unit_required" | "unknown_unit" => "Choose your work unit from the list.",
         "nip_taken" => {
-            "This NIP already has an account. Log in instead, or ask your admin to reset the password."
+            "This NIP already has an account. Log in instead; if you did not register it, ask your unit admin to release it."
         }
         "bad_credentials" => "The NIP or password is wrong. Check both and try again.",
         "too_many_attempts" => {
             "Too many failed attempts for this NIP. Wait 15 minutes and try again."
         }
+        "not_on_roster" => {
+            "This NIP is not on your agency's staff list. Check it, or ask your unit admin to add it."
+        }
+        "busy" => "The server is busy with many people at once. Try again in a few seconds.",
         // Why the server refused a synced record (the "needs attention" list).
         "id_conflict" => "The server already holds a different record under this id.",
         "forbidden" => "This record belongs to another account.",

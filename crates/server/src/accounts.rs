@@ -222,3 +222,60 @@ pub async fn revoke_session(db: &Db, token_hash: &str) -> Result<(), AccountErro
         .await?;
     Ok(())
 }
+
+/// Deletes sessions that can no longer be used (expired or revoked); returns how many. Run
+/// at start and periodically, so the table holds live sessions only.
+pub async fn prune_sessions(db: &Db) -> Result<u64, AccountError> {
+    Ok(
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at IS NOT NULL")
+            .bind(unix_ms(OffsetDateTime::now_utc()))
+            .execute(db)
+            .await?
+            .rows_affected(),
+    )
+}
+
+/// What releasing a NIP did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Released {
+    /// The account that held the NIP, kept under `released:<id>`.
+    pub account_id: String,
+    pub name: String,
+    pub sessions_ended: u64,
+    /// Records kept with the released account (never shown to the NIP's owner).
+    pub records_kept: i64,
+}
+
+/// Frees a NIP that someone registered wrongly, so its owner can register it. The account
+/// is kept, with its records, for the unit to look into; it can no longer log in (its NIP
+/// becomes `released:<id>`, its password hash empty) and all its sessions end at once.
+pub async fn release_nip(db: &Db, nip: &str) -> Result<Released, AccountError> {
+    let mut tx = db.begin().await?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "UPDATE accounts SET released_nip = nip, released_at = $1, \
+         nip = 'released:' || id, password_hash = '' WHERE nip = $2 RETURNING id, name",
+    )
+    .bind(rfc3339(OffsetDateTime::now_utc()))
+    .bind(nip)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((account_id, name)) = row else {
+        return Err(AccountError::NoSuchAccount);
+    };
+    let sessions_ended = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(&account_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    let records_kept = sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE account_id = $1")
+        .bind(&account_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Released {
+        account_id,
+        name,
+        sessions_ended,
+        records_kept,
+    })
+}

@@ -2,11 +2,12 @@
 //! so the first admin, roles and password resets are done here, on the server.
 
 use crate::accounts::{self, AccountError, NewAccount};
+use crate::client_addr::{IpNet, TrustedProxies};
 use crate::content;
 use crate::db::{self, Db};
 use crate::http;
 use crate::passwords::Passwords;
-use crate::state::AppState;
+use crate::state::{self, AppState};
 use clap::{Args, Parser, Subcommand};
 use resapi_core::api::{RegisterRequest, Role, check_registration};
 use resapi_core::nip::Nip;
@@ -14,6 +15,7 @@ use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, Parser)]
@@ -43,6 +45,13 @@ pub enum Command {
     ResetPassword(ResetPasswordArgs),
     /// Validate the content folder and print a coverage report; fails on errors.
     CheckContent(CheckContentArgs),
+    // Roster, account release and backup (issue 8, accounts and the database file).
+    /// Load the agency roster (CSV: NIP, name, unit): then only NIPs on it can register.
+    ImportRoster(ImportRosterArgs),
+    /// Release a NIP someone else registered, so its owner can register it.
+    ResetAccount(ResetAccountArgs),
+    /// Write a consistent copy of the database to a new file, also while the server runs.
+    Backup(BackupArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -73,6 +82,15 @@ pub struct ServeArgs {
     pub content: ContentArg,
     #[command(flatten)]
     pub limits: LimitArgs,
+    /// A reverse proxy (IP or CIDR block) whose X-Forwarded-For names the client; repeat
+    /// the flag, or comma-separate in the env var. Without it the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "RESAPI_TRUSTED_PROXIES",
+        value_name = "IP or CIDR",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 /// Timeouts, load limits and HSTS of `serve` (kept together: one block of flags).
@@ -142,6 +160,44 @@ pub struct CheckContentArgs {
     pub release: bool,
 }
 
+#[derive(Debug, Clone, Args)]
+#[group(required = true, multiple = false)]
+pub struct RosterSource {
+    /// The roster file (CSV with a header row: NIP, name, unit). Replaces the whole roster.
+    pub file: Option<PathBuf>,
+    /// Remove the roster: registration is open to any valid NIP again.
+    #[arg(long)]
+    pub clear: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportRosterArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Units are read from here to check the roster's unit column.
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub source: RosterSource,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ResetAccountArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub nip: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// The new file to write (refused if it exists).
+    #[arg(long)]
+    pub to: PathBuf,
+}
+
 fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s)
         .ok_or_else(|| format!("unknown role `{s}`: use employee, trainer, unit_admin or admin"))
@@ -160,6 +216,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::GrantRole(args)) => grant_role(args).await,
         Some(Command::ResetPassword(args)) => reset_password(args).await,
         Some(Command::CheckContent(args)) => check_content(&args.content.content, args.release),
+        Some(Command::ImportRoster(args)) => import_roster(args).await,
+        Some(Command::ResetAccount(args)) => reset_account(args).await,
+        Some(Command::Backup(args)) => backup(args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -182,7 +241,7 @@ fn init_tracing() {
 
 async fn serve(args: ServeArgs) -> CmdResult {
     let limits = &args.limits;
-    let state = AppState::open_with(
+    let mut state = AppState::open_with(
         &args.db.db,
         &args.content.content,
         &args.dist,
@@ -196,6 +255,9 @@ async fn serve(args: ServeArgs) -> CmdResult {
         hsts: limits.hsts,
     };
     let grace = Duration::from_secs(limits.shutdown_grace_secs);
+    state.trusted_proxies = Arc::new(TrustedProxies::new(args.trusted_proxies.clone()));
+    let sweeper = state::spawn_sweeper(&state, state::SWEEP_EVERY);
+    let passwords = state.passwords.clone();
     // Compress the content bundle now, so the first phone to ask does not wait for it.
     let content = state.content.clone();
     tokio::spawn(async move { content.compressed().await.is_some() });
@@ -212,11 +274,12 @@ async fn serve(args: ServeArgs) -> CmdResult {
     tracing::info!(%addr, content_version = %state.content.bundle.version, "started");
     // The signal starts both the graceful shutdown and the clock of its deadline.
     let (stopping, stop) = tokio::sync::watch::channel(false);
-    let server =
-        axum::serve(listener, http::app_with(state, &config)).with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            let _ = stopping.send(true);
-        });
+    // With the peer address: the login limits count per client address.
+    let app = http::app_with(state, &config).into_make_service_with_connect_info::<SocketAddr>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stopping.send(true);
+    });
     let deadline = async move {
         let mut stop = stop;
         if stop.wait_for(|s| *s).await.is_err() {
@@ -232,7 +295,14 @@ async fn serve(args: ServeArgs) -> CmdResult {
             tracing::warn!(grace_secs = grace.as_secs(), "requests still in flight at the shutdown deadline; stopping anyway");
         }
     }
-    tracing::info!("stopped");
+    sweeper.abort();
+    let hashing = passwords.stats();
+    tracing::info!(
+        password_hashes = hashing.runs,
+        password_checks = hashing.verifications,
+        password_hashes_at_once = hashing.peak_running,
+        "stopped"
+    );
     Ok(())
 }
 
@@ -421,4 +491,90 @@ fn check_content(dir: &Path, release: bool) -> CmdResult {
             ))
         }
     }
+}
+
+// Roster, account release and backup (issue 8, accounts and the database file).
+
+async fn import_roster(args: ImportRosterArgs) -> CmdResult {
+    let db = open_db(&args.db.db).await?;
+    let Some(file) = args.source.file else {
+        let removed = crate::roster::clear(&db).await.map_err(|e| e.to_string())?;
+        println!("Roster removed ({removed} people); registration is open to any valid NIP");
+        return Ok(());
+    };
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let units = content::read_units(&args.content.content)?;
+    db::sync_units(&db, &units)
+        .await
+        .map_err(|e| format!("cannot store the units: {e}"))?;
+    let known = units.iter().map(|u| u.id.clone()).collect();
+    let entries = crate::roster::parse(&text, &known).map_err(|errors| {
+        const SHOWN: usize = 100;
+        let mut report = format!(
+            "{} has {} row(s) in error; nothing was imported:",
+            file.display(),
+            errors.len()
+        );
+        for e in errors.iter().take(SHOWN) {
+            report.push_str(&format!("\n  {e}"));
+        }
+        if errors.len() > SHOWN {
+            report.push_str(&format!("\n  … and {} more", errors.len() - SHOWN));
+        }
+        report
+    })?;
+    let before = crate::roster::replace(&db, &entries)
+        .await
+        .map_err(|e| e.to_string())?;
+    let unit_count = entries
+        .iter()
+        .map(|e| e.unit_id.as_str())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    println!(
+        "Roster imported: {} people in {unit_count} unit(s) (it held {before}); \
+         only NIPs on it can register now",
+        entries.len()
+    );
+    Ok(())
+}
+
+async fn reset_account(args: ResetAccountArgs) -> CmdResult {
+    let nip = parse_nip(&args.nip)?;
+    let db = open_db(&args.db.db).await?;
+    let released = accounts::release_nip(&db, nip.as_str())
+        .await
+        .map_err(|e| match e {
+            AccountError::NoSuchAccount => {
+                format!("no account with NIP {}", nip.display_grouped())
+            }
+            other => other.to_string(),
+        })?;
+    println!(
+        "NIP {} released: its owner can register it now. The account of {} (id {}) can no \
+         longer log in; {} session(s) ended; its {} record(s) are kept with it.",
+        nip.display_grouped(),
+        released.name,
+        released.account_id,
+        released.sessions_ended,
+        released.records_kept
+    );
+    Ok(())
+}
+
+async fn backup(args: BackupArgs) -> CmdResult {
+    let db = db::open_existing(&args.db.db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let summary = db::backup(&db, &args.to).await.map_err(|e| e.to_string())?;
+    db.close().await;
+    println!(
+        "Backup written to {}: {} account(s), {} record(s), {} KiB; checked",
+        args.to.display(),
+        summary.accounts,
+        summary.records,
+        summary.bytes.div_ceil(1024)
+    );
+    Ok(())
 }

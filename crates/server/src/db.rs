@@ -1,4 +1,5 @@
-//! The database: a SQLite file (WAL, foreign keys), migrated at start.
+//! The database: a SQLite file (WAL, foreign keys), migrated at start. The file holds
+//! personal data (NIPs, names, answers), so it is created readable by the server's user only.
 
 use resapi_core::content::Unit;
 use sqlx::SqlitePool;
@@ -15,6 +16,13 @@ pub enum DbError {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot create or protect the database file {path}: {source}")]
+    File {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("no database at {0}")]
+    Missing(String),
     #[error("cannot open the database: {0}")]
     Open(#[from] sqlx::Error),
     #[error("cannot migrate the database: {0}")]
@@ -40,6 +48,10 @@ pub async fn connect_with(path: &Path, busy_timeout: Duration) -> Result<Db, DbE
             source,
         })?;
     }
+    make_private(path).map_err(|source| DbError::File {
+        path: path.display().to_string(),
+        source,
+    })?;
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
@@ -54,6 +66,159 @@ pub async fn connect_with(path: &Path, busy_timeout: Duration) -> Result<Db, DbE
         .await?;
     sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
     Ok(pool)
+}
+
+/// Creates the database file with mode 0600 before SQLite does (SQLite gives its `-wal` and
+/// `-shm` files the mode of the database file), and tightens an existing one left readable
+/// by others (also its `-wal` and `-shm`).
+fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+        for file in [
+            path.to_path_buf(),
+            sidecar(path, "-wal"),
+            sidecar(path, "-shm"),
+        ] {
+            let Ok(meta) = std::fs::metadata(&file) else {
+                continue;
+            };
+            if meta.permissions().mode() & 0o077 != 0 {
+                tracing::warn!(file = %file.display(), "database file was readable by others; now 0600");
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// `<db>-wal` and `<db>-shm`, SQLite's companion files.
+pub fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+/// Opens an existing database as it is: no creation, no migration (for `backup`, which may
+/// run beside a live server of another version).
+pub async fn open_existing(path: &Path) -> Result<Db, DbError> {
+    if !path.is_file() {
+        return Err(DbError::Missing(path.display().to_string()));
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(false)
+        .busy_timeout(Duration::from_secs(10));
+    Ok(SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await?)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0} already exists; choose a new file name (a backup never overwrites one)")]
+    Exists(String),
+    #[error("cannot create {path}: {source}")]
+    Create {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the copy failed: {0}")]
+    Copy(sqlx::Error),
+    #[error("the copy does not pass SQLite's check: {0}")]
+    Check(String),
+}
+
+/// What a backup holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub accounts: i64,
+    pub records: i64,
+    pub bytes: u64,
+}
+
+/// Writes a consistent copy of the live database to a new file `to` (mode 0600) with
+/// `VACUUM INTO`: one read transaction, so everything committed before it started is in the
+/// copy and nothing half-written is; the server keeps serving meanwhile. The copy is then
+/// checked and counted.
+pub async fn backup(db: &Db, to: &Path) -> Result<BackupSummary, BackupError> {
+    let shown = to.display().to_string();
+    if let Some(parent) = to.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|source| BackupError::Create {
+            path: shown.clone(),
+            source,
+        })?;
+    }
+    // VACUUM INTO writes into an existing empty file, keeping its (private) mode.
+    let mut create = std::fs::OpenOptions::new();
+    create.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut create, 0o600);
+    match create.open(to) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(BackupError::Exists(shown));
+        }
+        Err(source) => {
+            return Err(BackupError::Create {
+                path: shown,
+                source,
+            });
+        }
+    }
+    let copied = sqlx::query("VACUUM INTO $1")
+        .bind(to.to_string_lossy().into_owned())
+        .execute(db)
+        .await;
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(to);
+        return Err(BackupError::Copy(e));
+    }
+    let check = async {
+        let copy = open_existing(to)
+            .await
+            .map_err(|e| BackupError::Check(e.to_string()))?;
+        let fail = |e: sqlx::Error| BackupError::Check(e.to_string());
+        let verdict: String = sqlx::query_scalar("PRAGMA quick_check")
+            .fetch_one(&copy)
+            .await
+            .map_err(fail)?;
+        if verdict != "ok" {
+            return Err(BackupError::Check(verdict));
+        }
+        let accounts = sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+            .fetch_one(&copy)
+            .await
+            .map_err(fail)?;
+        let records = sqlx::query_scalar("SELECT COUNT(*) FROM records")
+            .fetch_one(&copy)
+            .await
+            .map_err(fail)?;
+        copy.close().await;
+        Ok((accounts, records))
+    };
+    let (accounts, records) = check.await?;
+    let bytes = std::fs::metadata(to).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupSummary {
+        accounts,
+        records,
+        bytes,
+    })
 }
 
 /// Makes the `units` table match the units file: upserts every unit in file order and marks

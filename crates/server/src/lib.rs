@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod client_addr;
 pub mod compressed;
 pub mod content;
 pub mod db;
@@ -10,6 +11,7 @@ pub mod http;
 pub mod login_limit;
 pub mod passwords;
 pub mod records;
+pub mod roster;
 pub mod state;
 pub mod tokens;
 

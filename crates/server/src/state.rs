@@ -1,14 +1,17 @@
 //! What every request handler shares.
 
+use crate::accounts;
+use crate::client_addr::TrustedProxies;
 use crate::compressed::Compressed;
 use crate::content::Content;
 use crate::db::{self, Db, DbError};
 use crate::login_limit::LoginLimiter;
-use crate::passwords::Passwords;
+use crate::passwords::{self, Passwords};
 use axum::body::Bytes;
 use resapi_core::content::ContentBundle;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::OnceCell;
 
 /// The content bundle with its JSON written once at start (it never changes while running).
@@ -58,6 +61,8 @@ pub struct AppState {
     pub content: Arc<ServedContent>,
     pub passwords: Passwords,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Arc<TrustedProxies>,
     /// The built web app (trunk's `dist/`).
     pub dist: Arc<PathBuf>,
 }
@@ -70,6 +75,8 @@ pub enum StartError {
     Db(#[from] DbError),
     #[error("cannot store the units: {0}")]
     Units(sqlx::Error),
+    #[error("cannot prune expired sessions: {0}")]
+    Sessions(#[from] accounts::AccountError),
 }
 
 impl AppState {
@@ -95,6 +102,10 @@ impl AppState {
         db::sync_units(&db, &units)
             .await
             .map_err(StartError::Units)?;
+        let pruned = accounts::prune_sessions(&db).await?;
+        if pruned > 0 {
+            tracing::info!(pruned, "expired or revoked sessions deleted");
+        }
         Ok(AppState::new(db, bundle, dist.to_path_buf()))
     }
 
@@ -102,10 +113,35 @@ impl AppState {
         AppState {
             db,
             content: Arc::new(ServedContent::new(bundle)),
-            // Two at once: argon2 is memory- and CPU-heavy and the server has 2 cores.
-            passwords: Passwords::new(2),
+            passwords: Passwords::new(passwords::DEFAULT_RUNNING),
             login_limiter: Arc::new(LoginLimiter::default()),
+            trusted_proxies: Arc::new(TrustedProxies::default()),
             dist: Arc::new(dist),
         }
     }
+}
+
+/// How often expired sessions and stale login budgets are swept while serving.
+pub const SWEEP_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// The periodic clean-up while serving: deletes expired and revoked sessions and forgets
+/// login budgets whose window has passed. Runs until the runtime stops.
+pub fn spawn_sweeper(state: &AppState, every: Duration) -> tokio::task::JoinHandle<()> {
+    let db = state.db.clone();
+    let limiter = Arc::clone(&state.login_limiter);
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // The first tick is immediate; start already pruned.
+        ticks.tick().await;
+        loop {
+            ticks.tick().await;
+            limiter.sweep();
+            match accounts::prune_sessions(&db).await {
+                Ok(0) => {}
+                Ok(pruned) => tracing::info!(pruned, "expired or revoked sessions deleted"),
+                Err(e) => tracing::error!(error = %e, "cannot prune sessions"),
+            }
+        }
+    })
 }

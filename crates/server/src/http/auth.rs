@@ -1,10 +1,12 @@
 //! `POST /auth/register`, `/auth/login`, `/auth/logout`.
 
 use crate::accounts::{self, AccountRow, NewAccount};
+use crate::client_addr::{self, ClientAddr};
 use crate::db;
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiJson, AuthSession};
 use crate::passwords::MAX_PASSWORD_BYTES;
+use crate::roster::{self, Admission};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -30,17 +32,27 @@ async fn auth_response(state: &AppState, row: &AccountRow) -> Result<AuthRespons
     })
 }
 
+fn invalid_nip(e: resapi_core::nip::NipError) -> Error {
+    Error::Invalid {
+        code: e.code().into(),
+        message: e.to_string(),
+    }
+}
+
 async fn register(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<AuthResponse>)> {
     check_registration(&req).map_err(|(_field, code, message)| Error::Invalid { code, message })?;
-    let nip = Nip::parse(&req.nip).map_err(|e| Error::Invalid {
-        code: e.code().into(),
-        message: e.to_string(),
-    })?;
-    let unit_id = req.unit_id.trim();
-    if !db::unit_is_active(&state.db, unit_id).await? {
+    let nip = Nip::parse(&req.nip).map_err(invalid_nip)?;
+    // With a roster loaded, only listed NIPs register, in the roster's unit (the unit picked
+    // in the form is not needed then).
+    let unit_id = match roster::admission(&state.db, nip.as_str()).await? {
+        Admission::Open => req.unit_id.trim().to_owned(),
+        Admission::Listed(entry) => entry.unit_id,
+        Admission::NotListed => return Err(Error::NotOnRoster),
+    };
+    if !db::unit_is_active(&state.db, &unit_id).await? {
         return Err(Error::Invalid {
             code: "unknown_unit".into(),
             message: "Unit kerja tidak dikenal. Pilih unit dari daftar.".into(),
@@ -59,7 +71,7 @@ async fn register(
         NewAccount {
             nip: nip.as_str(),
             name: req.name.trim(),
-            unit_id,
+            unit_id: &unit_id,
             password_hash: &password_hash,
             roles: &[Role::Employee],
         },
@@ -71,38 +83,43 @@ async fn register(
     ))
 }
 
-/// The rate-limit key of a login attempt: the NIP's digits when it is a NIP, else the
-/// (bounded) input, so that spaced and unspaced spellings share one budget.
-fn login_key(input: &str) -> String {
-    match Nip::parse(input) {
-        Ok(nip) => nip.as_str().to_owned(),
-        Err(_) => input.trim().chars().take(64).collect(),
-    }
-}
-
+/// A login takes its slots in the limits before anything slow happens; a malformed NIP is
+/// refused before that (it can never match, and costs no hash).
 async fn login(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<AuthResponse>> {
-    let key = login_key(&req.nip);
-    state
+    let nip = Nip::parse(&req.nip).map_err(invalid_nip)?;
+    let addr = client.map(client_addr::limit_key);
+    let attempt = state
         .login_limiter
-        .check(&key)
+        .begin(nip.as_str(), addr.as_deref())
         .map_err(|retry_after| Error::TooManyAttempts { retry_after })?;
-    let row = match Nip::parse(&req.nip) {
-        Ok(nip) => accounts::find_by_nip(&state.db, nip.as_str()).await?,
-        Err(_) => None,
-    };
-    let ok = req.password.len() <= MAX_PASSWORD_BYTES
-        && state
+    let row = accounts::find_by_nip(&state.db, nip.as_str()).await?;
+    let checked = if req.password.len() > MAX_PASSWORD_BYTES {
+        Ok(false)
+    } else {
+        state
             .passwords
             .verify(req.password, row.as_ref().map(|r| r.password_hash.clone()))
-            .await?;
+            .await
+    };
+    let ok = match checked {
+        Ok(ok) => ok,
+        Err(e) => {
+            if matches!(e, crate::passwords::PasswordError::Busy) {
+                attempt.not_made();
+            }
+            return Err(e.into());
+        }
+    };
     let Some(row) = row.filter(|_| ok) else {
-        state.login_limiter.record_failure(&key);
+        // Dropping the attempt keeps its slots: a failure.
+        drop(attempt);
         return Err(Error::BadCredentials);
     };
-    state.login_limiter.record_success(&key);
+    attempt.succeeded();
     Ok(Json(auth_response(&state, &row).await?))
 }
 

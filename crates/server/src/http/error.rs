@@ -3,7 +3,7 @@
 //! to show to a user. Server-side failures are logged and shown only as a generic 500.
 
 use crate::accounts::AccountError;
-use crate::passwords::PasswordError;
+use crate::passwords::{BUSY_RETRY_AFTER, PasswordError};
 use crate::records::StoreError;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -23,8 +23,17 @@ pub enum Error {
         retry_after.as_secs().div_ceil(60).max(1)
     )]
     TooManyAttempts { retry_after: Duration },
-    #[error("NIP ini sudah terdaftar. Silakan masuk dengan NIP tersebut.")]
+    #[error(
+        "NIP ini sudah terdaftar. Silakan masuk dengan NIP tersebut. Jika bukan Anda yang \
+         mendaftarkannya, minta admin unit Anda melepaskan NIP ini."
+    )]
     NipTaken,
+    /// Registration is limited to the agency roster and this NIP is not on it (403).
+    #[error(
+        "NIP ini tidak ada dalam daftar pegawai instansi. Periksa NIP Anda, atau minta admin \
+         unit Anda menambahkannya ke daftar."
+    )]
+    NotOnRoster,
     /// A field that fails the shared rules (422); `code` comes from `resapi_core`.
     #[error("{message}")]
     Invalid { code: String, message: String },
@@ -43,7 +52,8 @@ pub enum Error {
     #[error("Layanan sedang tidak tersedia. Coba lagi sebentar lagi.")]
     Unavailable,
     /// The database stayed locked past its busy timeout, or the server is at its ceiling of
-    /// requests in flight (503 with Retry-After). Nothing of the request was stored.
+    /// requests in flight or of password hashes (503 with Retry-After). Nothing of the
+    /// request was stored.
     #[error(
         "Server sedang sibuk. Data Anda aman di perangkat; coba lagi dalam {} detik.",
         retry_after.as_secs().max(1)
@@ -69,6 +79,7 @@ impl Error {
             Error::Unauthorized | Error::BadCredentials => StatusCode::UNAUTHORIZED,
             Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::NipTaken => StatusCode::CONFLICT,
+            Error::NotOnRoster => StatusCode::FORBIDDEN,
             Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::BadRequest { .. } | Error::BatchTooLarge { .. } => StatusCode::BAD_REQUEST,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -88,6 +99,7 @@ impl Error {
             Error::BadCredentials => "bad_credentials",
             Error::TooManyAttempts { .. } => "too_many_attempts",
             Error::NipTaken => "nip_taken",
+            Error::NotOnRoster => "not_on_roster",
             Error::Invalid { code, .. } => code,
             Error::BadRequest { code, .. } => code,
             Error::BatchTooLarge { .. } => "batch_too_large",
@@ -223,7 +235,12 @@ impl From<StoreError> for Error {
 
 impl From<PasswordError> for Error {
     fn from(e: PasswordError) -> Error {
-        Error::Internal(e.to_string())
+        match e {
+            PasswordError::Busy => Error::Busy {
+                retry_after: BUSY_RETRY_AFTER,
+            },
+            other => Error::Internal(other.to_string()),
+        }
     }
 }
 
