@@ -236,6 +236,8 @@ fn init_tracing() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only on a terminal: a log file or journald gets plain lines.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }
 
@@ -301,6 +303,7 @@ async fn serve(args: ServeArgs) -> CmdResult {
         password_hashes = hashing.runs,
         password_checks = hashing.verifications,
         password_hashes_at_once = hashing.peak_running,
+        password_hashes_skipped = hashing.skipped,
         "stopped"
     );
     Ok(())

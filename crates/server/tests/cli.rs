@@ -1,11 +1,10 @@
 //! The `resapi-server` binary: content check, admin commands, and serve with graceful stop.
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
-
-const BIN: &str = env!("CARGO_BIN_EXE_resapi-server");
 
 fn fixture_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
@@ -26,16 +25,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A command with none of the RESAPI_* variables of the surrounding shell.
 fn cmd() -> Command {
-    let mut c = Command::new(BIN);
-    for var in [
-        "RESAPI_DB",
-        "RESAPI_ADDR",
-        "RESAPI_DIST",
-        "RESAPI_CONTENT",
-        "RESAPI_PASSWORD",
-    ] {
-        c.env_remove(var);
-    }
+    let mut c = common::server_command();
     c.env("RUST_LOG", "warn");
     c
 }
@@ -190,50 +180,17 @@ async fn admin_commands_create_grant_and_reset() {
 #[tokio::test]
 async fn serve_prints_its_address_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = cmd()
-        .arg("--addr")
-        .arg("127.0.0.1:0")
-        .arg("--db")
-        .arg(dir.path().join("resapi.db"))
-        .arg("--dist")
-        .arg(dir.path().join("dist"))
-        .arg("--content")
-        .arg(fixture_content())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("Resapi listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
-        .to_owned();
-    let health: serde_json::Value = reqwest::get(format!("{base}/api/v1/health"))
+    // spawn_server reads the address from the first line, and stop() asserts exit 0.
+    let server = common::spawn_server(&dir.path().join("resapi.db"), &[]);
+    let health: serde_json::Value = reqwest::get(server.url("/api/v1/health"))
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(health["status"], "ok");
-
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(std::time::Instant::now() < deadline, "server did not stop");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    assert!(status.success(), "graceful stop exits 0: {status}");
+    let log = server.stop();
+    assert!(log.contains("stopped"), "{log}");
 }
 
 #[test]

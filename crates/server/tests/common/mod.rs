@@ -22,6 +22,8 @@ pub struct Server {
     pub base: String,
     pub http: reqwest::Client,
     pub db: SqlitePool,
+    /// The server's password hashing, to count the checks it made.
+    pub passwords: resapi_server::passwords::Passwords,
     pub dir: TempDir,
 }
 
@@ -58,10 +60,32 @@ pub async fn start_configured(
     config: &resapi_server::http::ServeConfig,
     make_dist: impl FnOnce(&Path),
 ) -> Server {
+    start_full(busy_timeout, config, make_dist, |_| {}).await
+}
+
+/// Starts the app with its state adjusted first (login limits, trusted proxies, hashing).
+pub async fn start_with_state(configure: impl FnOnce(&mut AppState)) -> Server {
+    start_full(
+        resapi_server::db::BUSY_TIMEOUT,
+        &resapi_server::http::ServeConfig::default(),
+        |_| {},
+        configure,
+    )
+    .await
+}
+
+/// Served with the peer address, as `resapi-server serve` does (the login limits count
+/// per client address).
+async fn start_full(
+    busy_timeout: std::time::Duration,
+    config: &resapi_server::http::ServeConfig,
+    make_dist: impl FnOnce(&Path),
+    configure: impl FnOnce(&mut AppState),
+) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     make_dist(&dist);
-    let state = AppState::open_with(
+    let mut state = AppState::open_with(
         &dir.path().join("db/resapi.db"),
         &fixture_content(),
         &dist,
@@ -69,10 +93,13 @@ pub async fn start_configured(
     )
     .await
     .unwrap();
+    configure(&mut state);
     let db = state.db.clone();
+    let passwords = state.passwords.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = resapi_server::http::app_with(state, config);
+    let app = resapi_server::http::app_with(state, config)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move {
         axum::serve(listener, app).await.unwrap();
     });
@@ -80,7 +107,15 @@ pub async fn start_configured(
         base: format!("http://{addr}"),
         http: reqwest::Client::new(),
         db,
+        passwords,
         dir,
+    }
+}
+
+impl Server {
+    /// The SQLite file of this server.
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("db/resapi.db")
     }
 }
 
@@ -228,4 +263,101 @@ pub fn error_codes(res: &SyncResponse) -> Vec<Option<&str>> {
         .iter()
         .map(|r| r.error.as_ref().map(|e| e.code.as_str()))
         .collect()
+}
+
+/// `resapi-server` run as a process, as an operator runs it.
+pub struct ServerProcess {
+    pub child: std::process::Child,
+    pub base: String,
+    stderr: std::thread::JoinHandle<String>,
+}
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_resapi-server");
+
+/// The binary with none of the RESAPI_* variables of the surrounding shell.
+pub fn server_command() -> std::process::Command {
+    let mut c = std::process::Command::new(BIN);
+    for var in [
+        "RESAPI_DB",
+        "RESAPI_ADDR",
+        "RESAPI_DIST",
+        "RESAPI_CONTENT",
+        "RESAPI_PASSWORD",
+        "RESAPI_TRUSTED_PROXIES",
+    ] {
+        c.env_remove(var);
+    }
+    c.env("RUST_LOG", "info");
+    c
+}
+
+/// Starts `resapi-server serve` on a free port over `db` with the fixture content; `extra`
+/// are more serve flags. Returns once it prints its address.
+pub fn spawn_server(db: &Path, extra: &[&str]) -> ServerProcess {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let mut child = server_command()
+        .arg("--addr")
+        .arg("127.0.0.1:0")
+        .arg("--db")
+        .arg(db)
+        .arg("--dist")
+        .arg(db.with_extension("no-dist"))
+        .arg("--content")
+        .arg(fixture_content())
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read stderr all along, so the server never blocks on a full pipe.
+    let mut err = child.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = err.read_to_string(&mut text);
+        text
+    });
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("Resapi listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_owned();
+    ServerProcess {
+        child,
+        base,
+        stderr,
+    }
+}
+
+impl ServerProcess {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// SIGTERM, wait for the graceful stop, and return everything it logged.
+    pub fn stop(mut self) -> String {
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the server did not stop within 30 s of SIGTERM");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let log = self.stderr.join().unwrap();
+        assert!(status.success(), "server exit {status}: {log}");
+        log
+    }
 }
