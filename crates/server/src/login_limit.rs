@@ -148,8 +148,8 @@ impl LoginLimiter {
                 Key::Addr(addr.to_owned()),
             ],
             None => vec![
-                // Unknown address (no connection info): the NIP budget alone, at the
-                // per-address size, so such callers are never limited less than before.
+                // Unknown address (no connection info): all such callers share one
+                // "unknown" address, so a NIP still gets 10 tries, under its own ceiling.
                 Key::NipAt {
                     nip: nip.to_owned(),
                     addr: String::new(),
