@@ -157,9 +157,9 @@ impl Passwords {
         let (reply, answer) = oneshot::channel();
         let job: Job = Box::new(move |memory: &mut Memory| {
             // Held until the hash is done, whether or not anyone still awaits it.
-            let _admitted = admitted;
             if reply.is_closed() {
                 counters.skipped.fetch_add(1, Ordering::Relaxed);
+                drop(admitted);
                 return;
             }
             counters.runs.fetch_add(1, Ordering::Relaxed);
@@ -169,6 +169,8 @@ impl Passwords {
             let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(memory)));
             memory.wipe();
             counters.running.fetch_sub(1, Ordering::Relaxed);
+            // Free before answering: a caller that hashes again at once finds its slot.
+            drop(admitted);
             if let Ok(out) = out {
                 let _ = reply.send(out);
             }
@@ -282,7 +284,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_only_its_password() {
-        let p = Passwords::new(2);
+        // A ceiling of one: each call must find the slot its predecessor freed (the slot is
+        // released before the answer is sent, so back-to-back calls are never "busy").
+        let p = Passwords::with_ceiling(1, 1);
         let h = p.hash("rahasia-123".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
         assert!(
@@ -366,8 +370,9 @@ mod tests {
         let before = p.stats().runs;
         let (q, h) = (p.clone(), hash.clone());
         let abandoned = tokio::spawn(async move { q.verify("salah".into(), Some(h)).await });
-        // Wait until its hash is on the blocking pool, then drop the waiting caller.
+        // Wait until its hash runs on the hashing thread, then drop the waiting caller.
         while p.stats().runs == before {
+            assert!(!abandoned.is_finished(), "the check ended before it ran");
             tokio::task::yield_now().await;
         }
         abandoned.abort();
