@@ -43,6 +43,10 @@ pub enum Command {
     ResetPassword(ResetPasswordArgs),
     /// Validate the content folder and print a coverage report; fails on errors.
     CheckContent(CheckContentArgs),
+    // -- personal data (erasure) --
+    /// Remove an account, its records and sessions (a person's request under UU 27/2022).
+    /// Without --yes, only shows what would be removed.
+    EraseAccount(EraseAccountArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -142,6 +146,17 @@ pub struct CheckContentArgs {
     pub release: bool,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct EraseAccountArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub nip: String,
+    /// Really erase (it cannot be undone); without it the command only reports.
+    #[arg(long)]
+    pub yes: bool,
+}
+
 fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s)
         .ok_or_else(|| format!("unknown role `{s}`: use employee, trainer, unit_admin or admin"))
@@ -160,6 +175,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::GrantRole(args)) => grant_role(args).await,
         Some(Command::ResetPassword(args)) => reset_password(args).await,
         Some(Command::CheckContent(args)) => check_content(&args.content.content, args.release),
+        Some(Command::EraseAccount(args)) => erase_account(args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -421,4 +437,35 @@ fn check_content(dir: &Path, release: bool) -> CmdResult {
             ))
         }
     }
+}
+
+/// Erases an account on a person's request. The count of records is shown first and
+/// nothing happens without `--yes`: an erasure cannot be undone.
+async fn erase_account(args: EraseAccountArgs) -> CmdResult {
+    let nip = parse_nip(&args.nip)?;
+    let db = open_db(&args.db.db).await?;
+    let row = find_account(&db, &nip).await?;
+    let id = row.uuid().map_err(|e| e.to_string())?;
+    if !args.yes {
+        let records = crate::erasure::record_count(&db, id)
+            .await
+            .map_err(|e| e.to_string())?;
+        return Err(format!(
+            "this would erase {} ({}) with {records} record(s); nothing was changed. \
+             Run again with --yes to erase (it cannot be undone)",
+            row.name,
+            nip.display_grouped()
+        ));
+    }
+    let erased = crate::erasure::erase_account(&db, id)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Erased {} ({}): {} record(s), {} session(s). Aggregates already published are not affected.",
+        row.name,
+        nip.display_grouped(),
+        erased.records,
+        erased.sessions
+    );
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod compressed;
 pub mod content;
 pub mod db;
+pub mod erasure;
 pub mod http;
 pub mod login_limit;
 pub mod passwords;
