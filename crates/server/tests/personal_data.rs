@@ -343,3 +343,28 @@ async fn an_erased_account_leaves_no_trace_in_the_database_file() {
         assert!(!contains(&after, &gone), "{gone} is still in the file");
     }
 }
+
+#[tokio::test]
+async fn the_api_document_describes_the_personal_data_operations() {
+    let srv = start().await;
+    let doc: Value = srv
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    for (path, method, op) in [
+        ("/api/v1/me/export", "get", "exportMyData"),
+        ("/api/v1/me/erase", "post", "eraseMyAccount"),
+        ("/api/v1/auth/logout-all", "post", "logoutAll"),
+    ] {
+        let operation = &doc["paths"][path][method];
+        assert_eq!(operation["operationId"], op, "{path}");
+        assert_eq!(operation["security"], json!([{"bearer": []}]), "{path}");
+    }
+    let schema = &doc["components"]["schemas"]["PersonalData"];
+    assert_eq!(
+        schema["required"],
+        json!(["about", "exported_at", "account", "sessions", "records"])
+    );
+}
