@@ -155,6 +155,7 @@ test("removing my data from the phone waits for the server and leaves a colleagu
   assert.deepEqual(countsOf(after, citraId), before, "Citra's data is untouched");
   assert.deepEqual(before, { results: 1 });
   // Citra still sees her history.
+  await app.open(server.url);
   await app.login(citra);
   await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
   await page.locator(".history-item").first().waitFor();
@@ -199,6 +200,7 @@ test("download my data, log out of every device, and delete my account", async (
   await laptop.close();
 
   // Deleting the account: the password is asked again; a wrong one deletes nothing.
+  await app.open(server.url);
   await app.login(eka);
   await openSettings(page);
   await page.getByLabel("Kata sandi Anda (untuk memastikan)").fill("bukan-sandinya");
