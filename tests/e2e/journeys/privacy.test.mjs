@@ -134,7 +134,7 @@ test("removing my data from the phone waits for the server and leaves a colleagu
   const refusal = page.getByTestId("erase-local-refused");
   await refusal.waitFor();
   assert.match(await refusal.textContent(), /^4 catatan belum diterima server, jadi tidak ada yang dihapus\./);
-  await screenshot(page, "61-erase-refused-while-waiting");
+  await screenshot(page, "61-erase-refused-while-waiting", { fullPage: false });
   const waiting = countsOf(await phoneData(page), dediId);
   assert.deepEqual(waiting, { outbox: 4, results: 1 }, "nothing was removed");
 
