@@ -146,17 +146,6 @@ pub struct CheckContentArgs {
     pub release: bool,
 }
 
-#[derive(Debug, Clone, Args)]
-pub struct EraseAccountArgs {
-    #[command(flatten)]
-    pub db: DbArg,
-    #[arg(long)]
-    pub nip: String,
-    /// Really erase (it cannot be undone); without it the command only reports.
-    #[arg(long)]
-    pub yes: bool,
-}
-
 fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s)
         .ok_or_else(|| format!("unknown role `{s}`: use employee, trainer, unit_admin or admin"))
@@ -437,6 +426,19 @@ fn check_content(dir: &Path, release: bool) -> CmdResult {
             ))
         }
     }
+}
+
+// -- personal data (erasure) --
+
+#[derive(Debug, Clone, Args)]
+pub struct EraseAccountArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub nip: String,
+    /// Really erase (it cannot be undone); without it the command only reports.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Erases an account on a person's request. The count of records is shown first and
