@@ -122,7 +122,7 @@ fn ServerData() -> impl IntoView {
         ev.prevent_default();
         let typed = password.get_untracked();
         if typed.is_empty() {
-            erase_error.set(Some(app.tr().erase_account_password.to_owned()));
+            erase_error.set(Some(app.tr().erase_account_password_missing.to_owned()));
             return;
         }
         let Some(token) = begin() else { return };

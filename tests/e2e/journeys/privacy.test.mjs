@@ -203,6 +203,8 @@ test("download my data, log out of every device, and delete my account", async (
   await app.open(server.url);
   await app.login(eka);
   await openSettings(page);
+  await page.getByTestId("erase-account").click();
+  await page.getByTestId("erase-account-error").filter({ hasText: "Ketik kata sandi Anda dulu" }).waitFor();
   await page.getByLabel("Kata sandi Anda (untuk memastikan)").fill("bukan-sandinya");
   await page.getByTestId("erase-account").click();
   await page.getByTestId("erase-account-error").filter({ hasText: "kata sandi salah" }).waitFor();
