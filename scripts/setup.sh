@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Resapi needs, skipping whatever is already there.
 #   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver and playwright-core
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, playwright-core and axe-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -54,8 +54,8 @@ fi
 
 if [ "$what" = "test" ]; then
   apt_install chromium chromium-driver
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    log "installing playwright-core (drives Debian's Chromium; no browser download)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+    log "installing playwright-core (drives Debian's Chromium; no browser download) and axe-core"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

@@ -152,3 +152,57 @@ pub async fn my_records(token: &str, since: Option<&str>) -> Result<RecordsPage,
         .map_err(|_| ApiError::Network)?;
     read(resp).await
 }
+
+/// POSTs to an endpoint that answers 204 with no body.
+async fn post_no_content<B: serde::Serialize>(
+    path: &str,
+    token: &str,
+    body: &B,
+) -> Result<(), ApiError> {
+    let resp = Request::post(&format!("{BASE}{path}"))
+        .header("Authorization", &bearer(token))
+        .json(body)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(error_of(resp).await)
+    }
+}
+
+/// Everything the server holds about the account, as the JSON text to save, with the file
+/// name the server suggests.
+pub async fn my_data(token: &str) -> Result<(String, String), ApiError> {
+    let resp = Request::get(&format!("{BASE}/me/export"))
+        .header("Authorization", &bearer(token))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if !resp.ok() {
+        return Err(error_of(resp).await);
+    }
+    let name = resp
+        .headers()
+        .get("content-disposition")
+        .and_then(|d| Some(d.split("filename=\"").nth(1)?.split('"').next()?.to_owned()))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "resapi-data.json".to_owned());
+    let text = resp.text().await.map_err(|_| ApiError::Network)?;
+    Ok((name, text))
+}
+
+/// Ends every session of the account, this phone's included.
+pub async fn logout_all(token: &str) -> Result<(), ApiError> {
+    post_no_content("/auth/logout-all", token, &serde_json::json!({})).await
+}
+
+/// Erases the account and everything of it on the server; the password is asked again.
+pub async fn erase_account(token: &str, password: &str) -> Result<(), ApiError> {
+    let body = resapi_core::api::EraseRequest {
+        password: password.to_owned(),
+    };
+    post_no_content("/me/erase", token, &body).await
+}

@@ -10,6 +10,7 @@ pub mod api;
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod download;
 pub mod i18n;
 pub mod journal;
 pub mod local_time;

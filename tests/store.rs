@@ -345,3 +345,207 @@ async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before()
     // The commitment and the check-in both wait in the outbox.
     assert_eq!(store.pending_count(&account).await.unwrap(), 2);
 }
+
+/// Everything one person leaves on a phone: a finished quiz (results, its records), a quiz in
+/// progress, a commitment, a questionnaire response and draft, a restore flag and a last
+/// sync. Returns the finished result.
+async fn a_persons_data(store: &Store, account: &str) -> resapi::store::results::PracticeResult {
+    use resapi::store::questionnaires::{Draft, Response};
+    let content = bundle();
+    let mut quiz = practice::start(store, &content, account, "loyal")
+        .await
+        .unwrap();
+    quiz = practice::answer(store, &content, &quiz, "b").await.unwrap();
+    let result = practice::finish(store, &quiz).await.unwrap().unwrap();
+    let quiz = practice::start(store, &content, account, "loyal")
+        .await
+        .unwrap();
+    practice::answer(store, &content, &quiz, "a").await.unwrap();
+    resapi::journal::commit(store, account, "modul-loyal", None, "Tepat waktu")
+        .await
+        .unwrap();
+    let response = Response {
+        id: Uuid::now_v7().to_string(),
+        account_id: account.into(),
+        questionnaire_id: "komitmen".into(),
+        content_version: "v1".into(),
+        started_at: "2026-01-01T00:00:00Z".into(),
+        finished_at: "2026-01-01T00:05:00Z".into(),
+        answers: Default::default(),
+    };
+    store
+        .save_restored(account, &[], &[response], &[])
+        .await
+        .unwrap();
+    store
+        .save_draft(&Draft {
+            account_id: account.into(),
+            questionnaire_id: "smart-asn".into(),
+            content_version: "v1".into(),
+            started_at: "2026-01-02T00:00:00Z".into(),
+            position: 1,
+            answers: Default::default(),
+        })
+        .await
+        .unwrap();
+    store
+        .set_last_sync(account, "2026-01-02T00:00:00Z")
+        .await
+        .unwrap();
+    result
+}
+
+/// (results, responses, journal, quiz in progress, drafts, waiting, refused, restored,
+/// last sync, previous questions) of an account.
+async fn footprint(store: &Store, account: &str) -> [usize; 10] {
+    [
+        store.results(account).await.unwrap().len(),
+        store.responses(account).await.unwrap().len(),
+        store.journal(account).await.unwrap().len(),
+        usize::from(store.quiz(account).await.unwrap().is_some()),
+        usize::from(store.draft(account, "smart-asn").await.unwrap().is_some()),
+        store.pending_count(account).await.unwrap() as usize,
+        store.attention_count(account).await.unwrap() as usize,
+        usize::from(store.restored(account).await.unwrap()),
+        usize::from(store.last_sync(account).await.unwrap().is_some()),
+        usize::from(!store.previous_questions(account).await.unwrap().is_empty()),
+    ]
+}
+
+fn session_of(account: &str) -> resapi::store::session::Session {
+    resapi::store::session::Session {
+        token: "t".into(),
+        expires_at: "2026-12-31T00:00:00Z".into(),
+        account: resapi_core::api::Account {
+            id: account.parse().unwrap(),
+            nip: "198503122010011004".into(),
+            name: "Siti".into(),
+            unit_id: "bkn".into(),
+            roles: vec![],
+        },
+        needs_login: false,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn erasing_from_the_phone_waits_for_the_server_and_removes_only_that_accounts_data() {
+    use resapi::store::erase::{EraseRule, LocalErasure, Unacknowledged};
+    let name = unique_name("erase");
+    let store = Store::open_named(&name).await.unwrap();
+    let (a, b) = (Uuid::now_v7().to_string(), Uuid::now_v7().to_string());
+    store.save_content(&bundle()).await.unwrap();
+    let a_result = a_persons_data(&store, &a).await;
+    let b_result = a_persons_data(&store, &b).await;
+    store.save_session(&session_of(&a)).await.unwrap();
+    let b_before = footprint(&store, &b).await;
+    // 1 answer + attempt, 1 answer of the quiz in progress, 1 commitment.
+    assert_eq!(b_before, [1, 1, 1, 1, 1, 4, 0, 1, 1, 1]);
+    let a_before = footprint(&store, &a).await;
+    assert_eq!(a_before, b_before);
+
+    // Records still waiting: refused with the count, nothing removed.
+    let refused = store
+        .erase_local_data(&a, EraseRule::Acknowledged)
+        .await
+        .unwrap();
+    let four_waiting = Unacknowledged {
+        waiting: 4,
+        refused: 0,
+    };
+    assert_eq!(refused, LocalErasure::Refused(four_waiting));
+    assert_eq!(store.unacknowledged(&a).await.unwrap(), four_waiting);
+    assert_eq!(footprint(&store, &a).await, a_before);
+
+    // The server acknowledges three and refuses one: the refused one still blocks, unless
+    // the person agrees that it goes too.
+    let pending = store.pending(&a).await.unwrap();
+    let (refused_record, acknowledged) = pending.split_last().unwrap();
+    let acknowledged: Vec<String> = acknowledged.iter().map(|r| r.id.to_string()).collect();
+    let attention = AttentionItem {
+        id: refused_record.id.to_string(),
+        account_id: a.clone(),
+        code: "invalid_payload".into(),
+        message: "Isi catatan tidak sah.".into(),
+        at: "2026-01-03T00:00:00Z".into(),
+        record: refused_record.clone(),
+    };
+    store.settle(&acknowledged, &[attention]).await.unwrap();
+    assert_eq!(
+        store
+            .erase_local_data(&a, EraseRule::Acknowledged)
+            .await
+            .unwrap(),
+        LocalErasure::Refused(Unacknowledged {
+            waiting: 0,
+            refused: 1
+        })
+    );
+    assert_eq!(
+        store
+            .erase_local_data(&a, EraseRule::AcknowledgedOrRefused)
+            .await
+            .unwrap(),
+        LocalErasure::Erased
+    );
+
+    // A reload sees nothing of A's: no result (also not by its address), no session.
+    let reopened = Store::open_named(&name).await.unwrap();
+    assert_eq!(footprint(&reopened, &a).await, [0; 10]);
+    assert_eq!(reopened.own_result(&a, &a_result.id).await.unwrap(), None);
+    assert_eq!(reopened.session().await.unwrap(), None);
+    // B's data is all there, and B's result is B's alone.
+    assert_eq!(footprint(&reopened, &b).await, b_before);
+    assert_eq!(
+        reopened.own_result(&b, &b_result.id).await.unwrap(),
+        Some(b_result.clone())
+    );
+    assert_eq!(reopened.own_result(&a, &b_result.id).await.unwrap(), None);
+    // The content is shared by everyone on the phone: it stays.
+    assert!(reopened.content().await.unwrap().is_some());
+
+    // Once B's account is erased on the server, B's unsent records go too.
+    store.save_session(&session_of(&b)).await.unwrap();
+    assert_eq!(
+        store
+            .erase_local_data(&b, EraseRule::AccountErased)
+            .await
+            .unwrap(),
+        LocalErasure::Erased
+    );
+    assert_eq!(footprint(&store, &b).await, [0; 10]);
+    assert_eq!(store.session().await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_result_opened_by_its_address_is_shown_only_to_its_owner() {
+    let name = unique_name("by-id");
+    let store = Store::open_named(&name).await.unwrap();
+    let (a, b) = (Uuid::now_v7().to_string(), Uuid::now_v7().to_string());
+    let result = a_persons_data(&store, &a).await;
+    let response = store.responses(&a).await.unwrap().remove(0);
+    assert_eq!(
+        store.own_result(&a, &result.id).await.unwrap(),
+        Some(result.clone())
+    );
+    assert_eq!(store.own_result(&b, &result.id).await.unwrap(), None);
+    assert_eq!(
+        store.own_response(&a, &response.id).await.unwrap(),
+        Some(response.clone())
+    );
+    assert_eq!(store.own_response(&b, &response.id).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn every_store_but_the_shared_content_is_covered_by_the_erasure() {
+    // A new store that holds personal data must be added to the erasure, or this fails.
+    let store = Store::open_named(&unique_name("stores")).await.unwrap();
+    let mut names = store.db().store_names();
+    names.retain(|n| n != db::CONTENT);
+    names.sort();
+    let mut covered: Vec<String> = resapi::store::erase::PERSONAL_STORES
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    covered.sort();
+    assert_eq!(names, covered);
+}

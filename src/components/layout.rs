@@ -2,10 +2,12 @@
 //! update and restore banners, and the bottom navigation.
 
 use crate::api;
+use crate::components::erase_local::EraseLocalData;
 use crate::components::restoring_banner::RestoringBanner;
 use crate::components::update_banner::UpdateBanner;
 use crate::i18n;
-use crate::state::{store, use_app};
+use crate::pages::phone::login::sign_out_here;
+use crate::state::use_app;
 use crate::sync;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -67,8 +69,9 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// Logout, with a warning when this account still has unsent answers (they stay on the
-/// phone for its next login).
+/// Logout, always through a short dialog: it warns when this account still has unsent
+/// answers (they stay on the phone for its next login), and offers to remove the person's
+/// data from this phone once the server has all of it.
 #[component]
 fn AccountMenu() -> impl IntoView {
     let app = use_app();
@@ -81,56 +84,50 @@ fn AccountMenu() -> impl IntoView {
                 // Best effort: offline, the token simply expires on its own.
                 let _ = api::logout(&session.token).await;
             }
-            if let Some(store) = store() {
-                let _ = store.clear_session().await;
-            }
-            app.session.set(None);
+            sign_out_here(app).await;
             confirming.set(false);
-            sync::refresh_counts(app).await;
             navigate("/", Default::default());
         });
     };
-    let do_logout2 = do_logout.clone();
     // The counts are read from the store at the moment of the tap: the indicator's may lag
     // behind the answers just saved.
     let on_logout = move |_| {
-        let do_logout = do_logout.clone();
         spawn_local(async move {
             sync::refresh_counts(app).await;
-            if app.sync.pending_records.get_untracked() > 0 {
-                confirming.set(true);
-            } else {
-                do_logout();
-            }
+            confirming.set(true);
         });
     };
     view! {
         <Show when=move || app.session.with(Option::is_some)>
-            <button type="button" class="btn btn-ghost" data-testid="logout" on:click=on_logout.clone()>
+            <button type="button" class="btn btn-ghost" data-testid="logout" on:click=on_logout>
                 {move || app.tr().logout}
             </button>
         </Show>
-        <Show when=move || confirming.get()>
+        <Show when=move || confirming.get() && app.session.with(Option::is_some)>
             <div class="overlay">
                 <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="logout-warn" aria-describedby="logout-keep">
                     <p id="logout-warn" class="dialog-title" data-testid="logout-warning">
-                        {move || match app.sync.pending.get() {
-                            0 => app.tr().summary_waiting.to_string(),
-                            n => i18n::unsent(app.lang.get(), n),
+                        {move || match (app.sync.pending_records.get(), app.sync.pending.get()) {
+                            (0, _) => app.tr().logout_title.to_string(),
+                            (_, 0) => app.tr().summary_waiting.to_string(),
+                            (_, n) => i18n::unsent(app.lang.get(), n),
                         }}
                     </p>
-                    <p id="logout-keep">{move || app.tr().logout_keep}</p>
+                    <Show when=move || { app.sync.pending_records.get() > 0 }>
+                        <p id="logout-keep">{move || app.tr().logout_keep}</p>
+                    </Show>
                     <div class="actions">
                         <button type="button" class="btn btn-primary" on:click=move |_| confirming.set(false)>
                             {move || app.tr().cancel}
                         </button>
                         <button type="button" class="btn btn-secondary" data-testid="logout-confirm" on:click={
-                            let f = do_logout2.clone();
+                            let f = do_logout.clone();
                             move |_| f()
                         }>
-                            {move || app.tr().logout_confirm}
+                            {move || if app.sync.pending_records.get() > 0 { app.tr().logout_confirm } else { app.tr().logout }}
                         </button>
                     </div>
+                    <EraseLocalData on_done=Callback::new(move |_| confirming.set(false)) />
                 </div>
             </div>
         </Show>

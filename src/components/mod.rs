@@ -1,6 +1,7 @@
 //! Components shared by every entry (phone now; trainer and admin screens later).
 
 pub mod checkin_card;
+pub mod erase_local;
 pub mod layout;
 pub mod nip_field;
 pub mod not_found;

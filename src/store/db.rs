@@ -132,7 +132,7 @@ pub async fn delete(db: &Rexie, store: &str, key: &str) -> Result<()> {
     Ok(())
 }
 
-fn account_range(account_id: &str) -> Result<rexie::KeyRange> {
+pub fn account_range(account_id: &str) -> Result<rexie::KeyRange> {
     rexie::KeyRange::only(&JsValue::from_str(account_id))
         .map_err(|e| StoreError::Idb(e.to_string()))
 }

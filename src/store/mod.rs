@@ -2,8 +2,10 @@
 //! kind of data; `db` holds the schema.
 
 pub mod attention;
+pub mod by_id;
 pub mod content;
 pub mod db;
+pub mod erase;
 pub mod journal;
 pub mod outbox;
 pub mod questionnaires;

@@ -31,8 +31,4 @@ impl Store {
         items.sort_by(|a, b| b.finished_at.cmp(&a.finished_at));
         Ok(items)
     }
-
-    pub async fn result(&self, id: &str) -> db::Result<Option<PracticeResult>> {
-        db::get(self.db(), db::RESULTS, id).await
-    }
 }

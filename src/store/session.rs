@@ -8,7 +8,8 @@ use resapi_core::api::Account;
 use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 
-const SESSION_KEY: &str = "session";
+/// The `meta` key of the signed-in session.
+pub const SESSION_KEY: &str = "session";
 
 /// The signed-in account and its token. The token may have expired: local use goes on, only
 /// the next sync asks to log in again.

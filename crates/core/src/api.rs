@@ -73,6 +73,12 @@ pub struct AuthResponse {
     pub account: Account,
 }
 
+/// `POST /me/erase`: the account's password, asked again before everything is removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EraseRequest {
+    pub password: String,
+}
+
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 8;
 /// Longest name accepted.

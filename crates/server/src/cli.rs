@@ -52,6 +52,10 @@ pub enum Command {
     ResetAccount(ResetAccountArgs),
     /// Write a consistent copy of the database to a new file, also while the server runs.
     Backup(BackupArgs),
+    // -- personal data (erasure) --
+    /// Remove an account, its records and sessions (a person's request under UU 27/2022).
+    /// Without --yes, only shows what would be removed.
+    EraseAccount(EraseAccountArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -219,6 +223,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::ImportRoster(args)) => import_roster(args).await,
         Some(Command::ResetAccount(args)) => reset_account(args).await,
         Some(Command::Backup(args)) => backup(args).await,
+        Some(Command::EraseAccount(args)) => erase_account(args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -578,6 +583,50 @@ async fn backup(args: BackupArgs) -> CmdResult {
         summary.accounts,
         summary.records,
         summary.bytes.div_ceil(1024)
+    );
+    Ok(())
+}
+
+// -- personal data (erasure) --
+
+#[derive(Debug, Clone, Args)]
+pub struct EraseAccountArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub nip: String,
+    /// Really erase (it cannot be undone); without it the command only reports.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// Erases an account on a person's request. The count of records is shown first and
+/// nothing happens without `--yes`: an erasure cannot be undone.
+async fn erase_account(args: EraseAccountArgs) -> CmdResult {
+    let nip = parse_nip(&args.nip)?;
+    let db = open_db(&args.db.db).await?;
+    let row = find_account(&db, &nip).await?;
+    let id = row.uuid().map_err(|e| e.to_string())?;
+    if !args.yes {
+        let records = crate::erasure::record_count(&db, id)
+            .await
+            .map_err(|e| e.to_string())?;
+        return Err(format!(
+            "this would erase {} ({}) with {records} record(s); nothing was changed. \
+             Run again with --yes to erase (it cannot be undone)",
+            row.name,
+            nip.display_grouped()
+        ));
+    }
+    let erased = crate::erasure::erase_account(&db, id)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Erased {} ({}): {} record(s), {} session(s). Aggregates already published are not affected.",
+        row.name,
+        nip.display_grouped(),
+        erased.records,
+        erased.sessions
     );
     Ok(())
 }

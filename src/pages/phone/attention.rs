@@ -1,34 +1,12 @@
 //! Records the server refused: never dropped, shown with the reason, exportable as JSON.
 
+use crate::download::download_json;
 use crate::i18n;
 use crate::local_time::{date_time, rfc3339};
 use crate::state::{store, use_app};
 use crate::store::attention::AttentionItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-
-fn download_json(name: &str, json: &str) {
-    let parts = js_sys::Array::of1(&json.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
 
 #[component]
 pub fn AttentionPage() -> impl IntoView {

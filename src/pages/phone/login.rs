@@ -11,7 +11,7 @@ use crate::sync;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use resapi_core::api::{AuthResponse, LoginRequest};
 use resapi_core::nip::Nip;
 
@@ -31,6 +31,21 @@ pub async fn sign_in(app: AppState, auth: AuthResponse) {
     sync::triggers::request();
 }
 
+/// Ends the session on this phone (the server's side is up to the caller). Unsent answers
+/// stay, with their account, for its next login.
+pub async fn sign_out_here(app: AppState) {
+    if let Some(store) = store() {
+        let _ = store.clear_session().await;
+    }
+    app.session.set(None);
+    sync::refresh_counts(app).await;
+}
+
+/// Where a privacy action ends: the login page, saying what was done (`?selesai=`).
+pub const DONE_DATA: &str = "/masuk?selesai=data";
+pub const DONE_ACCOUNT: &str = "/masuk?selesai=akun";
+pub const DONE_EVERYWHERE: &str = "/masuk?selesai=semua";
+
 /// The message to show for a failed login or sign-up.
 pub fn auth_error_message(app: AppState, e: &ApiError) -> String {
     match e {
@@ -48,6 +63,16 @@ pub fn LoginPage() -> impl IntoView {
     let nip_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
+    let query = use_query_map();
+    let done = move || {
+        let t = app.tr();
+        match query.read().get("selesai").as_deref() {
+            Some("data") => Some(t.erase_local_done),
+            Some("akun") => Some(t.erase_account_done),
+            Some("semua") => Some(t.logout_all_done),
+            _ => None,
+        }
+    };
     // A returning account whose token ran out: fill in its NIP.
     if let Some(s) = app.session.get_untracked() {
         nip.set(s.account.nip.clone());
@@ -88,6 +113,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <div class="page narrow">
             <h1>{move || app.tr().login_title}</h1>
+            {move || done().map(|m| view! { <p class="banner banner-info" role="status" data-testid="privacy-done">{m}</p> })}
             <form on:submit=on_submit novalidate>
                 <NipField
                     label=Signal::derive(move || app.tr().nip_label)

@@ -158,9 +158,11 @@ pub fn ModulePage() -> impl IntoView {
             .indicators
             .iter()
             .map(|ex| {
+                // h2: the cards follow the h1 directly (a skipped level confuses
+                // screen-reader heading navigation); styled as a small heading.
                 view! {
                     <section class="card indicator">
-                        <h3>{indicator_text(content.as_deref(), &ex.indicator, l)}</h3>
+                        <h2 class="indicator-name">{indicator_text(content.as_deref(), &ex.indicator, l)}</h2>
                         <p><strong>{t.looks_like} ": "</strong>{ex.looks_like.get(l).to_owned()}</p>
                         <p><strong>{t.not_like} ": "</strong>{ex.not_like.get(l).to_owned()}</p>
                     </section>

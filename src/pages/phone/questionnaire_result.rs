@@ -103,11 +103,18 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
     let loaded = RwSignal::new(false);
     Effect::new(move |_| {
         let id = params.read().get("rid").unwrap_or_default();
-        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+        let Some(account) = app.account_id() else {
+            // Signed out: nobody's result is shown.
+            response.set(None);
+            loaded.set(true);
+            return;
+        };
+        let Some(store) = store() else {
             return;
         };
         spawn_local(async move {
-            let found = store.response(&id).await.ok().flatten();
+            // Someone else's response (a shared phone) is "not found".
+            let found = store.own_response(&account, &id).await.ok().flatten();
             if let Some(r) = &found {
                 let all = store.responses(&account).await.unwrap_or_default();
                 previous.set(all.into_iter().rfind(|p| {

@@ -36,9 +36,15 @@ pub fn ResultPage() -> impl IntoView {
     let loaded = RwSignal::new(false);
     Effect::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
+        // Signed out, or someone else's result: the not-found page.
+        let Some(account) = app.account_id() else {
+            result.set(None);
+            loaded.set(true);
+            return;
+        };
         if let Some(store) = store() {
             spawn_local(async move {
-                result.set(store.result(&id).await.ok().flatten());
+                result.set(store.own_result(&account, &id).await.ok().flatten());
                 loaded.set(true);
             });
         }

@@ -2,6 +2,12 @@
 // in the page itself: tap targets, accessible names, text contrast (WCAG AA), no sideways
 // scrolling, one main heading, and a visible focus ring on every stop of the Tab key.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** axe-core's WCAG 2.1 A/AA rules and its best practices (heading order among them). */
+const AXE_RULES = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } };
 
 /** Runs in the page; returns a list of problems, each naming the element. */
 function auditPage() {
@@ -68,10 +74,26 @@ function focusShown() {
   return { name: `${el.tagName} "${el.textContent.trim().replace(/\s+/g, " ").slice(0, 40)}"`, ok: ring };
 }
 
-/** Fails, listing every problem, unless the page passes the audit. */
-export async function assertAccessible(page, screen) {
+/** Fails, listing every problem, unless the page passes the audit (and axe-core's rules
+ * too with `{ axe: true }`). */
+export async function assertAccessible(page, screen, { axe = false } = {}) {
   const problems = await audit(page);
+  if (axe) problems.push(...(await axeViolations(page)));
   assert.deepEqual(problems, [], `${screen}:\n  ${problems.join("\n  ")}`);
+}
+
+/** axe-core's violations on the page, one line per rule and element. Axe does not check
+ * tap-target size or the focus ring: `audit` does. */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    // Evaluated through DevTools rather than `addScriptTag`: the app's Content-Security-Policy
+    // rightly blocks an injected inline <script>, and a test must not need to weaken it.
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate((rules) => window.axe.run(document, rules), AXE_RULES);
+  return violations.violations.flatMap((v) =>
+    v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}`),
+  );
 }
 
 /** Every problem on the page, tabbing through its first `stops` focus stops. */

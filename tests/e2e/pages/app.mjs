@@ -27,8 +27,10 @@ export class App {
     await this.page.getByRole("heading", { name: `Halo, ${name}` }).waitFor();
   }
 
+  /** Logs out through the logout dialog (which also offers to remove the data). */
   async logout() {
     await this.page.getByTestId("logout").click();
+    await this.page.getByTestId("logout-confirm").click();
     await this.page.getByRole("link", { name: "Masuk", exact: true }).first().waitFor();
   }
 

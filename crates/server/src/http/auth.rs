@@ -1,4 +1,4 @@
-//! `POST /auth/register`, `/auth/login`, `/auth/logout`.
+//! `POST /auth/register`, `/auth/login`, `/auth/logout`, `/auth/logout-all`.
 
 use crate::accounts::{self, AccountRow, NewAccount};
 use crate::client_addr::{self, ClientAddr};
@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
+        .route("/auth/logout-all", post(logout_all))
 }
 
 async fn auth_response(state: &AppState, row: &AccountRow) -> Result<AuthResponse> {
@@ -125,5 +126,11 @@ async fn login(
 
 async fn logout(State(state): State<AppState>, session: AuthSession) -> Result<StatusCode> {
     accounts::revoke_session(&state.db, &session.token_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// "Keluar dari semua perangkat": every session of the account ends, this one included.
+async fn logout_all(State(state): State<AppState>, session: AuthSession) -> Result<StatusCode> {
+    crate::erasure::end_all_sessions(&state.db, session.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,6 +3,7 @@
 //! to show to a user. Server-side failures are logged and shown only as a generic 500.
 
 use crate::accounts::AccountError;
+use crate::erasure::ErasureError;
 use crate::passwords::{BUSY_RETRY_AFTER, PasswordError};
 use crate::records::StoreError;
 use axum::Json;
@@ -229,6 +230,18 @@ impl From<StoreError> for Error {
         match e {
             StoreError::Db(e) => Error::Database(e),
             other => Error::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<ErasureError> for Error {
+    fn from(e: ErasureError) -> Error {
+        match e {
+            // The account went away while its token was being used: as if logged out.
+            ErasureError::NoSuchAccount => Error::Unauthorized,
+            ErasureError::Db(e) => Error::Database(e),
+            ErasureError::Account(e) => e.into(),
+            ErasureError::Records(e) => e.into(),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod extract;
 pub mod health;
 pub mod me;
+pub mod privacy;
 pub mod security_headers;
 pub mod static_files;
 pub mod sync;
@@ -72,6 +73,7 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(content::router())
         .merge(sync::router())
         .merge(me::router())
+        .merge(privacy::router())
         .merge(health::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

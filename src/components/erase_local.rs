@@ -1,0 +1,131 @@
+//! "Hapus data saya dari ponsel ini", offered at logout and in settings. It removes the
+//! signed-in account's data from this phone only when the server has everything
+//! (`store::erase`); while records wait, the button says how many and removes nothing.
+
+use crate::i18n::Tr;
+use crate::pages::phone::login::DONE_DATA;
+use crate::state::{store, use_app};
+use crate::store::erase::{EraseRule, LocalErasure, Unacknowledged};
+use crate::sync;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+fn count(template: &str, n: u32) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+/// Why nothing was removed, ready to show.
+fn refusal_text(t: &Tr, left: Unacknowledged) -> String {
+    if left.waiting > 0 {
+        count(t.erase_local_refused, left.waiting)
+    } else {
+        count(t.erase_local_attention, left.refused)
+    }
+}
+
+#[component]
+pub fn EraseLocalData(
+    /// Called once the data is gone (before moving to the login page).
+    #[prop(optional)]
+    on_done: Option<Callback<()>>,
+) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let left: RwSignal<Unacknowledged> = RwSignal::new(Unacknowledged::default());
+    let refusal: RwSignal<Option<Unacknowledged>> = RwSignal::new(None);
+    let include_refused = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    // Read now and again whenever a sync changes the counts.
+    Effect::new(move |_| {
+        app.sync.pending_records.track();
+        app.sync.attention.track();
+        if let (Some(store), Some(account)) = (store(), app.account_id()) {
+            spawn_local(async move {
+                if let Ok(now) = store.unacknowledged(&account).await {
+                    left.set(now);
+                    if refusal.get_untracked().is_some_and(|r| r != now) {
+                        refusal.set(None);
+                    }
+                }
+            });
+        }
+    });
+    let on_erase = move |_| {
+        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        let rule = if include_refused.get_untracked() {
+            EraseRule::AcknowledgedOrRefused
+        } else {
+            EraseRule::Acknowledged
+        };
+        spawn_local(async move {
+            match store.erase_local_data(&account, rule).await {
+                Ok(LocalErasure::Erased) => {
+                    app.session.set(None);
+                    sync::refresh_counts(app).await;
+                    if let Some(f) = on_done {
+                        f.run(());
+                    }
+                    navigate(DONE_DATA, Default::default());
+                }
+                Ok(LocalErasure::Refused(now)) => {
+                    left.set(now);
+                    refusal.set(Some(now));
+                }
+                Err(_) => failed.set(true),
+            }
+            busy.set(false);
+        });
+    };
+    let sync_first = move |_| {
+        spawn_local(async move {
+            sync::sync_now(app).await;
+        });
+    };
+    view! {
+        <div class="erase-local" data-testid="erase-local-box">
+            <p class="hint">{move || app.tr().erase_local_hint}</p>
+            <Show when=move || { left.get().refused > 0 }>
+                <p class="hint">{move || count(app.tr().erase_local_attention, left.get().refused)}</p>
+                <p><A href="/perhatian">{move || app.tr().attention_title}</A></p>
+                <label class="check">
+                    <input type="checkbox" data-testid="erase-local-refused-too"
+                        prop:checked=move || include_refused.get()
+                        on:change=move |ev| include_refused.set(event_target_checked(&ev)) />
+                    <span>{move || app.tr().erase_local_attention_ok}</span>
+                </label>
+            </Show>
+            <button type="button" class="btn btn-secondary" data-testid="erase-local"
+                disabled=move || busy.get() on:click=on_erase>
+                {move || app.tr().erase_local}
+                {move || {
+                    let n = left.get().waiting;
+                    (n > 0).then(|| format!(" ({})", count(app.tr().erase_local_waiting, n)))
+                }}
+            </button>
+            <Show when=move || refusal.get().is_some()>
+                <p class="form-error" role="alert" data-testid="erase-local-refused">
+                    {move || refusal.get().map(|r| refusal_text(app.tr(), r))}
+                </p>
+                <Show when=move || { left.get().waiting > 0 }>
+                    <button type="button" class="btn btn-primary" data-testid="erase-local-sync"
+                        disabled=move || app.sync.syncing.get() on:click=sync_first>
+                        {move || if app.sync.syncing.get() { app.tr().syncing } else { app.tr().sync_now }}
+                    </button>
+                </Show>
+            </Show>
+            <Show when=move || failed.get()>
+                <p class="form-error" role="alert">{move || app.tr().store_failed}</p>
+            </Show>
+        </div>
+    }
+}
