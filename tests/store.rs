@@ -120,6 +120,8 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     let first = quiz.current().unwrap().clone();
     let after = practice::answer(&store, &content, &quiz, "b")
         .await
+        .unwrap()
+        .done()
         .unwrap();
     assert!(after.current_answer().unwrap().correct);
 
@@ -135,6 +137,8 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     // Answering the same question again does not add a second record.
     let again = practice::answer(&reopened, &content, &resumed, "a")
         .await
+        .unwrap()
+        .done()
         .unwrap();
     assert_eq!(again.answers.len(), 1);
     assert_eq!(reopened.pending_count(&account).await.unwrap(), 1);
@@ -153,12 +157,23 @@ async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
         let option = if i % 2 == 0 { "b" } else { "c" };
         quiz = practice::answer(&store, &content, &quiz, option)
             .await
+            .unwrap()
+            .done()
             .unwrap();
         if i < 9 {
-            quiz = practice::advance(&store, &quiz).await.unwrap();
+            quiz = practice::advance(&store, &quiz)
+                .await
+                .unwrap()
+                .done()
+                .unwrap();
         }
     }
-    let result = practice::finish(&store, &quiz).await.unwrap().unwrap();
+    let result = practice::finish(&store, &quiz)
+        .await
+        .unwrap()
+        .done()
+        .flatten()
+        .unwrap();
     assert_eq!(
         (result.correct, result.answered, result.percent),
         (5, 10, 50)
