@@ -2,13 +2,14 @@
 //! reloads, and leave the outbox only when acknowledged.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::bundle;
 use resapi::practice;
 use resapi::store::Store;
 use resapi::store::attention::AttentionItem;
 use resapi::store::db;
-use resapi_core::content::{ContentBundle, Question, QuestionKind, QuestionOption, ScoringConfig};
 use resapi_core::sync::{RecordKind, SyncRecord};
-use resapi_core::text::Text;
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 
@@ -25,39 +26,6 @@ fn record(account: Uuid) -> SyncRecord {
         account_id: account,
         created_at: time::OffsetDateTime::now_utc(),
         payload: serde_json::json!({"question_id": "loyal-001"}),
-    }
-}
-
-fn bundle() -> ContentBundle {
-    let questions = (0..12)
-        .map(|n| Question {
-            id: format!("loyal-{n:03}"),
-            value: "loyal".into(),
-            indicator: "loyal-1".into(),
-            difficulty: 1,
-            projector: false,
-            kind: QuestionKind::Situational,
-            answer: "b".into(),
-            stem: Text::new(format!("Soal {n}"), format!("Question {n}")),
-            explanation: Text::new("Karena…", "Because…"),
-            options: ["a", "b", "c", "d"]
-                .iter()
-                .map(|o| QuestionOption {
-                    id: (*o).into(),
-                    text: Text::new(*o, *o),
-                })
-                .collect(),
-        })
-        .collect();
-    ContentBundle {
-        version: "v1".into(),
-        values: vec![],
-        questions,
-        scales: vec![],
-        questionnaires: vec![],
-        modules: vec![],
-        mappings: vec![],
-        scoring: ScoringConfig::default(),
     }
 }
 

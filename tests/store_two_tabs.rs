@@ -4,50 +4,18 @@
 //! as two tabs are (real IndexedDB, headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::bundle;
 use resapi::practice;
 use resapi::store::Store;
 use resapi::store::questionnaires::{Draft, Response};
 use resapi::store::quiz::Saved;
-use resapi_core::content::{ContentBundle, Question, QuestionKind, QuestionOption, ScoringConfig};
 use resapi_core::sync::{RecordKind, SyncRecord};
-use resapi_core::text::Text;
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn bundle() -> ContentBundle {
-    let questions = (0..12)
-        .map(|n| Question {
-            id: format!("loyal-{n:03}"),
-            value: "loyal".into(),
-            indicator: "loyal-1".into(),
-            difficulty: 1,
-            projector: false,
-            kind: QuestionKind::Situational,
-            answer: "b".into(),
-            stem: Text::new(format!("Soal {n}"), format!("Question {n}")),
-            explanation: Text::new("Karena…", "Because…"),
-            options: ["a", "b", "c", "d"]
-                .iter()
-                .map(|o| QuestionOption {
-                    id: (*o).into(),
-                    text: Text::new(*o, *o),
-                })
-                .collect(),
-        })
-        .collect();
-    ContentBundle {
-        version: "v1".into(),
-        values: vec![],
-        questions,
-        scales: vec![],
-        questionnaires: vec![],
-        modules: vec![],
-        mappings: vec![],
-        scoring: ScoringConfig::default(),
-    }
-}
 
 async fn two_tabs(prefix: &str) -> (Store, Store) {
     let name = format!("{prefix}-{}", Uuid::now_v7());

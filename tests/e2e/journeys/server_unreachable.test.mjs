@@ -7,26 +7,23 @@
 //   phone stops "syncing" after the timeout, keeps the records, and when the server is back
 //   every record is on it exactly once.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { answer502, holdConnections, withholdSyncAnswers } from "../lib/bad_network.mjs";
 import { screenshot } from "../lib/browser.mjs";
-import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
+import {
+  loseSignal,
+  recordsOnServer,
+  rowsInDatabase as rowsInServerDatabase,
+  signedUpPhone,
+  useServerAndBrowser,
+} from "../lib/journey.mjs";
 import { makeNip, TestServer } from "../lib/server.mjs";
 import { Quiz } from "../pages/app.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
 
-/** Rows and distinct ids in the server's records table. */
-function rowsInDatabase() {
-  const out = execFileSync("python3", [
-    "-c",
-    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*), count(distinct id) from records').fetchone())",
-    server.db,
-  ]);
-  return out.toString().trim();
-}
+const rowsInDatabase = () => rowsInServerDatabase(server);
 
 /** Answers `n` questions of a new session and stops it: `n` answers and one session wait. */
 async function practise(page, value, n) {

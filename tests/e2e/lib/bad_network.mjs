@@ -31,6 +31,22 @@ function tracked(server) {
   return sockets;
 }
 
+/** Passes `req` on to the server at `upstreamPort`; `answered` gets the server's answer. */
+function forward(req, res, upstreamPort, answered) {
+  const upstream = httpRequest(
+    { host: "127.0.0.1", port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
+    answered,
+  );
+  upstream.on("error", () => res.destroy());
+  req.pipe(upstream);
+}
+
+/** Hands the server's `answer` to the phone unchanged. */
+function relay(res, answer) {
+  res.writeHead(answer.statusCode, answer.headers);
+  answer.pipe(res);
+}
+
 /** A gateway whose upstream is gone: every request gets 502 Bad Gateway (an HTML page). */
 export async function answer502(port) {
   const seen = [];
@@ -59,22 +75,16 @@ export async function holdConnections(port) {
  */
 export async function withholdSyncAnswers(port, upstreamPort) {
   const withheld = [];
-  const server = createHttpServer((req, res) => {
-    const upstream = httpRequest(
-      { host: "127.0.0.1", port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        if (req.method === "POST" && req.url.startsWith("/api/v1/sync")) {
-          answer.resume();
-          answer.on("end", () => withheld.push(answer.statusCode));
-          return; // `res` is never written
-        }
-        res.writeHead(answer.statusCode, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => res.destroy());
-    req.pipe(upstream);
-  });
+  const server = createHttpServer((req, res) =>
+    forward(req, res, upstreamPort, (answer) => {
+      if (req.method === "POST" && req.url.startsWith("/api/v1/sync")) {
+        answer.resume();
+        answer.on("end", () => withheld.push(answer.statusCode));
+        return; // `res` is never written
+      }
+      relay(res, answer);
+    }),
+  );
   const sockets = tracked(server);
   await listen(server, port);
   return { withheld, close: closer(server, sockets) };
@@ -101,15 +111,7 @@ export async function limitBodies(port, upstreamPort, maxBytes) {
       return;
     }
     if (req.method === "POST") passed.push(length);
-    const upstream = httpRequest(
-      { host: "127.0.0.1", port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => res.destroy());
-    req.pipe(upstream);
+    forward(req, res, upstreamPort, (answer) => relay(res, answer));
   });
   const sockets = tracked(server);
   await listen(server, port);
