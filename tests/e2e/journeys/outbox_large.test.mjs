@@ -117,7 +117,7 @@ test("300 reflections of the maximum length reach the server once, in requests c
   assert.equal(waiting.length, 300);
 
   await page.goto(`${server.url}/`); // a fresh start reads the outbox the test wrote to
-  assert.equal(await app.pendingText(), "300 jawaban menunggu dikirim");
+  await page.getByTestId("pending").filter({ hasText: "300 jawaban menunggu dikirim" }).waitFor();
   const sent = watchSyncRequests(page);
   await server.start();
   await context.setOffline(false);
@@ -152,7 +152,7 @@ test("a 413 from a proxy halves the batch; a record too large to send waits in '
   assert.ok(Buffer.byteLength(JSON.stringify(oversized)) > MAX_RECORD_BYTES);
   await phoneStore(page, "outbox", [...copies(template, 199, 2), oversized]);
   await page.goto(`${server.url}/`); // a fresh start reads the outbox the test wrote to
-  assert.equal(await app.pendingText(), "201 jawaban menunggu dikirim");
+  await page.getByTestId("pending").filter({ hasText: "201 jawaban menunggu dikirim" }).waitFor();
 
   // The server runs behind a proxy that takes bodies up to 256 KiB only.
   const limit = 256 * 1024;

@@ -21,6 +21,7 @@ async function syncAll(page, app) {
 }
 
 test("a stale tab never answers a question twice", async () => {
+  await server.start();
   const person = { nip: makeNip(), name: "Fransiska Wea", unitQuery: "biro sdm", password: "dua-tab-satu-kuis" };
   const { context, page: pageA, app } = await signedUpPhone(env, person);
   await loseSignal(env, context);
@@ -40,14 +41,14 @@ test("a stale tab never answers a question twice", async () => {
 
   // Back in tab A, not reloaded: "next" shows question 2 as tab B answered it.
   await pageA.bringToFront();
-  await pageA.getByTestId("next").click();
-  await pageA.getByTestId("changed-elsewhere").waitFor();
+  await tabA.next();
   assert.equal(await tabA.progress(), "Soal 2 dari 10");
   assert.equal(await tabA.questionId(), second.questionId);
   await tabA.assertFeedbackShown();
   const chosen = pageA.locator(`.option[data-option="${second.optionId}"]`);
   assert.equal(await chosen.getAttribute("aria-pressed"), "true", "tab B's answer is the one shown");
   assert.equal(await pageA.locator(".option:not([disabled])").count(), 0, "no second answer can be given");
+  await pageA.getByTestId("changed-elsewhere").waitFor();
   await screenshot(pageA, "63-stale-tab-shows-saved-answer", { fullPage: false });
 
   // Tab A carries on to the end.
@@ -81,6 +82,7 @@ test("a stale tab never answers a question twice", async () => {
 });
 
 test("a stale questionnaire tab keeps the other tab's answers and finishes once", async () => {
+  await server.start();
   const content = await (await fetch(`${server.url}/api/v1/content`)).json();
   const items = content.questionnaires.find((q) => q.id === "komitmen").items;
   const person = { nip: makeNip(), name: "Benediktus Lano", unitQuery: "biro sdm", password: "dua-tab-kuesioner" };
@@ -102,9 +104,9 @@ test("a stale questionnaire tab keeps the other tab's answers and finishes once"
 
   // Tab A, still on item 2, answers it: B's answers stay, A is shown where B is.
   await pageA.bringToFront();
-  await pageA.locator('.scale-point[data-value="1"]').click();
+  await tabA.answer(1);
+  assert.equal(await tabA.itemId(), items[3].id, "shown where tab B is");
   await pageA.getByTestId("changed-elsewhere").waitFor();
-  assert.equal(await tabA.itemId(), items[3].id);
   await pageA.getByRole("button", { name: "Kembali", exact: true }).click();
   await pageA.waitForFunction((id) => document.querySelector(".likert-item")?.dataset.item === id, items[2].id);
   assert.equal(await pageA.locator(".scale-chosen").getAttribute("data-value"), "2", "tab B's answer to item 3");
