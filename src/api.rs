@@ -152,30 +152,26 @@ fn no_body(req: RequestBuilder) -> Result<Request, gloo_net::Error> {
     req.build()
 }
 
-/// POSTs `body` as JSON (with the token when given) and reads the JSON answer.
+/// POSTs `body` as JSON (with the token when given) and reads the JSON answer, within `limit`.
 async fn post_json<B: serde::Serialize, T: DeserializeOwned>(
     path: &str,
     token: Option<&str>,
     body: &B,
+    limit: Duration,
 ) -> Result<T, ApiError> {
     let mut req = Request::post(&format!("{BASE}{path}"));
     if let Some(token) = token {
         req = req.header("Authorization", &bearer(token));
     }
-    let limit = if token.is_some() {
-        TRANSFER_TIMEOUT
-    } else {
-        INTERACTIVE_TIMEOUT
-    };
     send(req, limit, |r| r.json(body), read).await
 }
 
 pub async fn register(req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
-    post_json("/auth/register", None, req).await
+    post_json("/auth/register", None, req, INTERACTIVE_TIMEOUT).await
 }
 
 pub async fn login(req: &LoginRequest) -> Result<AuthResponse, ApiError> {
-    post_json("/auth/login", None, req).await
+    post_json("/auth/login", None, req, INTERACTIVE_TIMEOUT).await
 }
 
 pub async fn logout(token: &str) -> Result<(), ApiError> {
@@ -211,7 +207,8 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
 }
 
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
-    post_json("/sync", Some(token), &SyncRequest { records }).await
+    let body = SyncRequest { records };
+    post_json("/sync", Some(token), &body, TRANSFER_TIMEOUT).await
 }
 
 /// One page of the account's own records on the server, oldest first.

@@ -122,6 +122,7 @@ test("offline practice reaches the server exactly once", async () => {
   assert.match(await restoring.textContent(), /Memulihkan riwayat dari server/);
   await page2.locator(".history-item").first().waitFor({ timeout: 20_000 });
   await restoring.waitFor({ state: "detached" });
+  await expectStable(page2, "history, restored on a new phone");
   assert.equal(await page2.locator(".history-item").count(), 1);
   const percent = score.match(/(\d+)%/)[1];
   assert.match(await page2.locator(".history-item").first().textContent(), new RegExp(`${percent}%`));

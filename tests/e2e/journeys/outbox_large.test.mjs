@@ -104,6 +104,7 @@ function describe(sent) {
 }
 
 test("300 reflections of the maximum length reach the server once, in requests cut by size", async () => {
+  await server.start(); // a no-op unless an earlier test failed with it stopped
   const person = { nip: makeNip(), name: "Maria Goreti", unitQuery: "biro sdm", password: "refleksi-panjang-300" };
   const { context, page, app } = await signedUpPhone(env, person);
   await loseSignal(env, context);
@@ -141,6 +142,7 @@ test("300 reflections of the maximum length reach the server once, in requests c
 });
 
 test("a 413 from a proxy halves the batch; a record too large to send waits in 'Perlu perhatian'", async () => {
+  await server.start(); // a no-op unless an earlier test failed with it stopped
   const person = { nip: makeNip(), name: "Agus Salim", unitQuery: "biro sdm", password: "proksi-kecil-413" };
   const { context, page, app } = await signedUpPhone(env, person);
   await loseSignal(env, context);

@@ -40,6 +40,7 @@ const home = (page) => page.getByRole("link", { name: "Beranda", exact: true }).
 const syncButton = (page) => page.getByTestId("sync-now");
 
 test("with every request answered 502, the app opens from its cache and practice works", async () => {
+  await server.start(); // a no-op unless an earlier test failed with it stopped
   const person = { nip: makeNip(), name: "Dewi Lestari", unitQuery: "biro sdm", password: "gerbang-502-rusak" };
   const { context, page, app } = await signedUpPhone(env, person);
 
@@ -74,6 +75,7 @@ test("with every request answered 502, the app opens from its cache and practice
 });
 
 test("on lie-fi, home is usable at once and the sync round gives up on its own", async () => {
+  await server.start(); // a no-op unless an earlier test failed with it stopped
   const person = { nip: makeNip(), name: "Yohanes Tanu", unitQuery: "biro sdm", password: "sinyal-palsu-2026" };
   const { context, page, app } = await signedUpPhone(env, person);
   await loseSignal(env, context);
@@ -117,6 +119,7 @@ test("on lie-fi, home is usable at once and the sync round gives up on its own",
 });
 
 test("a sync whose answer never comes times out; every record reaches the server once", async () => {
+  await server.start(); // a no-op unless an earlier test failed with it stopped
   const person = { nip: makeNip(), name: "Ketut Arsana", unitQuery: "biro sdm", password: "jawaban-hilang-2026" };
   const { context, page, app } = await signedUpPhone(env, person);
   await loseSignal(env, context);
