@@ -1,12 +1,15 @@
 /* Resapi service worker: precaches this build's files so the app opens with no network.
- * Navigations: network first (short timeout), then the cached index.html.
+ * Navigations: the cached app shell (index.html) first, so the app opens at once with the
+ * server down, behind a proxy answering 502, or on a network that connects but sends
+ * nothing. A new release still arrives: the browser checks sw.js itself, the new worker
+ * waits, and the page offers "Versi baru tersedia" (never during a quiz). Only a first
+ * visit (nothing cached yet) goes to the network.
  * Hashed assets: cache first. /api/*: never cached (answers go through the app's outbox).
  * The list below is filled in by scripts/precache.py after each build. */
 self.__PRECACHE = null;
 
 const PRECACHE = self.__PRECACHE || { version: "dev", files: [] };
 const CACHE = "resapi-" + PRECACHE.version;
-const NAV_TIMEOUT_MS = 4000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -30,13 +33,6 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
-function withTimeout(promise, ms) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), ms);
-    promise.then((r) => { clearTimeout(timer); resolve(r); }, (e) => { clearTimeout(timer); reject(e); });
-  });
-}
-
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
@@ -44,11 +40,11 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
 
   if (request.mode === "navigate") {
-    event.respondWith(
-      withTimeout(fetch(request), NAV_TIMEOUT_MS).catch(() =>
-        caches.match("/index.html", { cacheName: CACHE }).then((r) => r || Response.error())
-      )
-    );
+    // A path naming a file (a dot in its last segment) is that file; any other path is a
+    // route of the app, answered by the shell.
+    const isFile = url.pathname.split("/").pop().includes(".");
+    const cached = isFile ? caches.match(request, { cacheName: CACHE }) : caches.match("/index.html", { cacheName: CACHE });
+    event.respondWith(cached.then((r) => r || fetch(request)));
     return;
   }
   event.respondWith(

@@ -1,18 +1,75 @@
 //! The one HTTP client of the app. The sync module uses it, and so do the few pages that
 //! are online by nature (register, login, the unit list). Every other page reads the store.
+//!
+//! Every request has a deadline (an `AbortController` that fires after a set time and also
+//! stops the reading of the answer): a network that connects but never answers must not
+//! leave the app "syncing" or a login spinning forever. A request that runs out of time is
+//! treated like no connection at all ([`ApiError::Network`]): records stay in the outbox
+//! and the next round sends them again (the server acknowledges a resend as `duplicate`).
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use resapi_core::api::{AuthResponse, ErrorBody, LoginRequest, RegisterRequest};
 use resapi_core::content::{ContentBundle, Unit};
 use resapi_core::sync::{RecordsPage, SyncRecord, SyncRequest, SyncResponse};
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
 use thiserror::Error;
 
 const BASE: &str = "/api/v1";
 
+/// Login, registration, logout and the unit list: small answers, a person is waiting on
+/// the screen, so give up soon and say so.
+const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(10);
+/// A sync batch (up to `BATCH_TARGET_BYTES` up), the content bundle and a page of records
+/// down: large bodies on a slow link, and nobody waits on them.
+const TRANSFER_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Aborts the request it is attached to once `limit` has passed. Dropping it (when the
+/// answer has been read) cancels the timer.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    fired: Rc<Cell<bool>>,
+    _timer: Option<gloo_timers::callback::Timeout>,
+}
+
+impl Deadline {
+    fn new(limit: Duration) -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let fired = Rc::new(Cell::new(false));
+        let timer = controller.clone().map(|c| {
+            let fired = fired.clone();
+            gloo_timers::callback::Timeout::new(limit.as_millis() as u32, move || {
+                fired.set(true);
+                c.abort();
+            })
+        });
+        Deadline {
+            controller,
+            fired,
+            _timer: timer,
+        }
+    }
+
+    fn attach(&self, req: RequestBuilder) -> RequestBuilder {
+        let signal = self.controller.as_ref().map(|c| c.signal());
+        req.abort_signal(signal.as_ref())
+    }
+
+    /// Any failure after the deadline fired is a timeout, whatever the browser called it
+    /// (the fetch rejects, or the body stops half-read).
+    fn or_timeout(&self, e: ApiError) -> ApiError {
+        if self.fired.get() {
+            ApiError::Network
+        } else {
+            e
+        }
+    }
+}
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ApiError {
-    /// No answer from the server: offline, or the server is down.
+    /// No answer from the server: offline, the server is down, or no answer in time.
     #[error("Tidak tersambung ke server. Periksa sinyal lalu coba lagi.")]
     Network,
     /// The server answered with an error it explained.
@@ -73,52 +130,65 @@ fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
-/// POSTs `body` as JSON (with the token when given) and reads the JSON answer.
+/// Sends `req` (built from the builder by `build`) under a deadline of `limit` and hands the
+/// answer to `handle`, still under the deadline.
+async fn send<T, F, Fut>(
+    req: RequestBuilder,
+    limit: Duration,
+    build: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
+    handle: F,
+) -> Result<T, ApiError>
+where
+    F: FnOnce(Response) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let deadline = Deadline::new(limit);
+    let req = build(deadline.attach(req)).map_err(|_| ApiError::Network)?;
+    let resp = req.send().await.map_err(|_| ApiError::Network)?;
+    handle(resp).await.map_err(|e| deadline.or_timeout(e))
+}
+
+fn no_body(req: RequestBuilder) -> Result<Request, gloo_net::Error> {
+    req.build()
+}
+
+/// POSTs `body` as JSON (with the token when given) and reads the JSON answer, within `limit`.
 async fn post_json<B: serde::Serialize, T: DeserializeOwned>(
     path: &str,
     token: Option<&str>,
     body: &B,
+    limit: Duration,
 ) -> Result<T, ApiError> {
     let mut req = Request::post(&format!("{BASE}{path}"));
     if let Some(token) = token {
         req = req.header("Authorization", &bearer(token));
     }
-    let resp = req
-        .json(body)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    read(resp).await
+    send(req, limit, |r| r.json(body), read).await
 }
 
 pub async fn register(req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
-    post_json("/auth/register", None, req).await
+    post_json("/auth/register", None, req, INTERACTIVE_TIMEOUT).await
 }
 
 pub async fn login(req: &LoginRequest) -> Result<AuthResponse, ApiError> {
-    post_json("/auth/login", None, req).await
+    post_json("/auth/login", None, req, INTERACTIVE_TIMEOUT).await
 }
 
 pub async fn logout(token: &str) -> Result<(), ApiError> {
-    let resp = Request::post(&format!("{BASE}/auth/logout"))
-        .header("Authorization", &bearer(token))
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if resp.ok() {
-        Ok(())
-    } else {
-        Err(error_of(resp).await)
-    }
+    let req = Request::post(&format!("{BASE}/auth/logout")).header("Authorization", &bearer(token));
+    send(req, INTERACTIVE_TIMEOUT, no_body, |resp| async move {
+        if resp.ok() {
+            Ok(())
+        } else {
+            Err(error_of(resp).await)
+        }
+    })
+    .await
 }
 
 pub async fn units() -> Result<Vec<Unit>, ApiError> {
-    let resp = Request::get(&format!("{BASE}/units"))
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    read(resp).await
+    let req = Request::get(&format!("{BASE}/units"));
+    send(req, INTERACTIVE_TIMEOUT, no_body, read).await
 }
 
 /// The content bundle, or `None` when the copy with `version` is still current (304).
@@ -127,15 +197,18 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
     if let Some(v) = version {
         req = req.header("If-None-Match", &format!("\"{v}\""));
     }
-    let resp = req.send().await.map_err(|_| ApiError::Network)?;
-    if resp.status() == 304 {
-        return Ok(None);
-    }
-    read(resp).await.map(Some)
+    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        if resp.status() == 304 {
+            return Ok(None);
+        }
+        read(resp).await.map(Some)
+    })
+    .await
 }
 
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
-    post_json("/sync", Some(token), &SyncRequest { records }).await
+    let body = SyncRequest { records };
+    post_json("/sync", Some(token), &body, TRANSFER_TIMEOUT).await
 }
 
 /// One page of the account's own records on the server, oldest first.
@@ -145,12 +218,8 @@ pub async fn my_records(token: &str, since: Option<&str>) -> Result<RecordsPage,
         url.push_str("&since=");
         url.push_str(since);
     }
-    let resp = Request::get(&url)
-        .header("Authorization", &bearer(token))
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    read(resp).await
+    let req = Request::get(&url).header("Authorization", &bearer(token));
+    send(req, TRANSFER_TIMEOUT, no_body, read).await
 }
 
 /// POSTs to an endpoint that answers 204 with no body.

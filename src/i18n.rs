@@ -20,6 +20,10 @@ pub struct Tr {
     pub retry: &'static str,
     pub back_home: &'static str,
     pub store_failed: &'static str,
+    /// A stale tab tried a step another tab had already saved.
+    pub changed_elsewhere: &'static str,
+    /// The questionnaire was finished in another tab.
+    pub finished_elsewhere: &'static str,
     // sync indicator
     pub sync_heading: &'static str,
     pub online: &'static str,
@@ -217,6 +221,8 @@ pub static ID: Tr = Tr {
     retry: "Coba lagi",
     back_home: "Kembali ke beranda",
     store_failed: "Penyimpanan ponsel tidak bisa dibuka. Tutup mode penyamaran atau kosongkan ruang penyimpanan, lalu muat ulang.",
+    changed_elsewhere: "Sesi ini sudah dilanjutkan di tab atau jendela lain. Yang tersimpan ditampilkan di sini; lanjutkan dari sini.",
+    finished_elsewhere: "Kuesioner ini sudah diselesaikan di tab atau jendela lain. Hasilnya ada di riwayat kuesioner.",
     sync_heading: "Status sinkronisasi",
     online: "Daring",
     offline: "Luring — tanpa sinyal",
@@ -405,6 +411,8 @@ pub static EN: Tr = Tr {
     retry: "Try again",
     back_home: "Back to home",
     store_failed: "The phone's storage cannot be opened. Leave private mode or free some space, then reload.",
+    changed_elsewhere: "This session went on in another tab or window. What is saved is shown here; carry on from here.",
+    finished_elsewhere: "This questionnaire was finished in another tab or window. Its result is in the questionnaire history.",
     sync_heading: "Sync status",
     online: "Online",
     offline: "Offline — no signal",

@@ -2,7 +2,7 @@
 //! step is written to the store before the screen changes; rules come from `resapi_core`.
 
 use crate::local_time::now_rfc3339;
-use crate::store::quiz::{GivenAnswer, QuizQuestion, QuizState};
+use crate::store::quiz::{GivenAnswer, QuizQuestion, QuizState, Saved};
 use crate::store::results::PracticeResult;
 use crate::store::{Store, StoreError};
 use resapi_core::content::ContentBundle;
@@ -101,18 +101,20 @@ pub async fn start(
 }
 
 /// Records the chosen option for the question on screen. Returns the new state, whose
-/// `current_answer()` now carries the feedback. Answering twice keeps the first answer.
+/// `current_answer()` now carries the feedback. Answering twice keeps the first answer, and
+/// a session another tab has answered or moved on in is not answered again: the page gets
+/// what is saved instead ([`Saved::Elsewhere`]).
 pub async fn answer(
     store: &Store,
     content: &ContentBundle,
     quiz: &QuizState,
     option_id: &str,
-) -> Result<QuizState, StoreError> {
+) -> Result<Saved<QuizState>, StoreError> {
     if quiz.current_answer().is_some() {
-        return Ok(quiz.clone());
+        return Ok(Saved::Done(quiz.clone()));
     }
     let Some(q) = quiz.current().and_then(|q| content.question(&q.id)) else {
-        return Ok(quiz.clone());
+        return Ok(Saved::Done(quiz.clone()));
     };
     let correct = q.is_correct(option_id);
     let payload = PracticeAnswer {
@@ -137,24 +139,28 @@ pub async fn answer(
         option_id: option_id.to_owned(),
         correct,
     });
-    store.save_answer(&next, &record).await?;
-    Ok(next)
+    store.save_answer(quiz, &next, &record).await
 }
 
-/// Moves to the next question.
-pub async fn advance(store: &Store, quiz: &QuizState) -> Result<QuizState, StoreError> {
+/// Moves to the next question (unless another tab changed the session first).
+pub async fn advance(store: &Store, quiz: &QuizState) -> Result<Saved<QuizState>, StoreError> {
     let mut next = quiz.clone();
     next.position = (next.position + 1).min(next.questions.len());
-    store.save_quiz(&next).await?;
-    Ok(next)
+    store.step_quiz(quiz, &next).await
 }
 
 /// Ends the session (completed or quit): the attempt goes to the outbox and the result to
-/// history. A session quit before any answer leaves no trace.
-pub async fn finish(store: &Store, quiz: &QuizState) -> Result<Option<PracticeResult>, StoreError> {
+/// history. A session quit before any answer leaves no trace (`Done(None)`). A session
+/// another tab changed or finished first is left as that tab saved it.
+pub async fn finish(
+    store: &Store,
+    quiz: &QuizState,
+) -> Result<Saved<Option<PracticeResult>, QuizState>, StoreError> {
     if quiz.answers.is_empty() {
-        store.discard_quiz(&quiz.account_id).await?;
-        return Ok(None);
+        return Ok(match store.discard_quiz_from(quiz).await? {
+            Saved::Done(()) => Saved::Done(None),
+            Saved::Elsewhere(now) => Saved::Elsewhere(now),
+        });
     }
     let score = GivenAnswer::score(&quiz.answers);
     let completed = quiz.answers.len() >= quiz.questions.len();
@@ -189,6 +195,8 @@ pub async fn finish(store: &Store, quiz: &QuizState) -> Result<Option<PracticeRe
         created_at: OffsetDateTime::now_utc(),
         payload: serde_json::to_value(&payload).unwrap_or_default(),
     };
-    store.finish_quiz(&result, &record).await?;
-    Ok(Some(result))
+    Ok(match store.finish_quiz(quiz, &result, &record).await? {
+        Saved::Done(result) => Saved::Done(Some(result)),
+        Saved::Elsewhere(now) => Saved::Elsewhere(now),
+    })
 }

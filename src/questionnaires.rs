@@ -1,8 +1,10 @@
 //! Filling in a questionnaire on the device: start or resume a draft, answer, skip, go
-//! back, finish. Every step is saved before the screen changes.
+//! back, finish. Every step is saved before the screen changes, and only over the draft the
+//! page showed: a step taken in a stale tab gives back what another tab saved instead.
 
 use crate::local_time::now_rfc3339;
 use crate::store::questionnaires::{Draft, Response};
+use crate::store::quiz::Saved;
 use crate::store::{Store, StoreError};
 use resapi_core::content::ContentBundle;
 use resapi_core::questionnaire::Questionnaire;
@@ -38,7 +40,7 @@ pub async fn answer(
     q: &Questionnaire,
     draft: &Draft,
     value: Option<u8>,
-) -> Result<Draft, StoreError> {
+) -> Result<Saved<Draft>, StoreError> {
     let mut next = draft.clone();
     if let Some(item) = q.items.get(draft.position) {
         match value {
@@ -47,8 +49,7 @@ pub async fn answer(
         };
     }
     next.position = (draft.position + 1).min(q.items.len());
-    store.save_draft(&next).await?;
-    Ok(next)
+    store.step_draft(draft, &next).await
 }
 
 /// Goes to item `position` (back, or to an item from the review screen).
@@ -57,15 +58,14 @@ pub async fn go_to(
     q: &Questionnaire,
     draft: &Draft,
     position: usize,
-) -> Result<Draft, StoreError> {
+) -> Result<Saved<Draft>, StoreError> {
     let mut next = draft.clone();
     next.position = position.min(q.items.len());
-    store.save_draft(&next).await?;
-    Ok(next)
+    store.step_draft(draft, &next).await
 }
 
 /// Finishes: the response is kept on the device and queued for the server.
-pub async fn finish(store: &Store, draft: &Draft) -> Result<Response, StoreError> {
+pub async fn finish(store: &Store, draft: &Draft) -> Result<Saved<Response, Draft>, StoreError> {
     let id = Uuid::now_v7();
     let response = Response {
         id: id.to_string(),
@@ -93,6 +93,5 @@ pub async fn finish(store: &Store, draft: &Draft) -> Result<Response, StoreError
         created_at: OffsetDateTime::now_utc(),
         payload: serde_json::to_value(&payload).unwrap_or_default(),
     };
-    store.finish_questionnaire(&response, &record).await?;
-    Ok(response)
+    store.finish_questionnaire(draft, &response, &record).await
 }

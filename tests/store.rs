@@ -2,13 +2,14 @@
 //! reloads, and leave the outbox only when acknowledged.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::bundle;
 use resapi::practice;
 use resapi::store::Store;
 use resapi::store::attention::AttentionItem;
 use resapi::store::db;
-use resapi_core::content::{ContentBundle, Question, QuestionKind, QuestionOption, ScoringConfig};
 use resapi_core::sync::{RecordKind, SyncRecord};
-use resapi_core::text::Text;
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 
@@ -25,39 +26,6 @@ fn record(account: Uuid) -> SyncRecord {
         account_id: account,
         created_at: time::OffsetDateTime::now_utc(),
         payload: serde_json::json!({"question_id": "loyal-001"}),
-    }
-}
-
-fn bundle() -> ContentBundle {
-    let questions = (0..12)
-        .map(|n| Question {
-            id: format!("loyal-{n:03}"),
-            value: "loyal".into(),
-            indicator: "loyal-1".into(),
-            difficulty: 1,
-            projector: false,
-            kind: QuestionKind::Situational,
-            answer: "b".into(),
-            stem: Text::new(format!("Soal {n}"), format!("Question {n}")),
-            explanation: Text::new("Karena…", "Because…"),
-            options: ["a", "b", "c", "d"]
-                .iter()
-                .map(|o| QuestionOption {
-                    id: (*o).into(),
-                    text: Text::new(*o, *o),
-                })
-                .collect(),
-        })
-        .collect();
-    ContentBundle {
-        version: "v1".into(),
-        values: vec![],
-        questions,
-        scales: vec![],
-        questionnaires: vec![],
-        modules: vec![],
-        mappings: vec![],
-        scoring: ScoringConfig::default(),
     }
 }
 
@@ -120,6 +88,8 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     let first = quiz.current().unwrap().clone();
     let after = practice::answer(&store, &content, &quiz, "b")
         .await
+        .unwrap()
+        .done()
         .unwrap();
     assert!(after.current_answer().unwrap().correct);
 
@@ -135,6 +105,8 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     // Answering the same question again does not add a second record.
     let again = practice::answer(&reopened, &content, &resumed, "a")
         .await
+        .unwrap()
+        .done()
         .unwrap();
     assert_eq!(again.answers.len(), 1);
     assert_eq!(reopened.pending_count(&account).await.unwrap(), 1);
@@ -153,12 +125,23 @@ async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
         let option = if i % 2 == 0 { "b" } else { "c" };
         quiz = practice::answer(&store, &content, &quiz, option)
             .await
+            .unwrap()
+            .done()
             .unwrap();
         if i < 9 {
-            quiz = practice::advance(&store, &quiz).await.unwrap();
+            quiz = practice::advance(&store, &quiz)
+                .await
+                .unwrap()
+                .done()
+                .unwrap();
         }
     }
-    let result = practice::finish(&store, &quiz).await.unwrap().unwrap();
+    let result = practice::finish(&store, &quiz)
+        .await
+        .unwrap()
+        .done()
+        .flatten()
+        .unwrap();
     assert_eq!(
         (result.correct, result.answered, result.percent),
         (5, 10, 50)

@@ -9,19 +9,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use resapi_core::sync::CheckinOutcome;
 
+/// `ready` turns true once the card knows whether a check-in is due (home waits for it).
 #[component]
-pub fn CheckinCard() -> impl IntoView {
+pub fn CheckinCard(ready: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let due: RwSignal<Vec<JournalItem>> = RwSignal::new(Vec::new());
     let note = RwSignal::new(String::new());
     let thanks = RwSignal::new(false);
     let load = move || {
-        if let (Some(store), Some(account)) = (store(), app.account_id()) {
-            spawn_local(async move {
-                let all = store.journal(&account).await.unwrap_or_default();
-                due.set(journal::due_checkins(&all));
-            });
-        }
+        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+            ready.set(true);
+            return;
+        };
+        spawn_local(async move {
+            let all = store.journal(&account).await.unwrap_or_default();
+            due.set(journal::due_checkins(&all));
+            ready.set(true);
+        });
     };
     Effect::new(move |_| {
         let _ = app.session.get();

@@ -9,21 +9,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+/// `ready` turns true once the card knows whether it shows (home waits for it, so the card
+/// never pushes the buttons below it down).
 #[component]
-pub fn ReviewCard() -> impl IntoView {
+pub fn ReviewCard(ready: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let due: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     Effect::new(move |_| {
         let _ = app.history_version.get();
-        if let (Some(store), Some(account)) = (store(), app.account_id()) {
-            spawn_local(async move {
-                due.set(
-                    review::due_today(&store, &account)
-                        .await
-                        .unwrap_or_default(),
-                );
-            });
-        }
+        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+            ready.set(true);
+            return;
+        };
+        spawn_local(async move {
+            due.set(
+                review::due_today(&store, &account)
+                    .await
+                    .unwrap_or_default(),
+            );
+            ready.set(true);
+        });
     });
     let navigate = use_navigate();
     let start = move |_| {

@@ -8,20 +8,24 @@ use crate::state::{store, use_app};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// `ready` turns true once the streak is known (home waits for it).
 #[component]
-pub fn Streak() -> impl IntoView {
+pub fn Streak(ready: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let days = RwSignal::new(0u32);
     Effect::new(move |_| {
         let _ = app.history_version.get();
-        if let (Some(store), Some(account)) = (store(), app.account_id()) {
-            spawn_local(async move {
-                let active = activity::active_days(&store, &account)
-                    .await
-                    .unwrap_or_default();
-                days.set(resapi_core::activity::streak(&active, local_today()));
-            });
-        }
+        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+            ready.set(true);
+            return;
+        };
+        spawn_local(async move {
+            let active = activity::active_days(&store, &account)
+                .await
+                .unwrap_or_default();
+            days.set(resapi_core::activity::streak(&active, local_today()));
+            ready.set(true);
+        });
     });
     view! {
         <Show when=move || { app.show_streak.get() && days.get() > 1 }>

@@ -1,11 +1,14 @@
 //! Questionnaires on the device: the draft being filled (saved after every answer, so a
 //! reload resumes at the same item) and finished responses, kept for results and charts.
 //! Scores are not stored: `resapi_core::scoring` recomputes them from the answers.
+//!
+//! Like the quiz, every step is a guarded write (see `quiz`): a tab left in the background
+//! cannot overwrite answers given in another tab, nor finish a questionnaire twice.
 
+use super::quiz::{Saved, open_if_unchanged};
 use super::{Store, db};
 use resapi_core::scoring::Answers;
 use resapi_core::sync::SyncRecord;
-use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -56,6 +59,30 @@ impl Store {
         db::put(self.db(), db::DRAFTS, draft, Some(&key)).await
     }
 
+    async fn draft_unchanged(
+        &self,
+        before: &Draft,
+    ) -> db::Result<Result<rexie::Transaction, Option<Draft>>> {
+        let key = draft_key(&before.account_id, &before.questionnaire_id);
+        let stores = [db::DRAFTS, db::OUTBOX, db::RESPONSES];
+        open_if_unchanged(self.db(), &stores, db::DRAFTS, &key, before).await
+    }
+
+    /// Replaces the draft `before` by `next` (an answer, a skip, a move), if no other tab
+    /// changed it first.
+    pub async fn step_draft(&self, before: &Draft, next: &Draft) -> db::Result<Saved<Draft>> {
+        let tx = match self.draft_unchanged(before).await? {
+            Ok(tx) => tx,
+            Err(now) => return Ok(Saved::Elsewhere(now)),
+        };
+        let key = draft_key(&next.account_id, &next.questionnaire_id);
+        tx.store(db::DRAFTS)?
+            .put(&db::to_js(next)?, Some(&JsValue::from_str(&key)))
+            .await?;
+        tx.done().await?;
+        Ok(Saved::Done(next.clone()))
+    }
+
     pub async fn discard_draft(&self, account_id: &str, questionnaire_id: &str) -> db::Result<()> {
         db::delete(
             self.db(),
@@ -65,17 +92,19 @@ impl Store {
         .await
     }
 
-    /// Finishes a questionnaire: the record goes to the outbox and the response to the
-    /// device's history, and the draft is removed, in one transaction.
+    /// Finishes the draft `before`: the record goes to the outbox and the response to the
+    /// device's history, and the draft is removed, in one transaction (unless another tab
+    /// changed or finished the draft first).
     pub async fn finish_questionnaire(
         &self,
+        before: &Draft,
         response: &Response,
         record: &SyncRecord,
-    ) -> db::Result<()> {
-        let tx = self.db().transaction(
-            &[db::OUTBOX, db::RESPONSES, db::DRAFTS],
-            TransactionMode::ReadWrite,
-        )?;
+    ) -> db::Result<Saved<Response, Draft>> {
+        let tx = match self.draft_unchanged(before).await? {
+            Ok(tx) => tx,
+            Err(now) => return Ok(Saved::Elsewhere(now)),
+        };
         tx.store(db::OUTBOX)?.put(&db::to_js(record)?, None).await?;
         tx.store(db::RESPONSES)?
             .put(&db::to_js(response)?, None)
@@ -87,7 +116,7 @@ impl Store {
             )))
             .await?;
         tx.done().await?;
-        Ok(())
+        Ok(Saved::Done(response.clone()))
     }
 
     /// This account's responses, oldest first.

@@ -2,6 +2,7 @@
 //! (deleting a record only after the server acknowledged it), moves refused records to
 //! "needs attention", and pulls content changes. `triggers` decides when it runs.
 
+pub mod batch;
 pub mod restore;
 pub mod triggers;
 
@@ -9,8 +10,11 @@ use crate::api::{self, ApiError};
 use crate::local_time::now_rfc3339;
 use crate::state::{AppState, store};
 use crate::store::attention::AttentionItem;
+use batch::Budget;
 use leptos::prelude::*;
-use resapi_core::sync::{MAX_BATCH, RecordStatus};
+use resapi_core::sync::{
+    BATCH_TARGET_BYTES, MAX_BATCH, MAX_RECORD_BYTES, RecordError, RecordStatus, SyncRecord,
+};
 use std::sync::Arc;
 
 /// What one sync round achieved.
@@ -78,6 +82,10 @@ async fn run(app: AppState) -> Outcome {
         return Outcome::NeedsLogin;
     }
     let account = session.account_id();
+    let mut budget = Budget {
+        records: MAX_BATCH,
+        bytes: BATCH_TARGET_BYTES,
+    };
     loop {
         let pending = match store.pending(&account).await {
             Ok(p) => p,
@@ -86,21 +94,57 @@ async fn run(app: AppState) -> Outcome {
                 return Outcome::Done;
             }
         };
-        if pending.is_empty() {
+        let cut = batch::cut(pending, budget);
+        let now = now_rfc3339();
+        let mut rejected: Vec<AttentionItem> = cut
+            .too_large
+            .into_iter()
+            .map(|(record, _)| too_large(&account, &now, record))
+            .collect();
+        if cut.batch.is_empty() {
+            if !rejected.is_empty()
+                && let Err(e) = store.settle(&[], &rejected).await
+            {
+                app.sync.problem.set(Some(e.to_string()));
+            }
             break;
         }
-        let batch: Vec<_> = pending.into_iter().take(MAX_BATCH).collect();
-        let by_id: std::collections::HashMap<String, _> = batch
+        let sent = cut.batch.len();
+        let by_id: std::collections::HashMap<String, _> = cut
+            .batch
             .iter()
             .map(|r| (r.id.to_string(), r.clone()))
             .collect();
-        let response = match api::sync(&session.token, batch).await {
+        let response = match api::sync(&session.token, cut.batch).await {
             Ok(r) => r,
-            Err(e) => return failed(app, &store, e).await,
+            // Too large for the server or a proxy in front of it: half as many, down to one
+            // record; one record refused alone is too large to ever go.
+            Err(ApiError::Server { status: 413, .. }) if sent > 1 => {
+                budget = budget.halved(sent);
+                if !rejected.is_empty()
+                    && let Err(e) = store.settle(&[], &rejected).await
+                {
+                    app.sync.problem.set(Some(e.to_string()));
+                    return Outcome::Done;
+                }
+                continue;
+            }
+            Err(ApiError::Server { status: 413, .. }) => {
+                rejected.extend(by_id.into_values().map(|r| too_large(&account, &now, r)));
+                if let Err(e) = store.settle(&[], &rejected).await {
+                    app.sync.problem.set(Some(e.to_string()));
+                    return Outcome::Done;
+                }
+                continue;
+            }
+            Err(e) => {
+                // What was set aside is still settled: it must not wait behind a dead link.
+                let _ = store.settle(&[], &rejected).await;
+                return failed(app, &store, e).await;
+            }
         };
-        let now = now_rfc3339();
         let mut acknowledged = Vec::new();
-        let mut rejected = Vec::new();
+        let set_aside = rejected.len();
         for result in response.results {
             let Some(record) = by_id.get(&result.id) else {
                 continue;
@@ -123,13 +167,13 @@ async fn run(app: AppState) -> Outcome {
                 }
             }
         }
-        if acknowledged.is_empty() && rejected.is_empty() {
-            // The server answered about none of them: stop rather than loop forever.
-            break;
-        }
         if let Err(e) = store.settle(&acknowledged, &rejected).await {
             app.sync.problem.set(Some(e.to_string()));
             return Outcome::Done;
+        }
+        if acknowledged.is_empty() && rejected.len() == set_aside {
+            // The server answered about none of them: stop rather than loop forever.
+            break;
         }
     }
     // A new phone (or cleared storage): bring the account's history back, once.
@@ -147,6 +191,22 @@ async fn run(app: AppState) -> Outcome {
     let now = now_rfc3339();
     let _ = store.set_last_sync(&account, &now).await;
     Outcome::Done
+}
+
+/// A record the server would refuse for its size whatever the batch: kept, explained, never
+/// sent (the same code and words as the server's refusal).
+fn too_large(account: &str, now: &str, record: SyncRecord) -> AttentionItem {
+    let refusal = RecordError::TooLarge {
+        max: MAX_RECORD_BYTES,
+    };
+    AttentionItem {
+        id: record.id.to_string(),
+        account_id: account.to_owned(),
+        code: refusal.code().to_owned(),
+        message: refusal.to_string(),
+        at: now.to_owned(),
+        record,
+    }
 }
 
 async fn pull_content(app: AppState, store: &crate::store::Store) -> Result<(), Outcome> {

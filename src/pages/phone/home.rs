@@ -1,5 +1,9 @@
 //! Home: the seven values, the way into practice (or back into a session in progress),
 //! and the sync status.
+//!
+//! Nothing moves under a finger: the parts read from the store (the streak, a due check-in,
+//! the review card, a session in progress) load before the page below the greeting shows,
+//! so a card that arrives late never pushes a button down as it is tapped.
 
 use crate::components::checkin_card::CheckinCard;
 use crate::components::review_card::ReviewCard;
@@ -17,13 +21,26 @@ pub fn HomePage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let in_progress: RwSignal<Option<QuizState>> = RwSignal::new(None);
+    let [session_ready, streak_ready, checkin_ready, review_ready] =
+        std::array::from_fn(|_| RwSignal::new(false));
     Effect::new(move |_| {
-        if let (Some(store), Some(account)) = (store(), app.account_id()) {
-            spawn_local(async move {
-                in_progress.set(store.quiz(&account).await.ok().flatten());
-            });
-        }
+        let (Some(store), Some(account)) = (store(), app.account_id()) else {
+            session_ready.set(true);
+            return;
+        };
+        spawn_local(async move {
+            in_progress.set(store.quiz(&account).await.ok().flatten());
+            session_ready.set(true);
+        });
     });
+    let signed_in = move || app.session.with(Option::is_some);
+    let loaded = move || {
+        !signed_in()
+            || (session_ready.get()
+                && streak_ready.get()
+                && checkin_ready.get()
+                && review_ready.get())
+    };
     let values = move || {
         app.content
             .get()
@@ -35,8 +52,6 @@ pub fn HomePage() -> impl IntoView {
             {move || match app.session.get() {
                 Some(s) => view! {
                     <h1>{i18n::hello(lang.get(), &s.account.name)}</h1>
-                    <Streak />
-                    <p class="lead">{move || app.tr().home_intro}</p>
                 }.into_any(),
                 None => view! {
                     <h1>"Resapi"</h1>
@@ -47,9 +62,15 @@ pub fn HomePage() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            <Show when=move || app.session.with(Option::is_some)>
-                <CheckinCard />
-                <ReviewCard />
+            <Show when=move || !loaded()>
+                <p class="visually-hidden" role="status">{move || app.tr().loading}</p>
+            </Show>
+            <div class="home-body" hidden=move || !loaded()>
+            <Show when=signed_in>
+                <Streak ready=streak_ready />
+                <p class="lead">{move || app.tr().home_intro}</p>
+                <CheckinCard ready=checkin_ready />
+                <ReviewCard ready=review_ready />
                 <div class="actions">
                     {move || match in_progress.get() {
                         Some(q) => view! {
@@ -85,6 +106,7 @@ pub fn HomePage() -> impl IntoView {
                     </For>
                 </ul>
             </section>
+            </div>
         </div>
     }
 }

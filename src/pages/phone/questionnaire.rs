@@ -1,12 +1,14 @@
 //! Filling in one questionnaire: an intro (purpose, time, who sees what), one item per
 //! screen with the scale in words, back/skip, a review screen, then the result. The draft
-//! is saved after every tap, so a reload or a lost tab resumes at the same item.
+//! is saved after every tap, so a reload or a lost tab resumes at the same item. A tab left
+//! behind never overwrites another tab's answers: its step shows what is saved instead.
 
 use crate::components::not_found::NotFound;
 use crate::i18n;
 use crate::questionnaires as flow;
 use crate::state::{store, use_app};
 use crate::store::questionnaires::Draft;
+use crate::store::quiz::Saved;
 use crate::sync::triggers;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,7 +22,7 @@ type Step = Box<
     dyn FnOnce(
         crate::store::Store,
     ) -> std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<Draft, crate::store::StoreError>>>,
+        Box<dyn std::future::Future<Output = Result<Saved<Draft>, crate::store::StoreError>>>,
     >,
 >;
 
@@ -34,6 +36,8 @@ pub fn QuestionnairePage() -> impl IntoView {
     let loaded = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // Another tab saved a step first (or finished the questionnaire): say so.
+    let elsewhere = RwSignal::new(None::<bool>);
     let navigate = use_navigate();
 
     let questionnaire = move || -> Option<Arc<Questionnaire>> {
@@ -62,9 +66,14 @@ pub fn QuestionnairePage() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match f(store).await {
-                Ok(d) => {
+                Ok(Saved::Done(d)) => {
                     draft.set(Some(d));
                     error.set(None);
+                    focus_heading();
+                }
+                Ok(Saved::Elsewhere(now)) => {
+                    elsewhere.set(Some(now.is_none()));
+                    draft.set(now);
                     focus_heading();
                 }
                 Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
@@ -79,7 +88,11 @@ pub fn QuestionnairePage() -> impl IntoView {
         };
         let id = id();
         step(Box::new(move |store| {
-            Box::pin(async move { flow::start(&store, &content, &account, &id).await })
+            Box::pin(async move {
+                flow::start(&store, &content, &account, &id)
+                    .await
+                    .map(Saved::Done)
+            })
         }));
     };
 
@@ -109,12 +122,17 @@ pub fn QuestionnairePage() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match flow::finish(&store, &d).await {
-                Ok(response) => {
+                Ok(Saved::Done(response)) => {
                     triggers::saved(app);
                     navigate(
                         &format!("/kuesioner/hasil/{}", response.id),
                         Default::default(),
                     );
+                }
+                Ok(Saved::Elsewhere(now)) => {
+                    elsewhere.set(Some(now.is_none()));
+                    draft.set(now);
+                    focus_heading();
                 }
                 Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
             }
@@ -256,6 +274,11 @@ pub fn QuestionnairePage() -> impl IntoView {
         <Show when=move || app.session.with(Option::is_some) fallback=|| view! { <Redirect path="/masuk" /> }>
             <div class="page questionnaire" data-testid="questionnaire">
                 {body.clone()}
+                <Show when=move || elsewhere.get().is_some()>
+                    <p class="banner" role="status" data-testid="changed-elsewhere">
+                        {move || if elsewhere.get() == Some(true) { app.tr().finished_elsewhere } else { app.tr().changed_elsewhere }}
+                    </p>
+                </Show>
                 <Show when=move || error.with(Option::is_some)>
                     <p class="form-error" role="alert">{move || error.get()}</p>
                 </Show>

@@ -1,11 +1,12 @@
 //! A practice session: one question at a time, options in a shuffled order, feedback with
 //! the best answer and why, and a way to stop. Each answer is committed to the store
-//! before its feedback shows; a reload comes back to the same question.
+//! before its feedback shows; a reload comes back to the same question. A tab left behind
+//! (another tab answered or moved on) never answers again: it jumps to what is saved.
 
 use crate::i18n;
 use crate::practice;
 use crate::state::{store, use_app};
-use crate::store::quiz::QuizState;
+use crate::store::quiz::{QuizState, Saved};
 use crate::sync::triggers;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,6 +32,8 @@ pub fn QuizPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let confirm_quit = RwSignal::new(false);
+    // Another tab had saved a step first: this tab now shows what is saved, and says so.
+    let elsewhere = RwSignal::new(false);
     let navigate = use_navigate();
 
     app.in_quiz.set(true);
@@ -51,21 +54,50 @@ pub fn QuizPage() -> impl IntoView {
         });
     }
 
+    // What to do when a step found the session changed by another tab: show the saved state,
+    // or, if the session ended there, its result (or home when it left none).
+    let show_saved = {
+        let navigate = navigate.clone();
+        move |stale: QuizState, now: Option<QuizState>| {
+            elsewhere.set(true);
+            confirm_quit.set(false);
+            if now.is_some() {
+                quiz.set(now);
+                focus_by_id("question-stem");
+                return;
+            }
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                let finished = match store() {
+                    Some(store) => store.result(&stale.attempt_id).await.ok().flatten(),
+                    None => None,
+                };
+                match finished {
+                    Some(r) => navigate(&format!("/hasil/{}", r.id), Default::default()),
+                    None => navigate("/", Default::default()),
+                }
+            });
+        }
+    };
+
     let finish = {
         let navigate = navigate.clone();
+        let show_saved = show_saved.clone();
         Callback::new(move |()| {
             let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
                 return;
             };
             let navigate = navigate.clone();
+            let show_saved = show_saved.clone();
             busy.set(true);
             spawn_local(async move {
                 match practice::finish(&store, &q).await {
-                    Ok(Some(result)) => {
+                    Ok(Saved::Done(Some(result))) => {
                         triggers::saved(app);
                         navigate(&format!("/hasil/{}", result.id), Default::default());
                     }
-                    Ok(None) => navigate("/", Default::default()),
+                    Ok(Saved::Done(None)) => navigate("/", Default::default()),
+                    Ok(Saved::Elsewhere(now)) => show_saved(q, now),
                     Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
                 }
                 busy.set(false);
@@ -73,6 +105,7 @@ pub fn QuizPage() -> impl IntoView {
         })
     };
 
+    let choose_saved = show_saved.clone();
     let choose = Callback::new(move |option_id: String| {
         let (Some(store), Some(content), Some(q)) =
             (store(), app.content.get_untracked(), quiz.get_untracked())
@@ -83,14 +116,16 @@ pub fn QuizPage() -> impl IntoView {
             return;
         }
         busy.set(true);
+        let show_saved = choose_saved.clone();
         spawn_local(async move {
             match practice::answer(&store, &content, &q, &option_id).await {
-                Ok(next) => {
+                Ok(Saved::Done(next)) => {
                     quiz.set(Some(next));
                     error.set(None);
                     triggers::saved(app);
                     focus_by_id("feedback");
                 }
+                Ok(Saved::Elsewhere(now)) => show_saved(q, now),
                 Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
             }
             busy.set(false);
@@ -106,12 +141,15 @@ pub fn QuizPage() -> impl IntoView {
             return;
         }
         busy.set(true);
+        let show_saved = show_saved.clone();
         spawn_local(async move {
             match practice::advance(&store, &q).await {
-                Ok(next) => {
+                Ok(Saved::Done(next)) => {
                     quiz.set(Some(next));
+                    elsewhere.set(false);
                     focus_by_id("question-stem");
                 }
+                Ok(Saved::Elsewhere(now)) => show_saved(q, now),
                 Err(_) => error.set(Some(app.tr().save_failed.to_owned())),
             }
             busy.set(false);
@@ -205,6 +243,9 @@ pub fn QuizPage() -> impl IntoView {
         <div class="page quiz" data-testid="quiz">
             <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 {body}
+                <Show when=move || elsewhere.get()>
+                    <p class="banner" role="status" data-testid="changed-elsewhere">{move || app.tr().changed_elsewhere}</p>
+                </Show>
                 <Show when=move || error.with(Option::is_some)>
                     <p class="form-error" role="alert">{move || error.get()}</p>
                 </Show>

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { screenshot } from "../lib/browser.mjs";
+import { expectStable } from "../lib/layout_shift.mjs";
 import { recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { builtApp, makeNip } from "../lib/server.mjs";
 import { Quiz } from "../pages/app.mjs";
@@ -63,6 +64,7 @@ test("a new version is offered after the quiz, and taking it loses nothing", asy
   // Once the quiz is over, the offer shows.
   const banner = page.locator(".banner-update");
   await banner.waitFor();
+  await expectStable(page, "result, with the update offer arriving");
   assert.match(await banner.textContent(), /Versi baru tersedia/);
   await screenshot(page, "40-update-offered", { fullPage: false });
 

@@ -2,24 +2,17 @@
 // quiz (reloading the app twice with no server), and once the signal is back every answer
 // reaches the server exactly once.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
-import { useServerAndBrowser, recordsOnServer } from "../lib/journey.mjs";
+import { useServerAndBrowser, recordsOnServer, rowsInDatabase as rowsInServerDatabase } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { App, Quiz } from "../pages/app.mjs";
+import { expectStable } from "../lib/layout_shift.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
 
-function rowsInDatabase() {
-  const out = execFileSync("python3", [
-    "-c",
-    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*), count(distinct id) from records').fetchone())",
-    server.db,
-  ]);
-  return out.toString().trim();
-}
+const rowsInDatabase = () => rowsInServerDatabase(server);
 
 test("offline practice reaches the server exactly once", async () => {
   const context = await phone(env.browser);
@@ -37,6 +30,7 @@ test("offline practice reaches the server exactly once", async () => {
   await app.logout();
   await app.login(person);
   await app.waitOfflineReady();
+  await expectStable(page, "home");
   await screenshot(page, "01-home-online");
 
   // The signal goes: the server stops and the browser is offline.
@@ -58,6 +52,7 @@ test("offline practice reaches the server exactly once", async () => {
       assert.equal(await quiz.questionId(), answered[4].questionId);
       assert.deepEqual(await quiz.options(), options);
       await quiz.assertFeedbackShown();
+      await expectStable(page, "quiz (reloaded offline)");
       await screenshot(page, "02-quiz-resumed-offline");
     }
     await quiz.next();
@@ -69,12 +64,15 @@ test("offline practice reaches the server exactly once", async () => {
   // Reload again, still offline: the result and the pending count are still there.
   await page.reload();
   await page.getByTestId("score").waitFor();
+  await expectStable(page, "result (reloaded offline)");
   assert.equal((await page.getByTestId("score").textContent()).trim(), score);
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   assert.equal(await app.pendingText(), "10 jawaban menunggu dikirim");
   await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
   assert.equal(await page.locator(".history-item").count(), 1);
+  await expectStable(page, "history");
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
+  await expectStable(page, "home (offline, answers waiting)");
   await screenshot(page, "04-home-offline-pending");
 
   // The signal returns.
@@ -124,6 +122,7 @@ test("offline practice reaches the server exactly once", async () => {
   assert.match(await restoring.textContent(), /Memulihkan riwayat dari server/);
   await page2.locator(".history-item").first().waitFor({ timeout: 20_000 });
   await restoring.waitFor({ state: "detached" });
+  await expectStable(page2, "history, restored on a new phone");
   assert.equal(await page2.locator(".history-item").count(), 1);
   const percent = score.match(/(\d+)%/)[1];
   assert.match(await page2.locator(".history-item").first().textContent(), new RegExp(`${percent}%`));

@@ -8,6 +8,7 @@ import { phone, screenshot } from "../lib/browser.mjs";
 import { useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { App, Quiz, QuestionnaireFlow } from "../pages/app.mjs";
+import { expectStable } from "../lib/layout_shift.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
@@ -57,6 +58,7 @@ test("the progress page draws its charts offline, with text alternatives", async
     null,
     { timeout: 20_000 },
   );
+  await expectStable(page, "progress (charts drawn)");
   assert.equal(await charts.count(), 5);
   const states = await charts.evaluateAll((fs) => fs.map((f) => f.dataset.state));
   assert.deepEqual(states, ["ready", "ready", "ready", "empty", "empty"]);

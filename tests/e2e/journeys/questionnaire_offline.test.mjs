@@ -7,6 +7,7 @@ import { screenshot } from "../lib/browser.mjs";
 import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { QuestionnaireFlow } from "../pages/app.mjs";
+import { expectStable } from "../lib/layout_shift.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
@@ -28,6 +29,7 @@ test("the commitment questionnaire works offline and reaches the server once", a
 
   await flow.open("Komitmen Profesi");
   await page.getByRole("heading", { name: "Siapa melihat apa" }).waitFor();
+  await expectStable(page, "questionnaire intro");
   await flow.begin();
   const items = komitmen.items;
   for (let i = 0; i < items.length; i++) {
@@ -44,6 +46,7 @@ test("the commitment questionnaire works offline and reaches the server once", a
       await page.reload();
       await page.getByTestId("q-progress").waitFor();
       assert.equal(await flow.progress(), `10 / ${items.length}`, "resumes at the next item after a reload");
+      await expectStable(page, "questionnaire item (reloaded offline)");
       await screenshot(page, "20-questionnaire-resumed-offline");
     }
   }
@@ -55,12 +58,14 @@ test("the commitment questionnaire works offline and reaches the server once", a
   assert.equal(await row("kontinuan"), "3,0 dari 5");
   assert.equal(await row("normatif"), "2,0 dari 5");
   await page.getByTestId("read-next").getByRole("link", { name: moduleTitle }).waitFor();
+  await expectStable(page, "questionnaire result");
   await screenshot(page, "21-questionnaire-result-offline");
 
   // The weak result points to its module: read it, reflect, and take on a 7-day action.
   await page.getByTestId("read-next").getByRole("link", { name: moduleTitle }).click();
   await page.getByTestId("module").waitFor();
   assert.match(await page.getByTestId("module").textContent(), /Ilustrasi — kisah rekaan/);
+  await expectStable(page, "module");
   await page.getByLabel("Jawaban Anda (hanya Anda yang bisa membacanya)").fill("Saya ingin bekerja karena makna, bukan karena diawasi.");
   await page.getByRole("button", { name: "Simpan refleksi" }).click();
   await page.getByText("Refleksi tersimpan.").waitFor();

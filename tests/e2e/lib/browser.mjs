@@ -2,6 +2,7 @@
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { watchLayoutShift } from "./layout_shift.mjs";
 import { repo } from "./server.mjs";
 
 export const artifacts = join(repo, "tests", "e2e", "artifacts");
@@ -49,7 +50,10 @@ async function watchCsp(context) {
   });
 }
 
-/** A phone-sized context (by default a mid-range phone; pass a smaller screen to test one). */
+/**
+ * A phone-sized context (by default a mid-range phone; pass a smaller screen to test one).
+ * Its pages record CSP violations and measure layout shift (`lib/layout_shift.mjs`).
+ */
 export async function phone(browser, viewport = { width: 390, height: 844 }) {
   const context = await browser.newContext({
     viewport,
@@ -60,6 +64,7 @@ export async function phone(browser, viewport = { width: 390, height: 844 }) {
     serviceWorkers: "allow",
   });
   await watchCsp(context);
+  await watchLayoutShift(context);
   return context;
 }
 

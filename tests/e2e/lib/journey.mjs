@@ -1,6 +1,7 @@
 // What every journey shares: one real server and one Chromium for the file's tests, and a
 // look at what the server holds for an account.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { after, before } from "node:test";
 import { App } from "../pages/app.mjs";
 import { cspViolations, launch, phone } from "./browser.mjs";
@@ -60,4 +61,14 @@ export async function signedUpPhone(env, person, viewport) {
 export async function loseSignal(env, context) {
   await env.server.stop();
   await context.setOffline(true);
+}
+
+/** "(rows, distinct ids)" of the server's records table, read from its SQLite file. */
+export function rowsInDatabase(server) {
+  const out = execFileSync("python3", [
+    "-c",
+    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*), count(distinct id) from records').fetchone())",
+    server.db,
+  ]);
+  return out.toString().trim();
 }
