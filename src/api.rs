@@ -175,15 +175,7 @@ pub async fn login(req: &LoginRequest) -> Result<AuthResponse, ApiError> {
 }
 
 pub async fn logout(token: &str) -> Result<(), ApiError> {
-    let req = Request::post(&format!("{BASE}/auth/logout")).header("Authorization", &bearer(token));
-    send(req, INTERACTIVE_TIMEOUT, no_body, |resp| async move {
-        if resp.ok() {
-            Ok(())
-        } else {
-            Err(error_of(resp).await)
-        }
-    })
-    .await
+    post_no_content::<()>("/auth/logout", token, None).await
 }
 
 pub async fn units() -> Result<Vec<Unit>, ApiError> {
@@ -222,50 +214,50 @@ pub async fn my_records(token: &str, since: Option<&str>) -> Result<RecordsPage,
     send(req, TRANSFER_TIMEOUT, no_body, read).await
 }
 
-/// POSTs to an endpoint that answers 204 with no body.
+/// POSTs (with the token, and a JSON body when given) to an endpoint that answers 204.
 async fn post_no_content<B: serde::Serialize>(
     path: &str,
     token: &str,
-    body: &B,
+    body: Option<&B>,
 ) -> Result<(), ApiError> {
-    let resp = Request::post(&format!("{BASE}{path}"))
-        .header("Authorization", &bearer(token))
-        .json(body)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if resp.ok() {
-        Ok(())
-    } else {
-        Err(error_of(resp).await)
-    }
+    let req = Request::post(&format!("{BASE}{path}")).header("Authorization", &bearer(token));
+    let build = |r: RequestBuilder| match body {
+        Some(body) => r.json(body),
+        None => r.build(),
+    };
+    send(req, INTERACTIVE_TIMEOUT, build, |resp| async move {
+        if resp.ok() {
+            Ok(())
+        } else {
+            Err(error_of(resp).await)
+        }
+    })
+    .await
 }
 
 /// Everything the server holds about the account, as the JSON text to save, with the file
 /// name the server suggests.
 pub async fn my_data(token: &str) -> Result<(String, String), ApiError> {
-    let resp = Request::get(&format!("{BASE}/me/export"))
-        .header("Authorization", &bearer(token))
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if !resp.ok() {
-        return Err(error_of(resp).await);
-    }
-    let name = resp
-        .headers()
-        .get("content-disposition")
-        .and_then(|d| Some(d.split("filename=\"").nth(1)?.split('"').next()?.to_owned()))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "resapi-data.json".to_owned());
-    let text = resp.text().await.map_err(|_| ApiError::Network)?;
-    Ok((name, text))
+    let req = Request::get(&format!("{BASE}/me/export")).header("Authorization", &bearer(token));
+    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        if !resp.ok() {
+            return Err(error_of(resp).await);
+        }
+        let name = resp
+            .headers()
+            .get("content-disposition")
+            .and_then(|d| Some(d.split("filename=\"").nth(1)?.split('"').next()?.to_owned()))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "resapi-data.json".to_owned());
+        let text = resp.text().await.map_err(|_| ApiError::Network)?;
+        Ok((name, text))
+    })
+    .await
 }
 
 /// Ends every session of the account, this phone's included.
 pub async fn logout_all(token: &str) -> Result<(), ApiError> {
-    post_no_content("/auth/logout-all", token, &serde_json::json!({})).await
+    post_no_content::<()>("/auth/logout-all", token, None).await
 }
 
 /// Erases the account and everything of it on the server; the password is asked again.
@@ -273,5 +265,5 @@ pub async fn erase_account(token: &str, password: &str) -> Result<(), ApiError> 
     let body = resapi_core::api::EraseRequest {
         password: password.to_owned(),
     };
-    post_no_content("/me/erase", token, &body).await
+    post_no_content("/me/erase", token, Some(&body)).await
 }

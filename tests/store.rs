@@ -338,8 +338,17 @@ async fn a_persons_data(store: &Store, account: &str) -> resapi::store::results:
     let mut quiz = practice::start(store, &content, account, "loyal")
         .await
         .unwrap();
-    quiz = practice::answer(store, &content, &quiz, "b").await.unwrap();
-    let result = practice::finish(store, &quiz).await.unwrap().unwrap();
+    quiz = practice::answer(store, &content, &quiz, "b")
+        .await
+        .unwrap()
+        .done()
+        .unwrap();
+    let result = practice::finish(store, &quiz)
+        .await
+        .unwrap()
+        .done()
+        .flatten()
+        .unwrap();
     let quiz = practice::start(store, &content, account, "loyal")
         .await
         .unwrap();

@@ -69,7 +69,11 @@ pub fn QuizPage() -> impl IntoView {
             let navigate = navigate.clone();
             spawn_local(async move {
                 let finished = match store() {
-                    Some(store) => store.result(&stale.attempt_id).await.ok().flatten(),
+                    Some(store) => store
+                        .own_result(&stale.account_id, &stale.attempt_id)
+                        .await
+                        .ok()
+                        .flatten(),
                     None => None,
                 };
                 match finished {
