@@ -112,10 +112,11 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn a_record_over_the_limit_is_set_aside_and_the_rest_still_goes() {
-        // 5,000 four-byte characters: within the character limit, over the byte limit.
+        // A record whose JSON alone is over the per-record byte limit (an older app version
+        // could have made one; the server would refuse it whatever the batch).
         let pending = vec![
             reflection(10, 'a'),
-            reflection(5000, '😀'),
+            reflection(resapi_core::sync::MAX_RECORD_BYTES, 'a'),
             reflection(10, 'b'),
         ];
         let out = cut(pending.clone(), FULL);

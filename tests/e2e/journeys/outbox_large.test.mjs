@@ -22,7 +22,7 @@ const { server } = env;
 /** resapi_core::sync: MAX_REFLECTION_CHARS, BATCH_TARGET_BYTES, MAX_RECORD_BYTES. */
 const MAX_REFLECTION_CHARS = 5000;
 const BATCH_TARGET_BYTES = 768 * 1024;
-const MAX_RECORD_BYTES = 16 * 1024;
+const MAX_RECORD_BYTES = 24 * 1024;
 
 /** A reflection of exactly the maximum length, different for each `n`. */
 function longText(n) {
@@ -149,8 +149,9 @@ test("a 413 from a proxy halves the batch; a record too large to send waits in '
 
   await reflectOnModule(page, 1, 1);
   const [template] = (await phoneStore(page, "outbox")).filter((r) => r.kind === "reflection");
-  // 5,000 four-byte characters: within the character limit, over the byte limit per record.
-  const oversized = { ...copies(template, 1, 0)[0], payload: { ...template.payload, text: "😀".repeat(MAX_REFLECTION_CHARS) } };
+  // Over the byte limit per record (the server would refuse it in any batch); an older app
+  // version without today's length check could have saved one.
+  const oversized = { ...copies(template, 1, 0)[0], payload: { ...template.payload, text: "😀".repeat(MAX_RECORD_BYTES / 4 + 100) } };
   assert.ok(Buffer.byteLength(JSON.stringify(oversized)) > MAX_RECORD_BYTES);
   await phoneStore(page, "outbox", [...copies(template, 199, 2), oversized]);
   await page.goto(`${server.url}/`); // a fresh start reads the outbox the test wrote to
@@ -190,7 +191,7 @@ test("a 413 from a proxy halves the batch; a record too large to send waits in '
   assert.equal(await item.count(), 1);
   assert.equal(await item.getAttribute("data-code"), "record_too_large");
   assert.match(await item.textContent(), /Refleksi modul/);
-  assert.match(await item.textContent(), /Catatan terlalu besar \(paling banyak 16384 byte\)/);
+  assert.match(await item.textContent(), /Catatan terlalu besar \(paling banyak 24576 byte\)/);
   await screenshot(page, "62-record-too-large");
   const kept = await phoneStore(page, "attention");
   assert.equal(kept.length, 1);
