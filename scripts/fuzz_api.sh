@@ -71,8 +71,7 @@ run_pass() { # name, extra schemathesis arguments...
   else
     failed=1
     echo "fuzz: $name: FAILED (exit $status); schemathesis output:"
-    sed -n '/FAILURES\|ERRORS/,$p' "$log"
-    [ -s "$log" ] && ! grep -q 'FAILURES\|ERRORS' "$log" && cat "$log"
+    if grep -q 'FAILURES\|ERRORS' "$log"; then sed -n '/FAILURES\|ERRORS/,$p' "$log"; else cat "$log"; fi
   fi
 }
 
