@@ -171,6 +171,8 @@ async function main() {
   async function ensureQuiz() {
     if (await visible('[data-testid="quiz"] #question-stem')) return;
     await goto("/");
+    // Home shows its buttons once its cards are loaded: wait for whichever comes.
+    await tab().locator('[data-testid="resume-practice"], [data-testid="start-practice"]').first().waitFor();
     if (await visible('[data-testid="resume-practice"]')) {
       await tab().getByTestId("resume-practice").click();
     } else {
