@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Resapi needs, skipping whatever is already there.
 #   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, playwright-core and axe-core
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, playwright-core, axe-core
+#                            and schemathesis (in tools/venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -57,5 +58,13 @@ if [ "$what" = "test" ]; then
   if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     log "installing playwright-core (drives Debian's Chromium; no browser download) and axe-core"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  # schemathesis fuzzes the API from its OpenAPI document (scripts/fuzz_api.sh), in a venv
+  # of its own under tools/ so the system Python stays untouched.
+  schemathesis_version="4.32.5"
+  if [ "$(tools/venv/bin/schemathesis --version 2>/dev/null | awk '{print $NF}')" != "$schemathesis_version" ]; then
+    log "installing schemathesis $schemathesis_version from PyPI into tools/venv"
+    python3 -m venv tools/venv 2>/dev/null || { apt_install python3-venv && rm -rf tools/venv && python3 -m venv tools/venv; }
+    tools/venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
   fi
 fi

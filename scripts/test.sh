@@ -18,6 +18,10 @@ cargo clippy -p resapi --target wasm32-unknown-unknown --all-targets -- -D warni
 step "core and server tests"
 cargo test --workspace
 
+step "API fuzzing from the OpenAPI document (schemathesis)"
+cargo build -p resapi-server
+scripts/fuzz_api.sh
+
 step "app tests in Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p resapi --target wasm32-unknown-unknown
 
@@ -28,6 +32,9 @@ scripts/sizes.sh
 step "end-to-end journeys in Chromium"
 cargo build -p resapi-server
 (cd tests/e2e && RESAPI_SERVER_BIN="$CARGO_TARGET_DIR/debug/resapi-server" node --test --test-concurrency=1 journeys/)
+
+step "chaos: random events on one phone (signal lost, tabs closed, server killed), nothing lost or doubled"
+(cd tests/e2e && CHAOS_EVENTS="${CHAOS_EVENTS:-150}" RESAPI_SERVER_BIN="$CARGO_TARGET_DIR/debug/resapi-server" node chaos/chaos.mjs)
 
 step "benchmark: a slow phone on 3G (numbers, no pass mark)"
 (cd tests/e2e && RESAPI_SERVER_BIN="$CARGO_TARGET_DIR/debug/resapi-server" node bench/load.mjs)

@@ -72,6 +72,17 @@ export class TestServer {
     this.proc.kill("SIGTERM");
     await exited;
   }
+
+  /** Kills the server with SIGKILL: no graceful shutdown, like a power cut mid-request. */
+  async crash() {
+    if (!this.proc || this.proc.exitCode !== null) return;
+    const exited = new Promise((r) => this.proc.once("exit", r));
+    this.proc.kill("SIGKILL");
+    await exited;
+    // A killed process keeps `exitCode` null (it has a `signalCode`): forget it, so that
+    // start() starts a new one.
+    this.proc = null;
+  }
 }
 
 /** A valid NIP, printed with spaces as on the card, unique per call. */

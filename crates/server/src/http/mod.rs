@@ -124,14 +124,31 @@ async fn method_not_allowed() -> Error {
     Error::MethodNotAllowed
 }
 
-async fn openapi() -> impl IntoResponse {
-    (
+/// The document as written, with this deployment's unit ids filled in as the `enum` of
+/// `RegisterRequest.unit_id`: the units come from the content folder, so only the running
+/// server can say which ids registration accepts, and with them in the document a client
+/// generator or a fuzzer (scripts/fuzz_api.sh) never has to guess a unit.
+async fn openapi(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> error::Result<impl IntoResponse> {
+    let mut doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON)
+        .map_err(|e| Error::Internal(format!("docs/openapi.json is not JSON: {e}")))?;
+    let units = crate::db::list_units(&state.db).await?;
+    let unit_id = doc
+        .pointer_mut("/components/schemas/RegisterRequest/properties/unit_id")
+        .and_then(serde_json::Value::as_object_mut)
+        .ok_or_else(|| {
+            Error::Internal("docs/openapi.json has no RegisterRequest.unit_id".into())
+        })?;
+    let ids = units.into_iter().map(|u| serde_json::Value::String(u.id));
+    unit_id.insert("enum".into(), ids.collect());
+    Ok((
         [
             (header::CONTENT_TYPE, "application/json"),
             (header::CACHE_CONTROL, "no-cache"),
         ],
-        OPENAPI_JSON,
-    )
+        doc.to_string(),
+    ))
 }
 
 /// Last safety net: a panic in a handler still answers with the JSON 500 shape.
