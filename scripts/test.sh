@@ -18,6 +18,11 @@ cargo clippy -p resapi --target wasm32-unknown-unknown --all-targets -- -D warni
 step "core and server tests"
 cargo test --workspace
 
+step "numbers from the abuse and load tests (login burst, hang-up flood, concurrent syncs)"
+# Run again with their output shown: they print what they measured (a few seconds).
+cargo test -p resapi-server --test login_limits --test hangup_flood --test concurrency \
+  -- --nocapture --test-threads=1 2>&1 | sed -n 's/^test [a-z0-9_]* \.\.\. \(.*[0-9].*\)$/  \1/p'
+
 step "API fuzzing from the OpenAPI document (schemathesis)"
 cargo build -p resapi-server
 scripts/fuzz_api.sh
