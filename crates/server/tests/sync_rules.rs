@@ -47,6 +47,19 @@ fn checkin(account: Uuid, note: &str) -> Value {
 
 /// A second server over the same database file with other content (a content update
 /// deployed between two syncs of the phone).
+/// A sync to the server at `base` (another server than `srv`, on the same database).
+async fn sync_at(http: &reqwest::Client, base: &str, token: &str, body: Value) -> SyncResponse {
+    let res = http
+        .post(format!("{base}/api/v1/sync"))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
 async fn serve_other_content(db: &Path, content: &Path) -> String {
     let state = AppState::open(db, content, Path::new("/nonexistent-dist"))
         .await
@@ -59,19 +72,6 @@ async fn serve_other_content(db: &Path, content: &Path) -> String {
             .unwrap();
     });
     format!("http://{addr}")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[tokio::test]
@@ -97,30 +97,17 @@ async fn a_stored_answer_is_a_duplicate_on_resend_after_its_question_left_the_co
 
     // The phone never got the acknowledgement and resends: it must hear `duplicate`, not a
     // rejection that would park an answer the server already holds under "Perlu perhatian".
-    let resend: SyncResponse = srv
-        .http
-        .post(format!("{next}/api/v1/sync"))
-        .bearer_auth(&auth.token)
-        .json(&json!({"records": [answer]}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let resend: SyncResponse =
+        sync_at(&srv.http, &next, &auth.token, json!({"records": [answer]})).await;
     assert_eq!(statuses(&resend), vec![RecordStatus::Duplicate]);
     // A new answer to the removed question is refused, so the rule is really in force.
-    let fresh: SyncResponse = srv
-        .http
-        .post(format!("{next}/api/v1/sync"))
-        .bearer_auth(&auth.token)
-        .json(&json!({"records": [answer_at(me, Uuid::now_v7(), 1, "adaptif-003", "b")]}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let fresh: SyncResponse = sync_at(
+        &srv.http,
+        &next,
+        &auth.token,
+        json!({"records": [answer_at(me, Uuid::now_v7(), 1, "adaptif-003", "b")]}),
+    )
+    .await;
     assert_eq!(error_codes(&fresh), vec![Some("unknown_question")]);
     assert_eq!(srv.count("SELECT COUNT(*) FROM records").await, 1);
 }

@@ -31,6 +31,20 @@ pub fn fixture_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
 }
 
+/// Copies a folder tree (a content folder a test changes without touching the fixture).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// A valid NIP per `n` (born 1985-03-12, appointed 2010-01, male, serial n).
 pub fn nip(n: u32) -> String {
     format!("19850312 201001 1 {n:03}")
