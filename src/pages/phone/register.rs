@@ -74,7 +74,9 @@ pub fn RegisterPage() -> impl IntoView {
                     navigate("/", Default::default());
                 }
                 Err(e) => {
-                    let field = if e.code().starts_with("nip") {
+                    // NIP codes (`nip_taken`, `nip_length`, …) and a NIP not on the agency's
+                    // roster are shown under the NIP field.
+                    let field = if e.code().starts_with("nip") || e.code() == "not_on_roster" {
                         "nip"
                     } else {
                         ""
