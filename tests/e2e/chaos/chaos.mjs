@@ -118,7 +118,7 @@ async function idbAll(page, store) {
   );
 }
 
-const server = new TestServer();
+const server = new TestServer({ quiet: true });
 const trace = [];
 const counts = Object.fromEntries(Object.keys(weights).map((k) => [k, 0]));
 const made = { answers: 0, sessionsFinished: 0, sessionsQuit: 0, questionnaireAnswers: 0, questionnairesFinished: 0 };

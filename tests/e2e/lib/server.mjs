@@ -23,8 +23,12 @@ async function freePort() {
 export const builtApp = process.env.RESAPI_DIST || join(repo, "dist");
 
 export class TestServer {
-  /** `dist`: the built app to serve (a test may serve its own copy to publish a new version). */
-  constructor({ dist = builtApp } = {}) {
+  /**
+   * `dist`: the built app to serve (a test may serve its own copy to publish a new version).
+   * `quiet`: leave out the server's own start-up line (chaos restarts it many times).
+   */
+  constructor({ dist = builtApp, quiet = false } = {}) {
+    this.quiet = quiet;
     this.dist = dist;
     this.dir = mkdtempSync(join(tmpdir(), "resapi-e2e-"));
     this.db = join(this.dir, "resapi.db");
@@ -49,7 +53,7 @@ export class TestServer {
         "--dist", this.dist,
         "--content", join(repo, "content"),
       ],
-      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
+      { stdio: ["ignore", this.quiet ? "ignore" : "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
     );
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
