@@ -859,8 +859,8 @@ pub fn record_kind(lang: Lang, kind: RecordKind) -> &'static str {
     match (lang, kind) {
         (Lang::Id, RecordKind::PracticeAnswer) => "Jawaban latihan",
         (Lang::En, RecordKind::PracticeAnswer) => "Practice answer",
-        (Lang::Id, RecordKind::PracticeAttempt) => "Sesi latihan",
-        (Lang::En, RecordKind::PracticeAttempt) => "Practice session",
+        (Lang::Id, RecordKind::PracticeSession) => "Sesi latihan",
+        (Lang::En, RecordKind::PracticeSession) => "Practice session",
         (Lang::Id, RecordKind::QuestionnaireResponse) => "Jawaban kuesioner",
         (Lang::En, RecordKind::QuestionnaireResponse) => "Questionnaire answers",
         (Lang::Id, RecordKind::Reflection) => "Refleksi modul",

@@ -1,27 +1,13 @@
 //! Reflections and *komitmen aksi* on the device: each is kept in the journal and queued
 //! for the server in one step. Seven days after a commitment, home asks how it went.
 
-use crate::local_time::{iso_date, local_today, now_rfc3339};
+use crate::local_time::{local_today, now_rfc3339};
 use crate::store::journal::{Entry, JournalItem};
 use crate::store::{Store, StoreError};
-use resapi_core::sync::{
-    CheckinOutcome, Commitment, CommitmentCheckin, RecordKind, Reflection, SyncRecord,
-};
-use time::OffsetDateTime;
+use crate::sync::record::made_now;
+use resapi_core::commitment;
+use resapi_core::sync::{CheckinOutcome, Commitment, CommitmentCheckin, Reflection, SyncRecord};
 use uuid::Uuid;
-
-/// Days until home asks how a commitment went.
-pub const COMMITMENT_DAYS: i64 = 7;
-
-fn record(kind: RecordKind, account_id: &str, payload: serde_json::Value) -> SyncRecord {
-    SyncRecord {
-        id: Uuid::now_v7(),
-        kind,
-        account_id: Uuid::parse_str(account_id).unwrap_or_else(|_| Uuid::nil()),
-        created_at: OffsetDateTime::now_utc(),
-        payload,
-    }
-}
 
 async fn keep(
     store: &Store,
@@ -49,11 +35,7 @@ pub async fn reflect(
         module_id: module_id.to_owned(),
         text: text.trim().to_owned(),
     };
-    let rec = record(
-        RecordKind::Reflection,
-        account_id,
-        serde_json::to_value(&payload).unwrap_or_default(),
-    );
+    let rec = made_now(Uuid::now_v7(), account_id, &payload)?;
     keep(
         store,
         account_id,
@@ -73,18 +55,14 @@ pub async fn commit(
     action_id: Option<String>,
     text: &str,
 ) -> Result<JournalItem, StoreError> {
-    let due_on = iso_date(local_today() + time::Duration::days(COMMITMENT_DAYS));
+    let due_on = commitment::format_day(commitment::due_on(local_today()));
     let payload = Commitment {
         module_id: module_id.to_owned(),
         action_id,
         text: text.trim().to_owned(),
         due_on,
     };
-    let rec = record(
-        RecordKind::Commitment,
-        account_id,
-        serde_json::to_value(&payload).unwrap_or_default(),
-    );
+    let rec = made_now(Uuid::now_v7(), account_id, &payload)?;
     keep(
         store,
         account_id,
@@ -112,21 +90,20 @@ pub async fn check_in(
         outcome,
         note: note.trim().to_owned(),
     };
-    let rec = record(
-        RecordKind::CommitmentCheckin,
-        &commitment.account_id,
-        serde_json::to_value(&payload).unwrap_or_default(),
-    );
+    let rec = made_now(Uuid::now_v7(), &commitment.account_id, &payload)?;
     store.check_in(commitment, outcome, note.trim(), &rec).await
 }
 
 /// Commitments whose seven days are up (local day) and that have no check-in yet.
 pub fn due_checkins(journal: &[JournalItem]) -> Vec<JournalItem> {
-    let today = iso_date(local_today());
+    let today = local_today();
     journal
         .iter()
-        .filter(|i| {
-            matches!(&i.entry, Entry::Commitment { due_on, outcome: None, .. } if *due_on <= today)
+        .filter(|i| match &i.entry {
+            Entry::Commitment {
+                due_on, outcome, ..
+            } => commitment::checkin_due(due_on, outcome.is_some(), today),
+            Entry::Reflection { .. } => false,
         })
         .cloned()
         .collect()

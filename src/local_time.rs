@@ -57,13 +57,3 @@ pub fn local_today() -> time::Date {
         .to_offset(local_offset())
         .date()
 }
-
-/// `YYYY-MM-DD`.
-pub fn iso_date(date: time::Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
-}

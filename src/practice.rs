@@ -2,13 +2,15 @@
 //! step is written to the store before the screen changes; rules come from `resapi_core`.
 
 use crate::local_time::now_rfc3339;
-use crate::store::quiz::{GivenAnswer, QuizQuestion, QuizState, Saved};
+use crate::store::guarded::Saved;
+use crate::store::practice_session::{GivenAnswer, PracticeSessionQuestion, PracticeSessionState};
 use crate::store::results::PracticeResult;
 use crate::store::{Store, StoreError};
+use crate::sync::record::made_now;
 use resapi_core::content::ContentBundle;
 use resapi_core::practice::{self, QUESTIONS_PER_SESSION};
 use resapi_core::rng::Rng;
-use resapi_core::sync::{PracticeAnswer, PracticeAttempt, RecordKind, SyncRecord};
+use resapi_core::sync::{PracticeAnswer, PracticeSession};
 use std::collections::HashSet;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -32,30 +34,30 @@ pub async fn start_review(
     content: &ContentBundle,
     account_id: &str,
     due: &[String],
-) -> Result<QuizState, StoreError> {
+) -> Result<PracticeSessionState, StoreError> {
     let mut rng = Rng::new(seed());
     let questions = due
         .iter()
         .filter_map(|id| content.question(id))
         .take(crate::review::MAX_REVIEW)
-        .map(|q| QuizQuestion {
+        .map(|q| PracticeSessionQuestion {
             id: q.id.clone(),
             options: practice::shuffled_options(q, &mut rng),
         })
         .collect();
-    let quiz = new_session(content, account_id, practice::REVIEW, questions);
-    store.save_quiz(&quiz).await?;
-    Ok(quiz)
+    let session = new_session(content, account_id, practice::REVIEW, questions);
+    store.save_practice_session(&session).await?;
+    Ok(session)
 }
 
 fn new_session(
     content: &ContentBundle,
     account_id: &str,
     scope: &str,
-    questions: Vec<QuizQuestion>,
-) -> QuizState {
-    QuizState {
-        attempt_id: Uuid::now_v7().to_string(),
+    questions: Vec<PracticeSessionQuestion>,
+) -> PracticeSessionState {
+    PracticeSessionState {
+        id: Uuid::now_v7().to_string(),
         account_id: account_id.to_owned(),
         scope: scope.to_owned(),
         content_version: content.version.clone(),
@@ -72,7 +74,7 @@ pub async fn start(
     content: &ContentBundle,
     account_id: &str,
     scope: &str,
-) -> Result<QuizState, StoreError> {
+) -> Result<PracticeSessionState, StoreError> {
     let avoid: HashSet<String> = store
         .previous_questions(account_id)
         .await?
@@ -89,15 +91,15 @@ pub async fn start(
     let questions = ids
         .iter()
         .filter_map(|id| content.question(id))
-        .map(|q| QuizQuestion {
+        .map(|q| PracticeSessionQuestion {
             id: q.id.clone(),
             options: practice::shuffled_options(q, &mut rng),
         })
         .collect();
-    let quiz = new_session(content, account_id, scope, questions);
-    store.save_quiz(&quiz).await?;
+    let session = new_session(content, account_id, scope, questions);
+    store.save_practice_session(&session).await?;
     store.set_previous_questions(account_id, &ids).await?;
-    Ok(quiz)
+    Ok(session)
 }
 
 /// Records the chosen option for the question on screen. Returns the new state, whose
@@ -107,96 +109,92 @@ pub async fn start(
 pub async fn answer(
     store: &Store,
     content: &ContentBundle,
-    quiz: &QuizState,
+    session: &PracticeSessionState,
     option_id: &str,
-) -> Result<Saved<QuizState>, StoreError> {
-    if quiz.current_answer().is_some() {
-        return Ok(Saved::Done(quiz.clone()));
+) -> Result<Saved<PracticeSessionState>, StoreError> {
+    if session.current_answer().is_some() {
+        return Ok(Saved::Done(session.clone()));
     }
-    let Some(q) = quiz.current().and_then(|q| content.question(&q.id)) else {
-        return Ok(Saved::Done(quiz.clone()));
+    let Some(q) = session.current().and_then(|q| content.question(&q.id)) else {
+        return Ok(Saved::Done(session.clone()));
     };
     let correct = q.is_correct(option_id);
     let payload = PracticeAnswer {
-        attempt_id: parse_uuid(&quiz.attempt_id),
+        session_id: parse_uuid(&session.id),
         question_id: q.id.clone(),
         option_id: option_id.to_owned(),
         correct,
-        content_version: quiz.content_version.clone(),
-        position: quiz.position as u32,
+        content_version: session.content_version.clone(),
+        position: session.position as u32,
     };
-    let record = SyncRecord {
-        id: Uuid::now_v7(),
-        kind: RecordKind::PracticeAnswer,
-        account_id: parse_uuid(&quiz.account_id),
-        created_at: OffsetDateTime::now_utc(),
-        payload: serde_json::to_value(&payload).unwrap_or_default(),
-    };
-    let mut next = quiz.clone();
+    let record = made_now(Uuid::now_v7(), &session.account_id, &payload)?;
+    let mut next = session.clone();
     next.answers.push(GivenAnswer {
         question_id: q.id.clone(),
         value: q.value.clone(),
         option_id: option_id.to_owned(),
         correct,
     });
-    store.save_answer(quiz, &next, &record).await
+    store.save_answer(session, &next, &record).await
 }
 
 /// Moves to the next question (unless another tab changed the session first).
-pub async fn advance(store: &Store, quiz: &QuizState) -> Result<Saved<QuizState>, StoreError> {
-    let mut next = quiz.clone();
+pub async fn advance(
+    store: &Store,
+    session: &PracticeSessionState,
+) -> Result<Saved<PracticeSessionState>, StoreError> {
+    let mut next = session.clone();
     next.position = (next.position + 1).min(next.questions.len());
-    store.step_quiz(quiz, &next).await
+    store.step_practice_session(session, &next).await
 }
 
-/// Ends the session (completed or quit): the attempt goes to the outbox and the result to
+/// Ends the session (completed or quit): its record goes to the outbox and the result to
 /// history. A session quit before any answer leaves no trace (`Done(None)`). A session
 /// another tab changed or finished first is left as that tab saved it.
 pub async fn finish(
     store: &Store,
-    quiz: &QuizState,
-) -> Result<Saved<Option<PracticeResult>, QuizState>, StoreError> {
-    if quiz.answers.is_empty() {
-        return Ok(match store.discard_quiz_from(quiz).await? {
+    session: &PracticeSessionState,
+) -> Result<Saved<Option<PracticeResult>, PracticeSessionState>, StoreError> {
+    if session.answers.is_empty() {
+        return Ok(match store.discard_practice_session_from(session).await? {
             Saved::Done(()) => Saved::Done(None),
             Saved::Elsewhere(now) => Saved::Elsewhere(now),
         });
     }
-    let score = GivenAnswer::score(&quiz.answers);
-    let completed = quiz.answers.len() >= quiz.questions.len();
+    let score = GivenAnswer::score(&session.answers);
+    let completed = session.answers.len() >= session.questions.len();
     let finished_at = now_rfc3339();
     let result = PracticeResult {
-        id: quiz.attempt_id.clone(),
-        account_id: quiz.account_id.clone(),
-        scope: quiz.scope.clone(),
+        id: session.id.clone(),
+        account_id: session.account_id.clone(),
+        scope: session.scope.clone(),
         correct: score.correct,
         answered: score.answered,
-        total: quiz.questions.len() as u32,
+        total: session.questions.len() as u32,
         percent: score.percent,
         completed,
-        started_at: quiz.started_at.clone(),
+        started_at: session.started_at.clone(),
         finished_at,
         per_value: score.per_value,
-        answers: quiz.answers.clone(),
+        answers: session.answers.clone(),
     };
-    let payload = PracticeAttempt {
-        scope: quiz.scope.clone(),
-        question_ids: quiz.questions.iter().map(|q| q.id.clone()).collect(),
+    let payload = PracticeSession {
+        scope: session.scope.clone(),
+        question_ids: session.questions.iter().map(|q| q.id.clone()).collect(),
         answered: score.answered,
         correct: score.correct,
         completed,
-        started_at: parse_time(&quiz.started_at),
-        content_version: quiz.content_version.clone(),
+        started_at: parse_time(&session.started_at),
+        content_version: session.content_version.clone(),
     };
-    let record = SyncRecord {
-        id: parse_uuid(&quiz.attempt_id),
-        kind: RecordKind::PracticeAttempt,
-        account_id: parse_uuid(&quiz.account_id),
-        created_at: OffsetDateTime::now_utc(),
-        payload: serde_json::to_value(&payload).unwrap_or_default(),
-    };
-    Ok(match store.finish_quiz(quiz, &result, &record).await? {
-        Saved::Done(result) => Saved::Done(Some(result)),
-        Saved::Elsewhere(now) => Saved::Elsewhere(now),
-    })
+    let record = made_now(parse_uuid(&session.id), &session.account_id, &payload)?;
+    Ok(
+        match store
+            .finish_practice_session(session, &result, &record)
+            .await?
+        {
+            Saved::Done(result) => Saved::Done(Some(result)),
+            Saved::Elsewhere(now) => Saved::Elsewhere(now),
+        },
+    )
 }

@@ -3,12 +3,13 @@
 //! page showed: a step taken in a stale tab gives back what another tab saved instead.
 
 use crate::local_time::now_rfc3339;
+use crate::store::guarded::Saved;
 use crate::store::questionnaires::{Draft, Response};
-use crate::store::quiz::Saved;
 use crate::store::{Store, StoreError};
+use crate::sync::record::made_now;
 use resapi_core::content::ContentBundle;
 use resapi_core::questionnaire::Questionnaire;
-use resapi_core::sync::{QuestionnaireResponse, RecordKind, SyncRecord};
+use resapi_core::sync::QuestionnaireResponse;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -86,12 +87,6 @@ pub async fn finish(store: &Store, draft: &Draft) -> Result<Saved<Response, Draf
         .unwrap_or_else(|_| OffsetDateTime::now_utc()),
         content_version: draft.content_version.clone(),
     };
-    let record = SyncRecord {
-        id,
-        kind: RecordKind::QuestionnaireResponse,
-        account_id: Uuid::parse_str(&draft.account_id).unwrap_or_else(|_| Uuid::nil()),
-        created_at: OffsetDateTime::now_utc(),
-        payload: serde_json::to_value(&payload).unwrap_or_default(),
-    };
+    let record = made_now(id, &draft.account_id, &payload)?;
     store.finish_questionnaire(draft, &response, &record).await
 }

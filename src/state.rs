@@ -53,7 +53,7 @@ pub struct AppState {
     pub session: RwSignal<Option<Session>>,
     pub content: RwSignal<Option<Arc<ContentBundle>>>,
     /// True while a practice session is on screen (no update reloads then).
-    pub in_quiz: RwSignal<bool>,
+    pub in_practice_session: RwSignal<bool>,
     /// Whether home shows the streak (a setting; on unless turned off).
     pub show_streak: RwSignal<bool>,
     /// Bumped when history arrives from elsewhere (a restore), so pages re-read the store.
@@ -69,7 +69,7 @@ impl AppState {
             store_failed: RwSignal::new(false),
             session: RwSignal::new(None),
             content: RwSignal::new(None),
-            in_quiz: RwSignal::new(false),
+            in_practice_session: RwSignal::new(false),
             history_version: RwSignal::new(0),
             show_streak: RwSignal::new({
                 use gloo_storage::Storage;

@@ -9,7 +9,7 @@ use resapi::practice;
 use resapi::store::Store;
 use resapi::store::attention::AttentionItem;
 use resapi::store::db;
-use resapi_core::sync::{RecordKind, SyncRecord};
+use resapi_core::sync::{PracticeAnswer, RecordKind, SyncRecord};
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 
@@ -20,13 +20,21 @@ fn unique_name(prefix: &str) -> String {
 }
 
 fn record(account: Uuid) -> SyncRecord {
-    SyncRecord {
-        id: Uuid::now_v7(),
-        kind: RecordKind::PracticeAnswer,
-        account_id: account,
-        created_at: time::OffsetDateTime::now_utc(),
-        payload: serde_json::json!({"question_id": "loyal-001"}),
-    }
+    let answer = PracticeAnswer {
+        session_id: Uuid::now_v7(),
+        question_id: "loyal-001".into(),
+        option_id: "b".into(),
+        correct: true,
+        content_version: "v1".into(),
+        position: 0,
+    };
+    SyncRecord::new(
+        Uuid::now_v7(),
+        account,
+        time::OffsetDateTime::now_utc(),
+        &answer,
+    )
+    .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -81,12 +89,12 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
     let account = Uuid::now_v7().to_string();
     let content = bundle();
     let store = Store::open_named(&name).await.unwrap();
-    let quiz = practice::start(&store, &content, &account, "loyal")
+    let session = practice::start(&store, &content, &account, "loyal")
         .await
         .unwrap();
-    assert_eq!(quiz.questions.len(), 10);
-    let first = quiz.current().unwrap().clone();
-    let after = practice::answer(&store, &content, &quiz, "b")
+    assert_eq!(session.questions.len(), 10);
+    let first = session.current().unwrap().clone();
+    let after = practice::answer(&store, &content, &session, "b")
         .await
         .unwrap()
         .done()
@@ -95,7 +103,7 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
 
     // A reload: a fresh handle on the same database sees the same question, answered.
     let reopened = Store::open_named(&name).await.unwrap();
-    let resumed = reopened.quiz(&account).await.unwrap().unwrap();
+    let resumed = reopened.practice_session(&account).await.unwrap().unwrap();
     assert_eq!(resumed.position, 0);
     assert_eq!(resumed.current().unwrap().id, first.id);
     assert_eq!(resumed.current().unwrap().options, first.options);
@@ -118,25 +126,25 @@ async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
     let account = Uuid::now_v7().to_string();
     let content = bundle();
     let store = Store::open_named(&name).await.unwrap();
-    let mut quiz = practice::start(&store, &content, &account, "loyal")
+    let mut session = practice::start(&store, &content, &account, "loyal")
         .await
         .unwrap();
     for i in 0..10 {
         let option = if i % 2 == 0 { "b" } else { "c" };
-        quiz = practice::answer(&store, &content, &quiz, option)
+        session = practice::answer(&store, &content, &session, option)
             .await
             .unwrap()
             .done()
             .unwrap();
         if i < 9 {
-            quiz = practice::advance(&store, &quiz)
+            session = practice::advance(&store, &session)
                 .await
                 .unwrap()
                 .done()
                 .unwrap();
         }
     }
-    let result = practice::finish(&store, &quiz)
+    let result = practice::finish(&store, &session)
         .await
         .unwrap()
         .done()
@@ -147,14 +155,14 @@ async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
         (5, 10, 50)
     );
     assert!(result.completed);
-    assert!(store.quiz(&account).await.unwrap().is_none());
+    assert!(store.practice_session(&account).await.unwrap().is_none());
     assert_eq!(store.results(&account).await.unwrap(), vec![result]);
     let pending = store.pending(&account).await.unwrap();
     assert_eq!(pending.len(), 11);
     assert_eq!(
         pending
             .iter()
-            .filter(|r| r.kind == RecordKind::PracticeAttempt)
+            .filter(|r| r.kind == RecordKind::PracticeSession)
             .count(),
         1
     );
@@ -165,7 +173,7 @@ async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
     let fresh = next
         .questions
         .iter()
-        .filter(|q| !quiz.questions.iter().any(|old| old.id == q.id))
+        .filter(|q| !session.questions.iter().any(|old| old.id == q.id))
         .count();
     assert_eq!(fresh, 2, "the bank has 12: both unseen ones come first");
 }
@@ -212,7 +220,7 @@ fn store_db(store: &Store) -> &rexie::Rexie {
 
 #[wasm_bindgen_test]
 async fn a_question_answered_wrong_two_days_ago_is_due_for_review_today() {
-    use resapi::store::quiz::GivenAnswer;
+    use resapi::store::practice_session::GivenAnswer;
     use resapi::store::results::PracticeResult;
     let name = unique_name("review");
     let account = Uuid::now_v7().to_string();
@@ -247,12 +255,13 @@ async fn a_question_answered_wrong_two_days_ago_is_due_for_review_today() {
     let due = resapi::review::due_today(&store, &account).await.unwrap();
     assert_eq!(due, vec!["loyal-001".to_string()]);
     // A review session draws exactly the due questions.
-    let quiz = resapi::practice::start_review(&store, &bundle(), &account, &due)
+    let session = resapi::practice::start_review(&store, &bundle(), &account, &due)
         .await
         .unwrap();
-    assert_eq!(quiz.scope, "ulang");
+    assert_eq!(session.scope, "ulang");
     assert_eq!(
-        quiz.questions
+        session
+            .questions
             .iter()
             .map(|q| q.id.as_str())
             .collect::<Vec<_>>(),
@@ -280,8 +289,9 @@ async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before()
     let Entry::Commitment { due_on, .. } = &fresh.entry else {
         panic!("a commitment")
     };
-    let expected =
-        resapi::local_time::iso_date(resapi::local_time::local_today() + time::Duration::days(7));
+    let expected = resapi_core::commitment::format_day(
+        resapi::local_time::local_today() + time::Duration::days(7),
+    );
     assert_eq!(due_on, &expected);
     let journal = store.journal(&account).await.unwrap();
     assert!(resapi::journal::due_checkins(&journal).is_empty());
@@ -296,7 +306,7 @@ async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before()
             module_id: "modul-loyal".into(),
             action_id: None,
             text: "Datang tepat waktu".into(),
-            due_on: resapi::local_time::iso_date(
+            due_on: resapi_core::commitment::format_day(
                 resapi::local_time::local_today() - time::Duration::days(1),
             ),
             outcome: None,
@@ -329,30 +339,32 @@ async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before()
     assert_eq!(store.pending_count(&account).await.unwrap(), 2);
 }
 
-/// Everything one person leaves on a phone: a finished quiz (results, its records), a quiz in
+/// Everything one person leaves on a phone: a finished session (results, its records), a session in
 /// progress, a commitment, a questionnaire response and draft, a restore flag and a last
 /// sync. Returns the finished result.
 async fn a_persons_data(store: &Store, account: &str) -> resapi::store::results::PracticeResult {
     use resapi::store::questionnaires::{Draft, Response};
     let content = bundle();
-    let mut quiz = practice::start(store, &content, account, "loyal")
+    let mut session = practice::start(store, &content, account, "loyal")
         .await
         .unwrap();
-    quiz = practice::answer(store, &content, &quiz, "b")
+    session = practice::answer(store, &content, &session, "b")
         .await
         .unwrap()
         .done()
         .unwrap();
-    let result = practice::finish(store, &quiz)
+    let result = practice::finish(store, &session)
         .await
         .unwrap()
         .done()
         .flatten()
         .unwrap();
-    let quiz = practice::start(store, &content, account, "loyal")
+    let session = practice::start(store, &content, account, "loyal")
         .await
         .unwrap();
-    practice::answer(store, &content, &quiz, "a").await.unwrap();
+    practice::answer(store, &content, &session, "a")
+        .await
+        .unwrap();
     resapi::journal::commit(store, account, "modul-loyal", None, "Tepat waktu")
         .await
         .unwrap();
@@ -387,14 +399,14 @@ async fn a_persons_data(store: &Store, account: &str) -> resapi::store::results:
     result
 }
 
-/// (results, responses, journal, quiz in progress, drafts, waiting, refused, restored,
+/// (results, responses, journal, session in progress, drafts, waiting, refused, restored,
 /// last sync, previous questions) of an account.
 async fn footprint(store: &Store, account: &str) -> [usize; 10] {
     [
         store.results(account).await.unwrap().len(),
         store.responses(account).await.unwrap().len(),
         store.journal(account).await.unwrap().len(),
-        usize::from(store.quiz(account).await.unwrap().is_some()),
+        usize::from(store.practice_session(account).await.unwrap().is_some()),
         usize::from(store.draft(account, "smart-asn").await.unwrap().is_some()),
         store.pending_count(account).await.unwrap() as usize,
         store.attention_count(account).await.unwrap() as usize,
@@ -430,7 +442,7 @@ async fn erasing_from_the_phone_waits_for_the_server_and_removes_only_that_accou
     let b_result = a_persons_data(&store, &b).await;
     store.save_session(&session_of(&a)).await.unwrap();
     let b_before = footprint(&store, &b).await;
-    // 1 answer + attempt, 1 answer of the quiz in progress, 1 commitment.
+    // 1 answer + attempt, 1 answer of the session in progress, 1 commitment.
     assert_eq!(b_before, [1, 1, 1, 1, 1, 4, 0, 1, 1, 1]);
     let a_before = footprint(&store, &a).await;
     assert_eq!(a_before, b_before);

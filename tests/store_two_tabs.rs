@@ -9,9 +9,9 @@ mod common;
 use common::bundle;
 use resapi::practice;
 use resapi::store::Store;
+use resapi::store::guarded::Saved;
 use resapi::store::questionnaires::{Draft, Response};
-use resapi::store::quiz::Saved;
-use resapi_core::sync::{RecordKind, SyncRecord};
+use resapi_core::sync::{QuestionnaireResponse, RecordKind, SyncRecord};
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 
@@ -33,7 +33,7 @@ fn answers_at(records: &[SyncRecord], position: u64) -> usize {
 
 #[wasm_bindgen_test]
 async fn a_stale_tab_jumps_to_the_saved_question_and_never_answers_twice() {
-    let (tab_a, tab_b) = two_tabs("two-tabs-quiz").await;
+    let (tab_a, tab_b) = two_tabs("two-tabs-practice-session").await;
     let account = Uuid::now_v7().to_string();
     let content = bundle();
 
@@ -48,7 +48,7 @@ async fn a_stale_tab_jumps_to_the_saved_question_and_never_answers_twice() {
         .unwrap();
 
     // Tab B opens the session, moves on and answers question 2.
-    let b_state = tab_b.quiz(&account).await.unwrap().unwrap();
+    let b_state = tab_b.practice_session(&account).await.unwrap().unwrap();
     assert_eq!(b_state, a_answered);
     let b_state = practice::advance(&tab_b, &b_state)
         .await
@@ -92,7 +92,7 @@ async fn a_stale_tab_jumps_to_the_saved_question_and_never_answers_twice() {
     let pending = tab_a.pending(&account).await.unwrap();
     let attempts: Vec<_> = pending
         .iter()
-        .filter(|r| r.kind == RecordKind::PracticeAttempt)
+        .filter(|r| r.kind == RecordKind::PracticeSession)
         .collect();
     assert_eq!(attempts.len(), 1, "one finished session");
     assert_eq!(attempts[0].payload["answered"], 2);
@@ -151,13 +151,19 @@ async fn a_stale_questionnaire_tab_keeps_the_other_tabs_answers_and_finishes_onc
             finished_at: "2026-11-30T08:05:00Z".into(),
             answers: from.answers.clone(),
         };
-        let record = SyncRecord {
-            id,
-            kind: RecordKind::QuestionnaireResponse,
-            account_id: Uuid::parse_str(&account).unwrap(),
-            created_at: time::OffsetDateTime::now_utc(),
-            payload: serde_json::json!({}),
+        let payload = QuestionnaireResponse {
+            questionnaire_id: response.questionnaire_id.clone(),
+            answers: response.answers.clone(),
+            started_at: time::OffsetDateTime::now_utc(),
+            content_version: response.content_version.clone(),
         };
+        let record = SyncRecord::new(
+            id,
+            Uuid::parse_str(&account).unwrap(),
+            time::OffsetDateTime::now_utc(),
+            &payload,
+        )
+        .unwrap();
         (response, record)
     };
     let (response, record) = finish(&b3);

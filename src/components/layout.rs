@@ -36,7 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <UpdateBanner />
         <RestoringBanner />
         <main id="main" tabindex="-1">{children()}</main>
-        <Show when=move || app.session.with(Option::is_some) && !app.in_quiz.get()>
+        <Show when=move || app.session.with(Option::is_some) && !app.in_practice_session.get()>
             <nav class="bottom-nav" aria-label="Menu">
                 <A href="/" exact=true>{move || app.tr().nav_home}</A>
                 <A href="/latihan">{move || app.tr().nav_practice}</A>

@@ -41,7 +41,7 @@ pub fn ReviewCard(ready: RwSignal<bool>) -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             // A session in progress is resumed rather than replaced.
-            let existing = store.quiz(&account).await.ok().flatten();
+            let existing = store.practice_session(&account).await.ok().flatten();
             let ok = existing.is_some()
                 || practice::start_review(&store, &content, &account, &ids)
                     .await

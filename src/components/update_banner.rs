@@ -1,4 +1,4 @@
-//! "Versi baru tersedia": offered when a new version is waiting, never during a quiz.
+//! "Versi baru tersedia": offered when a new version is waiting, never during a practice session.
 
 use crate::pwa;
 use crate::state::use_app;
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let app = use_app();
-    let show = move || app.sync.update_ready.get() && !app.in_quiz.get();
+    let show = move || app.sync.update_ready.get() && !app.in_practice_session.get();
     view! {
         <Show when=show>
             <div class="banner banner-update" role="status">

@@ -14,7 +14,8 @@ pub const DB_NAME: &str = "resapi";
 /// Store names.
 pub const CONTENT: &str = "content";
 pub const OUTBOX: &str = "outbox";
-pub const QUIZ: &str = "quiz";
+/// The practice session in progress (named before the practice session had one name).
+pub const PRACTICE_SESSION: &str = "quiz";
 pub const RESULTS: &str = "results";
 pub const ATTENTION: &str = "attention";
 pub const META: &str = "meta";
@@ -33,6 +34,8 @@ pub enum StoreError {
     Idb(String),
     #[error("data tersimpan tidak bisa dibaca: {0}")]
     Decode(String),
+    #[error("catatan tidak bisa dibuat: {0}")]
+    Record(#[from] resapi_core::sync::RecordError),
 }
 
 impl From<rexie::Error> for StoreError {
@@ -65,7 +68,7 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
         .version(version)
         .add_object_store(ObjectStore::new(CONTENT))
         .add_object_store(outbox)
-        .add_object_store(ObjectStore::new(QUIZ))
+        .add_object_store(ObjectStore::new(PRACTICE_SESSION))
         .add_object_store(results)
         .add_object_store(attention)
         .add_object_store(ObjectStore::new(META));

@@ -30,7 +30,7 @@ pub const PERSONAL_STORES: [&str; 8] = [
     db::RESULTS,
     db::RESPONSES,
     db::JOURNAL,
-    db::QUIZ,
+    db::PRACTICE_SESSION,
     db::DRAFTS,
     db::META,
 ];
@@ -72,7 +72,7 @@ impl Store {
     }
 
     /// Removes this account's results, questionnaire responses and drafts, journal, the
-    /// quiz in progress, its notes (last sync, previous questions, the restore flag) and the
+    /// practice session in progress, its notes (last sync, previous questions, the restore flag) and the
     /// session when it is this account's; or refuses, removing nothing, under `rule`.
     /// Other accounts' data and the shared content stay.
     pub async fn erase_local_data(
@@ -129,8 +129,8 @@ async fn erase_in(tx: &Transaction, account_id: &str, rule: EraseRule) -> db::Re
             store.delete(key).await?;
         }
     }
-    // The quiz in progress is keyed by the account; drafts by `account:questionnaire`.
-    tx.store(db::QUIZ)?
+    // The practice session in progress is keyed by the account; drafts by `account:questionnaire`.
+    tx.store(db::PRACTICE_SESSION)?
         .delete(JsValue::from_str(account_id))
         .await?;
     let drafts = tx.store(db::DRAFTS)?;

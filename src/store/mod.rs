@@ -6,10 +6,11 @@ pub mod by_id;
 pub mod content;
 pub mod db;
 pub mod erase;
+pub mod guarded;
 pub mod journal;
 pub mod outbox;
+pub mod practice_session;
 pub mod questionnaires;
-pub mod quiz;
 pub mod results;
 pub mod session;
 

@@ -25,7 +25,7 @@ impl Store {
         let records = self.pending(account_id).await?;
         let answers = records
             .iter()
-            .filter(|r| r.kind != RecordKind::PracticeAttempt)
+            .filter(|r| r.kind != RecordKind::PracticeSession)
             .count() as u32;
         Ok((answers, records.len() as u32))
     }

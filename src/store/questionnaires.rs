@@ -2,10 +2,10 @@
 //! reload resumes at the same item) and finished responses, kept for results and charts.
 //! Scores are not stored: `resapi_core::scoring` recomputes them from the answers.
 //!
-//! Like the quiz, every step is a guarded write (see `quiz`): a tab left in the background
+//! Like the practice session, every step is a guarded write (see `guarded`): a tab left in the background
 //! cannot overwrite answers given in another tab, nor finish a questionnaire twice.
 
-use super::quiz::{Saved, open_if_unchanged};
+use super::guarded::{Saved, open_if_unchanged};
 use super::{Store, db};
 use resapi_core::scoring::Answers;
 use resapi_core::sync::SyncRecord;

@@ -1,6 +1,6 @@
 //! Finished practice sessions, for the history and result pages.
 
-use super::quiz::GivenAnswer;
+use super::practice_session::GivenAnswer;
 use super::{Store, db};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

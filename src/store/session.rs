@@ -1,4 +1,4 @@
-//! Who is logged in on this phone, and small per-account notes (last sync, last quiz).
+//! Who is logged in on this phone, and small per-account notes (last sync, last practice session).
 
 use super::journal::JournalItem;
 use super::questionnaires::Response;

@@ -68,19 +68,23 @@ pub fn cut(pending: Vec<SyncRecord>, budget: Budget) -> Cut {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use resapi_core::sync::{BATCH_TARGET_BYTES, MAX_BATCH, RecordKind};
+    use resapi_core::sync::{BATCH_TARGET_BYTES, MAX_BATCH, Reflection};
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
 
     fn reflection(chars: usize, c: char) -> SyncRecord {
-        SyncRecord {
-            id: uuid::Uuid::now_v7(),
-            kind: RecordKind::Reflection,
-            account_id: uuid::Uuid::now_v7(),
-            created_at: time::OffsetDateTime::now_utc(),
-            payload: serde_json::json!({ "module_id": "m", "text": c.to_string().repeat(chars) }),
-        }
+        let reflection = Reflection {
+            module_id: "m".into(),
+            text: c.to_string().repeat(chars),
+        };
+        SyncRecord::new(
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            time::OffsetDateTime::now_utc(),
+            &reflection,
+        )
+        .unwrap()
     }
 
     const FULL: Budget = Budget {

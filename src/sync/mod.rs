@@ -3,6 +3,7 @@
 //! "needs attention", and pulls content changes. `triggers` decides when it runs.
 
 pub mod batch;
+pub mod record;
 pub mod restore;
 pub mod triggers;
 

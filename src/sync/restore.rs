@@ -6,12 +6,12 @@ use crate::api::{self, ApiError};
 use crate::local_time::rfc3339;
 use crate::store::Store;
 use crate::store::journal::{Entry, JournalItem};
+use crate::store::practice_session::GivenAnswer;
 use crate::store::questionnaires::Response;
-use crate::store::quiz::GivenAnswer;
 use crate::store::results::PracticeResult;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
-    Commitment, CommitmentCheckin, PracticeAnswer, PracticeAttempt, QuestionnaireResponse,
+    Commitment, CommitmentCheckin, PracticeAnswer, PracticeSession, QuestionnaireResponse,
     RecordKind, Reflection, StoredRecord,
 };
 use std::collections::HashMap;
@@ -65,7 +65,7 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
                         .question(&a.question_id)
                         .map(|q| q.value.clone())
                         .unwrap_or_default();
-                    answers.entry(a.attempt_id.to_string()).or_default().push((
+                    answers.entry(a.session_id.to_string()).or_default().push((
                         a.position,
                         GivenAnswer {
                             question_id: a.question_id,
@@ -76,8 +76,8 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
                     ));
                 }
             }
-            RecordKind::PracticeAttempt => {
-                if let Ok(a) = serde_json::from_value::<PracticeAttempt>(payload) {
+            RecordKind::PracticeSession => {
+                if let Ok(a) = serde_json::from_value::<PracticeSession>(payload) {
                     out.results.push(PracticeResult {
                         id,
                         account_id: account_id.to_owned(),

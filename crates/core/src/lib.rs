@@ -1,11 +1,15 @@
 //! Resapi's domain: the BerAKHLAK catalogue, the content model and its validation,
-//! practice scoring, NIP rules and the sync protocol. No I/O: the same code runs in the
-//! phone app (wasm) and on the server.
+//! practice scoring, the rules that results and progress follow (advice, the weakest
+//! component, the seven-day commitment, mastery tallies), NIP rules and the sync protocol.
+//! No I/O: the same code runs in the phone app (wasm) and on the server.
 
 pub mod activity;
+pub mod advice;
 pub mod api;
 pub mod catalog;
+pub mod commitment;
 pub mod content;
+pub mod mastery;
 pub mod module;
 pub mod nip;
 pub mod practice;
@@ -17,5 +21,6 @@ pub mod scoring;
 pub mod sync;
 pub mod text;
 pub mod validate;
+pub mod weakest;
 
 pub use text::{Lang, Text};

@@ -1,7 +1,8 @@
-//! Practice quizzes: which questions a session draws, in which order the options show, and
-//! how a finished attempt is scored.
+//! Practice sessions: which questions a session draws, in which order the options show,
+//! and how a finished session is scored.
 
 use crate::content::Question;
+use crate::mastery::{Tally, tally_by};
 use crate::rng::Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -89,7 +90,7 @@ pub struct AnsweredQuestion {
     pub correct: bool,
 }
 
-/// The score of a practice attempt, overall and per value.
+/// The score of a practice session, overall and per value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PracticeScore {
     pub correct: u32,
@@ -101,21 +102,18 @@ pub struct PracticeScore {
 }
 
 pub fn score(answers: &[AnsweredQuestion]) -> PracticeScore {
-    let mut per_value: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    let mut correct = 0;
+    let mut overall = Tally::default();
     for a in answers {
-        let entry = per_value.entry(a.value.clone()).or_default();
-        entry.1 += 1;
-        if a.correct {
-            entry.0 += 1;
-            correct += 1;
-        }
+        overall.add(a.correct);
     }
-    let answered = answers.len() as u32;
+    let per_value = tally_by(answers.iter().map(|a| (a.value.clone(), a.correct)))
+        .into_iter()
+        .map(|(value, tally)| (value, tally.pair()))
+        .collect();
     PracticeScore {
-        correct,
-        answered,
-        percent: percent(correct, answered),
+        correct: overall.correct,
+        answered: overall.answered,
+        percent: percent(overall.correct, overall.answered),
         per_value,
     }
 }

@@ -9,6 +9,7 @@
 use crate::content::{Band, ScoringConfig};
 use crate::module::Mapping;
 use crate::questionnaire::{Item, Questionnaire, SCALE_MAX, SCALE_MIN};
+use crate::weakest::lowest;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -340,19 +341,6 @@ fn mean_if_enough(parts: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     enough(scored, total).then(|| sum / f64::from(scored))
 }
 
-fn lowest<T>(items: &[T], key: impl Fn(&T) -> Option<f64>) -> Option<&T> {
-    let mut best: Option<(&T, f64)> = None;
-    for item in items {
-        if let Some(k) = key(item) {
-            // Strictly lower only: a tie keeps the earlier one.
-            if best.is_none_or(|(_, b)| k < b) {
-                best = Some((item, k));
-            }
-        }
-    }
-    best.map(|(item, _)| item)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,13 +371,5 @@ mod tests {
         assert_eq!(mean_if_enough(parts.into_iter()), Some(50.0));
         let parts = [Some(60.0), None, None];
         assert_eq!(mean_if_enough(parts.into_iter()), None);
-    }
-
-    #[test]
-    fn lowest_keeps_the_first_of_a_tie_and_ignores_unscored() {
-        let xs = [None, Some(2.0), Some(1.0), Some(1.0)];
-        let low = lowest(&xs, |x| *x).map(|x| x as *const _);
-        assert_eq!(low, Some(&xs[2] as *const _));
-        assert!(lowest(&[None::<f64>], |x| *x).is_none());
     }
 }

@@ -25,8 +25,10 @@ pub const BATCH_TARGET_BYTES: usize = 768 * 1024;
 pub enum RecordKind {
     /// One answered practice question.
     PracticeAnswer,
-    /// One finished (or quit) practice session.
-    PracticeAttempt,
+    /// One finished (or quit) practice session. On the wire `practice_attempt`, its name
+    /// before the practice session had one name (phones and servers store it so).
+    #[serde(rename = "practice_attempt")]
+    PracticeSession,
     /// One completed questionnaire (all its answers; skipped items absent).
     QuestionnaireResponse,
     /// The answer to a module's reflection question.
@@ -40,7 +42,7 @@ pub enum RecordKind {
 /// Every record kind, for parsing and documentation.
 pub const RECORD_KINDS: [RecordKind; 6] = [
     RecordKind::PracticeAnswer,
-    RecordKind::PracticeAttempt,
+    RecordKind::PracticeSession,
     RecordKind::QuestionnaireResponse,
     RecordKind::Reflection,
     RecordKind::Commitment,
@@ -51,7 +53,7 @@ impl RecordKind {
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::PracticeAnswer => "practice_answer",
-            RecordKind::PracticeAttempt => "practice_attempt",
+            RecordKind::PracticeSession => "practice_attempt",
             RecordKind::QuestionnaireResponse => "questionnaire_response",
             RecordKind::Reflection => "reflection",
             RecordKind::Commitment => "commitment",
@@ -76,12 +78,78 @@ pub struct SyncRecord {
     pub payload: serde_json::Value,
 }
 
+impl SyncRecord {
+    /// A new record carrying `payload`; its kind is the payload's. The one place the app
+    /// (and tests) build records, so every record of a kind has the same shape on the wire.
+    pub fn new<P: Payload>(
+        id: Uuid,
+        account_id: Uuid,
+        created_at: OffsetDateTime,
+        payload: &P,
+    ) -> Result<SyncRecord, RecordError> {
+        // Fails only for a time outside the years 0–9999, which RFC 3339 cannot write.
+        let payload = serde_json::to_value(payload)
+            .map_err(|e| RecordError::InvalidPayload(e.to_string()))?;
+        Ok(SyncRecord {
+            id,
+            kind: P::KIND,
+            account_id,
+            created_at,
+            payload,
+        })
+    }
+
+    /// A record read back from storage: its payload exactly as it arrived (it was checked
+    /// then), so a restore gives the phone what the phone sent.
+    pub fn from_stored(
+        id: Uuid,
+        kind: RecordKind,
+        account_id: Uuid,
+        created_at: OffsetDateTime,
+        payload: serde_json::Value,
+    ) -> SyncRecord {
+        SyncRecord {
+            id,
+            kind,
+            account_id,
+            created_at,
+            payload,
+        }
+    }
+}
+
+/// A record's payload type, which knows its record kind.
+pub trait Payload: Serialize + serde::de::DeserializeOwned {
+    const KIND: RecordKind;
+}
+
+impl Payload for PracticeAnswer {
+    const KIND: RecordKind = RecordKind::PracticeAnswer;
+}
+impl Payload for PracticeSession {
+    const KIND: RecordKind = RecordKind::PracticeSession;
+}
+impl Payload for QuestionnaireResponse {
+    const KIND: RecordKind = RecordKind::QuestionnaireResponse;
+}
+impl Payload for Reflection {
+    const KIND: RecordKind = RecordKind::Reflection;
+}
+impl Payload for Commitment {
+    const KIND: RecordKind = RecordKind::Commitment;
+}
+impl Payload for CommitmentCheckin {
+    const KIND: RecordKind = RecordKind::CommitmentCheckin;
+}
+
 /// Payload of [`RecordKind::PracticeAnswer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeAnswer {
-    /// The id of the attempt record this answer belongs to.
-    pub attempt_id: Uuid,
+    /// The practice session this answer belongs to: the id of its
+    /// [`RecordKind::PracticeSession`] record. `attempt_id` on the wire.
+    #[serde(rename = "attempt_id")]
+    pub session_id: Uuid,
     pub question_id: String,
     pub option_id: String,
     /// What the device judged; the server re-checks against its own key.
@@ -91,10 +159,10 @@ pub struct PracticeAnswer {
     pub position: u32,
 }
 
-/// Payload of [`RecordKind::PracticeAttempt`].
+/// Payload of [`RecordKind::PracticeSession`]: one finished (or quit) practice session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PracticeAttempt {
+pub struct PracticeSession {
     /// A value id or "campuran".
     pub scope: String,
     pub question_ids: Vec<String>,
@@ -294,34 +362,34 @@ pub fn check_record(
             }
             Ok(Some(question.is_correct(&answer.option_id)))
         }
-        RecordKind::PracticeAttempt => {
-            let attempt: PracticeAttempt = payload(record)?;
-            id_within(&attempt.scope)?;
-            id_within(&attempt.content_version)?;
-            within_time(attempt.started_at, now)?;
-            if attempt.scope != crate::practice::MIXED
-                && attempt.scope != crate::practice::REVIEW
-                && content.value(&attempt.scope).is_none()
+        RecordKind::PracticeSession => {
+            let session: PracticeSession = payload(record)?;
+            id_within(&session.scope)?;
+            id_within(&session.content_version)?;
+            within_time(session.started_at, now)?;
+            if session.scope != crate::practice::MIXED
+                && session.scope != crate::practice::REVIEW
+                && content.value(&session.scope).is_none()
             {
                 return Err(RecordError::InvalidPayload(format!(
                     "cakupan latihan `{}` tidak dikenal",
-                    attempt.scope
+                    session.scope
                 )));
             }
-            if attempt.question_ids.is_empty() || attempt.question_ids.len() > MAX_SESSION_QUESTIONS
+            if session.question_ids.is_empty() || session.question_ids.len() > MAX_SESSION_QUESTIONS
             {
                 return Err(RecordError::InvalidPayload(format!(
                     "daftar soal harus berisi 1 sampai {MAX_SESSION_QUESTIONS} soal"
                 )));
             }
-            for id in &attempt.question_ids {
+            for id in &session.question_ids {
                 id_within(id)?;
                 if content.question(id).is_none() {
                     return Err(RecordError::UnknownQuestion(id.clone()));
                 }
             }
-            if attempt.correct > attempt.answered
-                || attempt.answered as usize > attempt.question_ids.len()
+            if session.correct > session.answered
+                || session.answered as usize > session.question_ids.len()
             {
                 return Err(RecordError::InvalidPayload(
                     "jumlah benar atau terjawab tidak masuk akal".into(),
@@ -385,11 +453,8 @@ pub fn check_record(
                 )));
             }
             text_within(&commitment.text, MAX_COMMITMENT_CHARS, true)?;
-            let due = time::Date::parse(
-                &commitment.due_on,
-                time::macros::format_description!("[year]-[month]-[day]"),
-            )
-            .map_err(|_| RecordError::InvalidPayload("tanggal `due_on` tidak sah".into()))?;
+            let due = crate::commitment::parse_day(&commitment.due_on)
+                .ok_or_else(|| RecordError::InvalidPayload("tanggal `due_on` tidak sah".into()))?;
             // Due seven days after the commitment: never before Resapi, never years ahead.
             if due < EARLIEST.date() || due > (now + time::Duration::days(366)).date() {
                 return Err(RecordError::InvalidPayload(

@@ -319,37 +319,37 @@ fn ids_counts_and_references_are_bounded_and_checked_against_the_content() {
         "invalid_payload"
     );
 
-    let attempt = |scope: &str, ids: Vec<String>| {
+    let session = |scope: &str, ids: Vec<String>| {
         json!({"scope": scope, "question_ids": ids, "answered": 1, "correct": 1,
                "completed": true, "started_at": "2026-11-20T01:00:00Z", "content_version": "v"})
     };
     let one = || vec!["loyal-001".to_string()];
-    assert_eq!(c("practice_attempt", attempt("loyal", one())), "ok");
-    assert_eq!(c("practice_attempt", attempt("campuran", one())), "ok");
-    assert_eq!(c("practice_attempt", attempt("ulang", one())), "ok");
+    assert_eq!(c("practice_attempt", session("loyal", one())), "ok");
+    assert_eq!(c("practice_attempt", session("campuran", one())), "ok");
+    assert_eq!(c("practice_attempt", session("ulang", one())), "ok");
     assert_eq!(
-        c("practice_attempt", attempt("jujur", one())),
+        c("practice_attempt", session("jujur", one())),
         "invalid_payload"
     );
     assert_eq!(
         c(
             "practice_attempt",
-            attempt("loyal", vec!["loyal-404".into()])
+            session("loyal", vec!["loyal-404".into()])
         ),
         "unknown_question"
     );
     assert_eq!(
         c(
             "practice_attempt",
-            attempt("loyal", vec!["loyal-001".into(); 51])
+            session("loyal", vec!["loyal-001".into(); 51])
         ),
         "invalid_payload"
     );
     assert_eq!(
-        c("practice_attempt", attempt("loyal", vec![])),
+        c("practice_attempt", session("loyal", vec![])),
         "invalid_payload"
     );
-    let mut early = attempt("loyal", one());
+    let mut early = session("loyal", one());
     early["started_at"] = json!("2019-05-01T00:00:00Z");
     assert_eq!(c("practice_attempt", early), "created_too_early");
 

@@ -38,7 +38,7 @@ fn session(account: Uuid, bundle: &ContentBundle, phone: usize) -> Value {
         .skip(phone * 7 % bundle.questions.len())
         .take(ANSWERS_PER_PHONE)
         .collect();
-    let attempt = Uuid::now_v7();
+    let session_id = Uuid::now_v7();
     for (position, q) in questions.iter().enumerate() {
         let option = &q.options[(phone + position) % q.options.len()].id;
         records.push(json!({
@@ -47,7 +47,7 @@ fn session(account: Uuid, bundle: &ContentBundle, phone: usize) -> Value {
             "account_id": account,
             "created_at": "2026-11-23T01:15:00Z",
             "payload": {
-                "attempt_id": attempt,
+                "attempt_id": session_id,
                 "question_id": q.id,
                 "option_id": option,
                 "correct": *option == q.answer,
@@ -57,7 +57,7 @@ fn session(account: Uuid, bundle: &ContentBundle, phone: usize) -> Value {
         }));
     }
     records.push(json!({
-        "id": attempt,
+        "id": session_id,
         "kind": "practice_attempt",
         "account_id": account,
         "created_at": "2026-11-23T01:20:00Z",

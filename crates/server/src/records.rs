@@ -262,7 +262,7 @@ async fn store(
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
         .bind(account_id.to_string())
-        .bind(answer.attempt_id.to_string())
+        .bind(answer.session_id.to_string())
         .bind(i64::from(answer.position))
         .bind(&id)
         .execute(&mut **tx)
@@ -295,14 +295,13 @@ fn to_stored(row: RecordRow) -> Result<(i64, StoredRecord), StoreError> {
     let corrupt = |what: &str, e: &dyn std::fmt::Display| {
         StoreError::Corrupt(format!("record {id} {what}: {e}"))
     };
-    let record = SyncRecord {
-        id: Uuid::parse_str(&id).map_err(|e| corrupt("id", &e))?,
-        kind: RecordKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
-        account_id: Uuid::parse_str(&account_id).map_err(|e| corrupt("account", &e))?,
-        created_at: OffsetDateTime::parse(&created_at, &Rfc3339)
-            .map_err(|e| corrupt("created_at", &e))?,
-        payload: serde_json::from_str(&payload).map_err(|e| corrupt("payload", &e))?,
-    };
+    let record = SyncRecord::from_stored(
+        Uuid::parse_str(&id).map_err(|e| corrupt("id", &e))?,
+        RecordKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+        Uuid::parse_str(&account_id).map_err(|e| corrupt("account", &e))?,
+        OffsetDateTime::parse(&created_at, &Rfc3339).map_err(|e| corrupt("created_at", &e))?,
+        serde_json::from_str(&payload).map_err(|e| corrupt("payload", &e))?,
+    );
     let received_at =
         OffsetDateTime::parse(&received_at, &Rfc3339).map_err(|e| corrupt("received_at", &e))?;
     Ok((

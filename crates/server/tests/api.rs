@@ -129,7 +129,7 @@ async fn the_same_batch_sent_twice_is_stored_once() {
             false,
             &content.version,
         ),
-        attempt_record(auth.account.id, &content.version),
+        practice_session_record(auth.account.id, &content.version),
     ];
     let first = srv.sync(&auth.token, records.clone()).await;
     assert_eq!(statuses(&first), vec![RecordStatus::Stored; 3]);
@@ -164,15 +164,15 @@ async fn a_mixed_batch_keeps_the_good_records_and_reports_each_bad_one() {
     unknown_question["payload"]["question_id"] = json!("tidak-ada-001");
     let mut unknown_option = answer_record(me, q, &q.answer, true, &content.version);
     unknown_option["payload"]["option_id"] = json!("z");
-    let mut unknown_kind = attempt_record(me, &content.version);
+    let mut unknown_kind = practice_session_record(me, &content.version);
     unknown_kind["kind"] = json!("questionnaire_answer");
-    let mut invalid_id = attempt_record(me, &content.version);
+    let mut invalid_id = practice_session_record(me, &content.version);
     invalid_id["id"] = json!("bukan-uuid");
-    let mut bad_shape = attempt_record(me, &content.version);
+    let mut bad_shape = practice_session_record(me, &content.version);
     bad_shape["created_at"] = json!(12345);
-    let mut bad_payload = attempt_record(me, &content.version);
+    let mut bad_payload = practice_session_record(me, &content.version);
     bad_payload["payload"]["answered"] = json!("dua");
-    let good_attempt = attempt_record(me, &content.version);
+    let good_session = practice_session_record(me, &content.version);
 
     let res = srv
         .sync(
@@ -186,7 +186,7 @@ async fn a_mixed_batch_keeps_the_good_records_and_reports_each_bad_one() {
                 json!("bukan objek"),
                 bad_shape,
                 bad_payload,
-                good_attempt.clone(),
+                good_session.clone(),
             ],
         )
         .await;
@@ -230,20 +230,20 @@ async fn a_record_of_another_account_is_forbidden_whether_or_not_its_id_exists()
     let alice = srv.register(7).await;
     let bob = srv.register(8).await;
     let content = srv.content().await;
-    let bobs = attempt_record(bob.account.id, &content.version);
+    let bobs = practice_session_record(bob.account.id, &content.version);
     assert_eq!(
         statuses(&srv.sync(&bob.token, vec![bobs.clone()]).await),
         vec![RecordStatus::Stored]
     );
 
     // Alice sends Bob's stored record, and a new one in Bob's name.
-    let fresh = attempt_record(bob.account.id, &content.version);
+    let fresh = practice_session_record(bob.account.id, &content.version);
     let res = srv.sync(&alice.token, vec![bobs.clone(), fresh]).await;
     assert_eq!(statuses(&res), vec![RecordStatus::Rejected; 2]);
     assert_eq!(error_codes(&res), vec![Some("forbidden"); 2]);
 
     // Bob's id reused in Alice's own name is a conflict, not a duplicate.
-    let mut reuse = attempt_record(alice.account.id, &content.version);
+    let mut reuse = practice_session_record(alice.account.id, &content.version);
     reuse["id"] = bobs["id"].clone();
     let res = srv.sync(&alice.token, vec![reuse]).await;
     assert_eq!(error_codes(&res), vec![Some("id_conflict")]);
@@ -255,7 +255,7 @@ async fn the_same_id_with_different_content_is_an_id_conflict() {
     let srv = start().await;
     let auth = srv.register(9).await;
     let content = srv.content().await;
-    let original = attempt_record(auth.account.id, &content.version);
+    let original = practice_session_record(auth.account.id, &content.version);
     srv.sync(&auth.token, vec![original.clone()]).await;
 
     let mut changed = original.clone();
@@ -266,7 +266,7 @@ async fn the_same_id_with_different_content_is_an_id_conflict() {
 
     // Within one batch: the first copy is stored, an exact repeat is a duplicate, a
     // changed copy conflicts.
-    let fresh = attempt_record(auth.account.id, &content.version);
+    let fresh = practice_session_record(auth.account.id, &content.version);
     let mut fresh_changed = fresh.clone();
     fresh_changed["created_at"] = json!("2025-02-01T00:00:00Z");
     let res = srv
@@ -329,9 +329,9 @@ async fn the_server_rechecks_practice_answers_and_stores_both_judgements() {
         "the client's claim is kept: {payload}"
     );
     assert_eq!(row(truth["id"].clone()).await.0, Some(true));
-    let attempts = attempt_record(auth.account.id, &content.version);
-    srv.sync(&auth.token, vec![attempts.clone()]).await;
-    assert_eq!(row(attempts["id"].clone()).await.0, None);
+    let session = practice_session_record(auth.account.id, &content.version);
+    srv.sync(&auth.token, vec![session.clone()]).await;
+    assert_eq!(row(session["id"].clone()).await.0, None);
 }
 
 #[tokio::test]
@@ -362,7 +362,7 @@ async fn oversized_bodies_and_batches_are_refused_with_json_errors() {
 
     // Exactly 500 is fine.
     let full: Vec<Value> = (0..resapi_core::sync::MAX_BATCH)
-        .map(|_| attempt_record(auth.account.id, &content.version))
+        .map(|_| practice_session_record(auth.account.id, &content.version))
         .collect();
     let res = srv.sync(&auth.token, full).await;
     assert!(res.results.iter().all(|r| r.status == RecordStatus::Stored));
@@ -518,12 +518,12 @@ async fn me_records_pages_oldest_first_with_a_since_cursor() {
     let other = srv.register(16).await;
     let content = srv.content().await;
     let mine: Vec<Value> = (0..5)
-        .map(|_| attempt_record(auth.account.id, &content.version))
+        .map(|_| practice_session_record(auth.account.id, &content.version))
         .collect();
     srv.sync(&auth.token, mine[..3].to_vec()).await;
     srv.sync(
         &other.token,
-        vec![attempt_record(other.account.id, &content.version)],
+        vec![practice_session_record(other.account.id, &content.version)],
     )
     .await;
     srv.sync(&auth.token, mine[3..].to_vec()).await;

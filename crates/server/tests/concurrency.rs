@@ -116,12 +116,12 @@ async fn two_tabs_answering_one_position_at_once_store_one_answer() {
     let srv = start().await;
     let auth = srv.register(11).await;
     let me = auth.account.id;
-    let attempt = Uuid::now_v7();
+    let session = Uuid::now_v7();
     let answer = |option: &str| {
         json!({
             "id": Uuid::now_v7(), "kind": "practice_answer", "account_id": me,
             "created_at": "2025-01-06T01:02:03Z",
-            "payload": {"attempt_id": attempt, "question_id": "adaptif-001", "option_id": option,
+            "payload": {"attempt_id": session, "question_id": "adaptif-001", "option_id": option,
                         "correct": option == "b", "content_version": "v1", "position": 3}
         })
     };

@@ -160,7 +160,7 @@ async fn the_restore_cursor_and_page_size_behave_as_documented() {
     let auth = srv.register(1).await;
     let version = srv.content().await.version;
     let records = (0..3)
-        .map(|_| attempt_record(auth.account.id, &version))
+        .map(|_| practice_session_record(auth.account.id, &version))
         .collect();
     srv.sync(&auth.token, records).await;
 

@@ -37,7 +37,7 @@ async fn two_records(srv: &Server, auth: &AuthResponse) -> Vec<String> {
     let q = &content.questions[0];
     let records = vec![
         answer_record(auth.account.id, q, &q.answer, true, &content.version),
-        attempt_record(auth.account.id, &content.version),
+        practice_session_record(auth.account.id, &content.version),
     ];
     let ids = records
         .iter()

@@ -135,7 +135,7 @@ async fn a_roster_decides_who_registers_and_a_wrongly_taken_nip_can_be_released(
     // Someone registers Citra's NIP before she does, and syncs a record with it.
     let impostor = srv.register(4).await;
     let content = srv.content().await;
-    let record = attempt_record(impostor.account.id, &content.version);
+    let record = practice_session_record(impostor.account.id, &content.version);
     srv.sync(&impostor.token, vec![record]).await;
     let res = srv.try_register(4, UNIT).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);

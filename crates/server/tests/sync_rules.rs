@@ -16,14 +16,14 @@ use serde_json::{Value, json};
 use std::path::Path;
 use uuid::Uuid;
 
-fn answer_at(account: Uuid, attempt: Uuid, position: u32, question: &str, option: &str) -> Value {
+fn answer_at(account: Uuid, session: Uuid, position: u32, question: &str, option: &str) -> Value {
     json!({
         "id": Uuid::now_v7(),
         "kind": "practice_answer",
         "account_id": account,
         "created_at": "2025-01-06T01:02:03Z",
         "payload": {
-            "attempt_id": attempt,
+            "attempt_id": session,
             "question_id": question,
             "option_id": option,
             "correct": option == "b",
@@ -215,14 +215,14 @@ async fn a_second_answer_for_the_same_session_position_is_refused_already_answer
     let srv = start().await;
     let auth = srv.register(4).await;
     let me = auth.account.id;
-    let attempt = Uuid::now_v7();
-    let first = answer_at(me, attempt, 1, "adaptif-001", "b");
+    let session = Uuid::now_v7();
+    let first = answer_at(me, session, 1, "adaptif-001", "b");
     let res = srv.sync(&auth.token, vec![first.clone()]).await;
     assert_eq!(statuses(&res), vec![RecordStatus::Stored]);
 
     // The stale tab's answer to the same position, in a later batch; and two answers for
     // one position inside one batch.
-    let stale = answer_at(me, attempt, 1, "adaptif-001", "a");
+    let stale = answer_at(me, session, 1, "adaptif-001", "a");
     let later = srv.sync(&auth.token, vec![stale, first.clone()]).await;
     assert_eq!(error_codes(&later), vec![Some("already_answered"), None]);
     assert_eq!(statuses(&later)[1], RecordStatus::Duplicate);
@@ -230,21 +230,21 @@ async fn a_second_answer_for_the_same_session_position_is_refused_already_answer
         .sync(
             &auth.token,
             vec![
-                answer_at(me, attempt, 2, "adaptif-002", "b"),
-                answer_at(me, attempt, 2, "adaptif-002", "c"),
+                answer_at(me, session, 2, "adaptif-002", "b"),
+                answer_at(me, session, 2, "adaptif-002", "c"),
             ],
         )
         .await;
     assert_eq!(error_codes(&both), vec![None, Some("already_answered")]);
     assert!(!both.results[1].error.as_ref().unwrap().message.is_empty());
 
-    // Another account naming the same attempt id cannot block this person's positions,
+    // Another account naming the same practice session id cannot block this person's positions,
     // nor be blocked by them.
     let other = srv.register(5).await;
     let theirs = srv
         .sync(
             &other.token,
-            vec![answer_at(other.account.id, attempt, 1, "adaptif-001", "b")],
+            vec![answer_at(other.account.id, session, 1, "adaptif-001", "b")],
         )
         .await;
     assert_eq!(statuses(&theirs), vec![RecordStatus::Stored]);
@@ -265,7 +265,7 @@ async fn oversized_and_out_of_bounds_records_are_refused_one_by_one() {
     let big = checkin(me, &"a".repeat(MAX_RECORD_BYTES));
     let mut padded = checkin(me, "Baik");
     padded["payload"]["junk"] = json!("b".repeat(MAX_RECORD_BYTES));
-    let attempt = json!({
+    let session = json!({
         "id": Uuid::now_v7(), "kind": "practice_attempt", "account_id": me,
         "created_at": "2025-01-06T01:05:00Z",
         "payload": {"scope": "adaptif", "question_ids": ["adaptif-001", "tidak-ada"],
@@ -273,7 +273,7 @@ async fn oversized_and_out_of_bounds_records_are_refused_one_by_one() {
                     "started_at": "2025-01-06T01:00:00Z", "content_version": "v1"}
     });
     let res = srv
-        .sync(&auth.token, vec![big, good, padded, attempt])
+        .sync(&auth.token, vec![big, good, padded, session])
         .await;
     assert_eq!(
         error_codes(&res),
@@ -343,7 +343,7 @@ async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_positio
     let dir = tempfile::tempdir().unwrap();
     let db_path = dir.path().join("old.db");
     // The schema as it was before answer_slots, with a doubled answer already stored (the
-    // two-tabs bug): two answers for position 0 of one attempt.
+    // two-tabs bug): two answers for position 0 of one practice session.
     let first_only = dir.path().join("migrations");
     std::fs::create_dir_all(&first_only).unwrap();
     let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
@@ -363,7 +363,7 @@ async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_positio
         .await
         .unwrap();
     let account = Uuid::now_v7();
-    let attempt = Uuid::now_v7();
+    let session = Uuid::now_v7();
     sqlx::query("INSERT INTO units (id, name) VALUES ('u', 'Unit')")
         .execute(&old)
         .await
@@ -378,7 +378,7 @@ async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_positio
     .unwrap();
     let mut ids = Vec::new();
     for option in ["b", "a"] {
-        let raw = answer_at(account, attempt, 0, "adaptif-001", option);
+        let raw = answer_at(account, session, 0, "adaptif-001", option);
         let parsed = parse_record(&raw).unwrap();
         sqlx::query(
             "INSERT INTO records (id, account_id, kind, created_at, received_at, payload, content_hash) \

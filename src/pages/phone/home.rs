@@ -11,7 +11,7 @@ use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
 use crate::i18n;
 use crate::state::{store, use_app};
-use crate::store::quiz::QuizState;
+use crate::store::practice_session::PracticeSessionState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -20,7 +20,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let in_progress: RwSignal<Option<QuizState>> = RwSignal::new(None);
+    let in_progress: RwSignal<Option<PracticeSessionState>> = RwSignal::new(None);
     let [session_ready, streak_ready, checkin_ready, review_ready] =
         std::array::from_fn(|_| RwSignal::new(false));
     Effect::new(move |_| {
@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            in_progress.set(store.quiz(&account).await.ok().flatten());
+            in_progress.set(store.practice_session(&account).await.ok().flatten());
             session_ready.set(true);
         });
     });

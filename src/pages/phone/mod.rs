@@ -41,7 +41,7 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/masuk") view=login::LoginPage />
                         <Route path=path!("/daftar") view=register::RegisterPage />
                         <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
-                        <Route path=path!("/latihan/sesi") view=quiz::QuizPage />
+                        <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
                         <Route path=path!("/riwayat") view=history::HistoryPage />
                         <Route path=path!("/perhatian") view=attention::AttentionPage />

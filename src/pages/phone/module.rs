@@ -78,7 +78,7 @@ pub fn ModulePage() -> impl IntoView {
         };
         let navigate = navigate.clone();
         spawn_local(async move {
-            let existing = store.quiz(&account).await.ok().flatten();
+            let existing = store.practice_session(&account).await.ok().flatten();
             if existing.is_some()
                 || crate::practice::start(&store, &content, &account, &value)
                     .await

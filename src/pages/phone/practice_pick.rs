@@ -28,7 +28,7 @@ pub fn PracticePickPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             // A session already in progress is resumed, not replaced.
-            let existing = store.quiz(&account).await.ok().flatten();
+            let existing = store.practice_session(&account).await.ok().flatten();
             let ok = existing.is_some()
                 || practice::start(&store, &content, &account, &scope)
                     .await

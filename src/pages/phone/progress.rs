@@ -15,10 +15,10 @@ use leptos_router::components::A;
 use resapi_core::Lang;
 use resapi_core::catalog::VALUE_IDS;
 use resapi_core::content::ContentBundle;
+use resapi_core::mastery;
 use resapi_core::practice::{REVIEW, percent};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, SMART_ASN};
 use resapi_core::scoring;
-use std::collections::BTreeMap;
 
 /// Sessions shown on the accuracy line at most (a phone is narrow).
 const LINE_SESSIONS: usize = 12;
@@ -64,39 +64,26 @@ fn accuracy_line(results: &[PracticeResult], scope: &str, lang: Lang) -> ChartSp
     spec
 }
 
-/// Share correct per value over every practice answer.
-fn mastery(results: &[PracticeResult]) -> BTreeMap<String, (u32, u32)> {
-    let mut per: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    for r in results {
-        for a in &r.answers {
-            let e = per.entry(a.value.clone()).or_default();
-            e.1 += 1;
-            if a.correct {
-                e.0 += 1;
-            }
-        }
-    }
-    per
-}
-
 fn mastery_radar(
     content: &ContentBundle,
     results: &[PracticeResult],
     lang: Lang,
 ) -> (ChartSpec, String) {
     let t = i18n::tr(lang);
-    let per = mastery(results);
+    // Share correct per value over every practice answer.
+    let per = mastery::tally_by(
+        results
+            .iter()
+            .flat_map(|r| &r.answers)
+            .map(|a| (a.value.as_str(), a.correct)),
+    );
     let labels: Vec<String> = VALUE_IDS
         .iter()
         .map(|v| value_name(content, v, lang))
         .collect();
-    let values: Vec<Option<f64>> = VALUE_IDS
-        .iter()
-        .map(|v| {
-            per.get(*v)
-                .filter(|(_, n)| *n > 0)
-                .map(|(c, n)| f64::from(percent(*c, *n)))
-        })
+    let values: Vec<Option<f64>> = mastery::percents_in_order(&per, &VALUE_IDS)
+        .into_iter()
+        .map(|p| p.map(f64::from))
         .collect();
     let covered = values.iter().filter(|v| v.is_some()).count();
     let mut spec = ChartSpec::new(ChartKind::Radar, lang, labels.clone())

@@ -12,9 +12,11 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use resapi_core::Lang;
+use resapi_core::advice::{Advice, advice};
 use resapi_core::content::ContentBundle;
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, Questionnaire};
 use resapi_core::scoring::{self, ComponentScore};
+use resapi_core::weakest::weakest_component;
 
 /// One row of a result: a component's score as shown, and its plain-language meaning.
 struct Row {
@@ -38,11 +40,10 @@ fn rows(content: &ContentBundle, q: &Questionnaire, r: &Response, lang: Lang) ->
         let Some(c) = q.component(id) else {
             return String::new();
         };
-        match percent {
-            None => t.not_enough.to_owned(),
-            // Below a 3.5 mean (62.5 %) the "low" advice helps more than praise.
-            Some(p) if p < 62.5 => format!("{} {}", c.description.get(lang), c.low.get(lang)),
-            Some(_) => format!("{} {}", c.description.get(lang), c.high.get(lang)),
+        match advice(percent) {
+            Advice::NotEnough => t.not_enough.to_owned(),
+            Advice::Low => format!("{} {}", c.description.get(lang), c.low.get(lang)),
+            Advice::High => format!("{} {}", c.description.get(lang), c.high.get(lang)),
         }
     };
     let name = |id: &str| {
@@ -136,18 +137,14 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
         let before = previous
             .get()
             .map(|p| (rows(&content, &q, &p, l), date_time(&p.finished_at, l)));
-        let weakest = now
+        let scores: Vec<(&str, Option<f64>)> = now
             .iter()
-            .filter(|row| row.number.is_some())
-            .min_by(|a, b| {
-                a.number
-                    .partial_cmp(&b.number)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            })
-            .map(|row| (row.component.clone(), row.name.clone()));
-        let read_next = weakest.as_ref().and_then(|(component, name)| {
-            let target = scoring::target(&q.id, component);
-            let module_id = scoring::modules_for(&content.mappings, &target).first()?.clone();
+            .map(|row| (row.component.as_str(), row.number))
+            .collect();
+        let weakest = weakest_component(&q.id, &scores, &content.mappings);
+        let read_next = weakest.and_then(|w| {
+            let name = now.iter().find(|row| row.component == w.component)?.name.clone();
+            let module_id = w.module_id?;
             let title = content.module(&module_id)?.title.get(l).to_owned();
             Some(view! {
                 <section class="card read-next" aria-labelledby="read-next-h" data-testid="read-next">

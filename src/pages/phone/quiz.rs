@@ -6,7 +6,8 @@
 use crate::i18n;
 use crate::practice;
 use crate::state::{store, use_app};
-use crate::store::quiz::{QuizState, Saved};
+use crate::store::guarded::Saved;
+use crate::store::practice_session::PracticeSessionState;
 use crate::sync::triggers;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,10 +25,10 @@ fn focus_by_id(id: &str) {
 }
 
 #[component]
-pub fn QuizPage() -> impl IntoView {
+pub fn PracticeSessionPage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let quiz: RwSignal<Option<QuizState>> = RwSignal::new(None);
+    let session: RwSignal<Option<PracticeSessionState>> = RwSignal::new(None);
     let loaded = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -36,20 +37,22 @@ pub fn QuizPage() -> impl IntoView {
     let elsewhere = RwSignal::new(false);
     let navigate = use_navigate();
 
-    app.in_quiz.set(true);
-    on_cleanup(move || app.in_quiz.set(false));
+    app.in_practice_session.set(true);
+    on_cleanup(move || app.in_practice_session.set(false));
 
     {
         let navigate = navigate.clone();
         spawn_local(async move {
             let found = match (store(), app.account_id()) {
-                (Some(store), Some(account)) => store.quiz(&account).await.ok().flatten(),
+                (Some(store), Some(account)) => {
+                    store.practice_session(&account).await.ok().flatten()
+                }
                 _ => None,
             };
             if found.is_none() {
                 navigate("/latihan", Default::default());
             }
-            quiz.set(found);
+            session.set(found);
             loaded.set(true);
         });
     }
@@ -58,11 +61,11 @@ pub fn QuizPage() -> impl IntoView {
     // or, if the session ended there, its result (or home when it left none).
     let show_saved = {
         let navigate = navigate.clone();
-        move |stale: QuizState, now: Option<QuizState>| {
+        move |stale: PracticeSessionState, now: Option<PracticeSessionState>| {
             elsewhere.set(true);
             confirm_quit.set(false);
             if now.is_some() {
-                quiz.set(now);
+                session.set(now);
                 focus_by_id("question-stem");
                 return;
             }
@@ -70,7 +73,7 @@ pub fn QuizPage() -> impl IntoView {
             spawn_local(async move {
                 let finished = match store() {
                     Some(store) => store
-                        .own_result(&stale.account_id, &stale.attempt_id)
+                        .own_result(&stale.account_id, &stale.id)
                         .await
                         .ok()
                         .flatten(),
@@ -88,7 +91,7 @@ pub fn QuizPage() -> impl IntoView {
         let navigate = navigate.clone();
         let show_saved = show_saved.clone();
         Callback::new(move |()| {
-            let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
+            let (Some(store), Some(q)) = (store(), session.get_untracked()) else {
                 return;
             };
             let navigate = navigate.clone();
@@ -111,9 +114,11 @@ pub fn QuizPage() -> impl IntoView {
 
     let choose_saved = show_saved.clone();
     let choose = Callback::new(move |option_id: String| {
-        let (Some(store), Some(content), Some(q)) =
-            (store(), app.content.get_untracked(), quiz.get_untracked())
-        else {
+        let (Some(store), Some(content), Some(q)) = (
+            store(),
+            app.content.get_untracked(),
+            session.get_untracked(),
+        ) else {
             return;
         };
         if busy.get_untracked() || q.current_answer().is_some() {
@@ -124,7 +129,7 @@ pub fn QuizPage() -> impl IntoView {
         spawn_local(async move {
             match practice::answer(&store, &content, &q, &option_id).await {
                 Ok(Saved::Done(next)) => {
-                    quiz.set(Some(next));
+                    session.set(Some(next));
                     error.set(None);
                     triggers::saved(app);
                     focus_by_id("feedback");
@@ -137,7 +142,7 @@ pub fn QuizPage() -> impl IntoView {
     });
 
     let next = Callback::new(move |()| {
-        let (Some(store), Some(q)) = (store(), quiz.get_untracked()) else {
+        let (Some(store), Some(q)) = (store(), session.get_untracked()) else {
             return;
         };
         if q.is_last() {
@@ -149,7 +154,7 @@ pub fn QuizPage() -> impl IntoView {
         spawn_local(async move {
             match practice::advance(&store, &q).await {
                 Ok(Saved::Done(next)) => {
-                    quiz.set(Some(next));
+                    session.set(Some(next));
                     elsewhere.set(false);
                     focus_by_id("question-stem");
                 }
@@ -161,7 +166,7 @@ pub fn QuizPage() -> impl IntoView {
     });
 
     let body = move || {
-        let q = quiz.get()?;
+        let q = session.get()?;
         let content = app.content.get()?;
         let current = q.current()?.clone();
         let l = lang.get();

@@ -250,7 +250,7 @@ pub fn answer_record(
     })
 }
 
-pub fn attempt_record(account: Uuid, version: &str) -> Value {
+pub fn practice_session_record(account: Uuid, version: &str) -> Value {
     json!({
         "id": Uuid::now_v7(),
         "kind": "practice_attempt",

@@ -1,22 +1,16 @@
 //! The practice session in progress, one per account, saved after every step so that a
-//! reload resumes at the same question.
-//!
-//! Two tabs (or windows) of the app share this one saved session, and a tab left in the
-//! background keeps showing the state it last saw. So every step is a guarded write: inside
-//! the write's own transaction the saved state is read again, and the step is written only
-//! if it is still the state the page started from. Otherwise nothing is written and the
-//! page is given what is saved, to show instead ([`Saved::Elsewhere`]).
+//! reload resumes at the same question. Two tabs share it: every step is a guarded write
+//! (see [`super::guarded`]).
 
+use super::guarded::{Saved, open_if_unchanged};
 use super::results::PracticeResult;
 use super::{Store, db};
 use resapi_core::sync::SyncRecord;
-use rexie::TransactionMode;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuizQuestion {
+pub struct PracticeSessionQuestion {
     pub id: String,
     /// Option ids in display order (shuffled once, kept across reloads).
     pub options: Vec<String>,
@@ -46,20 +40,23 @@ impl GivenAnswer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuizState {
-    pub attempt_id: String,
+pub struct PracticeSessionState {
+    /// The session's id, also the id of its record. Saved as `attempt_id` (phones in the
+    /// field have sessions in progress saved so).
+    #[serde(rename = "attempt_id")]
+    pub id: String,
     pub account_id: String,
     pub scope: String,
     pub content_version: String,
     pub started_at: String,
-    pub questions: Vec<QuizQuestion>,
+    pub questions: Vec<PracticeSessionQuestion>,
     /// Index of the question on screen.
     pub position: usize,
     pub answers: Vec<GivenAnswer>,
 }
 
-impl QuizState {
-    pub fn current(&self) -> Option<&QuizQuestion> {
+impl PracticeSessionState {
+    pub fn current(&self) -> Option<&PracticeSessionQuestion> {
         self.questions.get(self.position)
     }
 
@@ -74,71 +71,36 @@ impl QuizState {
     }
 }
 
-/// The outcome of a guarded write of a `T` over a saved `S` (the session or draft).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Saved<T, S = T> {
-    /// The step is saved; this is what it made.
-    Done(T),
-    /// Another tab or window changed the saved state first: nothing was written. This is what
-    /// is saved now (`None`: the session or draft was finished or discarded there).
-    Elsewhere(Option<S>),
-}
-
-impl<T, S> Saved<T, S> {
-    /// What the step made, if it was saved.
-    pub fn done(self) -> Option<T> {
-        match self {
-            Saved::Done(t) => Some(t),
-            Saved::Elsewhere(_) => None,
-        }
-    }
-}
-
-/// Opens a read-write transaction over `stores` if the value saved under `key` in `store` is
-/// still `before` (the check and the write that follows are one transaction, so no other tab
-/// can step in between); otherwise closes it and gives what is saved now.
-pub(super) async fn open_if_unchanged<T: DeserializeOwned + PartialEq>(
-    db: &rexie::Rexie,
-    stores: &[&str],
-    store: &str,
-    key: &str,
-    before: &T,
-) -> db::Result<Result<rexie::Transaction, Option<T>>> {
-    let tx = db.transaction(stores, TransactionMode::ReadWrite)?;
-    let saved: Option<T> = match tx.store(store)?.get(JsValue::from_str(key)).await? {
-        Some(v) if !v.is_undefined() => Some(db::from_js(v)?),
-        _ => None,
-    };
-    if saved.as_ref() == Some(before) {
-        return Ok(Ok(tx));
-    }
-    tx.done().await?;
-    Ok(Err(saved))
-}
-
-/// The stores a quiz step may write.
-const QUIZ_STEP: [&str; 3] = [db::QUIZ, db::OUTBOX, db::RESULTS];
+/// The stores a practice session step may write.
+const PRACTICE_SESSION_STEP: [&str; 3] = [db::PRACTICE_SESSION, db::OUTBOX, db::RESULTS];
 
 impl Store {
-    async fn quiz_unchanged(
+    async fn practice_session_unchanged(
         &self,
-        before: &QuizState,
-    ) -> db::Result<Result<rexie::Transaction, Option<QuizState>>> {
-        open_if_unchanged(self.db(), &QUIZ_STEP, db::QUIZ, &before.account_id, before).await
+        before: &PracticeSessionState,
+    ) -> db::Result<Result<rexie::Transaction, Option<PracticeSessionState>>> {
+        open_if_unchanged(
+            self.db(),
+            &PRACTICE_SESSION_STEP,
+            db::PRACTICE_SESSION,
+            &before.account_id,
+            before,
+        )
+        .await
     }
 
     /// Moves the session from `before` to `next` (e.g. to the next question), if no other
     /// tab moved it first.
-    pub async fn step_quiz(
+    pub async fn step_practice_session(
         &self,
-        before: &QuizState,
-        next: &QuizState,
-    ) -> db::Result<Saved<QuizState>> {
-        let tx = match self.quiz_unchanged(before).await? {
+        before: &PracticeSessionState,
+        next: &PracticeSessionState,
+    ) -> db::Result<Saved<PracticeSessionState>> {
+        let tx = match self.practice_session_unchanged(before).await? {
             Ok(tx) => tx,
             Err(now) => return Ok(Saved::Elsewhere(now)),
         };
-        tx.store(db::QUIZ)?
+        tx.store(db::PRACTICE_SESSION)?
             .put(
                 &db::to_js(next)?,
                 Some(&JsValue::from_str(&next.account_id)),
@@ -149,28 +111,40 @@ impl Store {
     }
 
     /// Removes a session quit before any answer, if no other tab changed it first.
-    pub async fn discard_quiz_from(&self, before: &QuizState) -> db::Result<Saved<(), QuizState>> {
-        let tx = match self.quiz_unchanged(before).await? {
+    pub async fn discard_practice_session_from(
+        &self,
+        before: &PracticeSessionState,
+    ) -> db::Result<Saved<(), PracticeSessionState>> {
+        let tx = match self.practice_session_unchanged(before).await? {
             Ok(tx) => tx,
             Err(now) => return Ok(Saved::Elsewhere(now)),
         };
-        tx.store(db::QUIZ)?
+        tx.store(db::PRACTICE_SESSION)?
             .delete(JsValue::from_str(&before.account_id))
             .await?;
         tx.done().await?;
         Ok(Saved::Done(()))
     }
 
-    pub async fn quiz(&self, account_id: &str) -> db::Result<Option<QuizState>> {
-        db::get(self.db(), db::QUIZ, account_id).await
+    pub async fn practice_session(
+        &self,
+        account_id: &str,
+    ) -> db::Result<Option<PracticeSessionState>> {
+        db::get(self.db(), db::PRACTICE_SESSION, account_id).await
     }
 
-    pub async fn save_quiz(&self, quiz: &QuizState) -> db::Result<()> {
-        db::put(self.db(), db::QUIZ, quiz, Some(&quiz.account_id)).await
+    pub async fn save_practice_session(&self, session: &PracticeSessionState) -> db::Result<()> {
+        db::put(
+            self.db(),
+            db::PRACTICE_SESSION,
+            session,
+            Some(&session.account_id),
+        )
+        .await
     }
 
-    pub async fn discard_quiz(&self, account_id: &str) -> db::Result<()> {
-        db::delete(self.db(), db::QUIZ, account_id).await
+    pub async fn discard_practice_session(&self, account_id: &str) -> db::Result<()> {
+        db::delete(self.db(), db::PRACTICE_SESSION, account_id).await
     }
 
     /// Saves an answer: the outbox record and the session state commit together, before the
@@ -178,35 +152,35 @@ impl Store {
     /// moved on first: the phone never sends two answers for one question of a session).
     pub async fn save_answer(
         &self,
-        before: &QuizState,
-        quiz: &QuizState,
+        before: &PracticeSessionState,
+        session: &PracticeSessionState,
         record: &SyncRecord,
-    ) -> db::Result<Saved<QuizState>> {
-        let tx = match self.quiz_unchanged(before).await? {
+    ) -> db::Result<Saved<PracticeSessionState>> {
+        let tx = match self.practice_session_unchanged(before).await? {
             Ok(tx) => tx,
             Err(now) => return Ok(Saved::Elsewhere(now)),
         };
         tx.store(db::OUTBOX)?.put(&db::to_js(record)?, None).await?;
-        tx.store(db::QUIZ)?
+        tx.store(db::PRACTICE_SESSION)?
             .put(
-                &db::to_js(quiz)?,
-                Some(&JsValue::from_str(&quiz.account_id)),
+                &db::to_js(session)?,
+                Some(&JsValue::from_str(&session.account_id)),
             )
             .await?;
         tx.done().await?;
-        Ok(Saved::Done(quiz.clone()))
+        Ok(Saved::Done(session.clone()))
     }
 
     /// Ends the session `before`: the attempt record goes to the outbox, the result to
     /// history, and the in-progress state is removed, all at once (unless another tab
     /// changed or finished the session first).
-    pub async fn finish_quiz(
+    pub async fn finish_practice_session(
         &self,
-        before: &QuizState,
+        before: &PracticeSessionState,
         result: &PracticeResult,
         record: &SyncRecord,
-    ) -> db::Result<Saved<PracticeResult, QuizState>> {
-        let tx = match self.quiz_unchanged(before).await? {
+    ) -> db::Result<Saved<PracticeResult, PracticeSessionState>> {
+        let tx = match self.practice_session_unchanged(before).await? {
             Ok(tx) => tx,
             Err(now) => return Ok(Saved::Elsewhere(now)),
         };
@@ -214,7 +188,7 @@ impl Store {
         tx.store(db::RESULTS)?
             .put(&db::to_js(result)?, None)
             .await?;
-        tx.store(db::QUIZ)?
+        tx.store(db::PRACTICE_SESSION)?
             .delete(JsValue::from_str(&result.account_id))
             .await?;
         tx.done().await?;
