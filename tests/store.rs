@@ -121,7 +121,7 @@ async fn an_answer_is_committed_with_the_session_and_survives_reopening() {
 }
 
 #[wasm_bindgen_test]
-async fn finishing_moves_the_session_to_history_and_queues_the_attempt() {
+async fn finishing_moves_the_session_to_history_and_queues_its_record() {
     let name = unique_name("finish");
     let account = Uuid::now_v7().to_string();
     let content = bundle();
@@ -442,7 +442,7 @@ async fn erasing_from_the_phone_waits_for_the_server_and_removes_only_that_accou
     let b_result = a_persons_data(&store, &b).await;
     store.save_session(&session_of(&a)).await.unwrap();
     let b_before = footprint(&store, &b).await;
-    // 1 answer + attempt, 1 answer of the session in progress, 1 commitment.
+    // 1 answer + its session record, 1 answer of the session in progress, 1 commitment.
     assert_eq!(b_before, [1, 1, 1, 1, 1, 4, 0, 1, 1, 1]);
     let a_before = footprint(&store, &a).await;
     assert_eq!(a_before, b_before);

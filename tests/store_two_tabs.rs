@@ -90,12 +90,12 @@ async fn a_stale_tab_jumps_to_the_saved_question_and_never_answers_twice() {
     assert_eq!(again, Saved::Elsewhere(None));
     assert_eq!(tab_a.results(&account).await.unwrap().len(), 1);
     let pending = tab_a.pending(&account).await.unwrap();
-    let attempts: Vec<_> = pending
+    let sessions: Vec<_> = pending
         .iter()
         .filter(|r| r.kind == RecordKind::PracticeSession)
         .collect();
-    assert_eq!(attempts.len(), 1, "one finished session");
-    assert_eq!(attempts[0].payload["answered"], 2);
+    assert_eq!(sessions.len(), 1, "one finished session");
+    assert_eq!(sessions[0].payload["answered"], 2);
     assert_eq!(pending.len(), 3);
 }
 

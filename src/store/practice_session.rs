@@ -171,7 +171,7 @@ impl Store {
         Ok(Saved::Done(session.clone()))
     }
 
-    /// Ends the session `before`: the attempt record goes to the outbox, the result to
+    /// Ends the session `before`: the session's record goes to the outbox, the result to
     /// history, and the in-progress state is removed, all at once (unless another tab
     /// changed or finished the session first).
     pub async fn finish_practice_session(

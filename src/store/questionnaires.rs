@@ -2,8 +2,9 @@
 //! reload resumes at the same item) and finished responses, kept for results and charts.
 //! Scores are not stored: `resapi_core::scoring` recomputes them from the answers.
 //!
-//! Like the practice session, every step is a guarded write (see `guarded`): a tab left in the background
-//! cannot overwrite answers given in another tab, nor finish a questionnaire twice.
+//! Like the practice session, every step is a guarded write (see `guarded`): a tab left in
+//! the background cannot overwrite answers given in another tab, nor finish a questionnaire
+//! twice.
 
 use super::guarded::{Saved, open_if_unchanged};
 use super::{Store, db};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PracticeResult {
-    /// The attempt id (also the attempt record's id).
+    /// The practice session's id (also the id of its record).
     pub id: String,
     pub account_id: String,
     pub scope: String,
