@@ -123,24 +123,23 @@ pub trait Payload: Serialize + serde::de::DeserializeOwned {
     const KIND: RecordKind;
 }
 
-impl Payload for PracticeAnswer {
-    const KIND: RecordKind = RecordKind::PracticeAnswer;
+/// A payload type has the name of its record kind, so the kind is written once.
+macro_rules! payload_kinds {
+    ($($payload:ident),* $(,)?) => {
+        $(impl Payload for $payload {
+            const KIND: RecordKind = RecordKind::$payload;
+        })*
+    };
 }
-impl Payload for PracticeSession {
-    const KIND: RecordKind = RecordKind::PracticeSession;
-}
-impl Payload for QuestionnaireResponse {
-    const KIND: RecordKind = RecordKind::QuestionnaireResponse;
-}
-impl Payload for Reflection {
-    const KIND: RecordKind = RecordKind::Reflection;
-}
-impl Payload for Commitment {
-    const KIND: RecordKind = RecordKind::Commitment;
-}
-impl Payload for CommitmentCheckin {
-    const KIND: RecordKind = RecordKind::CommitmentCheckin;
-}
+
+payload_kinds!(
+    PracticeAnswer,
+    PracticeSession,
+    QuestionnaireResponse,
+    Reflection,
+    Commitment,
+    CommitmentCheckin,
+);
 
 /// Payload of [`RecordKind::PracticeAnswer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

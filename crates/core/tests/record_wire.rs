@@ -26,14 +26,21 @@ fn built<P: Payload>(payload: &P) -> String {
     serde_json::to_string(&record).unwrap()
 }
 
-/// Checks the bytes, and that the old bytes read back into the same record.
-fn same_on_the_wire<P: Payload>(payload: &P, before: &str, kind: RecordKind) {
+/// Checks the bytes, and that the old bytes read back into the same record and payload
+/// (what a restore and the server's checks read).
+fn same_on_the_wire<P: Payload + PartialEq + std::fmt::Debug>(
+    payload: &P,
+    before: &str,
+    kind: RecordKind,
+) {
     let now = built(payload);
     assert_eq!(now, before, "{kind:?} changed on the wire");
     let raw: serde_json::Value = serde_json::from_str(before).unwrap();
     let parsed = parse_record(&raw).unwrap();
     assert_eq!(parsed.kind, kind);
     assert_eq!(serde_json::to_string(&parsed).unwrap(), before);
+    let read: P = serde_json::from_value(parsed.payload).unwrap();
+    assert_eq!(&read, payload);
 }
 
 const ENVELOPE: &str = r#""account_id":"019ad5a0-0000-7000-8000-0000000000aa","created_at":"2026-11-30T08:05:06.789Z""#;
