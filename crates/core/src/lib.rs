@@ -3,6 +3,7 @@
 //! phone app (wasm) and on the server.
 
 pub mod activity;
+pub mod aggregate;
 pub mod api;
 pub mod catalog;
 pub mod content;
