@@ -1,39 +1,32 @@
 //! What an outsider can work out about hidden cells from the shown ones: the audit the
 //! suppression rule runs after its simple "exactly one hidden member" pass.
 //!
-//! Two attacks, both on the counts (a cell's sums follow the same additive relations, so a
-//! count that cannot be pinned down protects the sums with it):
+//! Two attacks on the counts (a cell's sums follow the same additive relations, so a count
+//! that cannot be pinned down keeps the sums with it hidden too):
 //! - **linear**: any combination of relations (parent minus shown children, a subtree
 //!   subtracted, a quarter minus its months, chained) that leaves one hidden cell alone.
-//!   Exactly: cell j is determined iff the unit vector e_j lies in the row space of the
-//!   relations restricted to the hidden cells. Computed modulo the prime 2^61 − 1 (exact
-//!   integer arithmetic, no rounding; coefficients stay small, so a rank that differs from
-//!   the rational one would need a 61-bit prime to divide a minor).
+//!   Reduce the relations, restricted to the hidden cells, to row echelon form (partial
+//!   pivoting); a reduced row with a single hidden cell gives that cell away.
 //! - **bounds**: the public facts narrow a hidden count: every hidden cell has n ≥ 1 (zeros are
 //!   shown), a `below_k` cell n ≤ k − 1, a `complementary` one n ≥ k (it was shown-sized).
-//!   Propagated through the relations (total = Σ parts) until nothing changes; a `below_k`
-//!   cell whose range shrinks to one number is exposed.
+//!   Pushed through every relation and every reduced row until nothing narrows; a
+//!   `below_k` cell whose range shrinks to one whole number is exposed.
+//!
+//! Right-hand sides are what an outsider computes from the shown cells. Where the figures are
+//! not exactly additive (periods under the "latest response" rule) a range can come out
+//! empty; such a range claims nothing.
 
 use super::suppression::{Reason, Relation};
 use std::collections::BTreeMap;
 
-const P: u64 = (1 << 61) - 1;
+/// Below this a reduced coefficient is zero. The relations have coefficients ±1 and the
+/// reduced ones are small fractions (½, ⅓, …), far from it either way.
+const EPS: f64 = 1e-9;
 
-fn mul(a: u64, b: u64) -> u64 {
-    ((u128::from(a) * u128::from(b)) % u128::from(P)) as u64
-}
-
-fn inv(a: u64) -> u64 {
-    let (mut base, mut exp, mut acc) = (a, P - 2, 1u64);
-    while exp > 0 {
-        if exp & 1 == 1 {
-            acc = mul(acc, base);
-        }
-        base = mul(base, base);
-        exp >>= 1;
-    }
-    acc
-}
+/// Largest group of linked hidden cells the elimination takes on. A larger group is
+/// treated as exposed, so the rule hides more around it: safe, at the cost of showing less.
+/// Only a grid where most cells are already hidden (tiny units by month) gets near it.
+pub const MAX_GROUP: usize = 4000;
 
 fn find(parent: &mut [usize], x: usize) -> usize {
     let mut root = x;
@@ -49,19 +42,35 @@ fn find(parent: &mut [usize], x: usize) -> usize {
     root
 }
 
-fn members(r: &Relation) -> impl Iterator<Item = (usize, u64)> + '_ {
-    // total − Σ parts = 0, with −1 as P − 1.
-    std::iter::once((r.total, 1)).chain(r.parts.iter().map(|&p| (p, P - 1)))
+/// total − Σ parts = 0.
+fn coefficients(r: &Relation) -> impl Iterator<Item = (usize, f64)> + '_ {
+    std::iter::once((r.total, 1.0)).chain(r.parts.iter().map(|&p| (p, -1.0)))
 }
 
-/// Hidden cells whose count is a linear consequence of the shown counts.
-pub fn linearly_determined(hidden: &[Option<Reason>], relations: &[Relation]) -> Vec<usize> {
-    // Group hidden cells that share a relation: elimination runs per group, which keeps the
-    // matrices small (hidden cells are few and clustered).
+/// A linear fact an outsider holds: Σ coef · n(cell) = rhs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub terms: Vec<(usize, f64)>,
+    pub rhs: f64,
+}
+
+/// What elimination gives: cells pinned exactly, and the reduced rows (for the bounds).
+#[derive(Debug, Clone, Default)]
+pub struct Reduced {
+    pub determined: Vec<usize>,
+    pub rows: Vec<Fact>,
+    /// Hidden cells in a group larger than [`MAX_GROUP`]: treated as exposed (the rule then
+    /// hides more around them rather than trust an unfinished check).
+    pub unchecked: Vec<usize>,
+}
+
+/// Reduces the relations over the hidden cells, group by group (hidden cells that share a
+/// relation).
+pub fn reduce(counts: &[u32], hidden: &[Option<Reason>], relations: &[Relation]) -> Reduced {
     let mut parent: Vec<usize> = (0..hidden.len()).collect();
     for r in relations {
         let mut first = None;
-        for (c, _) in members(r).filter(|(c, _)| hidden[*c].is_some()) {
+        for (c, _) in coefficients(r).filter(|(c, _)| hidden[*c].is_some()) {
             match first {
                 None => first = Some(c),
                 Some(f) => {
@@ -77,114 +86,186 @@ pub fn linearly_determined(hidden: &[Option<Reason>], relations: &[Relation]) ->
     }
     let mut rows_of: BTreeMap<usize, Vec<&Relation>> = BTreeMap::new();
     for r in relations {
-        if let Some((c, _)) = members(r).find(|(c, _)| hidden[*c].is_some()) {
+        if let Some((c, _)) = coefficients(r).find(|(c, _)| hidden[*c].is_some()) {
             rows_of.entry(find(&mut parent, c)).or_default().push(r);
         }
     }
-    let mut out = Vec::new();
+    let mut out = Reduced::default();
     for (root, cells) in groups {
+        if cells.len() > MAX_GROUP {
+            out.unchecked.extend(&cells);
+            continue;
+        }
         let col: BTreeMap<usize, usize> = cells.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-        let mut rows: Vec<Vec<u64>> = Vec::new();
+        let mut basis = Basis::default();
         for r in rows_of.get(&root).into_iter().flatten() {
-            let mut row = vec![0u64; cells.len()];
-            for (c, coef) in members(r) {
-                if let Some(&j) = col.get(&c) {
-                    row[j] = (row[j] + coef) % P;
+            let mut terms: BTreeMap<usize, f64> = BTreeMap::new();
+            let mut rhs = 0.0;
+            for (c, a) in coefficients(r) {
+                match col.get(&c) {
+                    Some(&j) => *terms.entry(j).or_default() += a,
+                    None => rhs -= a * f64::from(counts[c]),
                 }
             }
-            rows.push(row);
+            terms.retain(|_, a| a.abs() > EPS);
+            basis.insert(terms.into_iter().collect(), rhs);
         }
-        for j in determined_columns(rows, cells.len()) {
-            out.push(cells[j]);
+        for (terms, rhs) in basis.reduced() {
+            let terms: Vec<(usize, f64)> = terms.into_iter().map(|(j, a)| (cells[j], a)).collect();
+            if let [(c, _)] = terms[..] {
+                out.determined.push(c);
+            }
+            out.rows.push(Fact { terms, rhs });
         }
     }
-    out.sort_unstable();
+    out.determined.sort_unstable();
+    out.unchecked.sort_unstable();
     out
 }
 
-/// Columns e_j in the row space: after full reduction, rows with a single non-zero entry.
-fn determined_columns(mut rows: Vec<Vec<u64>>, width: usize) -> Vec<usize> {
-    let mut rank = 0;
-    for col in 0..width {
-        let Some(pivot) = (rank..rows.len()).find(|&r| rows[r][col] != 0) else {
-            continue;
+/// A sparse row: (column, coefficient), columns increasing.
+type Row = Vec<(usize, f64)>;
+
+/// `a − f · b` on sparse rows, dropping what cancels.
+fn sub_scaled(a: &Row, f: f64, b: &Row) -> Row {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let (col, x) = match (a.get(i), b.get(j)) {
+            (Some(&(ca, xa)), Some(&(cb, xb))) if ca == cb => {
+                i += 1;
+                j += 1;
+                (ca, xa - f * xb)
+            }
+            (Some(&(ca, xa)), Some(&(cb, _))) if ca < cb => {
+                i += 1;
+                (ca, xa)
+            }
+            (Some(&(ca, xa)), None) => {
+                i += 1;
+                (ca, xa)
+            }
+            (_, Some(&(cb, xb))) => {
+                j += 1;
+                (cb, -f * xb)
+            }
+            (None, None) => break,
         };
-        rows.swap(rank, pivot);
-        let scale = inv(rows[rank][col]);
-        for x in rows[rank].iter_mut() {
-            *x = mul(*x, scale);
+        if x.abs() > EPS {
+            out.push((col, x));
         }
-        let pivot_row = rows[rank].clone();
-        for (r, row) in rows.iter_mut().enumerate() {
-            if r != rank && row[col] != 0 {
-                let f = row[col];
-                for (x, &p) in row.iter_mut().zip(&pivot_row).skip(col) {
-                    *x = (*x + P - mul(f, p)) % P;
+    }
+    out
+}
+
+/// Sparse Gaussian elimination, one relation at a time: each kept row has a pivot (its
+/// first column, coefficient 1) that no later row contains. Relations are sparse and stay
+/// nearly so, which keeps a year of a large agency fast.
+#[derive(Default)]
+struct Basis {
+    rows: BTreeMap<usize, (Row, f64)>,
+}
+
+impl Basis {
+    fn insert(&mut self, mut row: Row, mut rhs: f64) {
+        let mut at = 0;
+        while at < row.len() {
+            let (col, x) = row[at];
+            match self.rows.get(&col) {
+                Some((pivot, prhs)) => {
+                    rhs -= x * prhs;
+                    row = sub_scaled(&row, x, pivot);
+                    // Columns before `at` are untouched (a pivot row starts at its pivot).
                 }
+                None => at += 1,
             }
         }
-        rank += 1;
+        if let Some(&(col, x)) = row.first() {
+            row.iter_mut().for_each(|t| t.1 /= x);
+            self.rows.insert(col, (row, rhs / x));
+        }
     }
-    rows[..rank]
-        .iter()
-        .filter_map(|row| {
-            let mut nz = row.iter().enumerate().filter(|(_, x)| **x != 0);
-            let (j, _) = nz.next()?;
-            nz.next().is_none().then_some(j)
-        })
-        .collect()
+
+    /// Fully reduced rows: each pivot, then only columns that are no row's pivot.
+    fn reduced(mut self) -> Vec<(Row, f64)> {
+        let pivots: Vec<usize> = self.rows.keys().rev().copied().collect();
+        for p in pivots {
+            let Some((mut row, mut rhs)) = self.rows.remove(&p) else {
+                continue;
+            };
+            // Later pivots are already reduced; clear them from this row.
+            let later: Vec<(usize, f64)> = row[1..]
+                .iter()
+                .copied()
+                .filter(|(c, _)| self.rows.contains_key(c))
+                .collect();
+            for (c, x) in later {
+                if let Some((other, orhs)) = self.rows.get(&c) {
+                    rhs -= x * orhs;
+                    row = sub_scaled(&row, x, other);
+                }
+            }
+            self.rows.insert(p, (row, rhs));
+        }
+        self.rows.into_values().collect()
+    }
 }
 
-/// A count's public range; `hi == None` is unbounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A count's public range (`hi` may be infinite).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Range {
-    pub lo: u64,
-    pub hi: Option<u64>,
+    pub lo: f64,
+    pub hi: f64,
 }
 
-/// The ranges an outsider can narrow every cell to (shown cells: their count).
+impl Range {
+    /// One whole number fits: the count is known.
+    pub fn pinned(&self) -> bool {
+        self.lo.ceil() == self.hi.floor() && self.lo <= self.hi
+    }
+}
+
+/// The ranges an outsider can narrow every cell to, from the public bounds, the relations
+/// and the extra `facts` (reduced rows).
 pub fn ranges(
     counts: &[u32],
     hidden: &[Option<Reason>],
     relations: &[Relation],
+    facts: &[Fact],
     k: u32,
 ) -> Vec<Range> {
-    let k = u64::from(k);
+    let k = f64::from(k);
     let mut r: Vec<Range> = counts
         .iter()
         .zip(hidden)
         .map(|(&n, h)| match h {
             None => Range {
-                lo: u64::from(n),
-                hi: Some(u64::from(n)),
+                lo: f64::from(n),
+                hi: f64::from(n),
             },
             Some(Reason::BelowK) => Range {
-                lo: 1,
-                hi: Some(k - 1),
+                lo: 1.0,
+                hi: k - 1.0,
             },
-            Some(Reason::Complementary) => Range { lo: k, hi: None },
+            Some(Reason::Complementary) => Range {
+                lo: k,
+                hi: f64::INFINITY,
+            },
         })
         .collect();
-    let add = |s: u64, h: Option<u64>| h.map(|h| s.saturating_add(h));
+    let mut all: Vec<Fact> = relations
+        .iter()
+        .map(|rel| Fact {
+            terms: coefficients(rel).collect(),
+            rhs: 0.0,
+        })
+        .collect();
+    all.extend(facts.iter().cloned());
     // Each pass can only narrow; the pass limit keeps a slow ping-pong finite.
     for _ in 0..64 {
         let mut changed = false;
-        for rel in relations {
-            let lo_sum: u64 = rel.parts.iter().map(|&p| r[p].lo).sum();
-            let hi_sum = rel.parts.iter().try_fold(0, |s, &p| add(s, r[p].hi));
-            changed |= narrow(&mut r[rel.total], lo_sum, hi_sum);
-            let total = r[rel.total];
-            for &p in &rel.parts {
-                let others_lo = lo_sum.saturating_sub(r[p].lo);
-                let others_hi = rel
-                    .parts
-                    .iter()
-                    .filter(|&&q| q != p)
-                    .try_fold(0, |s, &q| add(s, r[q].hi));
-                let lo = others_hi.map_or(0, |h| total.lo.saturating_sub(h));
-                let hi = total.hi.map(|h| h.saturating_sub(others_lo));
-                changed |= narrow(&mut r[p], lo, hi);
-            }
+        for fact in &all {
+            changed |= narrow_by(fact, &mut r);
         }
         if !changed {
             break;
@@ -193,17 +274,33 @@ pub fn ranges(
     r
 }
 
-fn narrow(r: &mut Range, lo: u64, hi: Option<u64>) -> bool {
+/// One fact Σ a·x = rhs narrows each of its cells by interval arithmetic on the others.
+fn narrow_by(fact: &Fact, r: &mut [Range]) -> bool {
+    let term = |a: f64, x: Range| {
+        let (p, q) = (a * x.lo, a * x.hi);
+        (p.min(q), p.max(q))
+    };
     let mut changed = false;
-    if lo > r.lo {
-        r.lo = lo;
-        changed = true;
-    }
-    if let Some(h) = hi
-        && r.hi.is_none_or(|old| h < old)
-    {
-        r.hi = Some(h);
-        changed = true;
+    for (i, &(c, a)) in fact.terms.iter().enumerate() {
+        let (mut lo, mut hi) = (0.0, 0.0);
+        for (j, &(d, b)) in fact.terms.iter().enumerate() {
+            if i != j {
+                let (p, q) = term(b, r[d]);
+                lo += p;
+                hi += q;
+            }
+        }
+        // a·x_c ∈ [rhs − hi, rhs − lo]; counts are whole numbers.
+        let (p, q) = ((fact.rhs - hi) / a, (fact.rhs - lo) / a);
+        let (new_lo, new_hi) = ((p.min(q) - 1e-9).ceil(), (p.max(q) + 1e-9).floor());
+        if new_lo > r[c].lo {
+            r[c].lo = new_lo;
+            changed = true;
+        }
+        if new_hi < r[c].hi {
+            r[c].hi = new_hi;
+            changed = true;
+        }
     }
     changed
 }
@@ -215,15 +312,16 @@ pub fn exposed(
     relations: &[Relation],
     k: u32,
 ) -> Vec<usize> {
-    let mut out: Vec<usize> = linearly_determined(hidden, relations)
-        .into_iter()
+    let reduced = reduce(counts, hidden, relations);
+    let r = ranges(counts, hidden, relations, &reduced.rows, k);
+    let mut out: Vec<usize> = reduced
+        .determined
+        .iter()
+        .chain(&reduced.unchecked)
+        .copied()
+        .chain((0..counts.len()).filter(|&c| r[c].pinned()))
         .filter(|&c| hidden[c] == Some(Reason::BelowK))
         .collect();
-    let r = ranges(counts, hidden, relations, k);
-    out.extend(
-        (0..counts.len())
-            .filter(|&c| hidden[c] == Some(Reason::BelowK) && Some(r[c].lo) == r[c].hi),
-    );
     out.sort_unstable();
     out.dedup();
     out
@@ -233,23 +331,20 @@ pub fn exposed(
 mod tests {
     use super::*;
 
-    fn rel(total: usize, parts: &[usize]) -> Relation {
-        Relation {
-            total,
-            parts: parts.to_vec(),
-        }
-    }
-
     #[test]
     fn one_hidden_part_is_determined_two_are_not() {
-        let rels = [rel(0, &[1, 2, 3])];
+        let rels = [Relation::new(0, &[1, 2, 3])];
         let h = |xs: &[usize]| {
             (0..4)
                 .map(|c| xs.contains(&c).then_some(Reason::BelowK))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(linearly_determined(&h(&[2]), &rels), vec![2]);
-        assert!(linearly_determined(&h(&[2, 3]), &rels).is_empty());
+        assert_eq!(reduce(&[9, 3, 3, 3], &h(&[2]), &rels).determined, vec![2]);
+        assert!(
+            reduce(&[9, 3, 3, 3], &h(&[2, 3]), &rels)
+                .determined
+                .is_empty()
+        );
     }
 
     /// A 4 × 4 table with its row and column totals shown: two hidden 2 × 2 blocks joined
@@ -259,8 +354,14 @@ mod tests {
         let cell = |i: usize, j: usize| i * 4 + j;
         let mut rels = Vec::new();
         for i in 0..4 {
-            rels.push(rel(16 + i, &(0..4).map(|j| cell(i, j)).collect::<Vec<_>>()));
-            rels.push(rel(20 + i, &(0..4).map(|r| cell(r, i)).collect::<Vec<_>>()));
+            rels.push(Relation::new(
+                16 + i,
+                &(0..4).map(|j| cell(i, j)).collect::<Vec<_>>(),
+            ));
+            rels.push(Relation::new(
+                20 + i,
+                &(0..4).map(|r| cell(r, i)).collect::<Vec<_>>(),
+            ));
         }
         let mut hidden = vec![None; 24];
         for (i, j) in [
@@ -282,25 +383,25 @@ mod tests {
     #[test]
     fn a_combination_of_relations_is_followed() {
         let (rels, mut hidden) = bridged_table();
-        assert_eq!(linearly_determined(&hidden, &rels), vec![6]);
+        assert_eq!(reduce(&[1; 24], &hidden, &rels).determined, vec![6]);
         // Hiding a second cell in row 1 and column 2 closes the cycle.
         hidden[2] = Some(Reason::Complementary);
-        assert!(linearly_determined(&hidden, &rels).is_empty());
+        assert!(reduce(&[1; 24], &hidden, &rels).determined.is_empty());
     }
 
     #[test]
     fn bounds_pin_a_below_k_cell_next_to_a_k_sized_complement() {
         // 10 = 4 (shown) + x (below k) + y (complementary, ≥ 5): x + y = 6 → x = 1.
         let counts = [10, 4, 1, 5];
-        let rels = [rel(0, &[1, 2, 3])];
+        let rels = [Relation::new(0, &[1, 2, 3])];
         let hidden = [
             None,
             None,
             Some(Reason::BelowK),
             Some(Reason::Complementary),
         ];
-        let r = ranges(&counts, &hidden, &rels, 5);
-        assert_eq!(r[2], Range { lo: 1, hi: Some(1) });
+        let r = ranges(&counts, &hidden, &rels, &[], 5);
+        assert_eq!(r[2], Range { lo: 1.0, hi: 1.0 });
         assert_eq!(exposed(&counts, &hidden, &rels, 5), vec![2]);
         // With y = 6, x is 1 or 2: not exposed.
         let counts = [11, 4, 1, 6];

@@ -10,7 +10,7 @@
 //! year-to-date chains) are treated as exact too although they are not (a person answering in
 //! January and March counts once in Q1): see `docs/anonymity.md`.
 
-use super::period::Period;
+use super::period::{Period, PeriodKind};
 use super::suppression::{Relation, Visibility, suppress};
 use super::threshold::MinRespondents;
 use crate::content::Unit;
@@ -24,7 +24,8 @@ use thiserror::Error;
 pub enum Span {
     /// A month, quarter or year.
     Period(Period),
-    /// From the first of the year up to the end of this month (a cumulative figure).
+    /// From the first of the year up to the end of this month or quarter (a cumulative
+    /// figure).
     YearToDate(Period),
 }
 
@@ -37,47 +38,51 @@ pub struct SpanLayout {
 }
 
 impl SpanLayout {
-    /// The year, its four quarters and twelve months; with `cumulative`, also the twelve
-    /// year-to-date figures (January = the month, March = Q1, December = the year).
-    pub fn calendar_year(year: i32, cumulative: bool) -> SpanLayout {
+    /// The year and its quarters, down to `finest` (months, quarters or the year alone).
+    /// With `cumulative`, also a year-to-date figure at the end of each finest period
+    /// (January's is January, March's is Q1, the last is the year). Publish only the spans a
+    /// screen or an export shows: every extra span is one more way to subtract.
+    pub fn calendar_year(year: i32, finest: PeriodKind, cumulative: bool) -> SpanLayout {
         let y = Period::year(year);
-        let quarters = y.children();
-        let months: Vec<Period> = quarters.iter().flat_map(Period::children).collect();
         let mut spans = vec![Span::Period(y)];
-        spans.extend(quarters.iter().map(|q| Span::Period(*q)));
-        spans.extend(months.iter().map(|m| Span::Period(*m)));
-        let at = |spans: &[Span], s: Span| spans.iter().position(|x| *x == s).unwrap_or(0);
-        let mut relations = vec![(0, (1..=4).collect())];
-        for (qi, q) in quarters.iter().enumerate() {
-            let parts = q
-                .children()
-                .iter()
-                .map(|m| at(&spans, Span::Period(*m)))
-                .collect();
-            relations.push((1 + qi, parts));
-        }
-        if cumulative {
-            let first = spans.len();
-            spans.extend(months.iter().map(|m| Span::YearToDate(*m)));
-            for (mi, _) in months.iter().enumerate() {
-                let month = 5 + mi;
-                let ytd = first + mi;
-                if mi == 0 {
-                    relations.push((ytd, vec![month]));
-                } else {
-                    relations.push((ytd, vec![ytd - 1, month]));
+        let mut relations = Vec::new();
+        // Level by level: each parent equals its children.
+        let mut level = vec![(y, 0usize)];
+        for kind in [PeriodKind::Quarter, PeriodKind::Month] {
+            if kind < finest {
+                break;
+            }
+            let mut next = Vec::new();
+            for (parent, at) in &level {
+                let mut parts = Vec::new();
+                for child in parent.children() {
+                    parts.push(spans.len());
+                    next.push((child, spans.len()));
+                    spans.push(Span::Period(child));
                 }
-                if (mi + 1) % 3 == 0 {
-                    // Quarter ends: ytd = previous quarter end's ytd + the quarter.
-                    let quarter = 1 + mi / 3;
-                    if mi == 2 {
-                        relations.push((ytd, vec![quarter]));
-                    } else {
-                        relations.push((ytd, vec![ytd - 3, quarter]));
-                    }
+                relations.push((*at, parts));
+            }
+            level = next;
+        }
+        if cumulative && finest != PeriodKind::Year {
+            let first = spans.len();
+            for (i, (p, at)) in level.iter().enumerate() {
+                let ytd = spans.len();
+                spans.push(Span::YearToDate(*p));
+                relations.push(match i {
+                    0 => (ytd, vec![*at]),
+                    _ => (ytd, vec![ytd - 1, *at]),
+                });
+                // With months: a quarter's end is also the previous quarter's end + the quarter.
+                if finest == PeriodKind::Month && (i + 1) % 3 == 0 {
+                    let quarter = 1 + i / 3;
+                    relations.push(match i {
+                        2 => (ytd, vec![quarter]),
+                        _ => (ytd, vec![ytd - 3, quarter]),
+                    });
                 }
             }
-            relations.push((0, vec![first + 11]));
+            relations.push((0, vec![first + level.len() - 1]));
         }
         SpanLayout { spans, relations }
     }
@@ -247,22 +252,49 @@ impl Grid {
 
     /// Applies the rule to every cell at once (a unit's dashboard, its sub-units' bars,
     /// the trend and the exports all read from this one decision).
-    pub fn suppress(&self, k: MinRespondents) -> Suppressed<'_> {
+    pub fn suppress(&self, k: MinRespondents) -> Suppressed {
+        let decision = suppress(&self.counts, &self.relations, k);
         Suppressed {
-            grid: self,
-            visibility: suppress(&self.counts, &self.relations, k),
+            grid: self.clone(),
+            visibility: decision.visibility,
+            residual: decision.residual,
         }
+    }
+
+    /// The finest grid of a year the rule can keep safe: months (with year-to-date figures
+    /// when `cumulative`), else quarters, else the year alone. A tiny unit by month can
+    /// leave a count pinned by the reason codes and zeros alone ([`Suppressed::is_safe`]);
+    /// then the dashboard shows quarters instead of months, for everyone.
+    pub fn build_safest(
+        units: &[Unit],
+        year: i32,
+        cumulative: bool,
+        own: impl Fn(&str, &Span) -> u32,
+        k: MinRespondents,
+    ) -> Result<Suppressed, GridError> {
+        for finest in [PeriodKind::Month, PeriodKind::Quarter] {
+            let layout = SpanLayout::calendar_year(year, finest, cumulative);
+            let s = Grid::build(units, &layout, &own)?.suppress(k);
+            if s.is_safe() {
+                return Ok(s);
+            }
+        }
+        // The year alone: only the tree's relations are left. Should even that keep a
+        // residue, the caller still gets the decision with its flag.
+        let layout = SpanLayout::calendar_year(year, PeriodKind::Year, false);
+        Ok(Grid::build(units, &layout, &own)?.suppress(k))
     }
 }
 
 /// The decision for every cell of a grid.
 #[derive(Debug, Clone)]
-pub struct Suppressed<'a> {
-    grid: &'a Grid,
+pub struct Suppressed {
+    grid: Grid,
     visibility: Vec<Visibility>,
+    residual: Vec<usize>,
 }
 
-impl Suppressed<'_> {
+impl Suppressed {
     /// The fate of a figure; `None` for a node or span not in the grid.
     pub fn visibility(&self, node: &Node, span: &Span) -> Option<Visibility> {
         self.grid.cell(node, span).map(|c| self.visibility[c])
@@ -271,6 +303,15 @@ impl Suppressed<'_> {
     /// Per cell, in the grid's cell order.
     pub fn all(&self) -> &[Visibility] {
         &self.visibility
+    }
+
+    pub fn grid(&self) -> &Grid {
+        &self.grid
+    }
+
+    /// True when no small cell can be pinned (see [`super::suppression::Decision`]).
+    pub fn is_safe(&self) -> bool {
+        self.residual.is_empty()
     }
 }
 
@@ -318,10 +359,15 @@ mod tests {
 
     #[test]
     fn calendar_year_layout_adds_up() {
-        let l = SpanLayout::calendar_year(2026, false);
+        let l = SpanLayout::calendar_year(2026, PeriodKind::Month, false);
         assert_eq!(l.spans.len(), 17);
         assert_eq!(l.relations.len(), 5);
-        let c = SpanLayout::calendar_year(2026, true);
+        let q = SpanLayout::calendar_year(2026, PeriodKind::Quarter, true);
+        // Year, 4 quarters, 4 year-to-date figures; year = quarters, 4 steps, year = Dec.
+        assert_eq!((q.spans.len(), q.relations.len()), (9, 6));
+        let y = SpanLayout::calendar_year(2026, PeriodKind::Year, true);
+        assert_eq!((y.spans.len(), y.relations.len()), (1, 0));
+        let c = SpanLayout::calendar_year(2026, PeriodKind::Month, true);
         assert_eq!(c.spans.len(), 29);
         // 5 + 12 month steps + 4 quarter steps + year = December.
         assert_eq!(c.relations.len(), 5 + 12 + 4 + 1);
@@ -341,7 +387,7 @@ mod tests {
             unit("bag-b", Some("biro")),
             unit("sub-a1", Some("bag-a")),
         ];
-        let layout = SpanLayout::calendar_year(2026, false);
+        let layout = SpanLayout::calendar_year(2026, PeriodKind::Month, false);
         let own = |u: &str, _: &Span| match u {
             "biro" => 2,
             "bag-a" => 3,
@@ -364,7 +410,7 @@ mod tests {
 
     #[test]
     fn a_broken_tree_is_refused() {
-        let layout = SpanLayout::calendar_year(2026, false);
+        let layout = SpanLayout::calendar_year(2026, PeriodKind::Month, false);
         let zero = |_: &str, _: &Span| 0;
         let dup = [unit("a", None), unit("a", None)];
         assert_eq!(
