@@ -1,0 +1,250 @@
+//! Group figures over a unit's respondents, hand-worked: the numbers asserted are the ones a
+//! leader would read on the dashboard. The questionnaires are small ones written here as
+//! JSON (the same shape as the content files).
+
+use resapi_core::aggregate::latest::ResponseFact;
+use resapi_core::aggregate::practice_group::{PracticeFact, group_practice};
+use resapi_core::aggregate::questionnaire_group::{group_components, group_index};
+use resapi_core::content::ScoringConfig;
+use resapi_core::questionnaire::Questionnaire;
+use serde_json::json;
+use time::macros::datetime;
+use uuid::Uuid;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+fn questionnaire(id: &str, components: &[&str], items: serde_json::Value) -> Questionnaire {
+    let t = json!({"id": "-", "en": "-"});
+    let components: Vec<_> = components
+        .iter()
+        .map(|c| json!({"id": c, "name": t, "description": t, "low": t, "high": t}))
+        .collect();
+    serde_json::from_value(json!({
+        "id": id, "scale": "agreement", "minutes": 5, "title": t, "purpose": t,
+        "components": components, "items": items,
+    }))
+    .unwrap()
+}
+
+fn response(person: u128, q: &str, answers: &[(&str, u8)]) -> ResponseFact {
+    ResponseFact {
+        id: Uuid::from_u128(1000 + person),
+        person: Uuid::from_u128(person),
+        questionnaire_id: q.into(),
+        at: datetime!(2026-03-10 09:00 UTC),
+        answers: answers.iter().map(|(i, a)| (i.to_string(), *a)).collect(),
+    }
+}
+
+/// Two commitment components of three items, the third reverse-keyed.
+fn komitmen() -> Questionnaire {
+    let t = json!({"id": "-", "en": "-"});
+    let items: Vec<_> = ["a", "n"]
+        .iter()
+        .flat_map(|c| {
+            let t = t.clone();
+            let comp = if *c == "a" { "afektif" } else { "normatif" };
+            (1..=3).map(move |i| {
+                json!({"id": format!("{c}{i}"), "component": comp, "reverse": i == 3, "text": t})
+            })
+        })
+        .collect();
+    questionnaire("komitmen", &["afektif", "normatif"], json!(items))
+}
+
+#[test]
+fn commitment_group_mean_is_the_phones_formula_on_item_means_with_the_spread_of_people() {
+    let q = komitmen();
+    let rs = [
+        response(
+            1,
+            "komitmen",
+            &[
+                ("a1", 5),
+                ("a2", 4),
+                ("a3", 2),
+                ("n1", 3),
+                ("n2", 3),
+                ("n3", 3),
+            ],
+        ),
+        response(
+            2,
+            "komitmen",
+            &[("a1", 3), ("a2", 3), ("a3", 3), ("n1", 2), ("n3", 4)],
+        ),
+        response(3, "komitmen", &[("a1", 4), ("a3", 1), ("n3", 4)]),
+        // Another questionnaire's response is not counted here.
+        response(4, "smart-asn", &[("x", 5)]),
+    ];
+    let refs: Vec<&ResponseFact> = rs.iter().collect();
+    let g = group_components(&q, &refs).unwrap();
+    assert_eq!(g.respondents, 3);
+
+    // Afektif item means: a1 (5+3+4)/3 = 4, a2 (4+3)/2 = 3.5, a3 (2+3+1)/3 = 2 → reversed 4.
+    // Group mean 11.5/3 = 3.833 → (3.833 − 1)/4 = 70.8 %.
+    let af = &g.components[0];
+    assert_eq!(af.score.component, "afektif");
+    assert!(close(af.score.mean.unwrap(), 11.5 / 3.0));
+    assert!(close(af.score.percent.unwrap(), 70.833_333_333_333_33));
+    // People: 4.33 → 83.3 %, 3 → 50 %, (4 + 5)/2 = 4.5 → 87.5 %.
+    let s = af.spread.as_ref().unwrap();
+    assert_eq!(s.n, 3);
+    assert!(close(s.mean, 73.611_111_111_111_11));
+    assert!(close(s.median, 250.0 / 3.0));
+    assert!(close(s.q1, 50.0 + (250.0 / 3.0 - 50.0) / 2.0));
+    assert!(close(s.q3, 250.0 / 3.0 + (87.5 - 250.0 / 3.0) / 2.0));
+    assert!((s.sd.unwrap() - 20.553_678_592_984_36).abs() < 1e-9);
+
+    // Normatif: item means n1 (3+2)/2 = 2.5, n2 3, n3 (3+4+4)/3 = 3.67 → reversed 2.33;
+    // 7.83/3 = 2.61 → 40.3 %. Person 3 answered one item of three: no personal score, so
+    // the spread is over two people (3 → 50 %, (2 + 2)/2 = 2 → 25 %) while the group mean
+    // still uses their answer.
+    let no = &g.components[1];
+    assert!(close(no.score.mean.unwrap(), (2.5 + 3.0 + 7.0 / 3.0) / 3.0));
+    assert!(close(no.score.percent.unwrap(), 40.277_777_777_777_78));
+    let s = no.spread.as_ref().unwrap();
+    assert_eq!(
+        (s.n, s.mean, s.q1, s.median, s.q3),
+        (2, 37.5, 31.25, 37.5, 43.75)
+    );
+}
+
+#[test]
+fn a_person_counted_twice_is_refused() {
+    let q = komitmen();
+    let rs = [
+        response(1, "komitmen", &[("a1", 5)]),
+        response(1, "komitmen", &[("a1", 4)]),
+    ];
+    let refs: Vec<&ResponseFact> = rs.iter().collect();
+    let err = group_components(&q, &refs).unwrap_err();
+    assert_eq!(err.code(), "group_duplicate_person");
+    // A bad answer is the scoring error, not a panic.
+    let bad = [response(1, "komitmen", &[("a1", 9)])];
+    let refs: Vec<&ResponseFact> = bad.iter().collect();
+    assert_eq!(
+        group_components(&q, &refs).unwrap_err().code(),
+        "scoring_mean_range"
+    );
+}
+
+#[test]
+fn the_index_per_value_and_overall_with_bands_spread_and_the_weakest_value() {
+    let t = json!({"id": "-", "en": "-"});
+    let values = ["pelayanan", "adaptif", "kolaboratif"];
+    let items: Vec<_> = values
+        .iter()
+        .flat_map(|v| {
+            let t = t.clone();
+            (1..=3).map(move |i| {
+                json!({"id": format!("{v}-{i}"), "component": v, "indicator": format!("{v}-{i}"), "text": t})
+            })
+        })
+        .collect();
+    let q = questionnaire("indeks-berakhlak", &values, json!(items));
+    let answers = |p: [u8; 3], a: [u8; 3], k: Option<[u8; 3]>| {
+        let mut out = Vec::new();
+        for (v, xs) in [
+            ("pelayanan", Some(p)),
+            ("adaptif", Some(a)),
+            ("kolaboratif", k),
+        ] {
+            for (i, x) in xs.iter().flatten().enumerate() {
+                out.push((format!("{v}-{}", i + 1), *x));
+            }
+        }
+        out
+    };
+    let rs: Vec<ResponseFact> = [
+        answers([4, 4, 4], [2, 3, 4], Some([5, 5, 5])),
+        answers([5, 4, 3], [3, 3, 3], Some([4, 4, 4])),
+        answers([3, 3, 3], [2, 2, 5], None),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, a)| {
+        let a: Vec<(&str, u8)> = a.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        response(i as u128 + 1, "indeks-berakhlak", &a)
+    })
+    .collect();
+    let refs: Vec<&ResponseFact> = rs.iter().collect();
+    let g = group_index(&q, &refs, &ScoringConfig::default()).unwrap();
+    assert_eq!(g.respondents, 3);
+
+    // Pelayanan item means 4, 3.67, 3.33 → 75, 66.7, 58.3 → 66.7 % B.
+    let pel = &g.values[0];
+    assert!(close(pel.index.percent.unwrap(), 200.0 / 3.0));
+    assert_eq!(pel.index.band.as_ref().unwrap().grade, "B");
+    // Adaptif (docs/scoring.md's unit example): 33.3, 41.7, 75 → 50.0 % B.
+    let ad = &g.values[1];
+    assert!(close(ad.index.percent.unwrap(), 50.0));
+    // Kolaboratif: two respondents, item means 4.5 → 87.5 % A.
+    let ko = &g.values[2];
+    assert!(close(ko.index.percent.unwrap(), 87.5));
+    assert_eq!(ko.index.band.as_ref().unwrap().grade, "A");
+    // Overall (66.7 + 50 + 87.5)/3 = 68.1 % B; Adaptif is the weakest.
+    assert!(close(g.overall.unwrap(), 68.055_555_555_555_56));
+    assert_eq!(g.overall_band.as_ref().unwrap().grade, "B");
+    assert_eq!(g.weakest.as_deref(), Some("adaptif"));
+
+    // People's Pelayanan: 75, 75, 50; everyone's Adaptif is 50 (no spread at all).
+    let s = pel.spread.as_ref().unwrap();
+    assert!(close(s.mean, 200.0 / 3.0) && close(s.median, 75.0) && close(s.q1, 62.5));
+    assert_eq!(ad.spread.as_ref().unwrap().sd, Some(0.0));
+    // Overall per person: 75, 66.7, and (50 + 50)/2 = 50 for the one who skipped a value.
+    let o = g.overall_spread.as_ref().unwrap();
+    assert_eq!(o.n, 3);
+    assert!(close(o.mean, 63.888_888_888_888_89));
+}
+
+fn fact(person: u128, indicator: &str, correct: bool) -> PracticeFact {
+    let value = indicator.rsplit_once('-').unwrap().0;
+    PracticeFact {
+        person: Uuid::from_u128(person),
+        question_id: format!("{indicator}-q"),
+        value: value.into(),
+        indicator: indicator.into(),
+        correct,
+    }
+}
+
+#[test]
+fn practice_accuracy_per_value_and_indicator_in_berakhlak_order() {
+    let facts = [
+        fact(1, "adaptif-2", true),
+        fact(1, "pelayanan-1", true),
+        fact(1, "pelayanan-1", false),
+        fact(2, "adaptif-2", false),
+        fact(2, "adaptif-3", false),
+    ];
+    let g = group_practice(&facts);
+    assert_eq!(
+        (
+            g.overall.correct,
+            g.overall.answered,
+            g.overall.percent,
+            g.overall.people
+        ),
+        (2, 5, 40, 2)
+    );
+    let v: Vec<(&str, u32, u32, u32, u32)> = g
+        .per_value
+        .iter()
+        .map(|a| (a.key.as_str(), a.correct, a.answered, a.percent, a.people))
+        .collect();
+    // Pelayanan before Adaptif (Ber-A-K-H-L-A-K), whatever the order of the answers.
+    assert_eq!(v, [("pelayanan", 1, 2, 50, 1), ("adaptif", 1, 3, 33, 2)]);
+    let i: Vec<(&str, u32)> = g
+        .per_indicator
+        .iter()
+        .map(|a| (a.key.as_str(), a.percent))
+        .collect();
+    assert_eq!(
+        i,
+        [("pelayanan-1", 50), ("adaptif-2", 50), ("adaptif-3", 0)]
+    );
+    assert_eq!(group_practice(&[]).overall.percent, 0);
+}
