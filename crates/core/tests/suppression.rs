@@ -240,6 +240,34 @@ fn a_year_to_date_figure_next_to_the_month_cannot_reveal_it() {
 }
 
 #[test]
+fn the_biro_umum_example_of_docs_anonymity() {
+    let units = [
+        unit("biro", None),
+        unit("keuangan", Some("biro")),
+        unit("sdm", Some("biro")),
+        unit("umum", Some("biro")),
+    ];
+    let march = Months::default()
+        .set("keuangan", 3, 12)
+        .set("sdm", 3, 3)
+        .set("umum", 3, 8);
+    let k = MinRespondents::default();
+    // With the biro's own 2: two hidden members in the sum, nothing more to hide.
+    let with_own = march.clone().set("biro", 3, 2);
+    let s = grid(&units, &with_own, false).suppress(k);
+    assert_eq!(s.visibility(&own("biro"), &month(3)), Some(BELOW_K));
+    assert_eq!(s.visibility(&u("sdm"), &month(3)), Some(BELOW_K));
+    assert_eq!(s.visibility(&u("umum"), &month(3)), Some(SHOWN));
+    assert_eq!(s.visibility(&u("keuangan"), &month(3)), Some(SHOWN));
+    // Without them: Bagian Umum goes with SDM.
+    let s = grid(&units, &march, false).suppress(k);
+    assert_eq!(s.visibility(&u("sdm"), &month(3)), Some(BELOW_K));
+    assert_eq!(s.visibility(&u("umum"), &month(3)), Some(COMPLEMENTARY));
+    assert_eq!(s.visibility(&u("keuangan"), &month(3)), Some(SHOWN));
+    assert_eq!(s.visibility(&u("biro"), &month(3)), Some(SHOWN));
+}
+
+#[test]
 fn a_raised_k_hides_more() {
     let units = [
         unit("biro", None),
