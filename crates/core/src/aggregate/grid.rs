@@ -17,6 +17,7 @@ use crate::content::Unit;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
+use time::Date;
 
 /// A time span a figure covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -27,6 +28,16 @@ pub enum Span {
     /// From the first of the year up to the end of this month or quarter (a cumulative
     /// figure).
     YearToDate(Period),
+}
+
+impl Span {
+    /// True when the local day lies in the span.
+    pub fn contains_date(&self, date: Date) -> bool {
+        match self {
+            Span::Period(p) => p.contains_date(date),
+            Span::YearToDate(p) => date.year() == p.calendar_year() && date < p.next_first_day(),
+        }
+    }
 }
 
 /// The spans of one calendar year and how they add up.

@@ -6,9 +6,10 @@
 //! - periods and selection: [`period`], [`latest`]
 //! - group figures: [`questionnaire_group`], [`practice_group`], [`participation`],
 //!   [`spread`] (with [`stats`])
-//! - anonymity: [`threshold`], [`grid`], [`suppression`], [`derivation`]
+//! - anonymity: [`threshold`], [`grid`] (with [`counts`]), [`suppression`], [`derivation`]
 //! - measurement quality: [`reliability`], [`item_analysis`], [`sample`]
 
+pub mod counts;
 pub mod derivation;
 pub mod grid;
 pub mod item_analysis;
