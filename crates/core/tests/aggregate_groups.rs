@@ -5,6 +5,7 @@
 use resapi_core::aggregate::latest::ResponseFact;
 use resapi_core::aggregate::practice_group::{PracticeFact, group_practice};
 use resapi_core::aggregate::questionnaire_group::{group_components, group_index};
+use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::content::ScoringConfig;
 use resapi_core::questionnaire::Questionnaire;
 use serde_json::json;
@@ -27,6 +28,8 @@ fn questionnaire(id: &str, components: &[&str], items: serde_json::Value) -> Que
     }))
     .unwrap()
 }
+
+const K: MinRespondents = MinRespondents::DEFAULT;
 
 fn response(person: u128, q: &str, answers: &[(&str, u8)]) -> ResponseFact {
     ResponseFact {
@@ -57,9 +60,12 @@ fn komitmen() -> Questionnaire {
 #[test]
 fn commitment_group_mean_is_the_phones_formula_on_item_means_with_the_spread_of_people() {
     let q = komitmen();
-    let rs = [
-        response(
-            1,
+    // Three ways of answering, five people each (k = 5: every item has at least 5 answers).
+    let mut rs = Vec::new();
+    for rep in 0..5 {
+        let p = rep * 10;
+        rs.push(response(
+            p + 1,
             "komitmen",
             &[
                 ("a1", 5),
@@ -69,19 +75,23 @@ fn commitment_group_mean_is_the_phones_formula_on_item_means_with_the_spread_of_
                 ("n2", 3),
                 ("n3", 3),
             ],
-        ),
-        response(
-            2,
+        ));
+        rs.push(response(
+            p + 2,
             "komitmen",
             &[("a1", 3), ("a2", 3), ("a3", 3), ("n1", 2), ("n3", 4)],
-        ),
-        response(3, "komitmen", &[("a1", 4), ("a3", 1), ("n3", 4)]),
-        // Another questionnaire's response is not counted here.
-        response(4, "smart-asn", &[("x", 5)]),
-    ];
+        ));
+        rs.push(response(
+            p + 3,
+            "komitmen",
+            &[("a1", 4), ("a3", 1), ("n3", 4)],
+        ));
+    }
+    // Another questionnaire's response is not counted here.
+    rs.push(response(4, "smart-asn", &[("x", 5)]));
     let refs: Vec<&ResponseFact> = rs.iter().collect();
-    let g = group_components(&q, &refs).unwrap();
-    assert_eq!(g.respondents, 3);
+    let g = group_components(&q, &refs, K).unwrap();
+    assert_eq!(g.respondents, 15);
 
     // Afektif item means: a1 (5+3+4)/3 = 4, a2 (4+3)/2 = 3.5, a3 (2+3+1)/3 = 2 → reversed 4.
     // Group mean 11.5/3 = 3.833 → (3.833 − 1)/4 = 70.8 %.
@@ -89,27 +99,57 @@ fn commitment_group_mean_is_the_phones_formula_on_item_means_with_the_spread_of_
     assert_eq!(af.score.component, "afektif");
     assert!(close(af.score.mean.unwrap(), 11.5 / 3.0));
     assert!(close(af.score.percent.unwrap(), 70.833_333_333_333_33));
-    // People: 4.33 → 83.3 %, 3 → 50 %, (4 + 5)/2 = 4.5 → 87.5 %.
+    // People: 4.33 → 83.3 %, 3 → 50 %, (4 + 5)/2 = 4.5 → 87.5 %, five of each: the middle
+    // half lies between 50 and 87.5, the median is 83.3.
     let s = af.spread.as_ref().unwrap();
-    assert_eq!(s.n, 3);
+    assert_eq!(s.n, 15);
     assert!(close(s.mean, 73.611_111_111_111_11));
     assert!(close(s.median, 250.0 / 3.0));
-    assert!(close(s.q1, 50.0 + (250.0 / 3.0 - 50.0) / 2.0));
-    assert!(close(s.q3, 250.0 / 3.0 + (87.5 - 250.0 / 3.0) / 2.0));
-    assert!((s.sd.unwrap() - 20.553_678_592_984_36).abs() < 1e-9);
+    assert_eq!((s.q1, s.q3), (50.0, 87.5));
+    assert!((s.sd.unwrap() - 17.371_028_913_183_164).abs() < 1e-9);
 
     // Normatif: item means n1 (3+2)/2 = 2.5, n2 3, n3 (3+4+4)/3 = 3.67 → reversed 2.33;
-    // 7.83/3 = 2.61 → 40.3 %. Person 3 answered one item of three: no personal score, so
-    // the spread is over two people (3 → 50 %, (2 + 2)/2 = 2 → 25 %) while the group mean
-    // still uses their answer.
+    // 7.83/3 = 2.61 → 40.3 %. The third way answers one item of three: no personal score, so
+    // the spread is over ten people (3 → 50 %, (2 + 2)/2 = 2 → 25 %) while the group mean
+    // still uses their answers.
     let no = &g.components[1];
     assert!(close(no.score.mean.unwrap(), (2.5 + 3.0 + 7.0 / 3.0) / 3.0));
     assert!(close(no.score.percent.unwrap(), 40.277_777_777_777_78));
     let s = no.spread.as_ref().unwrap();
     assert_eq!(
         (s.n, s.mean, s.q1, s.median, s.q3),
-        (2, 37.5, 31.25, 37.5, 43.75)
+        (10, 37.5, 25.0, 37.5, 50.0)
     );
+}
+
+#[test]
+fn an_item_or_a_spread_resting_on_fewer_than_k_people_is_left_out() {
+    let q = komitmen();
+    // Six respondents: all answer a1 = 4 and a2 = 2; only two answer a3 (1, reversed 5).
+    // Normatif: n1 by all six, n2 by four, n3 by nobody.
+    let rs: Vec<ResponseFact> = (1..=6u128)
+        .map(|p| {
+            let mut a = vec![("a1", 4), ("a2", 2), ("n1", 3)];
+            if p <= 2 {
+                a.push(("a3", 1));
+            }
+            if p <= 4 {
+                a.push(("n2", 3));
+            }
+            response(p, "komitmen", &a)
+        })
+        .collect();
+    let refs: Vec<&ResponseFact> = rs.iter().collect();
+    let g = group_components(&q, &refs, K).unwrap();
+    // a3 (two people) is left out: (4 + 2)/2 = 3 → 50 %, not (4 + 2 + 5)/3 → 66.7 %.
+    let af = &g.components[0];
+    assert_eq!((af.score.answered, af.score.percent), (2, Some(50.0)));
+    assert_eq!(af.spread.as_ref().map(|s| s.n), Some(6));
+    // Normatif: only n1 has five answers: 1 of 3 items, no group figure; four personal
+    // scores: no spread.
+    let no = &g.components[1];
+    assert_eq!((no.score.answered, no.score.percent), (1, None));
+    assert_eq!(no.spread, None);
 }
 
 #[test]
@@ -120,14 +160,14 @@ fn a_person_counted_twice_is_refused() {
         response(1, "komitmen", &[("a1", 4)]),
     ];
     let refs: Vec<&ResponseFact> = rs.iter().collect();
-    let err = group_components(&q, &refs).unwrap_err();
+    let err = group_components(&q, &refs, K).unwrap_err();
     assert_eq!(err.code(), "group_duplicate_person");
     // A bad answer is the scoring error, not a panic.
     let bad = [response(1, "komitmen", &[("a1", 9)])];
     let refs: Vec<&ResponseFact> = bad.iter().collect();
     assert_eq!(
-        group_components(&q, &refs).unwrap_err().code(),
-        "scoring_mean_range"
+        group_components(&q, &refs, K).unwrap_err().code(),
+        "scoring_answer_range"
     );
 }
 
@@ -158,21 +198,21 @@ fn the_index_per_value_and_overall_with_bands_spread_and_the_weakest_value() {
         }
         out
     };
-    let rs: Vec<ResponseFact> = [
+    // Three ways of answering, five people each.
+    let ways = [
         answers([4, 4, 4], [2, 3, 4], Some([5, 5, 5])),
         answers([5, 4, 3], [3, 3, 3], Some([4, 4, 4])),
         answers([3, 3, 3], [2, 2, 5], None),
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, a)| {
-        let a: Vec<(&str, u8)> = a.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        response(i as u128 + 1, "indeks-berakhlak", &a)
-    })
-    .collect();
+    ];
+    let rs: Vec<ResponseFact> = (0..15)
+        .map(|i| {
+            let a: Vec<(&str, u8)> = ways[i % 3].iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            response(i as u128 + 1, "indeks-berakhlak", &a)
+        })
+        .collect();
     let refs: Vec<&ResponseFact> = rs.iter().collect();
-    let g = group_index(&q, &refs, &ScoringConfig::default()).unwrap();
-    assert_eq!(g.respondents, 3);
+    let g = group_index(&q, &refs, &ScoringConfig::default(), K).unwrap();
+    assert_eq!(g.respondents, 15);
 
     // Pelayanan item means 4, 3.67, 3.33 → 75, 66.7, 58.3 → 66.7 % B.
     let pel = &g.values[0];
@@ -181,7 +221,7 @@ fn the_index_per_value_and_overall_with_bands_spread_and_the_weakest_value() {
     // Adaptif (docs/scoring.md's unit example): 33.3, 41.7, 75 → 50.0 % B.
     let ad = &g.values[1];
     assert!(close(ad.index.percent.unwrap(), 50.0));
-    // Kolaboratif: two respondents, item means 4.5 → 87.5 % A.
+    // Kolaboratif: ten respondents, item means 4.5 → 87.5 % A.
     let ko = &g.values[2];
     assert!(close(ko.index.percent.unwrap(), 87.5));
     assert_eq!(ko.index.band.as_ref().unwrap().grade, "A");
@@ -190,13 +230,13 @@ fn the_index_per_value_and_overall_with_bands_spread_and_the_weakest_value() {
     assert_eq!(g.overall_band.as_ref().unwrap().grade, "B");
     assert_eq!(g.weakest.as_deref(), Some("adaptif"));
 
-    // People's Pelayanan: 75, 75, 50; everyone's Adaptif is 50 (no spread at all).
+    // People's Pelayanan: 75, 75, 50 (five of each); everyone's Adaptif is 50 (no spread).
     let s = pel.spread.as_ref().unwrap();
-    assert!(close(s.mean, 200.0 / 3.0) && close(s.median, 75.0) && close(s.q1, 62.5));
+    assert!(close(s.mean, 200.0 / 3.0) && close(s.median, 75.0) && close(s.q1, 50.0));
     assert_eq!(ad.spread.as_ref().unwrap().sd, Some(0.0));
-    // Overall per person: 75, 66.7, and (50 + 50)/2 = 50 for the one who skipped a value.
+    // Overall per person: 75, 66.7, and (50 + 50)/2 = 50 for those who skipped a value.
     let o = g.overall_spread.as_ref().unwrap();
-    assert_eq!(o.n, 3);
+    assert_eq!(o.n, 15);
     assert!(close(o.mean, 63.888_888_888_888_89));
 }
 

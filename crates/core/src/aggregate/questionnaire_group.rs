@@ -4,9 +4,17 @@
 //! The group figure is the same formula as a person's (`crate::scoring`), fed with item
 //! means over the group's respondents; the spread is over each respondent's own score. The
 //! input is one response per person (see [`super::latest::latest_per_person`]).
+//!
+//! Inside a cell that is shown (k or more respondents) a figure can still rest on fewer
+//! people: an item most skipped, a spread over the few with enough answers. An indicator
+//! answered by one person *is* that person's answer. So an item answered by fewer than k
+//! people is left out of the group's item means (the two-thirds rule then decides whether
+//! its indicator or component still has a figure), and a spread over fewer than k personal
+//! scores is not given.
 
 use super::latest::ResponseFact;
 use super::spread::Spread;
+use super::threshold::MinRespondents;
 use crate::content::{Band, ScoringConfig};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{
@@ -90,8 +98,9 @@ fn responses_to<'a>(
     Ok(out)
 }
 
-/// Item id → mean of the answers given to it (skips are left out, as for one person).
-pub fn item_means(responses: &[&ResponseFact]) -> ItemMeans {
+/// Item id → mean of the answers given to it (skips are left out, as for one person),
+/// for items answered by at least k people.
+pub fn item_means(responses: &[&ResponseFact], k: MinRespondents) -> ItemMeans {
     let mut sums: BTreeMap<&str, (f64, u32)> = BTreeMap::new();
     for r in responses {
         for (item, &answer) in &r.answers {
@@ -101,6 +110,7 @@ pub fn item_means(responses: &[&ResponseFact]) -> ItemMeans {
         }
     }
     sums.into_iter()
+        .filter(|(_, (_, n))| !k.too_few(*n))
         .map(|(item, (sum, n))| (item.to_string(), sum / f64::from(n)))
         .collect()
 }
@@ -109,13 +119,21 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// The spread of the personal scores, when there are at least k of them.
+fn spread(scores: &[f64], k: MinRespondents) -> Option<Spread> {
+    (scores.len() >= k.get() as usize)
+        .then(|| Spread::of(scores))
+        .flatten()
+}
+
 /// Commitment components or SMART ASN indicators over a group.
 pub fn group_components(
     q: &Questionnaire,
     responses: &[&ResponseFact],
+    k: MinRespondents,
 ) -> Result<ComponentsGroup, GroupError> {
     let rs = responses_to(q, responses)?;
-    let group = score_components_from_item_means(q, &item_means(&rs))?;
+    let group = score_components_from_item_means(q, &item_means(&rs, k))?;
     let mut personal: Vec<Vec<f64>> = vec![Vec::new(); q.components.len()];
     for r in &rs {
         for (i, s) in score_components(q, &r.answers)?.into_iter().enumerate() {
@@ -130,7 +148,7 @@ pub fn group_components(
             .zip(&personal)
             .map(|(score, p)| ComponentGroup {
                 score,
-                spread: Spread::of(p),
+                spread: spread(p, k),
             })
             .collect(),
     })
@@ -141,9 +159,10 @@ pub fn group_index(
     q: &Questionnaire,
     responses: &[&ResponseFact],
     config: &ScoringConfig,
+    k: MinRespondents,
 ) -> Result<IndexGroup, GroupError> {
     let rs = responses_to(q, responses)?;
-    let group = index_from_item_means(q, &item_means(&rs), config)?;
+    let group = index_from_item_means(q, &item_means(&rs, k), config)?;
     let mut personal: Vec<Vec<f64>> = vec![Vec::new(); group.values.len()];
     let mut overall = Vec::new();
     for r in &rs {
@@ -162,12 +181,12 @@ pub fn group_index(
             .zip(&personal)
             .map(|(index, p)| ValueGroup {
                 index,
-                spread: Spread::of(p),
+                spread: spread(p, k),
             })
             .collect(),
         overall: group.overall,
         overall_band: group.overall_band,
-        overall_spread: Spread::of(&overall),
+        overall_spread: spread(&overall, k),
         weakest,
     })
 }

@@ -25,6 +25,9 @@ impl ThresholdError {
 }
 
 impl MinRespondents {
+    /// k = [`DEFAULT_K`].
+    pub const DEFAULT: MinRespondents = MinRespondents(DEFAULT_K);
+
     /// Checks a configured k: at least [`DEFAULT_K`].
     pub fn new(k: u32) -> Result<MinRespondents, ThresholdError> {
         if k < DEFAULT_K {
@@ -45,7 +48,7 @@ impl MinRespondents {
 
 impl Default for MinRespondents {
     fn default() -> Self {
-        MinRespondents(DEFAULT_K)
+        MinRespondents::DEFAULT
     }
 }
 
