@@ -288,3 +288,56 @@ fn practice_accuracy_per_value_and_indicator_in_berakhlak_order() {
     );
     assert_eq!(group_practice(&[]).overall.percent, 0);
 }
+
+#[test]
+fn practice_rows_of_fewer_than_k_people_are_hidden_with_a_row_that_would_give_them_away() {
+    use resapi_core::aggregate::suppression::{Guarded, Reason};
+    // Pelayanan-1: six people; adaptif-2: five people; adaptif-3: two people.
+    let mut facts = Vec::new();
+    for p in 1..=6 {
+        facts.push(fact(p, "pelayanan-1", p % 2 == 0));
+    }
+    for p in 1..=5 {
+        facts.push(fact(p, "adaptif-2", true));
+    }
+    facts.push(fact(1, "adaptif-3", false));
+    facts.push(fact(2, "adaptif-3", true));
+    let g = group_practice(&facts).guarded(K);
+    let code = |f: &Guarded<_>| match f {
+        Guarded::Shown { .. } => "shown",
+        Guarded::Suppressed { reason } => reason.code(),
+    };
+    assert_eq!(code(&g.overall), "shown");
+    let values: Vec<(&str, &str)> = g
+        .per_value
+        .iter()
+        .map(|r| (r.key.as_str(), code(&r.figure)))
+        .collect();
+    // Adaptif (5 people) is shown; its two indicators add up to it, so with adaptif-3 hidden
+    // adaptif-2 goes too.
+    assert_eq!(values, [("pelayanan", "shown"), ("adaptif", "shown")]);
+    let indicators: Vec<(&str, &str)> = g
+        .per_indicator
+        .iter()
+        .map(|r| (r.key.as_str(), code(&r.figure)))
+        .collect();
+    assert_eq!(
+        indicators,
+        [
+            ("pelayanan-1", "shown"),
+            ("adaptif-2", "complementary"),
+            ("adaptif-3", "below_k")
+        ]
+    );
+    assert!(matches!(
+        g.per_indicator[2].figure,
+        Guarded::Suppressed {
+            reason: Reason::BelowK
+        }
+    ));
+    // Shown rows carry their numbers: pelayanan-1 3 of 6.
+    let Guarded::Shown { n, value } = &g.per_indicator[0].figure else {
+        panic!("pelayanan-1 is shown");
+    };
+    assert_eq!((*n, value.correct, value.answered), (6, 3, 6));
+}

@@ -12,9 +12,14 @@
 //!   Pushed through every relation and every reduced row until nothing narrows; a
 //!   `below_k` cell whose range shrinks to one whole number is exposed.
 //!
-//! Right-hand sides are what an outsider computes from the shown cells. Where the figures are
-//! not exactly additive (periods under the "latest response" rule) a range can come out
-//! empty; such a range claims nothing.
+//! Right-hand sides are what an outsider computes from the shown cells. Not every relation
+//! is an exact sum: people are counted once per span, so a quarter's respondents are the
+//! *union* of its months' (a person answering in two months counts once), as the people
+//! who practised anything are the union of those per value. Where the true counts do not add
+//! up, an outsider reasoning with the sum would get a wrong number, not a person's; the
+//! bounds then use what always holds for a union (the largest part ≤ total ≤ the sum of the
+//! parts), and the reduced rows of such a group are not used for bounds. The elimination
+//! itself still treats every relation as a sum (conservative).
 
 use super::suppression::{Reason, Relation};
 use std::collections::BTreeMap;
@@ -42,6 +47,12 @@ fn find(parent: &mut [usize], x: usize) -> usize {
     root
 }
 
+/// True when the relation's true counts add up exactly.
+fn exact(r: &Relation, counts: &[u32]) -> bool {
+    let parts: u64 = r.parts.iter().map(|&p| u64::from(counts[p])).sum();
+    u64::from(counts[r.total]) == parts
+}
+
 /// total − Σ parts = 0.
 fn coefficients(r: &Relation) -> impl Iterator<Item = (usize, f64)> + '_ {
     std::iter::once((r.total, 1.0)).chain(r.parts.iter().map(|&p| (p, -1.0)))
@@ -67,6 +78,7 @@ pub struct Reduced {
 /// Reduces the relations over the hidden cells, group by group (hidden cells that share a
 /// relation).
 pub fn reduce(counts: &[u32], hidden: &[Option<Reason>], relations: &[Relation]) -> Reduced {
+    let mut inexact_groups = std::collections::BTreeSet::new();
     let mut parent: Vec<usize> = (0..hidden.len()).collect();
     for r in relations {
         let mut first = None;
@@ -87,7 +99,11 @@ pub fn reduce(counts: &[u32], hidden: &[Option<Reason>], relations: &[Relation])
     let mut rows_of: BTreeMap<usize, Vec<&Relation>> = BTreeMap::new();
     for r in relations {
         if let Some((c, _)) = coefficients(r).find(|(c, _)| hidden[*c].is_some()) {
-            rows_of.entry(find(&mut parent, c)).or_default().push(r);
+            let root = find(&mut parent, c);
+            if !exact(r, counts) {
+                inexact_groups.insert(root);
+            }
+            rows_of.entry(root).or_default().push(r);
         }
     }
     let mut out = Reduced::default();
@@ -115,7 +131,9 @@ pub fn reduce(counts: &[u32], hidden: &[Option<Reason>], relations: &[Relation])
             if let [(c, _)] = terms[..] {
                 out.determined.push(c);
             }
-            out.rows.push(Fact { terms, rhs });
+            if !inexact_groups.contains(&root) {
+                out.rows.push(Fact { terms, rhs });
+            }
         }
     }
     out.determined.sort_unstable();
@@ -253,7 +271,9 @@ pub fn ranges(
             },
         })
         .collect();
-    let mut all: Vec<Fact> = relations
+    let (sums, unions): (Vec<&Relation>, Vec<&Relation>) =
+        relations.iter().partition(|rel| exact(rel, counts));
+    let mut all: Vec<Fact> = sums
         .iter()
         .map(|rel| Fact {
             terms: coefficients(rel).collect(),
@@ -267,11 +287,48 @@ pub fn ranges(
         for fact in &all {
             changed |= narrow_by(fact, &mut r);
         }
+        for rel in &unions {
+            changed |= narrow_union(rel, &mut r);
+        }
         if !changed {
             break;
         }
     }
     r
+}
+
+/// A union: every part ≤ total ≤ Σ parts, so total ≥ the largest part's lower bound and
+/// each part ≥ total − the others' upper bounds.
+fn narrow_union(rel: &Relation, r: &mut [Range]) -> bool {
+    let mut changed = false;
+    let most = rel.parts.iter().map(|&p| r[p].lo).fold(0.0, f64::max);
+    let sum_hi: f64 = rel.parts.iter().map(|&p| r[p].hi).sum();
+    changed |= tighten(&mut r[rel.total], most, sum_hi);
+    let total = r[rel.total];
+    for &p in &rel.parts {
+        let others: f64 = rel
+            .parts
+            .iter()
+            .filter(|&&q| q != p)
+            .map(|&q| r[q].hi)
+            .sum();
+        changed |= tighten(&mut r[p], total.lo - others, total.hi);
+    }
+    changed
+}
+
+fn tighten(x: &mut Range, lo: f64, hi: f64) -> bool {
+    let (lo, hi) = ((lo - 1e-9).ceil(), (hi + 1e-9).floor());
+    let mut changed = false;
+    if lo > x.lo {
+        x.lo = lo;
+        changed = true;
+    }
+    if hi < x.hi {
+        x.hi = hi;
+        changed = true;
+    }
+    changed
 }
 
 /// One fact Σ a·x = rhs narrows each of its cells by interval arithmetic on the others.
@@ -292,15 +349,7 @@ fn narrow_by(fact: &Fact, r: &mut [Range]) -> bool {
         }
         // a·x_c ∈ [rhs − hi, rhs − lo]; counts are whole numbers.
         let (p, q) = ((fact.rhs - hi) / a, (fact.rhs - lo) / a);
-        let (new_lo, new_hi) = ((p.min(q) - 1e-9).ceil(), (p.max(q) + 1e-9).floor());
-        if new_lo > r[c].lo {
-            r[c].lo = new_lo;
-            changed = true;
-        }
-        if new_hi < r[c].hi {
-            r[c].hi = new_hi;
-            changed = true;
-        }
+        changed |= tighten(&mut r[c], p.min(q), p.max(q));
     }
     changed
 }
@@ -387,6 +436,26 @@ mod tests {
         // Hiding a second cell in row 1 and column 2 closes the cycle.
         hidden[2] = Some(Reason::Complementary);
         assert!(reduce(&[1; 24], &hidden, &rels).determined.is_empty());
+    }
+
+    #[test]
+    fn a_union_that_does_not_add_up_pins_nothing_by_mistake() {
+        // People per value are a union: 6 in all, 6 practised pelayanan, 5 adaptif, split
+        // over adaptif-2 (5) and adaptif-3 (2, hidden). Treated as sums, these would "pin"
+        // the 2 at 1; as unions they say only that it is 1 to 4.
+        let counts = [6, 6, 5, 6, 5, 2];
+        let rels = [
+            Relation::new(0, &[1, 2]),
+            Relation::new(1, &[3]),
+            Relation::new(2, &[4, 5]),
+        ];
+        let mut hidden = vec![None; 6];
+        hidden[4] = Some(Reason::Complementary);
+        hidden[5] = Some(Reason::BelowK);
+        assert!(exposed(&counts, &hidden, &rels, 5).is_empty());
+        let red = reduce(&counts, &hidden, &rels);
+        let r = ranges(&counts, &hidden, &rels, &red.rows, 5);
+        assert_eq!((r[5].lo, r[5].hi), (1.0, 4.0));
     }
 
     #[test]

@@ -2,7 +2,14 @@
 //! with the questions answered and the people who practised. Every answer in the period
 //! counts (practice is learning, not a survey: answering again is the point); the share is
 //! the same rounded percentage as the phone shows (`crate::practice::percent`).
+//!
+//! A row practised by fewer than k people would show their results: [`PracticeGroup::guarded`]
+//! hides it, and hides another row where the hidden one could be worked out as the overall
+//! minus the other values (or a value minus its other indicators): the same rule as the
+//! unit tree (`docs/anonymity.md`), on the rows of one cell.
 
+use super::suppression::{Guarded, Relation, suppress};
+use super::threshold::MinRespondents;
 use crate::catalog::{VALUE_IDS, all_indicator_ids};
 use crate::practice::percent;
 use serde::{Deserialize, Serialize};
@@ -92,5 +99,58 @@ pub fn group_practice(facts: &[PracticeFact]) -> PracticeGroup {
         overall: all.accuracy(""),
         per_value: by_key(facts, |f| f.value.as_str(), &values),
         per_indicator: by_key(facts, |f| f.indicator.as_str(), &all_indicator_ids()),
+    }
+}
+
+/// A row of the guarded practice figures: the key stays, the figure may be hidden.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PracticeRow {
+    pub key: String,
+    pub figure: Guarded<Accuracy>,
+}
+
+/// [`PracticeGroup`] as the dashboard may show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuardedPractice {
+    pub overall: Guarded<Accuracy>,
+    pub per_value: Vec<PracticeRow>,
+    pub per_indicator: Vec<PracticeRow>,
+}
+
+impl PracticeGroup {
+    /// Hides rows practised by fewer than k people, and any row that would give a hidden
+    /// one away by subtraction (answers and correct answers add up: overall = Σ values,
+    /// value = Σ its indicators).
+    pub fn guarded(&self, k: MinRespondents) -> GuardedPractice {
+        let rows: Vec<&Accuracy> = std::iter::once(&self.overall)
+            .chain(&self.per_value)
+            .chain(&self.per_indicator)
+            .collect();
+        let people: Vec<u32> = rows.iter().map(|a| a.people).collect();
+        let values = 1..1 + self.per_value.len();
+        let mut relations = vec![Relation::new(0, &values.clone().collect::<Vec<_>>())];
+        for v in values {
+            let value = &rows[v].key;
+            let parts: Vec<usize> = (1 + self.per_value.len()..rows.len())
+                .filter(|&i| {
+                    crate::catalog::value_of_indicator(&rows[i].key).is_some_and(|of| of == value)
+                })
+                .collect();
+            if !parts.is_empty() {
+                relations.push(Relation::new(v, &parts));
+            }
+        }
+        let decision = suppress(&people, &relations, k);
+        let guard = |i: usize| decision.visibility[i].guard(rows[i].people, || rows[i].clone());
+        let row = |i: usize| PracticeRow {
+            key: rows[i].key.clone(),
+            figure: guard(i),
+        };
+        let first_indicator = 1 + self.per_value.len();
+        GuardedPractice {
+            overall: guard(0),
+            per_value: (1..first_indicator).map(row).collect(),
+            per_indicator: (first_indicator..rows.len()).map(row).collect(),
+        }
     }
 }
