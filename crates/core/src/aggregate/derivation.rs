@@ -5,8 +5,8 @@
 //! that cannot be pinned down keeps the sums with it hidden too):
 //! - **linear**: any combination of relations (parent minus shown children, a subtree
 //!   subtracted, a quarter minus its months, chained) that leaves one hidden cell alone.
-//!   Reduce the relations, restricted to the hidden cells, to row echelon form (partial
-//!   pivoting); a reduced row with a single hidden cell gives that cell away.
+//!   Reduce the relations, restricted to the hidden cells, to fully reduced row echelon
+//!   form (sparse elimination); a reduced row with a single hidden cell gives it away.
 //! - **bounds**: the public facts narrow a hidden count: every hidden cell has n ≥ 1 (zeros are
 //!   shown), a `below_k` cell n ≤ k − 1, a `complementary` one n ≥ k (it was shown-sized).
 //!   Pushed through every relation and every reduced row until nothing narrows; a

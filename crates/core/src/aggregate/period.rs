@@ -273,6 +273,17 @@ mod tests {
     }
 
     #[test]
+    fn the_api_carries_a_period_as_its_label() {
+        let q = Period::quarter(2026, 2).unwrap();
+        assert_eq!(serde_json::to_string(&q).unwrap(), "\"2026-Q2\"");
+        assert_eq!(
+            serde_json::from_str::<Period>("\"2026-07\"").unwrap(),
+            Period::month(2026, 7).unwrap()
+        );
+        assert!(serde_json::from_str::<Period>("\"2026-Q9\"").is_err());
+    }
+
+    #[test]
     fn half_open_day_range() {
         let q4 = Period::quarter(2026, 4).unwrap();
         assert_eq!(q4.first_day(), date!(2026 - 10 - 01));
