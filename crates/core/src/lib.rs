@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod advice;
+pub mod aggregate;
 pub mod api;
 pub mod catalog;
 pub mod commitment;
