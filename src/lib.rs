@@ -7,16 +7,12 @@
 
 pub mod activity;
 pub mod api;
-pub mod app;
 pub mod charts;
 pub mod components;
-pub mod download;
-pub mod i18n;
 pub mod journal;
 pub mod local_time;
-pub mod pages;
+pub mod phone;
 pub mod practice;
-pub mod pwa;
 pub mod questionnaires;
 pub mod review;
 pub mod state;

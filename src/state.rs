@@ -1,7 +1,7 @@
 //! App-wide reactive state, provided as context: language, the signed-in session, the
 //! content bundle, and the sync status that the indicator shows.
 
-use crate::i18n::{self, Tr};
+use crate::phone::i18n::{self, Tr};
 use crate::store::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;

@@ -1,10 +1,11 @@
 //! The phone app's root: state, start-up (store, session, content, sync, service worker),
 //! and the routes.
 
-use crate::pages::phone::PhoneRoutes;
+use crate::phone::pages::PhoneRoutes;
+use crate::phone::pwa;
 use crate::state::{AppState, set_store, store};
 use crate::store::Store;
-use crate::{pwa, sync};
+use crate::sync;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;

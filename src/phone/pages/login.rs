@@ -3,8 +3,8 @@
 use crate::api::{self, ApiError};
 use crate::components::nip_field::NipField;
 use crate::components::password_field::PasswordField;
-use crate::i18n;
 use crate::local_time::rfc3339;
+use crate::phone::i18n;
 use crate::state::{AppState, store, use_app};
 use crate::store::session::Session;
 use crate::sync;
