@@ -8,7 +8,7 @@ use super::bindings::Chart;
 use super::config::animations_wanted;
 use super::loader::ensure_chart_js;
 use super::spec::{ChartSpec, TableRow};
-use crate::phone::i18n;
+use crate::i18n;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;

@@ -40,12 +40,5 @@ pub fn App() -> impl IntoView {
 
 /// Mounts the app, replacing the HTML skeleton `index.html` painted while loading.
 pub fn mount() {
-    console_error_panic_hook::set_once();
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("skeleton"))
-    {
-        el.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    crate::mount::mount(App);
 }
