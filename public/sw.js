@@ -5,6 +5,7 @@
  * waits, and the page offers "Versi baru tersedia" (never during a quiz). Only a first
  * visit (nothing cached yet) goes to the network.
  * Hashed assets: cache first. /api/*: never cached (answers go through the app's outbox).
+ * /konsol/*: the console's, left to the network.
  * The list below is filled in by scripts/precache.py after each build. */
 self.__PRECACHE = null;
 
@@ -38,6 +39,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+  // The console (/konsol/) is another app, used online on a laptop: its pages and files
+  // go to the network untouched, never answered with this app's shell or cache.
+  if (url.pathname === "/konsol" || url.pathname.startsWith("/konsol/")) return;
 
   if (request.mode === "navigate") {
     // A path naming a file (a dot in its last segment) is that file; any other path is a

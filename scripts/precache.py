@@ -18,7 +18,8 @@ files = []
 digest = hashlib.sha256()
 for path in sorted(p for p in staging.rglob("*") if p.is_file()):
     rel = path.relative_to(staging).as_posix()
-    if rel == "sw.js" or rel.endswith((".map", ".br", ".gz")):
+    # konsol/: the console's build (online only, never on a phone).
+    if rel == "sw.js" or rel.endswith((".map", ".br", ".gz")) or rel.startswith("konsol/"):
         continue
     files.append("/" + rel)
     digest.update(rel.encode())

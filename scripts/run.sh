@@ -4,8 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh build
-echo "[run] building the web app (release)…"
-trunk build --release
+echo "[run] building the web app: the phone app and the console (release)…"
+scripts/build_web.sh
 echo "[run] building the server (release)…"
 cargo build --release -p resapi-server
 exec "$CARGO_TARGET_DIR/release/resapi-server" serve --dist dist --content content "$@"

@@ -1,20 +1,47 @@
 #!/usr/bin/env bash
-# Prints what a phone downloads: the first visit before home is usable, and the service
-# worker's precache, raw, gzip and brotli (the build's .br/.gz copies are what the server sends).
+# Prints what each entry downloads on a first visit (the phone app at /, the console at
+# /konsol/), raw, gzip and brotli (the build's .br/.gz copies are what the server sends), and
+# the phone's service-worker precache. Then checks that each entry's text stays in its own
+# wasm: a console sentence is in the console's and not in the phone's, and the other way round.
+# Builds both entries first (scripts/build_web.sh) with --build, or when dist/ lacks one.
 set -euo pipefail
-cd "$(dirname "$0")/../dist"
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--build" ] || [ ! -f dist/index.html ] || [ ! -f dist/konsol/index.html ]; then
+  scripts/build_web.sh
+fi
+cd dist
 row() { printf '%-44s %9d %9d %9d\n' "$1" "$(stat -c%s "$1")" "$(gzip -9c "$1" | wc -c)" "$(brotli -c -q 11 "$1" | wc -c)"; }
 sum() {
   local raw=0 gz=0 br=0
   for f in "$@"; do
     raw=$((raw + $(stat -c%s "$f"))); gz=$((gz + $(gzip -9c "$f" | wc -c))); br=$((br + $(brotli -c -q 11 "$f" | wc -c)))
   done
-  printf '%-44s %9d %9d %9d\n' "TOTAL" "$raw" "$gz" "$br"
+  printf '%-44s %9d %9d %9d\n' "${label:-TOTAL}" "$raw" "$gz" "$br"
 }
-first=(index.html main-*.css resapi-*.js resapi-*_bg.wasm)
-printf '%-44s %9s %9s %9s\n' "first visit (bytes)" raw gzip brotli
-for f in "${first[@]}"; do row "$f"; done
-sum "${first[@]}"
+one() { local m=("$@"); [ "${#m[@]}" -eq 1 ] && [ -f "${m[0]}" ] || { echo "sizes: expected one file for $*" >&2; exit 1; }; echo "${m[0]}"; }
+phone_wasm=$(one resapi-*_bg.wasm)
+console_wasm=$(one konsol/console-*_bg.wasm)
+phone=(index.html "$(one main-*.css)" "$(one resapi-*.js)" "$phone_wasm")
+console=(konsol/index.html konsol/main-*.css konsol/console-*.css konsol/console-*.js "$console_wasm")
+printf '%-44s %9s %9s %9s\n' "phone app, first visit (bytes)" raw gzip brotli
+for f in "${phone[@]}"; do row "$f"; done
+label="TOTAL phone first visit" sum "${phone[@]}"
+printf '\n%-44s %9s %9s %9s\n' "console /konsol/, first visit (bytes)" raw gzip brotli
+for f in "${console[@]}"; do row "$f"; done
+label="TOTAL console first visit" sum "${console[@]}"
 mapfile -t precached < <(python3 -c 'import json,re,sys; s=open("sw.js").read(); m=re.search(r"self.__PRECACHE = (\{.*?\});", s); print("\n".join(f.lstrip("/") for f in json.loads(m.group(1))["files"]))')
-printf '\n%-44s %9s %9s %9s\n' "service worker precache (${#precached[@]} files)" raw gzip brotli
+printf '\n%-44s %9s %9s %9s\n' "phone service worker precache (${#precached[@]} files)" raw gzip brotli
 sum "${precached[@]}" sw.js
+if printf '%s\n' "${precached[@]}" | grep -q '^konsol/'; then
+  echo "sizes: the phone's service worker precaches console files" >&2; exit 1
+fi
+
+# One sentence of each entry's own strings (src/console/i18n.rs, src/phone/i18n.rs).
+console_text="Konsol ini untuk pelatih dan admin unit"
+phone_text="Meresapi nilai BerAKHLAK"
+grep -qaF "$console_text" "$console_wasm" || { echo "sizes: console text missing from $console_wasm" >&2; exit 1; }
+grep -qaF "$phone_text" "$phone_wasm" || { echo "sizes: phone text missing from $phone_wasm" >&2; exit 1; }
+if grep -qaF "$console_text" "$phone_wasm"; then echo "sizes: console text ships to phones ($phone_wasm)" >&2; exit 1; fi
+if grep -qaF "$phone_text" "$console_wasm"; then echo "sizes: phone text ships in the console ($console_wasm)" >&2; exit 1; fi
+echo
+echo "strings: console text only in the console's wasm, phone text only in the phone's"

@@ -31,7 +31,7 @@ step "app tests in Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p resapi --target wasm32-unknown-unknown
 
 step "release build of the app"
-trunk build --release
+scripts/build_web.sh
 scripts/sizes.sh
 
 step "end-to-end journeys in Chromium"

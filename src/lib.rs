@@ -1,22 +1,24 @@
 //! Resapi's web app: Leptos (client-side) compiled to WebAssembly.
 //!
-//! Layout: `pages/<entry>/` hold the pages of each entry (only `phone` for now; trainer and
-//! admin screens will be a second entry); `components/`, `store/`, `sync/`, `api`, `i18n`
-//! and `state` are shared by every entry.
+//! Two entries link this library: the phone app (`src/main.rs`, `phone/`) and the console
+//! for trainers and unit admins (`src/bin/console.rs`, `console/`); each binary keeps only
+//! what it reaches. The modules at the top are shared: `api`, `i18n` (strings both show),
+//! `state`, `store/`, `sync/`, `charts/`, `components/`, `local_time`, and the device-side
+//! flows the store and sync build on (`practice`, `questionnaires`, `journal`, `review`,
+//! `activity`).
 #![cfg(target_arch = "wasm32")]
 
 pub mod activity;
 pub mod api;
-pub mod app;
 pub mod charts;
 pub mod components;
-pub mod download;
+pub mod console;
 pub mod i18n;
 pub mod journal;
 pub mod local_time;
-pub mod pages;
+pub mod mount;
+pub mod phone;
 pub mod practice;
-pub mod pwa;
 pub mod questionnaires;
 pub mod review;
 pub mod state;

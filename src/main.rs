@@ -1,6 +1,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    resapi::app::mount();
+    resapi::phone::app::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,7 @@
 //! App-wide reactive state, provided as context: language, the signed-in session, the
 //! content bundle, and the sync status that the indicator shows.
 
-use crate::i18n::{self, Tr};
+use crate::phone::i18n::{self, Tr};
 use crate::store::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -10,7 +10,6 @@ use resapi_core::content::ContentBundle;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-const LANG_KEY: &str = "resapi.lang";
 const STREAK_KEY: &str = "resapi.show_streak";
 
 thread_local! {
@@ -64,7 +63,7 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> AppState {
         AppState {
-            lang: RwSignal::new(saved_lang()),
+            lang: RwSignal::new(crate::i18n::saved_lang()),
             booted: RwSignal::new(false),
             store_failed: RwSignal::new(false),
             session: RwSignal::new(None),
@@ -96,9 +95,7 @@ impl AppState {
     }
 
     pub fn set_lang(&self, lang: Lang) {
-        use gloo_storage::Storage;
-        let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang.code());
-        set_document_lang(lang);
+        crate::i18n::save_lang(lang);
         self.lang.set(lang);
     }
 
@@ -121,27 +118,6 @@ impl Default for AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
-}
-
-/// Indonesian unless the person chose English (the browser's language is not used:
-/// the app speaks Indonesian first).
-fn saved_lang() -> Lang {
-    use gloo_storage::Storage;
-    let lang = gloo_storage::LocalStorage::get::<String>(LANG_KEY)
-        .ok()
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default();
-    set_document_lang(lang);
-    lang
-}
-
-fn set_document_lang(lang: Lang) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = el.set_attribute("lang", lang.code());
-    }
 }
 
 fn navigator_online() -> bool {

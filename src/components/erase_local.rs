@@ -2,8 +2,8 @@
 //! signed-in account's data from this phone only when the server has everything
 //! (`store::erase`); while records wait, the button says how many and removes nothing.
 
-use crate::i18n::Tr;
-use crate::pages::phone::login::DONE_DATA;
+use crate::phone::i18n::Tr;
+use crate::phone::pages::login::DONE_DATA;
 use crate::state::{store, use_app};
 use crate::store::erase::{EraseRule, LocalErasure, Unacknowledged};
 use crate::sync;

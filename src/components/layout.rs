@@ -3,17 +3,17 @@
 
 use crate::api;
 use crate::components::erase_local::EraseLocalData;
+use crate::components::lang_switch::LangSwitch;
 use crate::components::restoring_banner::RestoringBanner;
 use crate::components::update_banner::UpdateBanner;
-use crate::i18n;
-use crate::pages::phone::login::sign_out_here;
+use crate::phone::i18n;
+use crate::phone::pages::login::sign_out_here;
 use crate::state::use_app;
 use crate::sync;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use resapi_core::Lang;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-tag">{move || app.tr().tagline}</span>
             </A>
             <div class="top-actions">
-                <LangSwitch />
+                <LangSwitch lang=app.lang />
                 <Show when=move || app.session.with(Option::is_some)>
                     <A href="/pengaturan" attr:class="btn btn-ghost" attr:aria-label=move || app.tr().settings_title>"⚙"</A>
                 </Show>
@@ -45,27 +45,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/kemajuan">{move || app.tr().nav_progress}</A>
             </nav>
         </Show>
-    }
-}
-
-#[component]
-fn LangSwitch() -> impl IntoView {
-    let app = use_app();
-    let other = move || match app.lang.get() {
-        Lang::Id => Lang::En,
-        Lang::En => Lang::Id,
-    };
-    view! {
-        <button
-            type="button"
-            class="btn btn-ghost"
-            data-testid="lang-switch"
-            lang=move || other().code()
-            aria-label=move || app.tr().switch_lang_label
-            on:click=move |_| app.set_lang(other())
-        >
-            {move || app.tr().switch_lang}
-        </button>
     }
 }
 

@@ -1,7 +1,7 @@
 //! "Memulihkan riwayat…": a new phone is bringing the account's history back, so pages that
 //! look empty for a moment say why.
 
-use crate::i18n;
+use crate::phone::i18n;
 use crate::state::use_app;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Home's "Ulang" card: how many wrong-answered questions are due today (local day), and
 //! the way into a review session.
 
-use crate::i18n;
+use crate::phone::i18n;
 use crate::practice;
 use crate::review;
 use crate::state::{store, use_app};

@@ -2,8 +2,8 @@
 //! turned it off in settings, and silent when there is no streak.
 
 use crate::activity;
-use crate::i18n;
 use crate::local_time::local_today;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

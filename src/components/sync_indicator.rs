@@ -1,8 +1,8 @@
 //! The sync status everyone can see: online or not, answers waiting, last sync, the
 //! "Sinkronkan sekarang" button, and whether the app is ready offline.
 
-use crate::i18n;
 use crate::local_time::date_time;
+use crate::phone::i18n;
 use crate::state::use_app;
 use crate::sync::triggers;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! "Versi baru tersedia": offered when a new version is waiting, never during a practice session.
 
-use crate::pwa;
+use crate::phone::pwa;
 use crate::state::use_app;
 use leptos::prelude::*;
 

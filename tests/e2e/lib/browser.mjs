@@ -68,6 +68,13 @@ export async function phone(browser, viewport = { width: 390, height: 844 }) {
   return context;
 }
 
+/** A laptop-sized context (the console's), recording CSP violations like a phone's. */
+export async function laptop(browser, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, locale: "id-ID", serviceWorkers: "allow" });
+  await watchCsp(context);
+  return context;
+}
+
 /** Saves the page as tests/e2e/artifacts/<name>.png (the whole page unless `fullPage: false`). */
 export async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });

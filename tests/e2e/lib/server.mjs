@@ -1,5 +1,5 @@
 // Starts and stops the real Resapi server (real SQLite file, real built app) for a test.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -87,6 +87,11 @@ export class TestServer {
     // start() starts a new one.
     this.proc = null;
   }
+}
+
+/** Gives an account a role with the server's admin command (`grant-role`). */
+export function grantRole(server, nip, role) {
+  execFileSync(bin, ["grant-role", "--db", server.db, "--nip", nip, "--role", role], { stdio: "pipe" });
 }
 
 /** A valid NIP, printed with spaces as on the card, unique per call. */

@@ -6,8 +6,10 @@
 //! helper and skeleton style written in `index.html`, and the module script trunk injects to
 //! start the wasm. They are allowed by their SHA-256, read from the served `index.html`, so
 //! no other inline script can run. The hashes are recomputed whenever `index.html` changes on
-//! disk, so a new release copied over a running server keeps working.
+//! disk, so a new release copied over a running server keeps working. The console
+//! (`/konsol/`) is a second page with its own inline code: its paths get its own policy.
 
+use crate::http::static_files::{CONSOLE_DIR, is_console};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::middleware::Next;
@@ -109,18 +111,16 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// The headers added to every response, with the CSP kept in step with `index.html`.
-pub struct SecurityHeaders {
+/// The CSP of one entry page, kept in step with its `index.html`.
+struct PagePolicy {
     index: PathBuf,
-    hsts: bool,
     csp: RwLock<(Stamp, HeaderValue)>,
 }
 
-impl SecurityHeaders {
-    pub fn new(dist: &Path, hsts: bool) -> SecurityHeaders {
-        let index = dist.join("index.html");
+impl PagePolicy {
+    fn new(index: PathBuf) -> PagePolicy {
         let csp = RwLock::new(Self::read(&index));
-        SecurityHeaders { index, hsts, csp }
+        PagePolicy { index, csp }
     }
 
     fn read(index: &Path) -> (Stamp, HeaderValue) {
@@ -134,7 +134,7 @@ impl SecurityHeaders {
 
     /// The current policy; re-read when `index.html` changed (checked for app pages only:
     /// the API's JSON never runs code, so its policy may lag a deploy by a request).
-    pub fn csp(&self, check_disk: bool) -> HeaderValue {
+    fn csp(&self, check_disk: bool) -> HeaderValue {
         if check_disk {
             let now = stamp(&self.index);
             let stale = self.csp.read().map_or(true, |c| c.0 != now);
@@ -150,6 +150,35 @@ impl SecurityHeaders {
         match self.csp.read() {
             Ok(c) => c.1.clone(),
             Err(poisoned) => poisoned.into_inner().1.clone(),
+        }
+    }
+}
+
+/// The headers added to every response: the phone app's policy, or the console's on its
+/// paths.
+pub struct SecurityHeaders {
+    phone: PagePolicy,
+    console: PagePolicy,
+    hsts: bool,
+}
+
+impl SecurityHeaders {
+    pub fn new(dist: &Path, hsts: bool) -> SecurityHeaders {
+        SecurityHeaders {
+            phone: PagePolicy::new(dist.join("index.html")),
+            console: PagePolicy::new(dist.join(CONSOLE_DIR).join("index.html")),
+            hsts,
+        }
+    }
+
+    /// The policy for a response to `path`; re-read from disk for app pages only (see
+    /// [`PagePolicy::csp`]).
+    pub fn csp(&self, path: &str) -> HeaderValue {
+        if is_console(path) {
+            self.console.csp(true)
+        } else {
+            let app_page = !(path == "/api" || path.starts_with("/api/"));
+            self.phone.csp(app_page)
         }
     }
 
@@ -184,10 +213,9 @@ pub async fn add(
     req: Request,
     next: Next,
 ) -> Response {
-    let path = req.uri().path();
-    let app_page = !(path == "/api" || path.starts_with("/api/"));
+    let path = req.uri().path().to_owned();
     let mut response = next.run(req).await;
-    let csp = headers.csp(app_page);
+    let csp = headers.csp(&path);
     headers.apply(response.headers_mut(), csp);
     response
 }

@@ -1,6 +1,7 @@
 //! The built web app (trunk's `dist/`): hashed files are cached forever, the entry files
 //! (`index.html`, `sw.js`, the manifest) are revalidated every time so a new release is
-//! picked up, and any other path without a file gets `index.html` (client-side routes).
+//! picked up, and any other path without a file gets its entry's `index.html` (client-side
+//! routes): the console's (`dist/konsol/`) under `/konsol/`, the phone app's elsewhere.
 
 use crate::http::error::Error;
 use crate::state::AppState;
@@ -13,6 +14,16 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub const NO_CACHE: &str = "no-cache";
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Where the console is served, and its folder in `dist/` (built by scripts/build_web.sh).
+pub const CONSOLE_DIR: &str = "konsol";
+
+/// True for the console's paths (`/konsol`, `/konsol/…`), which belong to its entry.
+pub fn is_console(path: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|p| p.strip_prefix(CONSOLE_DIR))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
 
 /// Files the browser must revalidate: they name the hashed files of the current release.
 const ENTRY_FILES: [&str; 3] = ["index.html", "sw.js", "manifest.webmanifest"];
@@ -97,10 +108,15 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if status != StatusCode::NOT_FOUND || name.contains('.') {
         return with_cache_control(response, NO_CACHE);
     }
+    let entry = if is_console(&path) {
+        dist.join(CONSOLE_DIR).join("index.html")
+    } else {
+        index
+    };
     let mut fallback = Request::new(Body::empty());
     *fallback.method_mut() = method;
     *fallback.headers_mut() = headers;
-    let served = ServeFile::new(&index)
+    let served = ServeFile::new(&entry)
         .precompressed_br()
         .precompressed_gzip()
         .oneshot(fallback)
@@ -133,12 +149,28 @@ mod tests {
     }
 
     #[test]
+    fn console_paths_are_recognised() {
+        assert!(is_console("/konsol"));
+        assert!(is_console("/konsol/"));
+        assert!(is_console("/konsol/unit/42"));
+        assert!(!is_console("/konsolidasi"));
+        assert!(!is_console("/"));
+        assert!(!is_console("/masuk"));
+    }
+
+    #[test]
     fn entry_files_revalidate_and_hashed_files_are_immutable() {
         assert_eq!(cache_control("/"), NO_CACHE);
         assert_eq!(cache_control("/index.html"), NO_CACHE);
         assert_eq!(cache_control("/sw.js"), NO_CACHE);
         assert_eq!(cache_control("/manifest.webmanifest"), NO_CACHE);
         assert_eq!(cache_control("/resapi-1a2b3c4d5e6f7a8b_bg.wasm"), IMMUTABLE);
+        assert_eq!(cache_control("/konsol/"), NO_CACHE);
+        assert_eq!(cache_control("/konsol/index.html"), NO_CACHE);
+        assert_eq!(
+            cache_control("/konsol/console-1a2b3c4d5e6f7a8b_bg.wasm"),
+            IMMUTABLE
+        );
         assert_eq!(cache_control("/icons/icon-192.png"), NO_CACHE);
     }
 }

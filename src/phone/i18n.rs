@@ -1,21 +1,20 @@
-//! Interface strings, Indonesian first and English second. A missing string is a compile
+//! The phone app's interface strings, Indonesian first and English second. A missing string is a compile
 //! error: every language fills every field.
 
+use crate::i18n::{self as shared, Shared};
+pub use crate::i18n::{decimal, error_message};
 use resapi_core::Lang;
 use resapi_core::sync::RecordKind;
 
+/// The phone's strings; those both entries show are in [`Shared`] (reached through `Deref`,
+/// so `t.login` reads the same as `t.tagline`).
 pub struct Tr {
+    pub shared: &'static Shared,
     pub tagline: &'static str,
-    pub skip_link: &'static str,
     pub nav_home: &'static str,
     pub nav_practice: &'static str,
     pub nav_history: &'static str,
-    pub switch_lang: &'static str,
-    pub switch_lang_label: &'static str,
-    pub login: &'static str,
     pub register: &'static str,
-    pub logout: &'static str,
-    pub loading: &'static str,
     pub cancel: &'static str,
     pub retry: &'static str,
     pub back_home: &'static str,
@@ -49,22 +48,15 @@ pub struct Tr {
     pub history_link: &'static str,
     pub attention_link: &'static str,
     // auth
-    pub login_title: &'static str,
     pub register_title: &'static str,
-    pub nip_label: &'static str,
-    pub nip_hint: &'static str,
     pub name_label: &'static str,
-    pub password_label: &'static str,
     pub password_hint: &'static str,
-    pub show_password: &'static str,
     pub unit_label: &'static str,
     pub unit_search: &'static str,
     pub unit_none: &'static str,
     pub units_loading: &'static str,
-    pub busy: &'static str,
     pub no_account: &'static str,
     pub have_account: &'static str,
-    pub auth_needs_network: &'static str,
     // practice
     pub practice_title: &'static str,
     pub practice_pick: &'static str,
@@ -199,24 +191,15 @@ pub struct Tr {
     // logout
     pub logout_keep: &'static str,
     pub logout_confirm: &'static str,
-    // charts (src/charts)
-    pub chart_show_table: &'static str,
-    pub chart_no_value: &'static str,
-    pub chart_failed: &'static str,
 }
 
 pub static ID: Tr = Tr {
+    shared: &shared::ID,
     tagline: "Meresapi nilai BerAKHLAK",
-    skip_link: "Lewati ke isi utama",
     nav_home: "Beranda",
     nav_practice: "Latihan",
     nav_history: "Riwayat",
-    switch_lang: "EN",
-    switch_lang_label: "EN: switch to English",
-    login: "Masuk",
     register: "Daftar",
-    logout: "Keluar",
-    loading: "Memuat…",
     cancel: "Batal",
     retry: "Coba lagi",
     back_home: "Kembali ke beranda",
@@ -244,22 +227,15 @@ pub static ID: Tr = Tr {
     no_content: "Soal belum terunduh. Sambungkan ke internet sekali untuk mengunduhnya.",
     history_link: "Riwayat latihan",
     attention_link: "Perlu perhatian",
-    login_title: "Masuk",
     register_title: "Daftar akun",
-    nip_label: "NIP",
-    nip_hint: "18 angka seperti di kartu pegawai. Spasi boleh.",
     name_label: "Nama lengkap",
-    password_label: "Kata sandi",
     password_hint: "Minimal 8 karakter.",
-    show_password: "Tampilkan kata sandi",
     unit_label: "Unit kerja",
     unit_search: "Ketik untuk mencari unit kerja",
     unit_none: "Tidak ada unit yang cocok. Coba kata lain.",
     units_loading: "Memuat daftar unit…",
-    busy: "Mohon tunggu…",
     no_account: "Belum punya akun? Daftar",
     have_account: "Sudah punya akun? Masuk",
-    auth_needs_network: "Masuk dan daftar memerlukan sinyal. Coba lagi saat tersambung.",
     practice_title: "Latihan soal",
     practice_pick: "Pilih nilai yang ingin dilatih. Setiap latihan berisi 10 soal.",
     mixed: "Campuran",
@@ -390,23 +366,15 @@ pub static ID: Tr = Tr {
     read_module: "Baca modul",
     logout_keep: "Jawaban tetap tersimpan di ponsel ini dan terkirim saat akun ini masuk lagi.",
     logout_confirm: "Tetap keluar",
-    chart_show_table: "Lihat sebagai tabel",
-    chart_no_value: "tidak ada data",
-    chart_failed: "Grafik belum bisa ditampilkan di ponsel ini. Angka-angkanya ada di tabel berikut.",
 };
 
 pub static EN: Tr = Tr {
+    shared: &shared::EN,
     tagline: "Living the BerAKHLAK values",
-    skip_link: "Skip to main content",
     nav_home: "Home",
     nav_practice: "Practice",
     nav_history: "History",
-    switch_lang: "ID",
-    switch_lang_label: "ID: ganti ke Bahasa Indonesia",
-    login: "Log in",
     register: "Sign up",
-    logout: "Log out",
-    loading: "Loading…",
     cancel: "Cancel",
     retry: "Try again",
     back_home: "Back to home",
@@ -434,22 +402,15 @@ pub static EN: Tr = Tr {
     no_content: "Questions are not downloaded yet. Connect to the internet once to download them.",
     history_link: "Practice history",
     attention_link: "Needs attention",
-    login_title: "Log in",
     register_title: "Create an account",
-    nip_label: "NIP (employee number)",
-    nip_hint: "18 digits as on your ID card. Spaces are fine.",
     name_label: "Full name",
-    password_label: "Password",
     password_hint: "At least 8 characters.",
-    show_password: "Show password",
     unit_label: "Work unit",
     unit_search: "Type to search for your work unit",
     unit_none: "No unit matches. Try another word.",
     units_loading: "Loading units…",
-    busy: "Please wait…",
     no_account: "No account yet? Sign up",
     have_account: "Already have an account? Log in",
-    auth_needs_network: "Logging in and signing up need a signal. Try again when connected.",
     practice_title: "Practice",
     practice_pick: "Choose a value to practise. Each session has 10 questions.",
     mixed: "Mixed",
@@ -580,10 +541,14 @@ pub static EN: Tr = Tr {
     read_module: "Read module",
     logout_keep: "The answers stay on this phone and are sent when this account logs in again.",
     logout_confirm: "Log out anyway",
-    chart_show_table: "Show as table",
-    chart_no_value: "no data",
-    chart_failed: "The chart cannot be shown on this phone yet. Its numbers are in the table below.",
 };
+
+impl std::ops::Deref for Tr {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        self.shared
+    }
+}
 
 pub fn tr(lang: Lang) -> &'static Tr {
     match lang {
@@ -650,15 +615,6 @@ pub fn attention_count(lang: Lang, n: u32) -> String {
         Lang::Id => format!("{n} catatan ditolak server perlu perhatian"),
         Lang::En if n == 1 => "1 refused record needs attention".into(),
         Lang::En => format!("{n} refused records need attention"),
-    }
-}
-
-/// One decimal, with the language's decimal separator: "3,8" / "3.8".
-pub fn decimal(lang: Lang, x: f64) -> String {
-    let s = format!("{x:.1}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
     }
 }
 
@@ -784,59 +740,6 @@ pub fn mean_of_five(lang: Lang, mean: f64) -> String {
         Lang::Id => format!("{} dari 5", decimal(lang, mean)),
         Lang::En => format!("{} of 5", decimal(lang, mean)),
     }
-}
-
-/// A form or server error in the interface language. Messages from `resapi_core` and the
-/// server are Indonesian; English ones are looked up by their stable code.
-pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
-    if lang == Lang::Id {
-        return indonesian.to_owned();
-    }
-    let english = match code {
-        "nip_empty" => "Enter your NIP.",
-        "nip_not_digits" => "The NIP may contain only digits and spaces.",
-        "nip_length" => "The NIP has 18 digits.",
-        "nip_birth_date" => {
-            "The first eight digits of the NIP must be a real birth date (YYYYMMDD)."
-        }
-        "nip_appointment" => "Digits 9 to 14 of the NIP must be a real appointment year and month.",
-        "nip_gender" => "Digit 15 of the NIP (gender) must be 1 or 2.",
-        "name_required" => "Enter your full name.",
-        "name_too_long" => "The name is too long (at most 100 letters).",
-        "password_too_short" => "The password needs at least 8 characters.",
-        "password_too_long" => "The password is too long (at most 256 characters).",
-        "unit_required" | "unknown_unit" => "Choose your work unit from the list.",
-        "nip_taken" => {
-            "This NIP already has an account. Log in instead; if you did not register it, ask your unit admin to release it."
-        }
-        "bad_credentials" => "The NIP or password is wrong. Check both and try again.",
-        "too_many_attempts" => {
-            "Too many failed attempts for this NIP. Wait 15 minutes and try again."
-        }
-        "not_on_roster" => {
-            "This NIP is not on your agency's staff list. Check it, or ask your unit admin to add it."
-        }
-        "busy" => "The server is busy with many people at once. Try again in a few seconds.",
-        // Why the server refused a synced record (the "needs attention" list).
-        "id_conflict" => "The server already holds a different record under this id.",
-        "forbidden" => "This record belongs to another account.",
-        "unknown_question" => "This question is no longer in the question bank.",
-        "unknown_option" => "The chosen option no longer exists for this question.",
-        "malformed" | "invalid_payload" | "invalid_id" => "The record is incomplete or damaged.",
-        "unknown_kind" => "The server does not know this kind of record yet.",
-        "created_in_future" => {
-            "The record's time is too far in the future: check the phone's date and time."
-        }
-        "created_too_early" => "The record's time is before 2021: check the phone's date and time.",
-        "record_too_large" => {
-            "The record is too large to send. Export it and send it to your unit admin."
-        }
-        "already_answered" => {
-            "This question was already answered in the same practice session (in another tab or window)."
-        }
-        _ => return indonesian.to_owned(),
-    };
-    english.to_owned()
 }
 
 /// Shown while a new phone brings the account's history back.

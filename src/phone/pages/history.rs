@@ -1,8 +1,8 @@
 //! Past practice results of the signed-in account, newest first.
 
 use super::result::scope_name;
-use crate::i18n;
 use crate::local_time::date_time;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::results::PracticeResult;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The list of learning modules: the seven values, then the three on commitment.
 
-use crate::i18n;
+use crate::phone::i18n;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,8 +1,8 @@
 //! Records the server refused: never dropped, shown with the reason, exportable as JSON.
 
-use crate::download::download_json;
-use crate::i18n;
 use crate::local_time::{date_time, rfc3339};
+use crate::phone::download::download_json;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::attention::AttentionItem;
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 use crate::api::{self, ApiError};
 use crate::components::erase_local::EraseLocalData;
 use crate::components::password_field::PasswordField;
-use crate::download::download_json;
-use crate::i18n;
-use crate::pages::phone::login::{DONE_ACCOUNT, DONE_EVERYWHERE, sign_out_here};
+use crate::phone::download::download_json;
+use crate::phone::i18n;
+use crate::phone::pages::login::{DONE_ACCOUNT, DONE_EVERYWHERE, sign_out_here};
 use crate::state::{AppState, store, use_app};
 use crate::store::erase::EraseRule;
 use leptos::prelude::*;

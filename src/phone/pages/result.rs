@@ -1,8 +1,8 @@
 //! The result of one practice session: score, per value, and each answer with the best one.
 
 use crate::components::not_found::NotFound;
-use crate::i18n;
 use crate::local_time::date_time;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::results::PracticeResult;
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 //! behind never overwrites another tab's answers: its step shows what is saved instead.
 
 use crate::components::not_found::NotFound;
-use crate::i18n;
+use crate::phone::i18n;
 use crate::questionnaires as flow;
 use crate::state::{store, use_app};
 use crate::store::guarded::Saved;

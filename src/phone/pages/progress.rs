@@ -4,8 +4,8 @@
 //! loaded only when this page opens; every chart has a summary sentence and a table.
 
 use crate::charts::{ChartBand, ChartColour, ChartKind, ChartSpec, ChartView, Series};
-use crate::i18n;
 use crate::local_time::date_time;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::questionnaires::Response;
 use crate::store::results::PracticeResult;

@@ -3,8 +3,8 @@
 //! is kept, and the seven-day *komitmen aksi*.
 
 use crate::components::not_found::NotFound;
-use crate::i18n;
 use crate::journal;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::journal::{Entry, JournalItem};
 use crate::sync::triggers;

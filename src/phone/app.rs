@@ -1,10 +1,11 @@
 //! The phone app's root: state, start-up (store, session, content, sync, service worker),
 //! and the routes.
 
-use crate::pages::phone::PhoneRoutes;
+use crate::phone::pages::PhoneRoutes;
+use crate::phone::pwa;
 use crate::state::{AppState, set_store, store};
 use crate::store::Store;
-use crate::{pwa, sync};
+use crate::sync;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -39,12 +40,5 @@ pub fn App() -> impl IntoView {
 
 /// Mounts the app, replacing the HTML skeleton `index.html` painted while loading.
 pub fn mount() {
-    console_error_panic_hook::set_once();
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("skeleton"))
-    {
-        el.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    crate::mount::mount(App);
 }

@@ -9,7 +9,7 @@ use crate::components::checkin_card::CheckinCard;
 use crate::components::review_card::ReviewCard;
 use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
-use crate::i18n;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::practice_session::PracticeSessionState;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! The three questionnaires: what each is for, how long it takes, who sees what; start,
 //! resume a draft, or see the last result.
 
-use crate::i18n;
 use crate::local_time::date_time;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::questionnaires::Response;
 use leptos::prelude::*;

@@ -7,7 +7,7 @@ use crate::api;
 use crate::components::nip_field::NipField;
 use crate::components::password_field::PasswordField;
 use crate::components::unit_picker::UnitPicker;
-use crate::i18n;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::sync::restore;
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! before its feedback shows; a reload comes back to the same question. A tab left behind
 //! (another tab answered or moved on) never answers again: it jumps to what is saved.
 
-use crate::i18n;
+use crate::phone::i18n;
 use crate::practice;
 use crate::state::{store, use_app};
 use crate::store::guarded::Saved;

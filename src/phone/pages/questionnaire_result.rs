@@ -3,8 +3,8 @@
 //! next for the weakest one.
 
 use crate::components::not_found::NotFound;
-use crate::i18n;
 use crate::local_time::date_time;
+use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::questionnaires::Response;
 use leptos::prelude::*;

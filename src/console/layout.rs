@@ -1,0 +1,85 @@
+//! The frame around every console screen: skip link, header (product, the signed-in
+//! person's name, language, "Keluar"), the nav of the screens the person's roles open.
+
+use super::access::{self, Screen};
+use super::state::use_console;
+use crate::api;
+use crate::components::lang_switch::LangSwitch;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    let console = use_console();
+    let name = move || {
+        console
+            .session
+            .with(|s| s.as_ref().map(|s| s.account.name.clone()))
+    };
+    let screens = move || {
+        console.session.with(|s| {
+            s.as_ref()
+                .map(|s| access::screens(&s.account.roles))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || console.tr().skip_link}</a>
+        <header class="top console-top">
+            <a href="/konsol/" class="brand">
+                <span class="brand-name">"Resapi"</span>
+                <span class="brand-tag">{move || console.tr().product}</span>
+            </a>
+            <div class="top-actions">
+                {move || name().map(|n| view! {
+                    <span class="who" data-testid="console-name">
+                        <span class="visually-hidden">{console.tr().signed_in_as} " "</span>{n}
+                    </span>
+                })}
+                <LangSwitch lang=console.lang />
+                <LogoutButton />
+            </div>
+        </header>
+        <div class="console-body">
+            <Show when=move || !screens().is_empty()>
+                <nav class="console-nav" aria-label=move || console.tr().nav_label>
+                    <ul>
+                        {move || screens().into_iter().map(|s| match s {
+                            Screen::Home => view! {
+                                <li><a href="/konsol/" aria-current="page">{move || console.tr().nav_home}</a></li>
+                            },
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            </Show>
+            <main id="main" tabindex="-1">{children()}</main>
+        </div>
+    }
+}
+
+/// Ends the session on the server, then here (offline the token simply expires).
+#[component]
+fn LogoutButton() -> impl IntoView {
+    let console = use_console();
+    let busy = RwSignal::new(false);
+    let on_click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            if let Some(s) = console.session.get_untracked() {
+                let _ = api::logout(&s.token).await;
+            }
+            console.sign_out();
+            busy.set(false);
+        });
+    };
+    view! {
+        <Show when=move || console.session.with(Option::is_some)>
+            <button type="button" class="btn btn-ghost" data-testid="console-logout" disabled=move || busy.get() on:click=on_click>
+                {move || console.tr().logout}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,11 @@
+//! The console: the laptop app for trainers and unit admins at `/konsol/`, a second wasm
+//! binary (`src/bin/console.rs`) so none of it ships to phones. Online only: no service
+//! worker, no local store; its sign-in lives in this tab (see [`session`]).
+
+pub mod access;
+pub mod app;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+pub mod session;
+pub mod state;

@@ -1,0 +1,4 @@
+//! The console's screens, one module each.
+
+pub mod home;
+pub mod login;

@@ -1,0 +1,8 @@
+//! The employee's phone app (offline first): its root, routes and pages, its strings, and
+//! what only it does (the service worker, downloading one's data).
+
+pub mod app;
+pub mod download;
+pub mod i18n;
+pub mod pages;
+pub mod pwa;
