@@ -2,10 +2,8 @@
 //! `{"error": {"code", "message"}}` with a fitting status; the message is Indonesian and safe
 //! to show to a user. Server-side failures are logged and shown only as a generic 500.
 
-use crate::accounts::AccountError;
-use crate::erasure::ErasureError;
 use crate::passwords::{BUSY_RETRY_AFTER, PasswordError};
-use crate::records::StoreError;
+use crate::store::StoreError;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -66,8 +64,9 @@ pub enum Error {
     /// Anything on our side: logged in full, shown as a generic message.
     #[error("internal error: {0}")]
     Internal(String),
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    /// The data layer failed: logged in full, shown as a generic message (busy: 503).
+    #[error("{0}")]
+    Store(StoreError),
 }
 
 /// The generic message of every 500.
@@ -90,7 +89,7 @@ impl Error {
             Error::Unavailable | Error::Busy { .. } | Error::Timeout => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
-            Error::Internal(_) | Error::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Internal(_) | Error::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -111,13 +110,13 @@ impl Error {
             Error::Unavailable => "unavailable",
             Error::Busy { .. } => "busy",
             Error::Timeout => "timeout",
-            Error::Internal(_) | Error::Database(_) => "internal",
+            Error::Internal(_) | Error::Store(_) => "internal",
         }
     }
 
     pub fn body(&self) -> ErrorBody {
         let message = match self {
-            Error::Internal(_) | Error::Database(_) => INTERNAL_MESSAGE.to_owned(),
+            Error::Internal(_) | Error::Store(_) => INTERNAL_MESSAGE.to_owned(),
             other => other.to_string(),
         };
         ErrorBody {
@@ -132,23 +131,10 @@ impl Error {
 /// How long a client waits before retrying a busy or timed-out request.
 pub const RETRY_AFTER: Duration = Duration::from_secs(5);
 
-/// SQLite's "database is busy/locked" (any extended code of SQLITE_BUSY or SQLITE_LOCKED),
-/// or no pooled connection within the pool's wait: the request can simply be retried.
-pub fn is_busy(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::PoolTimedOut => true,
-        sqlx::Error::Database(db) => db
-            .code()
-            .and_then(|c| c.parse::<i32>().ok())
-            .is_some_and(|c| matches!(c & 0xff, 5 | 6)),
-        _ => false,
-    }
-}
-
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let this = match self {
-            Error::Database(e) if is_busy(&e) => {
+            Error::Store(e) if e.is_busy() => {
                 tracing::warn!(error = %e, "database busy; answered 503");
                 Error::Busy {
                     retry_after: RETRY_AFTER,
@@ -162,7 +148,7 @@ impl IntoResponse for Error {
 
 impl Error {
     fn respond(self) -> Response {
-        if matches!(self, Error::Internal(_) | Error::Database(_)) {
+        if matches!(self, Error::Internal(_) | Error::Store(_)) {
             tracing::error!(error = %self, "request failed");
         }
         let mut response = (self.status(), Json(self.body())).into_response();
@@ -215,33 +201,13 @@ impl From<QueryRejection> for Error {
     }
 }
 
-impl From<AccountError> for Error {
-    fn from(e: AccountError) -> Error {
-        match e {
-            AccountError::NipTaken => Error::NipTaken,
-            AccountError::Db(e) => Error::Database(e),
-            other => Error::Internal(other.to_string()),
-        }
-    }
-}
-
+/// The data layer's answers as HTTP: what a client asked for that cannot be done is a 4xx
+/// with its own code; everything else is ours (logged, generic 500, or 503 when busy).
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Error {
         match e {
-            StoreError::Db(e) => Error::Database(e),
-            other => Error::Internal(other.to_string()),
-        }
-    }
-}
-
-impl From<ErasureError> for Error {
-    fn from(e: ErasureError) -> Error {
-        match e {
-            // The account went away while its token was being used: as if logged out.
-            ErasureError::NoSuchAccount => Error::Unauthorized,
-            ErasureError::Db(e) => Error::Database(e),
-            ErasureError::Account(e) => e.into(),
-            ErasureError::Records(e) => e.into(),
+            StoreError::NipTaken => Error::NipTaken,
+            other => Error::Store(other),
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Extractors whose rejections are API errors, so that a bad body, query or token never
 //! produces anything but the JSON error shape.
 
-use crate::accounts;
 use crate::http::error::Error;
 use crate::state::AppState;
 use crate::tokens::hash_token;
@@ -65,7 +64,9 @@ impl FromRequestParts<AppState> for AuthSession {
             .filter(|t| !t.is_empty() && t.len() <= 256)
             .ok_or(Error::Unauthorized)?;
         let token_hash = hash_token(token);
-        let account_id = accounts::session_account(&state.db, &token_hash)
+        let account_id = state
+            .store
+            .session_account(&token_hash)
             .await?
             .ok_or(Error::Unauthorized)?;
         Ok(AuthSession {

@@ -133,7 +133,7 @@ async fn openapi(
 ) -> error::Result<impl IntoResponse> {
     let mut doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON)
         .map_err(|e| Error::Internal(format!("docs/openapi.json is not JSON: {e}")))?;
-    let units = crate::db::list_units(&state.db).await?;
+    let units = state.store.list_units().await?;
     let unit_id = doc
         .pointer_mut("/components/schemas/RegisterRequest/properties/unit_id")
         .and_then(serde_json::Value::as_object_mut)

@@ -61,7 +61,7 @@ pub async fn start() -> Server {
 /// Starts the app; `make_dist` may fill the dist folder (left missing if it writes nothing).
 pub async fn start_with_dist(make_dist: impl FnOnce(&Path)) -> Server {
     start_configured(
-        resapi_server::db::BUSY_TIMEOUT,
+        resapi_server::store::BUSY_TIMEOUT,
         &resapi_server::http::ServeConfig::default(),
         make_dist,
     )
@@ -80,7 +80,7 @@ pub async fn start_configured(
 /// Starts the app with its state adjusted first (login limits, trusted proxies, hashing).
 pub async fn start_with_state(configure: impl FnOnce(&mut AppState)) -> Server {
     start_full(
-        resapi_server::db::BUSY_TIMEOUT,
+        resapi_server::store::BUSY_TIMEOUT,
         &resapi_server::http::ServeConfig::default(),
         |_| {},
         configure,
@@ -108,7 +108,7 @@ async fn start_full(
     .await
     .unwrap();
     configure(&mut state);
-    let db = state.db.clone();
+    let db = state.store.pool().clone();
     let passwords = state.passwords.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
