@@ -3,6 +3,7 @@
 //! phone app (wasm) and on the server.
 
 pub mod activity;
+pub mod admin;
 pub mod api;
 pub mod catalog;
 pub mod content;
@@ -13,6 +14,7 @@ pub mod quality;
 pub mod questionnaire;
 pub mod review;
 pub mod rng;
+pub mod role;
 pub mod scoring;
 pub mod sync;
 pub mod text;

@@ -17,6 +17,15 @@ pub enum Error {
     Unauthorized,
     #[error("NIP atau kata sandi salah.")]
     BadCredentials,
+    /// Signed in, but the role or the unit is not the caller's to manage (403).
+    #[error("Anda tidak berwenang untuk tindakan ini.")]
+    Forbidden,
+    /// Something the request names does not exist (404), e.g. `no_such_unit`.
+    #[error("{message}")]
+    Missing { code: &'static str, message: String },
+    /// The request cannot be done in the current state (409), e.g. `unit_has_members`.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
     #[error(
         "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.",
         retry_after.as_secs().div_ceil(60).max(1)
@@ -79,7 +88,9 @@ impl Error {
             Error::Unauthorized | Error::BadCredentials => StatusCode::UNAUTHORIZED,
             Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::NipTaken => StatusCode::CONFLICT,
-            Error::NotOnRoster => StatusCode::FORBIDDEN,
+            Error::NotOnRoster | Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::Missing { .. } => StatusCode::NOT_FOUND,
+            Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::BadRequest { .. } | Error::BatchTooLarge { .. } => StatusCode::BAD_REQUEST,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -100,6 +111,8 @@ impl Error {
             Error::TooManyAttempts { .. } => "too_many_attempts",
             Error::NipTaken => "nip_taken",
             Error::NotOnRoster => "not_on_roster",
+            Error::Forbidden => "forbidden",
+            Error::Missing { code, .. } | Error::Conflict { code, .. } => code,
             Error::Invalid { code, .. } => code,
             Error::BadRequest { code, .. } => code,
             Error::BatchTooLarge { .. } => "batch_too_large",
@@ -207,6 +220,37 @@ impl From<StoreError> for Error {
     fn from(e: StoreError) -> Error {
         match e {
             StoreError::NipTaken => Error::NipTaken,
+            StoreError::NoSuchAccount => Error::Missing {
+                code: "no_such_person",
+                message: "Pegawai tidak ditemukan.".into(),
+            },
+            StoreError::NoSuchUnit => Error::Missing {
+                code: "no_such_unit",
+                message: "Unit tidak ditemukan atau sudah tidak aktif.".into(),
+            },
+            StoreError::UnitExists => Error::Conflict {
+                code: "unit_exists",
+                message: "Kode unit ini sudah dipakai. Pilih kode lain.".into(),
+            },
+            StoreError::UnitCycle => Error::Conflict {
+                code: "unit_cycle",
+                message: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya."
+                    .into(),
+            },
+            StoreError::UnitHasMembers => Error::Conflict {
+                code: "unit_has_members",
+                message: "Unit ini masih memiliki pegawai. Pindahkan mereka dahulu.".into(),
+            },
+            StoreError::UnitHasSubunits => Error::Conflict {
+                code: "unit_has_subunits",
+                message:
+                    "Unit ini masih memiliki sub-unit aktif. Pindahkan atau nonaktifkan dahulu."
+                        .into(),
+            },
+            StoreError::LastAdmin => Error::Conflict {
+                code: "last_admin",
+                message: "Peran admin terakhir tidak dapat dicabut.".into(),
+            },
             other => Error::Store(other),
         }
     }

@@ -11,6 +11,7 @@
 mod accounts;
 mod backup;
 mod open;
+mod people;
 mod personal_data;
 mod records;
 mod roster;
@@ -20,6 +21,7 @@ mod units;
 pub use accounts::{AccountRow, NewAccount, Released};
 pub use backup::BackupSummary;
 pub use open::{BUSY_TIMEOUT, sidecar};
+pub use people::PeopleQuery;
 pub use personal_data::{AccountData, Erased, PersonalData, SessionData};
 pub use roster::Admission;
 
@@ -45,8 +47,12 @@ pub enum StoreError {
     UnitExists,
     #[error("a unit cannot move under itself or one of its own sub-units")]
     UnitCycle,
-    #[error("the unit still has members or active sub-units")]
+    #[error("the unit still has members")]
     UnitHasMembers,
+    #[error("the unit still has active sub-units")]
+    UnitHasSubunits,
+    #[error("this would remove the last admin")]
+    LastAdmin,
     #[error("cannot create the database folder {path}: {source}")]
     Folder {
         path: String,
