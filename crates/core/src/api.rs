@@ -1,5 +1,6 @@
 //! Request and response shapes of the HTTP API shared by app and server.
 
+pub use crate::role::Role;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -14,32 +15,6 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Employee,
-    Trainer,
-    UnitAdmin,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Employee => "employee",
-            Role::Trainer => "trainer",
-            Role::UnitAdmin => "unit_admin",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        [Role::Employee, Role::Trainer, Role::UnitAdmin, Role::Admin]
-            .into_iter()
-            .find(|r| r.as_str() == s)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 //! No I/O: the same code runs in the phone app (wasm) and on the server.
 
 pub mod activity;
+pub mod admin;
 pub mod advice;
 pub mod aggregate;
 pub mod api;
@@ -18,6 +19,7 @@ pub mod quality;
 pub mod questionnaire;
 pub mod review;
 pub mod rng;
+pub mod role;
 pub mod scoring;
 pub mod sync;
 pub mod text;

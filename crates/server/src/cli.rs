@@ -1,13 +1,12 @@
 //! Command line: `serve` (the default) and the admin commands. There is no e-mail or SMS,
 //! so the first admin, roles and password resets are done here, on the server.
 
-use crate::accounts::{self, AccountError, NewAccount};
 use crate::client_addr::{IpNet, TrustedProxies};
 use crate::content;
-use crate::db::{self, Db};
 use crate::http;
 use crate::passwords::Passwords;
 use crate::state::{self, AppState};
+use crate::store::{AccountRow, NewAccount, Store, StoreError};
 use clap::{Args, Parser, Subcommand};
 use resapi_core::api::{RegisterRequest, Role, check_registration};
 use resapi_core::nip::Nip;
@@ -343,8 +342,8 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-async fn open_db(path: &Path) -> Result<Db, String> {
-    db::connect(path).await.map_err(|e| e.to_string())
+async fn open_db(path: &Path) -> Result<Store, String> {
+    Store::open(path).await.map_err(|e| e.to_string())
 }
 
 /// The password from RESAPI_PASSWORD, else one line from stdin (prompted on stderr).
@@ -366,8 +365,8 @@ fn parse_nip(input: &str) -> Result<Nip, String> {
     Nip::parse(input).map_err(|e| format!("{e} ({})", e.code()))
 }
 
-async fn find_account(db: &Db, nip: &Nip) -> Result<accounts::AccountRow, String> {
-    accounts::find_by_nip(db, nip.as_str())
+async fn find_account(db: &Store, nip: &Nip) -> Result<AccountRow, String> {
+    db.account_by_nip(nip.as_str())
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no account with NIP {}", nip.display_grouped()))
@@ -386,38 +385,33 @@ async fn create_admin(args: CreateAdminArgs) -> CmdResult {
     let nip = parse_nip(&args.nip)?;
     let db = open_db(&args.db.db).await?;
     let units = content::read_units(&args.content.content)?;
-    db::sync_units(&db, &units)
+    db.sync_units(&units)
         .await
         .map_err(|e| format!("cannot store the units: {e}"))?;
     let unit = args.unit.trim();
-    if !db::unit_is_active(&db, unit)
-        .await
-        .map_err(|e| e.to_string())?
-    {
+    if !db.unit_is_active(unit).await.map_err(|e| e.to_string())? {
         return Err(format!("unknown unit `{unit}`: use an id from units.toml"));
     }
     let hash = Passwords::new(1)
         .hash(password)
         .await
         .map_err(|e| e.to_string())?;
-    let row = accounts::create(
-        &db,
-        NewAccount {
+    let row = db
+        .create_account(NewAccount {
             nip: nip.as_str(),
             name: args.name.trim(),
             unit_id: unit,
             password_hash: &hash,
             roles: &[Role::Employee, Role::Admin],
-        },
-    )
-    .await
-    .map_err(|e| match e {
-        AccountError::NipTaken => format!(
-            "NIP {} is already registered; use `grant-role --role admin`",
-            nip.display_grouped()
-        ),
-        other => other.to_string(),
-    })?;
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::NipTaken => format!(
+                "NIP {} is already registered; use `grant-role --role admin`",
+                nip.display_grouped()
+            ),
+            other => other.to_string(),
+        })?;
     println!(
         "Admin created: {} ({}), id {}",
         row.name,
@@ -432,7 +426,7 @@ async fn grant_role(args: GrantRoleArgs) -> CmdResult {
     let db = open_db(&args.db.db).await?;
     let row = find_account(&db, &nip).await?;
     let id = row.uuid().map_err(|e| e.to_string())?;
-    accounts::grant_role(&db, id, args.role)
+    db.grant_role(id, args.role)
         .await
         .map_err(|e| e.to_string())?;
     println!(
@@ -460,7 +454,7 @@ async fn reset_password(args: ResetPasswordArgs) -> CmdResult {
         .hash(password)
         .await
         .map_err(|e| e.to_string())?;
-    accounts::set_password(&db, id, &hash)
+    db.set_password(id, &hash)
         .await
         .map_err(|e| e.to_string())?;
     println!(
@@ -506,14 +500,14 @@ fn check_content(dir: &Path, release: bool) -> CmdResult {
 async fn import_roster(args: ImportRosterArgs) -> CmdResult {
     let db = open_db(&args.db.db).await?;
     let Some(file) = args.source.file else {
-        let removed = crate::roster::clear(&db).await.map_err(|e| e.to_string())?;
+        let removed = db.clear_roster().await.map_err(|e| e.to_string())?;
         println!("Roster removed ({removed} people); registration is open to any valid NIP");
         return Ok(());
     };
     let text = std::fs::read_to_string(&file)
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let units = content::read_units(&args.content.content)?;
-    db::sync_units(&db, &units)
+    db.sync_units(&units)
         .await
         .map_err(|e| format!("cannot store the units: {e}"))?;
     let known = units.iter().map(|u| u.id.clone()).collect();
@@ -532,7 +526,8 @@ async fn import_roster(args: ImportRosterArgs) -> CmdResult {
         }
         report
     })?;
-    let before = crate::roster::replace(&db, &entries)
+    let before = db
+        .replace_roster(&entries)
         .await
         .map_err(|e| e.to_string())?;
     let unit_count = entries
@@ -551,14 +546,12 @@ async fn import_roster(args: ImportRosterArgs) -> CmdResult {
 async fn reset_account(args: ResetAccountArgs) -> CmdResult {
     let nip = parse_nip(&args.nip)?;
     let db = open_db(&args.db.db).await?;
-    let released = accounts::release_nip(&db, nip.as_str())
-        .await
-        .map_err(|e| match e {
-            AccountError::NoSuchAccount => {
-                format!("no account with NIP {}", nip.display_grouped())
-            }
-            other => other.to_string(),
-        })?;
+    let released = db.release_nip(nip.as_str()).await.map_err(|e| match e {
+        StoreError::NoSuchAccount => {
+            format!("no account with NIP {}", nip.display_grouped())
+        }
+        other => other.to_string(),
+    })?;
     println!(
         "NIP {} released: its owner can register it now. The account of {} (id {}) can no \
          longer log in; {} session(s) ended; its {} record(s) are kept with it.",
@@ -572,10 +565,10 @@ async fn reset_account(args: ResetAccountArgs) -> CmdResult {
 }
 
 async fn backup(args: BackupArgs) -> CmdResult {
-    let db = db::open_existing(&args.db.db)
+    let db = Store::open_existing(&args.db.db)
         .await
         .map_err(|e| e.to_string())?;
-    let summary = db::backup(&db, &args.to).await.map_err(|e| e.to_string())?;
+    let summary = db.backup(&args.to).await.map_err(|e| e.to_string())?;
     db.close().await;
     println!(
         "Backup written to {}: {} account(s), {} record(s), {} KiB; checked",
@@ -608,9 +601,7 @@ async fn erase_account(args: EraseAccountArgs) -> CmdResult {
     let row = find_account(&db, &nip).await?;
     let id = row.uuid().map_err(|e| e.to_string())?;
     if !args.yes {
-        let records = crate::erasure::record_count(&db, id)
-            .await
-            .map_err(|e| e.to_string())?;
+        let records = db.record_count(id).await.map_err(|e| e.to_string())?;
         return Err(format!(
             "this would erase {} ({}) with {records} record(s); nothing was changed. \
              Run again with --yes to erase (it cannot be undone)",
@@ -618,9 +609,7 @@ async fn erase_account(args: EraseAccountArgs) -> CmdResult {
             nip.display_grouped()
         ));
     }
-    let erased = crate::erasure::erase_account(&db, id)
-        .await
-        .map_err(|e| e.to_string())?;
+    let erased = db.erase_account(id).await.map_err(|e| e.to_string())?;
     println!(
         "Erased {} ({}): {} record(s), {} session(s). Aggregates already published are not affected.",
         row.name,

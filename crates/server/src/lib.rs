@@ -1,19 +1,17 @@
 //! Resapi's sync server: accounts and sessions, the sync and restore API, the content API,
-//! and the built web app as static files. SQLite by default; the SQL is kept portable.
+//! and the built web app as static files. SQLite by default; all SQL is in `store`, kept portable.
 
-pub mod accounts;
 pub mod cli;
 pub mod client_addr;
 pub mod compressed;
 pub mod content;
-pub mod db;
-pub mod erasure;
 pub mod http;
 pub mod login_limit;
 pub mod passwords;
 pub mod records;
 pub mod roster;
 pub mod state;
+pub mod store;
 pub mod tokens;
 
 pub use state::AppState;

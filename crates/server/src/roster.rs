@@ -5,16 +5,15 @@
 //!
 //! The file is CSV with a header row naming the columns NIP, name and unit (in any order;
 //! `nama` and `unit kerja` are accepted too). Spreadsheets in an Indonesian locale save CSV
-//! with `;`, so the header's separator is used for the whole file.
+//! with `;`, so the header's separator is used for the whole file. Storing it is
+//! `store/roster.rs`.
 
-use crate::db::{Db, rfc3339};
 use resapi_core::api::MAX_NAME_CHARS;
 use resapi_core::nip::Nip;
 use std::collections::{HashMap, HashSet};
-use time::OffsetDateTime;
 
 /// One person on the roster.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterEntry {
     /// The 18 digits.
     pub nip: String,
@@ -231,65 +230,6 @@ fn check_row(
         }),
         _ => Err(problems),
     }
-}
-
-/// Replaces the whole roster with `entries` in one transaction (the file is the complete
-/// list; someone left off it can no longer register, existing accounts stay). Returns how
-/// many people were on the roster before.
-pub async fn replace(db: &Db, entries: &[RosterEntry]) -> Result<u64, sqlx::Error> {
-    let imported_at = rfc3339(OffsetDateTime::now_utc());
-    let mut tx = db.begin().await?;
-    let before = sqlx::query("DELETE FROM roster")
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    for entry in entries {
-        sqlx::query("INSERT INTO roster (nip, name, unit_id, imported_at) VALUES ($1, $2, $3, $4)")
-            .bind(&entry.nip)
-            .bind(&entry.name)
-            .bind(&entry.unit_id)
-            .bind(&imported_at)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(before)
-}
-
-/// Empties the roster: registration is open again. Returns how many people it held.
-pub async fn clear(db: &Db) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM roster")
-        .execute(db)
-        .await?
-        .rows_affected())
-}
-
-/// Whether a NIP may register.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Admission {
-    /// No roster is loaded: any valid NIP.
-    Open,
-    Listed(RosterEntry),
-    NotListed,
-}
-
-pub async fn admission(db: &Db, nip: &str) -> Result<Admission, sqlx::Error> {
-    let entry: Option<RosterEntry> =
-        sqlx::query_as("SELECT nip, name, unit_id FROM roster WHERE nip = $1")
-            .bind(nip)
-            .fetch_optional(db)
-            .await?;
-    if let Some(entry) = entry {
-        return Ok(Admission::Listed(entry));
-    }
-    let any: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM roster LIMIT 1")
-        .fetch_optional(db)
-        .await?;
-    Ok(if any.is_some() {
-        Admission::NotListed
-    } else {
-        Admission::Open
-    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
 //! What every request handler shares.
 
-use crate::accounts;
 use crate::client_addr::TrustedProxies;
 use crate::compressed::Compressed;
 use crate::content::Content;
-use crate::db::{self, Db, DbError};
 use crate::login_limit::LoginLimiter;
 use crate::passwords::{self, Passwords};
+use crate::store::{self, Store, StoreError};
 use axum::body::Bytes;
 use resapi_core::content::ContentBundle;
 use std::path::{Path, PathBuf};
@@ -57,7 +56,7 @@ impl ServedContent {
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
+    pub store: Store,
     pub content: Arc<ServedContent>,
     pub passwords: Passwords,
     pub login_limiter: Arc<LoginLimiter>,
@@ -72,11 +71,11 @@ pub enum StartError {
     #[error("content has {} problem(s):\n  {}", .0.len(), .0.join("\n  "))]
     Content(Vec<String>),
     #[error(transparent)]
-    Db(#[from] DbError),
+    Db(StoreError),
     #[error("cannot store the units: {0}")]
-    Units(sqlx::Error),
+    Units(StoreError),
     #[error("cannot prune expired sessions: {0}")]
-    Sessions(#[from] accounts::AccountError),
+    Sessions(StoreError),
 }
 
 impl AppState {
@@ -86,7 +85,7 @@ impl AppState {
         content_dir: &Path,
         dist: &Path,
     ) -> Result<AppState, StartError> {
-        AppState::open_with(db_path, content_dir, dist, db::BUSY_TIMEOUT).await
+        AppState::open_with(db_path, content_dir, dist, store::BUSY_TIMEOUT).await
     }
 
     /// [`AppState::open`] with the database's busy timeout.
@@ -98,20 +97,20 @@ impl AppState {
     ) -> Result<AppState, StartError> {
         let Content { bundle, units } =
             crate::content::load(content_dir).map_err(StartError::Content)?;
-        let db = db::connect_with(db_path, busy_timeout).await?;
-        db::sync_units(&db, &units)
+        let store = Store::open_with(db_path, busy_timeout)
             .await
-            .map_err(StartError::Units)?;
-        let pruned = accounts::prune_sessions(&db).await?;
+            .map_err(StartError::Db)?;
+        store.sync_units(&units).await.map_err(StartError::Units)?;
+        let pruned = store.prune_sessions().await.map_err(StartError::Sessions)?;
         if pruned > 0 {
             tracing::info!(pruned, "expired or revoked sessions deleted");
         }
-        Ok(AppState::new(db, bundle, dist.to_path_buf()))
+        Ok(AppState::new(store, bundle, dist.to_path_buf()))
     }
 
-    pub fn new(db: Db, bundle: ContentBundle, dist: PathBuf) -> AppState {
+    pub fn new(store: Store, bundle: ContentBundle, dist: PathBuf) -> AppState {
         AppState {
-            db,
+            store,
             content: Arc::new(ServedContent::new(bundle)),
             passwords: Passwords::new(passwords::DEFAULT_RUNNING),
             login_limiter: Arc::new(LoginLimiter::default()),
@@ -127,7 +126,7 @@ pub const SWEEP_EVERY: Duration = Duration::from_secs(10 * 60);
 /// The periodic clean-up while serving: deletes expired and revoked sessions and forgets
 /// login budgets whose window has passed. Runs until the runtime stops.
 pub fn spawn_sweeper(state: &AppState, every: Duration) -> tokio::task::JoinHandle<()> {
-    let db = state.db.clone();
+    let store = state.store.clone();
     let limiter = Arc::clone(&state.login_limiter);
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
@@ -137,7 +136,7 @@ pub fn spawn_sweeper(state: &AppState, every: Duration) -> tokio::task::JoinHand
         loop {
             ticks.tick().await;
             limiter.sweep();
-            match accounts::prune_sessions(&db).await {
+            match store.prune_sessions().await {
                 Ok(0) => {}
                 Ok(pruned) => tracing::info!(pruned, "expired or revoked sessions deleted"),
                 Err(e) => tracing::error!(error = %e, "cannot prune sessions"),

@@ -209,11 +209,15 @@ async fn a_backup_taken_while_syncing_restores_every_acknowledged_record() {
 async fn an_existing_database_readable_by_others_is_made_private_at_start() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("resapi.db");
-    resapi_server::db::connect(&db).await.unwrap().close().await;
+    resapi_server::store::Store::open(&db)
+        .await
+        .unwrap()
+        .close()
+        .await;
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let pool = resapi_server::db::connect(&db).await.unwrap();
+    let pool = resapi_server::store::Store::open(&db).await.unwrap();
     assert_eq!(mode(&db), 0o600);
-    assert_eq!(mode(&resapi_server::db::sidecar(&db, "-wal")), 0o600);
+    assert_eq!(mode(&resapi_server::store::sidecar(&db, "-wal")), 0o600);
     pool.close().await;
     // A backup of a database that does not exist is refused, and creates nothing.
     let out = backup(&dir.path().join("nothing.db"), &dir.path().join("copy.db"));

@@ -135,14 +135,13 @@ async fn admin_commands_create_grant_and_reset() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let pool = resapi_server::db::connect(&db).await.unwrap();
-    let row = resapi_server::accounts::find_by_nip(&pool, "198001012005012001")
+    let store = resapi_server::store::Store::open(&db).await.unwrap();
+    let row = store
+        .account_by_nip("198001012005012001")
         .await
         .unwrap()
         .unwrap();
-    let roles = resapi_server::accounts::roles(&pool, row.uuid().unwrap())
-        .await
-        .unwrap();
+    let roles = store.roles(row.uuid().unwrap()).await.unwrap();
     use resapi_core::api::Role;
     assert_eq!(roles, vec![Role::Employee, Role::Trainer, Role::Admin]);
     let passwords = resapi_server::passwords::Passwords::new(1);

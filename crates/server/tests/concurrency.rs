@@ -211,7 +211,7 @@ async fn at_the_in_flight_ceiling_a_request_is_answered_503_busy_at_once() {
         max_in_flight: 1,
         ..ServeConfig::default()
     };
-    let srv = start_configured(resapi_server::db::BUSY_TIMEOUT, &config, |_| {}).await;
+    let srv = start_configured(resapi_server::store::BUSY_TIMEOUT, &config, |_| {}).await;
     // Registering takes the one slot only while it runs.
     let auth = srv.register(13).await;
     let _held = stalled_sync(&srv.base, &auth.token).await;
@@ -238,7 +238,7 @@ async fn a_request_past_the_timeout_is_answered_503_timeout_in_json() {
         request_timeout: Duration::from_millis(500),
         ..ServeConfig::default()
     };
-    let srv = start_configured(resapi_server::db::BUSY_TIMEOUT, &config, |_| {}).await;
+    let srv = start_configured(resapi_server::store::BUSY_TIMEOUT, &config, |_| {}).await;
     let auth = srv.register(14).await;
     let mut stream = stalled_sync(&srv.base, &auth.token).await;
     let started = Instant::now();

@@ -158,7 +158,7 @@ async fn hsts_is_sent_only_when_the_operator_turns_it_on() {
         hsts: true,
         ..ServeConfig::default()
     };
-    let srv = start_configured(resapi_server::db::BUSY_TIMEOUT, &config, write_dist).await;
+    let srv = start_configured(resapi_server::store::BUSY_TIMEOUT, &config, write_dist).await;
     for path in ["/", "/api/v1/health", "/api/v1/nothing-here"] {
         let res = srv.get(path, None).await;
         assert_eq!(

@@ -396,7 +396,8 @@ async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_positio
     old.close().await;
 
     // The new server migrates it: the first answer stored holds the slot, nothing is lost.
-    let db = resapi_server::db::connect(&db_path).await.unwrap();
+    let store = resapi_server::store::Store::open(&db_path).await.unwrap();
+    let db = store.pool().clone();
     let slots: Vec<(String, i64)> = sqlx::query_as("SELECT record_id, position FROM answer_slots")
         .fetch_all(&db)
         .await

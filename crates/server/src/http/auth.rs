@@ -1,13 +1,11 @@
 //! `POST /auth/register`, `/auth/login`, `/auth/logout`, `/auth/logout-all`.
 
-use crate::accounts::{self, AccountRow, NewAccount};
 use crate::client_addr::{self, ClientAddr};
-use crate::db;
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiJson, AuthSession};
 use crate::passwords::MAX_PASSWORD_BYTES;
-use crate::roster::{self, Admission};
 use crate::state::AppState;
+use crate::store::{AccountRow, Admission, NewAccount};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
@@ -24,8 +22,8 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn auth_response(state: &AppState, row: &AccountRow) -> Result<AuthResponse> {
-    let account = accounts::public(&state.db, row).await?;
-    let (token, expires_at) = accounts::create_session(&state.db, account.id).await?;
+    let account = state.store.public_account(row).await?;
+    let (token, expires_at) = state.store.create_session(account.id).await?;
     Ok(AuthResponse {
         token,
         expires_at,
@@ -48,36 +46,32 @@ async fn register(
     let nip = Nip::parse(&req.nip).map_err(invalid_nip)?;
     // With a roster loaded, only listed NIPs register, in the roster's unit (the unit picked
     // in the form is not needed then).
-    let unit_id = match roster::admission(&state.db, nip.as_str()).await? {
+    let unit_id = match state.store.admission(nip.as_str()).await? {
         Admission::Open => req.unit_id.trim().to_owned(),
         Admission::Listed(entry) => entry.unit_id,
         Admission::NotListed => return Err(Error::NotOnRoster),
     };
-    if !db::unit_is_active(&state.db, &unit_id).await? {
+    if !state.store.unit_is_active(&unit_id).await? {
         return Err(Error::Invalid {
             code: "unknown_unit".into(),
             message: "Unit kerja tidak dikenal. Pilih unit dari daftar.".into(),
         });
     }
     // Checked before hashing so a repeat costs no argon2 work; the insert checks again.
-    if accounts::find_by_nip(&state.db, nip.as_str())
-        .await?
-        .is_some()
-    {
+    if state.store.account_by_nip(nip.as_str()).await?.is_some() {
         return Err(Error::NipTaken);
     }
     let password_hash = state.passwords.hash(req.password).await?;
-    let row = accounts::create(
-        &state.db,
-        NewAccount {
+    let row = state
+        .store
+        .create_account(NewAccount {
             nip: nip.as_str(),
             name: req.name.trim(),
             unit_id: &unit_id,
             password_hash: &password_hash,
             roles: &[Role::Employee],
-        },
-    )
-    .await?;
+        })
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(auth_response(&state, &row).await?),
@@ -97,7 +91,7 @@ async fn login(
         .login_limiter
         .begin(nip.as_str(), addr.as_deref())
         .map_err(|retry_after| Error::TooManyAttempts { retry_after })?;
-    let row = accounts::find_by_nip(&state.db, nip.as_str()).await?;
+    let row = state.store.account_by_nip(nip.as_str()).await?;
     let checked = if req.password.len() > MAX_PASSWORD_BYTES {
         Ok(false)
     } else {
@@ -125,12 +119,12 @@ async fn login(
 }
 
 async fn logout(State(state): State<AppState>, session: AuthSession) -> Result<StatusCode> {
-    accounts::revoke_session(&state.db, &session.token_hash).await?;
+    state.store.revoke_session(&session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// "Keluar dari semua perangkat": every session of the account ends, this one included.
 async fn logout_all(State(state): State<AppState>, session: AuthSession) -> Result<StatusCode> {
-    crate::erasure::end_all_sessions(&state.db, session.account_id).await?;
+    state.store.end_all_sessions(session.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,10 +2,8 @@
 //! `{"error": {"code", "message"}}` with a fitting status; the message is Indonesian and safe
 //! to show to a user. Server-side failures are logged and shown only as a generic 500.
 
-use crate::accounts::AccountError;
-use crate::erasure::ErasureError;
 use crate::passwords::{BUSY_RETRY_AFTER, PasswordError};
-use crate::records::StoreError;
+use crate::store::StoreError;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -19,6 +17,15 @@ pub enum Error {
     Unauthorized,
     #[error("NIP atau kata sandi salah.")]
     BadCredentials,
+    /// Signed in, but the role or the unit is not the caller's to manage (403).
+    #[error("Anda tidak berwenang untuk tindakan ini.")]
+    Forbidden,
+    /// Something the request names does not exist (404), e.g. `no_such_unit`.
+    #[error("{message}")]
+    Missing { code: &'static str, message: String },
+    /// The request cannot be done in the current state (409), e.g. `unit_has_members`.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
     #[error(
         "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.",
         retry_after.as_secs().div_ceil(60).max(1)
@@ -66,8 +73,9 @@ pub enum Error {
     /// Anything on our side: logged in full, shown as a generic message.
     #[error("internal error: {0}")]
     Internal(String),
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    /// The data layer failed: logged in full, shown as a generic message (busy: 503).
+    #[error("{0}")]
+    Store(StoreError),
 }
 
 /// The generic message of every 500.
@@ -80,7 +88,9 @@ impl Error {
             Error::Unauthorized | Error::BadCredentials => StatusCode::UNAUTHORIZED,
             Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::NipTaken => StatusCode::CONFLICT,
-            Error::NotOnRoster => StatusCode::FORBIDDEN,
+            Error::NotOnRoster | Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::Missing { .. } => StatusCode::NOT_FOUND,
+            Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::BadRequest { .. } | Error::BatchTooLarge { .. } => StatusCode::BAD_REQUEST,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -90,7 +100,7 @@ impl Error {
             Error::Unavailable | Error::Busy { .. } | Error::Timeout => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
-            Error::Internal(_) | Error::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Internal(_) | Error::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -101,6 +111,8 @@ impl Error {
             Error::TooManyAttempts { .. } => "too_many_attempts",
             Error::NipTaken => "nip_taken",
             Error::NotOnRoster => "not_on_roster",
+            Error::Forbidden => "forbidden",
+            Error::Missing { code, .. } | Error::Conflict { code, .. } => code,
             Error::Invalid { code, .. } => code,
             Error::BadRequest { code, .. } => code,
             Error::BatchTooLarge { .. } => "batch_too_large",
@@ -111,13 +123,13 @@ impl Error {
             Error::Unavailable => "unavailable",
             Error::Busy { .. } => "busy",
             Error::Timeout => "timeout",
-            Error::Internal(_) | Error::Database(_) => "internal",
+            Error::Internal(_) | Error::Store(_) => "internal",
         }
     }
 
     pub fn body(&self) -> ErrorBody {
         let message = match self {
-            Error::Internal(_) | Error::Database(_) => INTERNAL_MESSAGE.to_owned(),
+            Error::Internal(_) | Error::Store(_) => INTERNAL_MESSAGE.to_owned(),
             other => other.to_string(),
         };
         ErrorBody {
@@ -132,23 +144,10 @@ impl Error {
 /// How long a client waits before retrying a busy or timed-out request.
 pub const RETRY_AFTER: Duration = Duration::from_secs(5);
 
-/// SQLite's "database is busy/locked" (any extended code of SQLITE_BUSY or SQLITE_LOCKED),
-/// or no pooled connection within the pool's wait: the request can simply be retried.
-pub fn is_busy(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::PoolTimedOut => true,
-        sqlx::Error::Database(db) => db
-            .code()
-            .and_then(|c| c.parse::<i32>().ok())
-            .is_some_and(|c| matches!(c & 0xff, 5 | 6)),
-        _ => false,
-    }
-}
-
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let this = match self {
-            Error::Database(e) if is_busy(&e) => {
+            Error::Store(e) if e.is_busy() => {
                 tracing::warn!(error = %e, "database busy; answered 503");
                 Error::Busy {
                     retry_after: RETRY_AFTER,
@@ -162,7 +161,7 @@ impl IntoResponse for Error {
 
 impl Error {
     fn respond(self) -> Response {
-        if matches!(self, Error::Internal(_) | Error::Database(_)) {
+        if matches!(self, Error::Internal(_) | Error::Store(_)) {
             tracing::error!(error = %self, "request failed");
         }
         let mut response = (self.status(), Json(self.body())).into_response();
@@ -215,33 +214,44 @@ impl From<QueryRejection> for Error {
     }
 }
 
-impl From<AccountError> for Error {
-    fn from(e: AccountError) -> Error {
-        match e {
-            AccountError::NipTaken => Error::NipTaken,
-            AccountError::Db(e) => Error::Database(e),
-            other => Error::Internal(other.to_string()),
-        }
-    }
-}
-
+/// The data layer's answers as HTTP: what a client asked for that cannot be done is a 4xx
+/// with its own code; everything else is ours (logged, generic 500, or 503 when busy).
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Error {
         match e {
-            StoreError::Db(e) => Error::Database(e),
-            other => Error::Internal(other.to_string()),
-        }
-    }
-}
-
-impl From<ErasureError> for Error {
-    fn from(e: ErasureError) -> Error {
-        match e {
-            // The account went away while its token was being used: as if logged out.
-            ErasureError::NoSuchAccount => Error::Unauthorized,
-            ErasureError::Db(e) => Error::Database(e),
-            ErasureError::Account(e) => e.into(),
-            ErasureError::Records(e) => e.into(),
+            StoreError::NipTaken => Error::NipTaken,
+            StoreError::NoSuchAccount => Error::Missing {
+                code: "no_such_person",
+                message: "Pegawai tidak ditemukan.".into(),
+            },
+            StoreError::NoSuchUnit => Error::Missing {
+                code: "no_such_unit",
+                message: "Unit tidak ditemukan atau sudah tidak aktif.".into(),
+            },
+            StoreError::UnitExists => Error::Conflict {
+                code: "unit_exists",
+                message: "Kode unit ini sudah dipakai. Pilih kode lain.".into(),
+            },
+            StoreError::UnitCycle => Error::Conflict {
+                code: "unit_cycle",
+                message: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya."
+                    .into(),
+            },
+            StoreError::UnitHasMembers => Error::Conflict {
+                code: "unit_has_members",
+                message: "Unit ini masih memiliki pegawai. Pindahkan mereka dahulu.".into(),
+            },
+            StoreError::UnitHasSubunits => Error::Conflict {
+                code: "unit_has_subunits",
+                message:
+                    "Unit ini masih memiliki sub-unit aktif. Pindahkan atau nonaktifkan dahulu."
+                        .into(),
+            },
+            StoreError::LastAdmin => Error::Conflict {
+                code: "last_admin",
+                message: "Peran admin terakhir tidak dapat dicabut.".into(),
+            },
+            other => Error::Store(other),
         }
     }
 }

@@ -1,13 +1,12 @@
 //! Extractors whose rejections are API errors, so that a bad body, query or token never
 //! produces anything but the JSON error shape.
 
-use crate::accounts;
 use crate::http::error::Error;
 use crate::state::AppState;
 use crate::tokens::hash_token;
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::header;
 use axum::http::request::Parts;
 use uuid::Uuid;
@@ -44,6 +43,31 @@ where
     }
 }
 
+/// `Path<T>` with rejections mapped to a 400 `bad_path`.
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiPath<T>
+where
+    Path<T>: FromRequestParts<S, Rejection = PathRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        let Path(value) =
+            Path::<T>::from_request_parts(parts, state)
+                .await
+                .map_err(|rejection| {
+                    tracing::debug!(%rejection, "bad path parameter");
+                    Error::BadRequest {
+                        code: "bad_path",
+                        message: "Alamat tidak sah.".into(),
+                    }
+                })?;
+        Ok(ApiPath(value))
+    }
+}
+
 /// The caller of an authenticated route: `Authorization: Bearer <token>` of a live session.
 pub struct AuthSession {
     pub account_id: Uuid,
@@ -65,7 +89,9 @@ impl FromRequestParts<AppState> for AuthSession {
             .filter(|t| !t.is_empty() && t.len() <= 256)
             .ok_or(Error::Unauthorized)?;
         let token_hash = hash_token(token);
-        let account_id = accounts::session_account(&state.db, &token_hash)
+        let account_id = state
+            .store
+            .session_account(&token_hash)
             .await?
             .ok_or(Error::Unauthorized)?;
         Ok(AuthSession {

@@ -12,7 +12,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn health(State(state): State<AppState>) -> Result<Json<Value>> {
-    if let Err(e) = sqlx::query("SELECT 1").execute(&state.db).await {
+    if let Err(e) = state.store.ping().await {
         tracing::error!(error = %e, "health check: database unavailable");
         return Err(Error::Unavailable);
     }

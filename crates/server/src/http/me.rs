@@ -3,7 +3,6 @@
 
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiQuery, AuthSession};
-use crate::records;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::routing::get;
@@ -53,6 +52,9 @@ async fn list(
             .map_err(|_| bad("bad_limit", "Batas jumlah (limit) harus berupa angka."))?,
     };
     Ok(Json(
-        records::page(&state.db, session.account_id, since, limit).await?,
+        state
+            .store
+            .records_page(session.account_id, since, limit)
+            .await?,
     ))
 }

@@ -1,5 +1,8 @@
 //! The HTTP API under `/api/v1`, its OpenAPI document, and the built web app.
 
+pub mod access;
+pub mod admin_people;
+pub mod admin_units;
 pub mod auth;
 pub mod content;
 pub mod error;
@@ -75,6 +78,8 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(me::router())
         .merge(privacy::router())
         .merge(health::router())
+        .merge(admin_units::router())
+        .merge(admin_people::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -133,7 +138,7 @@ async fn openapi(
 ) -> error::Result<impl IntoResponse> {
     let mut doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON)
         .map_err(|e| Error::Internal(format!("docs/openapi.json is not JSON: {e}")))?;
-    let units = crate::db::list_units(&state.db).await?;
+    let units = state.store.list_units().await?;
     let unit_id = doc
         .pointer_mut("/components/schemas/RegisterRequest/properties/unit_id")
         .and_then(serde_json::Value::as_object_mut)

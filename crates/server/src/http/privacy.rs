@@ -1,13 +1,12 @@
 //! A person's own data (UU 27/2022): `GET /me/export` (download everything the server holds
 //! about the caller) and `POST /me/erase` (remove the account and all its records).
 
-use crate::accounts;
 use crate::client_addr::{self, ClientAddr};
-use crate::erasure;
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiJson, AuthSession};
 use crate::passwords::PasswordError;
 use crate::state::AppState;
+use crate::store::StoreError;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +20,14 @@ pub fn router() -> Router<AppState> {
         .route("/me/erase", post(erase))
 }
 
+/// The account went away while its token was being used: as if logged out.
+fn gone_is_unauthorized(e: StoreError) -> Error {
+    match e {
+        StoreError::NoSuchAccount => Error::Unauthorized,
+        other => other.into(),
+    }
+}
+
 /// The download's file name: the NIP and the day, so two downloads do not overwrite.
 fn file_name(nip: &str, exported_at: &str) -> String {
     let day = exported_at.get(..10).unwrap_or("data");
@@ -28,7 +35,11 @@ fn file_name(nip: &str, exported_at: &str) -> String {
 }
 
 async fn export(State(state): State<AppState>, session: AuthSession) -> Result<Response> {
-    let data = erasure::export(&state.db, session.account_id).await?;
+    let data = state
+        .store
+        .export_personal_data(session.account_id)
+        .await
+        .map_err(gone_is_unauthorized)?;
     let disposition = format!(
         "attachment; filename=\"{}\"",
         file_name(&data.account.nip, &data.exported_at)
@@ -52,7 +63,9 @@ async fn erase(
     session: AuthSession,
     ApiJson(req): ApiJson<EraseRequest>,
 ) -> Result<StatusCode> {
-    let row = accounts::find_by_id(&state.db, session.account_id)
+    let row = state
+        .store
+        .account_by_id(session.account_id)
         .await?
         .ok_or(Error::Unauthorized)?;
     let addr = client.map(client_addr::limit_key);
@@ -79,7 +92,11 @@ async fn erase(
         return Err(Error::BadCredentials);
     }
     attempt.succeeded();
-    let erased = erasure::erase_account(&state.db, session.account_id).await?;
+    let erased = state
+        .store
+        .erase_account(session.account_id)
+        .await
+        .map_err(gone_is_unauthorized)?;
     tracing::info!(
         records = erased.records,
         sessions = erased.sessions,

@@ -2,7 +2,6 @@
 
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiJson, AuthSession};
-use crate::records;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::routing::post;
@@ -30,13 +29,14 @@ async fn sync(
         return Err(Error::BatchTooLarge { max: MAX_BATCH });
     }
     // Also renews the session, in the batch's own transaction.
-    let results = records::store_batch(
-        &state.db,
-        session.account_id,
-        &session.token_hash,
-        &state.content.bundle,
-        &body.records,
-    )
-    .await?;
+    let results = state
+        .store
+        .store_batch(
+            session.account_id,
+            &session.token_hash,
+            &state.content.bundle,
+            &body.records,
+        )
+        .await?;
     Ok(Json(SyncResponse { results }))
 }

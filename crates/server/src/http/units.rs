@@ -1,6 +1,5 @@
 //! `GET /units`: the unit tree, public (needed to register).
 
-use crate::db;
 use crate::http::error::Result;
 use crate::state::AppState;
 use axum::extract::State;
@@ -13,5 +12,5 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn list(State(state): State<AppState>) -> Result<Json<Vec<Unit>>> {
-    Ok(Json(db::list_units(&state.db).await?))
+    Ok(Json(state.store.list_units().await?))
 }

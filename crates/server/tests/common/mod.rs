@@ -61,7 +61,7 @@ pub async fn start() -> Server {
 /// Starts the app; `make_dist` may fill the dist folder (left missing if it writes nothing).
 pub async fn start_with_dist(make_dist: impl FnOnce(&Path)) -> Server {
     start_configured(
-        resapi_server::db::BUSY_TIMEOUT,
+        resapi_server::store::BUSY_TIMEOUT,
         &resapi_server::http::ServeConfig::default(),
         make_dist,
     )
@@ -80,7 +80,7 @@ pub async fn start_configured(
 /// Starts the app with its state adjusted first (login limits, trusted proxies, hashing).
 pub async fn start_with_state(configure: impl FnOnce(&mut AppState)) -> Server {
     start_full(
-        resapi_server::db::BUSY_TIMEOUT,
+        resapi_server::store::BUSY_TIMEOUT,
         &resapi_server::http::ServeConfig::default(),
         |_| {},
         configure,
@@ -108,7 +108,7 @@ async fn start_full(
     .await
     .unwrap();
     configure(&mut state);
-    let db = state.db.clone();
+    let db = state.store.pool().clone();
     let passwords = state.passwords.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -373,5 +373,67 @@ impl ServerProcess {
         let log = self.stderr.join().unwrap();
         assert!(status.success(), "server exit {status}: {log}");
         log
+    }
+}
+
+/// Someone signed in, made straight in the store (no password hashing per account).
+pub struct SignedIn {
+    pub id: Uuid,
+    pub nip: String,
+    pub token: String,
+}
+
+impl Server {
+    pub fn store(&self) -> resapi_server::store::Store {
+        resapi_server::store::Store::from_pool(self.db.clone())
+    }
+
+    /// An account `n` in `unit` with `roles` (employee always) and a live session. Its
+    /// password is `password_hash` (a hash of [`PASSWORD`], made once per test).
+    pub async fn signed_in(
+        &self,
+        n: u32,
+        unit: &str,
+        roles: &[resapi_core::api::Role],
+        password_hash: &str,
+    ) -> SignedIn {
+        let mut all = vec![resapi_core::api::Role::Employee];
+        all.extend_from_slice(roles);
+        let store = self.store();
+        let row = store
+            .create_account(resapi_server::store::NewAccount {
+                nip: &nip_digits(n),
+                name: &format!("Pegawai {n:03}"),
+                unit_id: unit,
+                password_hash,
+                roles: &all,
+            })
+            .await
+            .unwrap();
+        let id = row.uuid().unwrap();
+        let (token, _) = store.create_session(id).await.unwrap();
+        SignedIn {
+            id,
+            nip: row.nip,
+            token,
+        }
+    }
+
+    /// Any method, with an optional JSON body and token.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        let mut req = self.http.request(method, self.url(path));
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.unwrap()
     }
 }

@@ -1,0 +1,169 @@
+//! A person's data on the server (UU 27/2022 on personal data): everything held about an
+//! account, for the person to download, and erasing it. The HTTP API and the
+//! `erase-account` command call the same methods.
+
+use super::{Result, Store, StoreError, rfc3339};
+use resapi_core::api::Role;
+use resapi_core::sync::StoredRecord;
+use serde::Serialize;
+use sqlx::Connection;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Everything the server holds about one account, as the person downloads it. The password
+/// hash and the session tokens' hashes are left out: they are secrets, not information
+/// about the person, and a leaked download must not open the account.
+#[derive(Debug, Serialize)]
+pub struct PersonalData {
+    /// What this file is, for whoever opens it later.
+    pub about: &'static str,
+    pub exported_at: String,
+    pub account: AccountData,
+    pub sessions: Vec<SessionData>,
+    pub records: Vec<StoredRecord>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AccountData {
+    pub id: Uuid,
+    pub nip: String,
+    pub name: String,
+    pub unit_id: String,
+    /// The unit's name as the server knows it (None if the unit is no longer listed).
+    pub unit_name: Option<String>,
+    pub roles: Vec<Role>,
+    pub created_at: String,
+}
+
+/// One login: its dates only.
+#[derive(Debug, Serialize)]
+pub struct SessionData {
+    pub created_at: String,
+    pub expires_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// What an erasure removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Erased {
+    pub records: u64,
+    pub sessions: u64,
+}
+
+const ABOUT: &str = "Resapi: semua data yang disimpan server tentang akun Anda \
+    (akun, peran, tanggal sesi masuk, dan semua catatan jawaban). \
+    Resapi: all the data the server holds about your account.";
+
+fn ms_to_rfc3339(ms: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map(rfc3339)
+        .unwrap_or_default()
+}
+
+/// Records are read in pages of this many (the same pages as a restore).
+const EXPORT_PAGE: u32 = 500;
+
+impl Store {
+    /// Everything about `account_id`, or `NoSuchAccount`.
+    pub async fn export_personal_data(&self, account_id: Uuid) -> Result<PersonalData> {
+        let row = self
+            .account_by_id(account_id)
+            .await?
+            .ok_or(StoreError::NoSuchAccount)?;
+        let (created_at, unit_name): (String, Option<String>) = sqlx::query_as(
+            "SELECT a.created_at, u.name FROM accounts a LEFT JOIN units u ON u.id = a.unit_id \
+             WHERE a.id = $1",
+        )
+        .bind(account_id.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        let account = AccountData {
+            id: account_id,
+            nip: row.nip.clone(),
+            name: row.name.clone(),
+            unit_id: row.unit_id.clone(),
+            unit_name,
+            roles: self.roles(account_id).await?,
+            created_at,
+        };
+        // SQLite: `rowid` breaks ties between sessions of the same millisecond.
+        let sessions: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT created_at, expires_at, revoked_at FROM sessions WHERE account_id = $1 \
+             ORDER BY created_at, rowid",
+        )
+        .bind(account_id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let sessions = sessions
+            .into_iter()
+            .map(|(created, expires, revoked)| SessionData {
+                created_at: ms_to_rfc3339(created),
+                expires_at: ms_to_rfc3339(expires),
+                revoked_at: revoked.map(ms_to_rfc3339),
+            })
+            .collect();
+        let mut all = Vec::new();
+        let mut since = 0;
+        loop {
+            let page = self.records_page(account_id, since, EXPORT_PAGE).await?;
+            all.extend(page.records);
+            match page.next_since.and_then(|s| s.parse::<i64>().ok()) {
+                Some(next) => since = next,
+                None => break,
+            }
+        }
+        Ok(PersonalData {
+            about: ABOUT,
+            exported_at: rfc3339(OffsetDateTime::now_utc()),
+            account,
+            sessions,
+            records: all,
+        })
+    }
+
+    /// Removes the account, its roles, its sessions and all its records, in one transaction:
+    /// either all of it goes or nothing does. Published aggregates are not touched (they hold
+    /// no person's data). `NoSuchAccount` when it is already gone.
+    pub async fn erase_account(&self, account_id: Uuid) -> Result<Erased> {
+        let id = account_id.to_string();
+        let mut conn = self.pool.acquire().await?;
+        // SQLite: deleted rows are overwritten with zeros rather than left in free pages of the file.
+        sqlx::query("PRAGMA secure_delete = ON")
+            .execute(&mut *conn)
+            .await?;
+        let mut tx = conn.begin().await?;
+        let records = sqlx::query("DELETE FROM records WHERE account_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let sessions = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        let accounts = sqlx::query("DELETE FROM accounts WHERE id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if accounts == 0 {
+            // Nothing was there; dropping the transaction rolls back the (empty) deletes.
+            return Err(StoreError::NoSuchAccount);
+        }
+        tx.commit().await?;
+        // SQLite: the old pages also sit in the write-ahead log until a checkpoint; copy them back now
+        // (best effort: a busy database checkpoints on its own soon after).
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&mut *conn)
+            .await
+        {
+            tracing::warn!(error = %e, "checkpoint after an erasure failed");
+        }
+        Ok(Erased { records, sessions })
+    }
+}

@@ -1,0 +1,234 @@
+//! Synced records (`records`, `answer_slots`): each stored once, paged back for restore.
+//! Rules (DESIGN.md, as in ODK Central): same id and same content is a `duplicate`; same
+//! id and different content is rejected `id_conflict`; a record of another account is
+//! rejected `forbidden`.
+
+use super::{Result, Store, StoreError, rfc3339, sessions};
+use crate::records::{Prepared, acknowledged, identify, ok, rejected, repeat_of};
+use resapi_core::content::ContentBundle;
+use resapi_core::sync::{
+    MAX_PAGE_BYTES, PracticeAnswer, RecordError, RecordKind, RecordResult, RecordStatus,
+    RecordsPage, StoredRecord, SyncRecord, check_record, json_len, raw_id,
+};
+use sqlx::{Sqlite, Transaction};
+use std::collections::HashMap;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use uuid::Uuid;
+
+impl Store {
+    /// Checks and stores one batch for `account_id`; answers per record in request order, and
+    /// renews the caller's session (`token_hash`) in the same transaction.
+    ///
+    /// The transaction starts with `BEGIN IMMEDIATE`: it takes SQLite's write lock first, so two
+    /// syncs of the same records run one after the other and the second sees the first's
+    /// records (`duplicate`), and a busy database fails the batch before anything is judged.
+    /// On a database error nothing is stored and the client retries the whole batch; once the
+    /// commit succeeded, nothing else can fail.
+    pub async fn store_batch(
+        &self,
+        account_id: Uuid,
+        token_hash: &str,
+        content: &ContentBundle,
+        raws: &[serde_json::Value],
+    ) -> Result<Vec<RecordResult>> {
+        let now = OffsetDateTime::now_utc();
+        let received_at = rfc3339(now);
+        // Parsing and the content rules are pure: done before taking the write lock, so the
+        // lock is held for the database work only. A rule's verdict is used only for ids that
+        // turn out not to be stored.
+        let judged: Vec<_> = raws
+            .iter()
+            .map(|raw| {
+                let checked = identify(raw, account_id).map(|p| {
+                    let verdict = check_record(&p.record, account_id, content, now);
+                    (p, verdict)
+                });
+                (raw_id(raw).unwrap_or_default(), checked)
+            })
+            .collect();
+        // SQLite: BEGIN IMMEDIATE (PostgreSQL would lock the account's rows instead).
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut results: Vec<RecordResult> = Vec::with_capacity(raws.len());
+        // The first copy of each id in this batch: its content hash and where its answer is.
+        let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
+        for (id_text, checked) in judged {
+            let (prepared, verdict) = match checked {
+                Ok(checked) => checked,
+                Err(e) => {
+                    results.push(rejected(id_text, &e));
+                    continue;
+                }
+            };
+            let id = prepared.record.id;
+            if let Some((hash, at)) = first_copy.get(&id)
+                && let Some(first) = results.get(*at)
+            {
+                if *hash == prepared.content_hash {
+                    results.push(repeat_of(first, id_text));
+                    continue;
+                }
+                if acknowledged(first) {
+                    results.push(rejected(id_text, &RecordError::IdConflict));
+                    continue;
+                }
+                // The first copy was refused; this different copy is judged on its own.
+            }
+            let result = store(&mut tx, &prepared, verdict, account_id, &received_at).await?;
+            first_copy
+                .entry(id)
+                .or_insert((prepared.content_hash.clone(), results.len()));
+            results.push(match result {
+                Ok(status) => ok(id_text, status),
+                Err(e) => rejected(id_text, &e),
+            });
+        }
+        // A phone that syncs keeps its session: offline for weeks is fine, as long as it syncs.
+        // Inside the transaction, so that a committed batch is never answered with an error.
+        sessions::renew(&mut *tx, token_hash).await?;
+        tx.commit().await?;
+        Ok(results)
+    }
+
+    /// One page of an account's records after cursor `since` (a `seq`), oldest first: at most
+    /// `limit` records and [`MAX_PAGE_BYTES`] of them.
+    pub async fn records_page(
+        &self,
+        account_id: Uuid,
+        since: i64,
+        limit: u32,
+    ) -> Result<RecordsPage> {
+        let rows: Vec<RecordRow> = sqlx::query_as(
+            "SELECT seq, id, kind, account_id, created_at, received_at, payload FROM records \
+             WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+        )
+        .bind(account_id.to_string())
+        .bind(since)
+        // One extra row tells whether another page follows.
+        .bind(i64::from(limit) + 1)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut more = rows.len() > limit as usize;
+        let mut records = Vec::with_capacity(rows.len().min(limit as usize));
+        let mut last_seq = since;
+        let mut bytes = 0;
+        for row in rows.into_iter().take(limit as usize) {
+            let (seq, record) = to_stored(row)?;
+            // Bounded in bytes as well as count; always at least one record, so a page moves on
+            // even past a record stored before the size limit existed.
+            let size = serde_json::to_value(&record).map_or(0, |v| json_len(&v));
+            if !records.is_empty() && bytes + size > MAX_PAGE_BYTES {
+                more = true;
+                break;
+            }
+            bytes += size;
+            last_seq = seq;
+            records.push(record);
+        }
+        Ok(RecordsPage {
+            records,
+            next_since: more.then(|| last_seq.to_string()),
+        })
+    }
+
+    /// How many records the account has on the server (what an erasure would remove).
+    pub async fn record_count(&self, account_id: Uuid) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE account_id = $1")
+                .bind(account_id.to_string())
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}
+
+/// One record against what is stored: a stored id decides first (`duplicate` or
+/// `id_conflict`, whatever the content or the clock say now), then the content rules'
+/// `verdict` (the server's judgement of an answer, or the refusal), then the answer slot,
+/// then the insert.
+async fn store(
+    tx: &mut Transaction<'static, Sqlite>,
+    p: &Prepared,
+    verdict: Result<Option<bool>, RecordError>,
+    account_id: Uuid,
+    received_at: &str,
+) -> Result<Result<RecordStatus, RecordError>> {
+    let id = p.record.id.to_string();
+    let stored: Option<(String,)> =
+        sqlx::query_as("SELECT content_hash FROM records WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if let Some((stored_hash,)) = stored {
+        // The hash covers the owner too: an id taken by another account is a conflict.
+        return Ok(if stored_hash == p.content_hash {
+            Ok(RecordStatus::Duplicate)
+        } else {
+            Err(RecordError::IdConflict)
+        });
+    }
+    let server_correct = match verdict {
+        Ok(judged) => judged,
+        Err(e) => return Ok(Err(e)),
+    };
+    if p.record.kind == RecordKind::PracticeAnswer {
+        // check_record has parsed this payload already; it cannot fail here.
+        let answer: PracticeAnswer = match serde_json::from_value(p.record.payload.clone()) {
+            Ok(a) => a,
+            Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
+        };
+        let claimed = sqlx::query(
+            "INSERT INTO answer_slots (account_id, attempt_id, position, record_id) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(account_id.to_string())
+        .bind(answer.session_id.to_string())
+        .bind(i64::from(answer.position))
+        .bind(&id)
+        .execute(&mut **tx)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            return Ok(Err(RecordError::AlreadyAnswered));
+        }
+    }
+    sqlx::query(
+        "INSERT INTO records (id, account_id, kind, created_at, received_at, payload, content_hash, server_correct) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(account_id.to_string())
+    .bind(p.record.kind.as_str())
+    .bind(&p.created_at)
+    .bind(received_at)
+    .bind(&p.payload)
+    .bind(&p.content_hash)
+    .bind(server_correct)
+    .execute(&mut **tx)
+    .await?;
+    Ok(Ok(RecordStatus::Stored))
+}
+
+type RecordRow = (i64, String, String, String, String, String, String);
+
+fn to_stored(row: RecordRow) -> Result<(i64, StoredRecord)> {
+    let (seq, id, kind, account_id, created_at, received_at, payload) = row;
+    let corrupt = |what: &str, e: &dyn std::fmt::Display| {
+        StoreError::Corrupt(format!("record {id} {what}: {e}"))
+    };
+    let record = SyncRecord::from_stored(
+        Uuid::parse_str(&id).map_err(|e| corrupt("id", &e))?,
+        RecordKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+        Uuid::parse_str(&account_id).map_err(|e| corrupt("account", &e))?,
+        OffsetDateTime::parse(&created_at, &Rfc3339).map_err(|e| corrupt("created_at", &e))?,
+        serde_json::from_str(&payload).map_err(|e| corrupt("payload", &e))?,
+    );
+    let received_at =
+        OffsetDateTime::parse(&received_at, &Rfc3339).map_err(|e| corrupt("received_at", &e))?;
+    Ok((
+        seq,
+        StoredRecord {
+            record,
+            received_at,
+        },
+    ))
+}

@@ -1,0 +1,68 @@
+//! The agency roster (`roster`): who may register.
+
+use super::{Result, Store, rfc3339};
+use crate::roster::RosterEntry;
+use time::OffsetDateTime;
+
+/// Whether a NIP may register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Admission {
+    /// No roster is loaded: any valid NIP.
+    Open,
+    Listed(RosterEntry),
+    NotListed,
+}
+
+impl Store {
+    /// Replaces the whole roster with `entries` in one transaction (the file is the
+    /// complete list; someone left off it can no longer register, existing accounts stay).
+    /// Returns how many people were on the roster before.
+    pub async fn replace_roster(&self, entries: &[RosterEntry]) -> Result<u64> {
+        let imported_at = rfc3339(OffsetDateTime::now_utc());
+        let mut tx = self.pool.begin().await?;
+        let before = sqlx::query("DELETE FROM roster")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        for entry in entries {
+            sqlx::query(
+                "INSERT INTO roster (nip, name, unit_id, imported_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&entry.nip)
+            .bind(&entry.name)
+            .bind(&entry.unit_id)
+            .bind(&imported_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(before)
+    }
+
+    /// Empties the roster: registration is open again. Returns how many people it held.
+    pub async fn clear_roster(&self) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM roster")
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+
+    pub async fn admission(&self, nip: &str) -> Result<Admission> {
+        let entry: Option<(String, String, String)> =
+            sqlx::query_as("SELECT nip, name, unit_id FROM roster WHERE nip = $1")
+                .bind(nip)
+                .fetch_optional(&self.pool)
+                .await?;
+        if let Some((nip, name, unit_id)) = entry {
+            return Ok(Admission::Listed(RosterEntry { nip, name, unit_id }));
+        }
+        let any: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM roster LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(if any.is_some() {
+            Admission::NotListed
+        } else {
+            Admission::Open
+        })
+    }
+}

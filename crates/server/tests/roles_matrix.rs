@@ -1,0 +1,288 @@
+//! Every endpoint of the API (as the served OpenAPI document lists them) against every
+//! kind of caller: no token, a bad token, an employee, a trainer, a unit admin whose scope
+//! holds the target, a unit admin whose scope does not, and an admin. Each cell has its
+//! expected answer: success, 401 `unauthorized` or 403 `forbidden` (JSON). An endpoint
+//! added to the document without a row here fails the test, and so does a row left for an
+//! endpoint that is gone.
+
+mod common;
+
+use common::*;
+use reqwest::{Method, StatusCode};
+use resapi_core::api::Role;
+use serde_json::{Value, json};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+const SINKA: &str = "bkn-deputi-sinka";
+const KANREG: &str = "kanreg-1-yogyakarta";
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Anyone, with or without a token.
+    Public,
+    /// Any live session (the caller's own data).
+    Signed,
+    /// A unit admin whose scope holds the target unit or person, or an admin.
+    UnitScoped,
+    /// Unit admins and admins; each sees their own scope only.
+    ScopedList,
+}
+
+/// The table: one row per documented operation.
+const ROWS: &[(&str, Access)] = &[
+    ("POST /api/v1/auth/register", Access::Public),
+    ("POST /api/v1/auth/login", Access::Public),
+    ("POST /api/v1/auth/logout", Access::Signed),
+    ("POST /api/v1/auth/logout-all", Access::Signed),
+    ("GET /api/v1/units", Access::Public),
+    ("GET /api/v1/content", Access::Public),
+    ("POST /api/v1/sync", Access::Signed),
+    ("GET /api/v1/me/records", Access::Signed),
+    ("GET /api/v1/me/export", Access::Signed),
+    ("POST /api/v1/me/erase", Access::Signed),
+    ("GET /api/v1/health", Access::Public),
+    ("GET /api/openapi.json", Access::Public),
+    ("GET /api/v1/admin/units", Access::ScopedList),
+    ("POST /api/v1/admin/units", Access::UnitScoped),
+    ("PATCH /api/v1/admin/units/{id}", Access::UnitScoped),
+    ("DELETE /api/v1/admin/units/{id}", Access::UnitScoped),
+    ("GET /api/v1/admin/people", Access::UnitScoped),
+    ("PUT /api/v1/admin/people/{id}/unit", Access::UnitScoped),
+    (
+        "PUT /api/v1/admin/people/{id}/roles/{role}",
+        Access::UnitScoped,
+    ),
+    (
+        "DELETE /api/v1/admin/people/{id}/roles/{role}",
+        Access::UnitScoped,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    NoToken,
+    BadToken,
+    Employee,
+    Trainer,
+    UnitAdminInScope,
+    UnitAdminOutOfScope,
+    Admin,
+}
+
+const EVERYONE: [Who; 7] = [
+    Who::NoToken,
+    Who::BadToken,
+    Who::Employee,
+    Who::Trainer,
+    Who::UnitAdminInScope,
+    Who::UnitAdminOutOfScope,
+    Who::Admin,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Success,
+    Unauthorized,
+    Forbidden,
+}
+
+fn expected(access: Access, who: Who) -> Expect {
+    match (access, who) {
+        (Access::Public, _) => Expect::Success,
+        (_, Who::NoToken | Who::BadToken) => Expect::Unauthorized,
+        (Access::Signed, _) => Expect::Success,
+        (_, Who::Employee | Who::Trainer) => Expect::Forbidden,
+        (Access::UnitScoped, Who::UnitAdminOutOfScope) => Expect::Forbidden,
+        (_, Who::UnitAdminInScope | Who::UnitAdminOutOfScope | Who::Admin) => Expect::Success,
+    }
+}
+
+struct Fixture {
+    srv: Server,
+    hash: String,
+    next: AtomicU32,
+}
+
+impl Fixture {
+    fn n(&self) -> u32 {
+        self.next.fetch_add(1, Ordering::Relaxed)
+    }
+
+    async fn person(&self, unit: &str, roles: &[Role]) -> SignedIn {
+        self.srv.signed_in(self.n(), unit, roles, &self.hash).await
+    }
+
+    /// The caller's token (None for no token).
+    async fn caller(&self, who: Who) -> Option<String> {
+        let person = match who {
+            Who::NoToken => return None,
+            Who::BadToken => return Some("bXlzdGVyeS10b2tlbi10aGF0LW5ldmVyLWV4aXN0ZWQ".into()),
+            Who::Employee => self.person(SINKA, &[]).await,
+            Who::Trainer => self.person(SINKA, &[Role::Trainer]).await,
+            Who::UnitAdminInScope => self.person(SINKA, &[Role::UnitAdmin]).await,
+            Who::UnitAdminOutOfScope => self.person(KANREG, &[Role::UnitAdmin]).await,
+            Who::Admin => self.person("bkn", &[Role::Admin]).await,
+        };
+        Some(person.token)
+    }
+
+    /// A fresh unit under SINKA, with no members: the target of a unit change.
+    async fn unit(&self) -> String {
+        let id = format!("seksi-{}", self.n());
+        self.srv
+            .store()
+            .create_unit(&id, "Seksi Sasaran", Some(SINKA))
+            .await
+            .unwrap();
+        id
+    }
+
+    /// The concrete path and body of one call of the operation `key`, on fresh targets
+    /// (in SINKA, or a unit under it), so no cell depends on another.
+    async fn request(&self, key: &str) -> (String, Option<Value>) {
+        let path = key.split_once(' ').map_or(key, |(_, p)| p);
+        match key {
+            "POST /api/v1/auth/register" => {
+                let body = json!({"nip": nip(self.n()), "name": "Siti Rahma", "password": PASSWORD, "unit_id": SINKA});
+                (path.into(), Some(body))
+            }
+            "POST /api/v1/auth/login" => {
+                let person = self.person(SINKA, &[]).await;
+                (
+                    path.into(),
+                    Some(json!({"nip": person.nip, "password": PASSWORD})),
+                )
+            }
+            "POST /api/v1/sync" => (path.into(), Some(json!({"records": []}))),
+            "POST /api/v1/me/erase" => (path.into(), Some(json!({"password": PASSWORD}))),
+            "POST /api/v1/admin/units" => {
+                let body = json!({"id": format!("baru-{}", self.n()), "name": "Seksi Baru", "parent_id": SINKA});
+                (path.into(), Some(body))
+            }
+            "PATCH /api/v1/admin/units/{id}" => {
+                let unit = self.unit().await;
+                (
+                    path.replace("{id}", &unit),
+                    Some(json!({"name": "Seksi Berganti Nama"})),
+                )
+            }
+            "DELETE /api/v1/admin/units/{id}" => (path.replace("{id}", &self.unit().await), None),
+            "GET /api/v1/admin/people" => (format!("{path}?unit={SINKA}&q=pegawai"), None),
+            "PUT /api/v1/admin/people/{id}/unit" => {
+                let person = self.person(SINKA, &[]).await;
+                let unit = self.unit().await;
+                let path = path.replace("{id}", &person.id.to_string());
+                (path, Some(json!({ "unit_id": unit })))
+            }
+            "PUT /api/v1/admin/people/{id}/roles/{role}"
+            | "DELETE /api/v1/admin/people/{id}/roles/{role}" => {
+                let person = self.person(SINKA, &[Role::Trainer]).await;
+                let path = path
+                    .replace("{id}", &person.id.to_string())
+                    .replace("{role}", "trainer");
+                (path, None)
+            }
+            _ => (path.into(), None),
+        }
+    }
+}
+
+fn documented_operations(doc: &Value) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            keys.push(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    keys
+}
+
+#[tokio::test]
+async fn every_endpoint_answers_every_kind_of_caller_as_its_role_and_scope_allow() {
+    let srv = start().await;
+    let doc: Value = srv
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let documented = documented_operations(&doc);
+    for key in &documented {
+        assert!(
+            ROWS.iter().any(|(row, _)| row == key),
+            "{key} is in the API but has no row in the roles matrix: add one"
+        );
+    }
+    for (row, _) in ROWS {
+        assert!(
+            documented.iter().any(|key| key == row),
+            "the roles matrix has a row for {row}, which the API no longer documents"
+        );
+    }
+
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let fx = Fixture {
+        srv,
+        hash,
+        next: AtomicU32::new(100),
+    };
+    let mut cells = 0;
+    let mut failures = Vec::new();
+    for (key, access) in ROWS {
+        let method = Method::from_bytes(key.split(' ').next().unwrap().as_bytes()).unwrap();
+        for who in EVERYONE {
+            let token = fx.caller(who).await;
+            let (path, body) = fx.request(key).await;
+            let res = fx
+                .srv
+                .send(method.clone(), &path, body.as_ref(), token.as_deref())
+                .await;
+            let status = res.status();
+            let text = res.text().await.unwrap();
+            let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            let code = json["error"]["code"].as_str().unwrap_or("");
+            let want = expected(*access, who);
+            let ok = match want {
+                Expect::Success => status.is_success(),
+                Expect::Unauthorized => {
+                    status == StatusCode::UNAUTHORIZED && code == "unauthorized"
+                }
+                Expect::Forbidden => status == StatusCode::FORBIDDEN && code == "forbidden",
+            };
+            if !ok {
+                let shown: String = text.chars().take(200).collect();
+                failures.push(format!(
+                    "{key} as {who:?}: expected {want:?}, got {status} {shown}"
+                ));
+            }
+            // A list answers every unit admin, but with their own scope only.
+            if *access == Access::ScopedList && status.is_success() {
+                let ids: Vec<&str> = json
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|u| u["id"].as_str())
+                    .collect();
+                let sees_target = ids.contains(&SINKA);
+                let should = matches!(who, Who::UnitAdminInScope | Who::Admin);
+                if sees_target != should {
+                    failures.push(format!("{key} as {who:?}: lists {SINKA}: {sees_target}"));
+                }
+            }
+            cells += 1;
+        }
+    }
+    println!(
+        "roles matrix: {} endpoints x {} callers = {cells} cells checked",
+        ROWS.len(),
+        EVERYONE.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} cell(s) wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(cells, documented.len() * EVERYONE.len());
+}
