@@ -57,7 +57,15 @@ const ROWS: &[(&str, Access)] = &[
         "DELETE /api/v1/admin/people/{id}/roles/{role}",
         Access::UnitScoped,
     ),
+    ("POST /api/v1/admin/roster", Access::UnitScoped),
 ];
+
+/// What a request carries.
+enum Body {
+    None,
+    Json(Value),
+    Csv(String),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -140,7 +148,18 @@ impl Fixture {
 
     /// The concrete path and body of one call of the operation `key`, on fresh targets
     /// (in SINKA, or a unit under it), so no cell depends on another.
-    async fn request(&self, key: &str) -> (String, Option<Value>) {
+    async fn request(&self, key: &str) -> (String, Body) {
+        let (path, body) = self.json_request(key).await;
+        match key {
+            "POST /api/v1/admin/roster" => {
+                let csv = format!("NIP,Nama,Unit\n{},Siti Rahma,{SINKA}\n", nip(self.n()));
+                (format!("{path}?unit={SINKA}&preview=true"), Body::Csv(csv))
+            }
+            _ => (path, body.map_or(Body::None, Body::Json)),
+        }
+    }
+
+    async fn json_request(&self, key: &str) -> (String, Option<Value>) {
         let path = key.split_once(' ').map_or(key, |(_, p)| p);
         match key {
             "POST /api/v1/auth/register" => {
@@ -234,10 +253,16 @@ async fn every_endpoint_answers_every_kind_of_caller_as_its_role_and_scope_allow
         for who in EVERYONE {
             let token = fx.caller(who).await;
             let (path, body) = fx.request(key).await;
-            let res = fx
-                .srv
-                .send(method.clone(), &path, body.as_ref(), token.as_deref())
-                .await;
+            let mut req = fx.srv.http.request(method.clone(), fx.srv.url(&path));
+            req = match body {
+                Body::None => req,
+                Body::Json(json) => req.json(&json),
+                Body::Csv(csv) => req.header("content-type", "text/csv").body(csv),
+            };
+            if let Some(token) = &token {
+                req = req.bearer_auth(token);
+            }
+            let res = req.send().await.unwrap();
             let status = res.status();
             let text = res.text().await.unwrap();
             let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
