@@ -58,6 +58,56 @@ pub struct PersonRoles {
     pub roles: Vec<Role>,
 }
 
+/// What importing one roster row does (or would do, in a preview).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RosterRowStatus {
+    /// A NIP not on the roster yet.
+    Add,
+    /// On the roster with another name or unit.
+    Change,
+    /// On the roster as it is.
+    Same,
+    /// Wrong; nothing is imported while any row is.
+    Error,
+}
+
+/// One data row of a roster file with its line number (as the spreadsheet shows it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterRow {
+    pub line: usize,
+    pub status: RosterRowStatus,
+    /// The NIP as 18 digits, the name and the unit (absent on a row in error).
+    pub nip: Option<String>,
+    pub name: Option<String>,
+    pub unit_id: Option<String>,
+    /// What is wrong with the row (empty unless `status` is `error`).
+    pub errors: Vec<String>,
+}
+
+/// A problem of the file at a line: a row's, or the whole file's (no header, no rows).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterProblem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// `POST /admin/roster`: every row's outcome and what the import changes (or changed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterReport {
+    /// True only when the roster was replaced (never in a preview, never with a problem).
+    pub imported: bool,
+    /// The unit whose subtree the file replaces; null: the whole roster.
+    pub unit_id: Option<String>,
+    pub rows: Vec<RosterRow>,
+    pub problems: Vec<RosterProblem>,
+    pub added: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    /// People on the roster in those units who are not in the file (they leave it).
+    pub removed: usize,
+}
+
 pub const MAX_UNIT_NAME_CHARS: usize = 120;
 
 /// A unit id: 2 to 64 of `a-z`, `0-9` and `-`, starting with a letter or digit (ids go

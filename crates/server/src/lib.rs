@@ -10,6 +10,7 @@ pub mod login_limit;
 pub mod passwords;
 pub mod records;
 pub mod roster;
+pub mod roster_xlsx;
 pub mod state;
 pub mod store;
 pub mod tokens;

@@ -8,6 +8,7 @@
 //! with `;`, so the header's separator is used for the whole file. Storing it is
 //! `store/roster.rs`.
 
+use resapi_core::admin::{RosterProblem, RosterReport, RosterRow, RosterRowStatus};
 use resapi_core::api::MAX_NAME_CHARS;
 use resapi_core::nip::Nip;
 use std::collections::{HashMap, HashSet};
@@ -34,16 +35,16 @@ impl std::fmt::Display for RowError {
     }
 }
 
-/// A record of the file with the line it starts on.
+/// A row of the file (CSV record or spreadsheet row) with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct CsvRecord {
-    line: usize,
-    fields: Vec<String>,
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
 }
 
 /// Splits CSV text (RFC 4180: quoted fields may hold the separator, `""` and line breaks)
 /// into records, skipping blank lines. Errors only for a quote left open at the end.
-fn split_csv(text: &str, separator: char) -> Result<Vec<CsvRecord>, RowError> {
+fn split_csv(text: &str, separator: char) -> Result<Vec<Record>, RowError> {
     let mut records = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
@@ -55,7 +56,7 @@ fn split_csv(text: &str, separator: char) -> Result<Vec<CsvRecord>, RowError> {
         fields.push(std::mem::take(field));
         let fields = std::mem::take(fields);
         if !(fields.len() == 1 && fields[0].trim().is_empty()) {
-            records.push(CsvRecord { line: at, fields });
+            records.push(Record { line: at, fields });
         }
     };
     while let Some(c) = chars.next() {
@@ -105,7 +106,7 @@ struct Columns {
     count: usize,
 }
 
-fn columns(header: &CsvRecord) -> Result<Columns, RowError> {
+fn columns(header: &Record) -> Result<Columns, RowError> {
     let find = |names: &[&str]| {
         header.fields.iter().position(|f| {
             let f = f.trim().to_lowercase();
@@ -135,42 +136,12 @@ fn columns(header: &CsvRecord) -> Result<Columns, RowError> {
 /// Reads and checks a whole roster file: every row is checked and every problem reported,
 /// so one run shows the operator all there is to fix. `units` are the known unit ids.
 pub fn parse(text: &str, units: &HashSet<String>) -> Result<Vec<RosterEntry>, Vec<RowError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().next().unwrap_or("");
-    let separator = if first_line.contains(';') && !first_line.contains(',') {
-        ';'
-    } else {
-        ','
-    };
-    let records = split_csv(text, separator).map_err(|e| vec![e])?;
-    let Some((header, rows)) = records.split_first() else {
-        return Err(vec![RowError {
-            line: 1,
-            message: "the file is empty (expected a header row: NIP, name, unit)".into(),
-        }]);
-    };
-    let cols = columns(header).map_err(|e| vec![e])?;
-    if rows.is_empty() {
-        return Err(vec![RowError {
-            line: header.line,
-            message: "no people after the header row".into(),
-        }]);
-    }
+    let rows = check(&read_csv(text).map_err(|e| vec![e])?, units).map_err(|e| vec![e])?;
     let mut entries = Vec::with_capacity(rows.len());
     let mut errors = Vec::new();
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        match check_row(row, &cols, units) {
-            Ok(entry) => match first_seen.get(&entry.nip) {
-                Some(first) => errors.push(RowError {
-                    line: row.line,
-                    message: format!("NIP {} is already on line {first}", entry.nip),
-                }),
-                None => {
-                    first_seen.insert(entry.nip.clone(), row.line);
-                    entries.push(entry);
-                }
-            },
+        match row.entry {
+            Ok(entry) => entries.push(entry),
             Err(problems) => errors.push(RowError {
                 line: row.line,
                 message: problems.join("; "),
@@ -184,8 +155,66 @@ pub fn parse(text: &str, units: &HashSet<String>) -> Result<Vec<RosterEntry>, Ve
     }
 }
 
+/// The records of a CSV file (header included), with the separator its header uses.
+pub fn read_csv(text: &str) -> Result<Vec<Record>, RowError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("");
+    let separator = if first_line.contains(';') && !first_line.contains(',') {
+        ';'
+    } else {
+        ','
+    };
+    split_csv(text, separator)
+}
+
+/// The verdict on one data row: the entry, or what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedRow {
+    pub line: usize,
+    pub entry: Result<RosterEntry, Vec<String>>,
+}
+
+/// Checks every data row of `records` (the first is the header). `Err` only for what
+/// makes the whole file unreadable: no header, a header without the three columns, no rows.
+pub fn check(records: &[Record], units: &HashSet<String>) -> Result<Vec<CheckedRow>, RowError> {
+    let Some((header, rows)) = records.split_first() else {
+        return Err(RowError {
+            line: 1,
+            message: "the file is empty (expected a header row: NIP, name, unit)".into(),
+        });
+    };
+    let cols = columns(header)?;
+    if rows.is_empty() {
+        return Err(RowError {
+            line: header.line,
+            message: "no people after the header row".into(),
+        });
+    }
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let entry =
+                check_row(row, &cols, units).and_then(|entry| match first_seen.get(&entry.nip) {
+                    Some(first) => Err(vec![format!(
+                        "NIP {} is already on line {first}",
+                        entry.nip
+                    )]),
+                    None => {
+                        first_seen.insert(entry.nip.clone(), row.line);
+                        Ok(entry)
+                    }
+                });
+            CheckedRow {
+                line: row.line,
+                entry,
+            }
+        })
+        .collect())
+}
+
 fn check_row(
-    row: &CsvRecord,
+    row: &Record,
     cols: &Columns,
     units: &HashSet<String>,
 ) -> Result<RosterEntry, Vec<String>> {
@@ -230,6 +259,87 @@ fn check_row(
         }),
         _ => Err(problems),
     }
+}
+
+/// The outcome of every row of a checked file against the roster as it is (`current`),
+/// for an import into the units for which `in_scope` holds: a row naming another unit, or
+/// a NIP on the roster of another unit, is an error; people on the roster of those units
+/// but not in the file are `removed`. `problems` holds every error with its line.
+pub fn plan(
+    checked: Vec<CheckedRow>,
+    current: &[RosterEntry],
+    in_scope: impl Fn(&str) -> bool,
+) -> (Vec<RosterEntry>, RosterReport) {
+    let by_nip: HashMap<&str, &RosterEntry> = current.iter().map(|e| (e.nip.as_str(), e)).collect();
+    let mut entries = Vec::new();
+    let mut rows = Vec::with_capacity(checked.len());
+    let mut problems = Vec::new();
+    for row in checked {
+        let verdict = row.entry.and_then(|entry| {
+            if !in_scope(&entry.unit_id) {
+                return Err(vec![format!(
+                    "unit `{}` is outside the units this import replaces",
+                    entry.unit_id
+                )]);
+            }
+            match by_nip.get(entry.nip.as_str()) {
+                Some(old) if !in_scope(&old.unit_id) => Err(vec![format!(
+                    "NIP {} is on the roster of unit `{}`, outside the units this import replaces",
+                    entry.nip, old.unit_id
+                )]),
+                Some(old) if old.name == entry.name && old.unit_id == entry.unit_id => {
+                    Ok((entry, RosterRowStatus::Same))
+                }
+                Some(_) => Ok((entry, RosterRowStatus::Change)),
+                None => Ok((entry, RosterRowStatus::Add)),
+            }
+        });
+        rows.push(match verdict {
+            Ok((entry, status)) => {
+                let row = RosterRow {
+                    line: row.line,
+                    status,
+                    nip: Some(entry.nip.clone()),
+                    name: Some(entry.name.clone()),
+                    unit_id: Some(entry.unit_id.clone()),
+                    errors: Vec::new(),
+                };
+                entries.push(entry);
+                row
+            }
+            Err(errors) => {
+                problems.push(RosterProblem {
+                    line: row.line,
+                    message: errors.join("; "),
+                });
+                RosterRow {
+                    line: row.line,
+                    status: RosterRowStatus::Error,
+                    nip: None,
+                    name: None,
+                    unit_id: None,
+                    errors,
+                }
+            }
+        });
+    }
+    let in_file: HashSet<&str> = entries.iter().map(|e| e.nip.as_str()).collect();
+    let removed = current
+        .iter()
+        .filter(|e| in_scope(&e.unit_id) && !in_file.contains(e.nip.as_str()))
+        .count();
+    let count = |status| rows.iter().filter(|r| r.status == status).count();
+    let report = RosterReport {
+        imported: false,
+        unit_id: None,
+        added: count(RosterRowStatus::Add),
+        changed: count(RosterRowStatus::Change),
+        unchanged: count(RosterRowStatus::Same),
+        removed,
+        rows,
+        problems,
+    };
+    (entries, report)
 }
 
 #[cfg(test)]

@@ -277,6 +277,15 @@ async fn console_edits_survive_a_restart_while_untouched_units_follow_the_file()
         t,
     )
     .await;
+    let res = srv
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/admin/units/{SINKA}"),
+            None,
+            Some(t),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
     // A file unit renamed behind the file's back (as an older server would have left it).
     sqlx::query("UPDATE units SET name = 'stale' WHERE id = 'bkn-direktorat-pengadaan'")
         .execute(&srv.db)
@@ -297,6 +306,11 @@ async fn console_edits_survive_a_restart_while_untouched_units_follow_the_file()
         name(KANREG).as_deref(),
         Some("Kanreg I DIY"),
         "the console's name is kept"
+    );
+    assert_eq!(
+        name(SINKA),
+        None,
+        "a unit retired in the console stays retired"
     );
     assert_eq!(
         name("unit-konsol").as_deref(),

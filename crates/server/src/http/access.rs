@@ -49,6 +49,19 @@ impl Caller {
     pub fn is_admin(&self) -> bool {
         self.roles.contains(&Role::Admin)
     }
+
+    /// The top of the units a request works on: the unit asked for (`?unit=`, which must
+    /// be in scope), else the caller's own unit, or for an admin everything (None).
+    pub fn subtree_root(&self, asked: Option<&str>) -> Result<Option<String>, Error> {
+        Ok(match asked.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(unit) => {
+                self.check_scope(unit)?;
+                Some(unit.to_owned())
+            }
+            None if self.is_admin() => None,
+            None => Some(self.unit_id.clone()),
+        })
+    }
 }
 
 impl FromRequestParts<AppState> for Caller {

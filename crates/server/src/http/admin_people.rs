@@ -52,19 +52,7 @@ async fn search(
     let page = number(query.page.as_deref(), 1, "bad_page")?.max(1);
     let per_page =
         number(query.per_page.as_deref(), DEFAULT_PER_PAGE, "bad_page")?.clamp(1, MAX_PER_PAGE);
-    let root = match query
-        .unit
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-    {
-        Some(unit) => {
-            caller.check_scope(unit)?;
-            Some(unit.to_owned())
-        }
-        None if caller.is_admin() => None,
-        None => Some(caller.unit_id.clone()),
-    };
+    let root = caller.subtree_root(query.unit.as_deref())?;
     let matching = PeopleQuery::parse(query.q.as_deref().unwrap_or(""));
     let (people, total) = state
         .store

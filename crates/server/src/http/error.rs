@@ -53,6 +53,9 @@ pub enum Error {
     PayloadTooLarge,
     #[error("Kiriman harus berupa JSON (Content-Type: application/json).")]
     UnsupportedMediaType,
+    /// A roster file of a type other than CSV or XLSX (415).
+    #[error("Kirim berkas CSV (text/csv) atau XLSX.")]
+    UnsupportedFile,
     #[error("Alamat tidak ditemukan.")]
     NotFound,
     #[error("Metode ini tidak didukung untuk alamat ini.")]
@@ -94,7 +97,9 @@ impl Error {
             Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::BadRequest { .. } | Error::BatchTooLarge { .. } => StatusCode::BAD_REQUEST,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::UnsupportedMediaType | Error::UnsupportedFile => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::Unavailable | Error::Busy { .. } | Error::Timeout => {
@@ -117,7 +122,7 @@ impl Error {
             Error::BadRequest { code, .. } => code,
             Error::BatchTooLarge { .. } => "batch_too_large",
             Error::PayloadTooLarge => "payload_too_large",
-            Error::UnsupportedMediaType => "unsupported_media_type",
+            Error::UnsupportedMediaType | Error::UnsupportedFile => "unsupported_media_type",
             Error::NotFound => "not_found",
             Error::MethodNotAllowed => "method_not_allowed",
             Error::Unavailable => "unavailable",

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod admin_people;
+pub mod admin_roster;
 pub mod admin_units;
 pub mod auth;
 pub mod content;
@@ -80,6 +81,7 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(health::router())
         .merge(admin_units::router())
         .merge(admin_people::router())
+        .merge(admin_roster::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

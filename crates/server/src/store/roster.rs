@@ -18,25 +18,7 @@ impl Store {
     /// complete list; someone left off it can no longer register, existing accounts stay).
     /// Returns how many people were on the roster before.
     pub async fn replace_roster(&self, entries: &[RosterEntry]) -> Result<u64> {
-        let imported_at = rfc3339(OffsetDateTime::now_utc());
-        let mut tx = self.pool.begin().await?;
-        let before = sqlx::query("DELETE FROM roster")
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        for entry in entries {
-            sqlx::query(
-                "INSERT INTO roster (nip, name, unit_id, imported_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&entry.nip)
-            .bind(&entry.name)
-            .bind(&entry.unit_id)
-            .bind(&imported_at)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(before)
+        self.replace_roster_under(None, entries).await
     }
 
     /// Empties the roster: registration is open again. Returns how many people it held.
@@ -64,5 +46,54 @@ impl Store {
         } else {
             Admission::Open
         })
+    }
+}
+
+impl Store {
+    /// The whole roster.
+    pub async fn roster(&self) -> Result<Vec<RosterEntry>> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT nip, name, unit_id FROM roster ORDER BY nip")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(nip, name, unit_id)| RosterEntry { nip, name, unit_id })
+            .collect())
+    }
+
+    /// Replaces the roster rows of unit `root` and every unit under it (None: the whole
+    /// roster) with `entries`, in one transaction; rows of other units stay. Returns how
+    /// many rows those units held before.
+    pub async fn replace_roster_under(
+        &self,
+        root: Option<&str>,
+        entries: &[RosterEntry],
+    ) -> Result<u64> {
+        let imported_at = rfc3339(OffsetDateTime::now_utc());
+        let mut tx = self.pool.begin().await?;
+        let before = sqlx::query(
+            "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE id = $1 \
+             UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) \
+             DELETE FROM roster WHERE $2 = 1 OR unit_id IN (SELECT id FROM scope)",
+        )
+        .bind(root.unwrap_or(""))
+        .bind(i64::from(root.is_none()))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        for entry in entries {
+            sqlx::query(
+                "INSERT INTO roster (nip, name, unit_id, imported_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&entry.nip)
+            .bind(&entry.name)
+            .bind(&entry.unit_id)
+            .bind(&imported_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(before)
     }
 }
