@@ -84,7 +84,8 @@ async fn the_login_answer_lists_the_roles_granted_to_the_account() {
     let srv = start().await;
     let registered = srv.register(1).await;
     assert_eq!(registered.account.roles, vec![Role::Employee]);
-    resapi_server::accounts::grant_role(&srv.db, registered.account.id, Role::Trainer)
+    srv.store()
+        .grant_role(registered.account.id, Role::Trainer)
         .await
         .unwrap();
     let res = srv
