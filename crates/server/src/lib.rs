@@ -8,6 +8,7 @@ pub mod compressed;
 pub mod content;
 pub mod db;
 pub mod erasure;
+pub mod export;
 pub mod http;
 pub mod login_limit;
 pub mod passwords;
