@@ -14,6 +14,7 @@ pub mod login_limit;
 pub mod passwords;
 pub mod records;
 pub mod roster;
+pub mod roster_file;
 pub mod state;
 pub mod tokens;
 

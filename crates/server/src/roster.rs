@@ -35,16 +35,16 @@ impl std::fmt::Display for RowError {
     }
 }
 
-/// A record of the file with the line it starts on.
+/// A record of the file with the line it starts on (for an XLSX, the sheet's row number).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct CsvRecord {
-    line: usize,
-    fields: Vec<String>,
+pub(crate) struct Record {
+    pub(crate) line: usize,
+    pub(crate) fields: Vec<String>,
 }
 
 /// Splits CSV text (RFC 4180: quoted fields may hold the separator, `""` and line breaks)
 /// into records, skipping blank lines. Errors only for a quote left open at the end.
-fn split_csv(text: &str, separator: char) -> Result<Vec<CsvRecord>, RowError> {
+fn split_csv(text: &str, separator: char) -> Result<Vec<Record>, RowError> {
     let mut records = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
@@ -56,7 +56,7 @@ fn split_csv(text: &str, separator: char) -> Result<Vec<CsvRecord>, RowError> {
         fields.push(std::mem::take(field));
         let fields = std::mem::take(fields);
         if !(fields.len() == 1 && fields[0].trim().is_empty()) {
-            records.push(CsvRecord { line: at, fields });
+            records.push(Record { line: at, fields });
         }
     };
     while let Some(c) = chars.next() {
@@ -106,7 +106,7 @@ struct Columns {
     count: usize,
 }
 
-fn columns(header: &CsvRecord) -> Result<Columns, RowError> {
+fn columns(header: &Record) -> Result<Columns, RowError> {
     let find = |names: &[&str]| {
         header.fields.iter().position(|f| {
             let f = f.trim().to_lowercase();
@@ -144,6 +144,20 @@ pub fn parse(text: &str, units: &HashSet<String>) -> Result<Vec<RosterEntry>, Ve
         ','
     };
     let records = split_csv(text, separator).map_err(|e| vec![e])?;
+    check_records(&records, units)
+}
+
+/// The checks every roster file goes through, whatever its format: the first record is the
+/// header, each later one a person. CSV and XLSX share it so they report the same errors.
+pub(crate) fn check_records(
+    records: &[Record],
+    units: &HashSet<String>,
+) -> Result<Vec<RosterEntry>, Vec<RowError>> {
+    // A row with nothing in it is a blank line or a formatted but empty spreadsheet row.
+    let records: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
+        .collect();
     let Some((header, rows)) = records.split_first() else {
         return Err(vec![RowError {
             line: 1,
@@ -186,7 +200,7 @@ pub fn parse(text: &str, units: &HashSet<String>) -> Result<Vec<RosterEntry>, Ve
 }
 
 fn check_row(
-    row: &CsvRecord,
+    row: &Record,
     cols: &Columns,
     units: &HashSet<String>,
 ) -> Result<RosterEntry, Vec<String>> {
@@ -202,9 +216,11 @@ fn check_row(
     let nip = match Nip::parse(raw_nip) {
         Ok(nip) => Some(nip.as_str().to_owned()),
         Err(e) => {
-            // A spreadsheet that stored the NIP as a number shows it as 1.98503E+17.
+            // A spreadsheet that stored the NIP as a number shows it as 1.98503E+17: it keeps
+            // only 15 digits, so the last ones are lost and must be typed again.
             let hint = if raw_nip.contains(['E', 'e', '.']) {
-                " (format the NIP column as text in the spreadsheet)"
+                " (the spreadsheet stored it as a number, which keeps only 15 digits: \
+                 format the NIP column as text and type the NIPs again)"
             } else {
                 ""
             };
