@@ -159,6 +159,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_wider_than_a_roster_is_refused_before_it_is_read_whole() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "NIP").unwrap();
+        // The last cell Excel allows: a dense grid up to it would be 17 billion cells.
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        match parse_file(&bytes, "roster.xlsx", &HashSet::new()) {
+            Err(RosterFileError::Unreadable(m)) => {
+                assert!(m.starts_with("row 1048576: data beyond column 64"), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn the_format_comes_from_the_bytes_and_a_misnamed_file_is_explained() {
         let units: HashSet<String> = ["bkn".to_owned()].into();
         let csv = b"nip,name,unit\n19850312 201001 2 001,Siti,bkn\n";
