@@ -5,6 +5,7 @@ use crate::client_addr::{IpNet, TrustedProxies};
 use crate::content;
 use crate::http;
 use crate::passwords::Passwords;
+use crate::roster_file::{self, RosterFileError};
 use crate::state::{self, AppState};
 use crate::store::{AccountRow, NewAccount, Store, StoreError};
 use clap::{Args, Parser, Subcommand};
@@ -45,7 +46,7 @@ pub enum Command {
     /// Validate the content folder and print a coverage report; fails on errors.
     CheckContent(CheckContentArgs),
     // Roster, account release and backup (issue 8, accounts and the database file).
-    /// Load the agency roster (CSV: NIP, name, unit): then only NIPs on it can register.
+    /// Load the agency roster (CSV or XLSX: NIP, name, unit): then only NIPs on it can register.
     ImportRoster(ImportRosterArgs),
     /// Release a NIP someone else registered, so its owner can register it.
     ResetAccount(ResetAccountArgs),
@@ -166,7 +167,8 @@ pub struct CheckContentArgs {
 #[derive(Debug, Clone, Args)]
 #[group(required = true, multiple = false)]
 pub struct RosterSource {
-    /// The roster file (CSV with a header row: NIP, name, unit). Replaces the whole roster.
+    /// The roster file (CSV, or the first sheet of an XLSX, with a header row: NIP, name,
+    /// unit). Replaces the whole roster.
     pub file: Option<PathBuf>,
     /// Remove the roster: registration is open to any valid NIP again.
     #[arg(long)]
@@ -504,14 +506,18 @@ async fn import_roster(args: ImportRosterArgs) -> CmdResult {
         println!("Roster removed ({removed} people); registration is open to any valid NIP");
         return Ok(());
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let units = content::read_units(&args.content.content)?;
     db.sync_units(&units)
         .await
         .map_err(|e| format!("cannot store the units: {e}"))?;
     let known = units.iter().map(|u| u.id.clone()).collect();
-    let entries = crate::roster::parse(&text, &known).map_err(|errors| {
+    let file_name = file.file_name().unwrap_or_default().to_string_lossy();
+    let entries = roster_file::parse_file(&bytes, &file_name, &known).map_err(|e| {
+        let errors = match e {
+            RosterFileError::Unreadable(why) => return format!("{}: {why}", file.display()),
+            RosterFileError::Rows(errors) => errors,
+        };
         const SHOWN: usize = 100;
         let mut report = format!(
             "{} has {} row(s) in error; nothing was imported:",

@@ -136,7 +136,12 @@ fn columns(header: &Record) -> Result<Columns, RowError> {
 /// Reads and checks a whole roster file: every row is checked and every problem reported,
 /// so one run shows the operator all there is to fix. `units` are the known unit ids.
 pub fn parse(text: &str, units: &HashSet<String>) -> Result<Vec<RosterEntry>, Vec<RowError>> {
-    let rows = check(&read_csv(text).map_err(|e| vec![e])?, units).map_err(|e| vec![e])?;
+    into_entries(check(&read_csv(text).map_err(|e| vec![e])?, units).map_err(|e| vec![e])?)
+}
+
+/// The people of a checked file, or every row's problems: a file is imported whole or not
+/// at all.
+pub fn into_entries(rows: Vec<CheckedRow>) -> Result<Vec<RosterEntry>, Vec<RowError>> {
     let mut entries = Vec::with_capacity(rows.len());
     let mut errors = Vec::new();
     for row in rows {
@@ -155,7 +160,6 @@ pub fn parse(text: &str, units: &HashSet<String>) -> Result<Vec<RosterEntry>, Ve
     }
 }
 
-/// The records of a CSV file (header included), with the separator its header uses.
 pub fn read_csv(text: &str) -> Result<Vec<Record>, RowError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");
@@ -177,6 +181,11 @@ pub struct CheckedRow {
 /// Checks every data row of `records` (the first is the header). `Err` only for what
 /// makes the whole file unreadable: no header, a header without the three columns, no rows.
 pub fn check(records: &[Record], units: &HashSet<String>) -> Result<Vec<CheckedRow>, RowError> {
+    // A row with nothing in it is a blank line or a formatted but empty spreadsheet row.
+    let records: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
+        .collect();
     let Some((header, rows)) = records.split_first() else {
         return Err(RowError {
             line: 1,

@@ -21,27 +21,6 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn import(db: &Path, csv: &Path) -> Output {
-    server_command()
-        .env("RUST_LOG", "warn")
-        .arg("import-roster")
-        .arg(csv)
-        .arg("--content")
-        .arg(fixture_content())
-        .arg("--db")
-        .arg(db)
-        .output()
-        .unwrap()
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
 impl Server {
     async fn try_login(&self, n: u32) -> reqwest::Response {
         self.post(
@@ -83,9 +62,9 @@ async fn a_roster_decides_who_registers_and_a_wrongly_taken_nip_can_be_released(
         ),
     )
     .unwrap();
-    let out = import(&db, &csv);
+    let out = import_roster(&db, &csv);
     assert!(!out.status.success());
-    let report = text(&out);
+    let report = output_text(&out);
     assert!(
         report.contains("2 row(s) in error; nothing was imported"),
         "{report}"
@@ -111,12 +90,12 @@ async fn a_roster_decides_who_registers_and_a_wrongly_taken_nip_can_be_released(
         ),
     )
     .unwrap();
-    let out = import(&db, &csv);
-    assert!(out.status.success(), "{}", text(&out));
+    let out = import_roster(&db, &csv);
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(
-        text(&out).contains("2 people in 2 unit(s)"),
+        output_text(&out).contains("2 people in 2 unit(s)"),
         "{}",
-        text(&out)
+        output_text(&out)
     );
     let res = srv.try_register(5, UNIT).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
@@ -148,8 +127,8 @@ async fn a_roster_decides_who_registers_and_a_wrongly_taken_nip_can_be_released(
 
     // The unit admin releases the NIP.
     let out = run(&db, &["reset-account", "--nip", &nip(4)]);
-    assert!(out.status.success(), "{}", text(&out));
-    let said = text(&out);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let said = output_text(&out);
     assert!(
         said.contains("1 session(s) ended") && said.contains("1 record(s) are kept"),
         "{said}"
@@ -186,11 +165,15 @@ async fn a_roster_decides_who_registers_and_a_wrongly_taken_nip_can_be_released(
     // Releasing a NIP nobody holds is an error.
     let out = run(&db, &["reset-account", "--nip", &nip(9)]);
     assert!(!out.status.success());
-    assert!(text(&out).contains("no account with NIP"), "{}", text(&out));
+    assert!(
+        output_text(&out).contains("no account with NIP"),
+        "{}",
+        output_text(&out)
+    );
 
     // Without the roster, registration is open again.
     let out = run(&db, &["import-roster", "--clear"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert_eq!(
         srv.try_register(5, UNIT).await.status(),
         StatusCode::CREATED

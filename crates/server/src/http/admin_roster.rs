@@ -7,7 +7,7 @@ use crate::http::access::{RequireRole, UnitAdmin};
 use crate::http::error::{Error, Result};
 use crate::http::extract::ApiQuery;
 use crate::roster::{self, Record, RowError};
-use crate::roster_xlsx::read_xlsx;
+use crate::roster_file::{self, RosterFileError};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -53,16 +53,19 @@ fn read(headers: &HeaderMap, body: &[u8]) -> Result<Result<Vec<Record>, RowError
         .trim()
         .to_ascii_lowercase();
     match content_type.as_str() {
-        "text/csv" | "text/plain" => Ok(match std::str::from_utf8(body) {
-            Ok(text) => roster::read_csv(text),
-            Err(_) => Err(RowError {
-                line: 1,
-                message: "the file is not UTF-8 text (save the CSV as UTF-8)".into(),
-            }),
-        }),
-        XLSX => Ok(read_xlsx(body)),
-        _ => Err(Error::UnsupportedFile),
+        "text/csv" | "text/plain" | XLSX => {}
+        _ => return Err(Error::UnsupportedFile),
     }
+    // The bytes decide the format: a workbook sent as text/csv is still read as one.
+    Ok(
+        roster_file::read_records(body, &content_type).map_err(|e| match e {
+            RosterFileError::Rows(errors) if !errors.is_empty() => errors[0].clone(),
+            other => RowError {
+                line: 1,
+                message: other.to_string(),
+            },
+        }),
+    )
 }
 
 async fn import(

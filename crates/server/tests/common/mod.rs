@@ -437,3 +437,26 @@ impl Server {
         req.send().await.unwrap()
     }
 }
+
+/// `resapi-server import-roster FILE` over `db` with the fixture content's units.
+pub fn import_roster(db: &Path, file: &Path) -> std::process::Output {
+    server_command()
+        .env("RUST_LOG", "warn")
+        .arg("import-roster")
+        .arg(file)
+        .arg("--content")
+        .arg(fixture_content())
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap()
+}
+
+/// What a command printed, stdout then stderr.
+pub fn output_text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
