@@ -1,11 +1,10 @@
 //! Components: those of the phone app's screens and those both entries use (language
-//! switch, sign-in form, NIP and password fields, charts' captions).
+//! switch, NIP and password fields, charts' captions).
 
 pub mod checkin_card;
 pub mod erase_local;
 pub mod lang_switch;
 pub mod layout;
-pub mod login_form;
 pub mod nip_field;
 pub mod not_found;
 pub mod password_field;

@@ -1,8 +1,10 @@
 //! Log in with NIP and password (online by nature: the first use needs one login).
 
 use crate::api::{self, ApiError};
-use crate::components::login_form::LoginForm;
+use crate::components::nip_field::NipField;
+use crate::components::password_field::PasswordField;
 use crate::local_time::rfc3339;
+use crate::phone::i18n;
 use crate::state::{AppState, store, use_app};
 use crate::store::session::Session;
 use crate::sync;
@@ -11,6 +13,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use resapi_core::api::{AuthResponse, LoginRequest};
+use resapi_core::nip::Nip;
 
 /// Keeps a fresh session and starts syncing this account's waiting answers.
 pub async fn sign_in(app: AppState, auth: AuthResponse) {
@@ -51,7 +54,10 @@ pub fn auth_error_message(app: AppState, e: &ApiError) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let app = use_app();
+    let nip = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let nip_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
     let query = use_query_map();
@@ -65,13 +71,30 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     // A returning account whose token ran out: fill in its NIP.
-    let nip = app
-        .session
-        .with_untracked(|s| s.as_ref().map(|s| s.account.nip.clone()))
-        .unwrap_or_default();
-    let on_login = Callback::new(move |req: LoginRequest| {
+    if let Some(s) = app.session.get_untracked() {
+        nip.set(s.account.nip.clone());
+    }
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        // A mistyped NIP is caught here, with what to fix, without a round trip.
+        if let Err(e) = Nip::parse(&nip.get_untracked()) {
+            nip_error.set(Some(i18n::error_message(
+                app.lang.get_untracked(),
+                e.code(),
+                &e.to_string(),
+            )));
+            return;
+        }
+        nip_error.set(None);
         busy.set(true);
         error.set(None);
+        let req = LoginRequest {
+            nip: nip.get_untracked(),
+            password: password.get_untracked(),
+        };
         let navigate = navigate.clone();
         spawn_local(async move {
             match api::login(&req).await {
@@ -83,12 +106,31 @@ pub fn LoginPage() -> impl IntoView {
             }
             busy.set(false);
         });
-    });
+    };
     view! {
         <div class="page narrow">
             <h1>{move || app.tr().login_title}</h1>
             {move || done().map(|m| view! { <p class="banner banner-info" role="status" data-testid="privacy-done">{m}</p> })}
-            <LoginForm lang=app.lang nip=nip busy=busy error=error on_login=on_login />
+            <form on:submit=on_submit novalidate>
+                <NipField
+                    label=Signal::derive(move || app.tr().nip_label)
+                    hint=Signal::derive(move || app.tr().nip_hint)
+                    value=nip
+                    error=nip_error
+                />
+                <PasswordField
+                    id="password"
+                    label=Signal::derive(move || app.tr().password_label)
+                    show_label=Signal::derive(move || app.tr().show_password)
+                    value=password
+                />
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="form-error" role="alert" data-testid="form-error">{move || error.get()}</p>
+                </Show>
+                <button type="submit" class="btn btn-primary btn-block" disabled=move || busy.get()>
+                    {move || if busy.get() { app.tr().busy } else { app.tr().login }}
+                </button>
+            </form>
             <p class="alt-link"><A href="/daftar">{move || app.tr().no_account}</A></p>
         </div>
     }
