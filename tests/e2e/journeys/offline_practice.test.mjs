@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
 import { useServerAndBrowser, recordsOnServer, rowsInDatabase as rowsInServerDatabase } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
-import { App, Quiz } from "../pages/app.mjs";
+import { App, Quiz, historyCount } from "../pages/app.mjs";
 import { expectStable } from "../lib/layout_shift.mjs";
 
 const env = useServerAndBrowser();
@@ -69,7 +69,7 @@ test("offline practice reaches the server exactly once", async () => {
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   assert.equal(await app.pendingText(), "10 jawaban menunggu dikirim");
   await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
-  assert.equal(await page.locator(".history-item").count(), 1);
+  assert.equal(await historyCount(page), 1);
   await expectStable(page, "history");
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   await expectStable(page, "home (offline, answers waiting)");
@@ -123,7 +123,7 @@ test("offline practice reaches the server exactly once", async () => {
   await page2.locator(".history-item").first().waitFor({ timeout: 20_000 });
   await restoring.waitFor({ state: "detached" });
   await expectStable(page2, "history, restored on a new phone");
-  assert.equal(await page2.locator(".history-item").count(), 1);
+  assert.equal(await historyCount(page2), 1);
   const percent = score.match(/(\d+)%/)[1];
   assert.match(await page2.locator(".history-item").first().textContent(), new RegExp(`${percent}%`));
   await screenshot(page2, "06-history-restored-on-new-phone");

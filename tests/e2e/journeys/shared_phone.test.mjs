@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
 import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip } from "../lib/server.mjs";
-import { App, Quiz } from "../pages/app.mjs";
+import { App, Quiz, historyCount } from "../pages/app.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
@@ -51,7 +51,7 @@ test("unsent answers wait for their own account on a shared phone", async () => 
   // Nor does Yosef see Ani's practice on the phone.
   await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
   await page.getByText("Belum ada latihan. Mulai latihan pertama Anda!").waitFor();
-  assert.equal(await page.locator(".history-item").count(), 0);
+  assert.equal(await historyCount(page), 0);
   await page.getByRole("link", { name: "Beranda", exact: true }).click();
   await app.logout();
 
@@ -61,7 +61,7 @@ test("unsent answers wait for their own account on a shared phone", async () => 
   assert.equal(await countOnServer(ani.nip, ani.password), 3);
   await page.getByRole("link", { name: "Riwayat latihan", exact: true }).click();
   await page.locator(".history-item").first().waitFor();
-  assert.equal(await page.locator(".history-item").count(), 1, "Ani's stopped session is hers again");
+  assert.equal(await historyCount(page), 1, "Ani's stopped session is hers again");
   await context.close();
 });
 

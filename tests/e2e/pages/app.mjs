@@ -1,6 +1,13 @@
 // Page objects: what a person sees and does, so journeys read like the user's story.
 import assert from "node:assert/strict";
 
+/** The number of results on the history page, once it has loaded (the list or its
+ *  empty message): counting at once would race the read from IndexedDB on a busy machine. */
+export async function historyCount(page) {
+  await page.locator('.page.history [data-testid="history"], .page.history .hint').first().waitFor();
+  return page.locator(".history-item").count();
+}
+
 export class App {
   constructor(page) {
     this.page = page;
