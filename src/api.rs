@@ -17,11 +17,11 @@ use std::rc::Rc;
 use std::time::Duration;
 use thiserror::Error;
 
-const BASE: &str = "/api/v1";
+pub(crate) const BASE: &str = "/api/v1";
 
 /// Login, registration, logout and the unit list: small answers, a person is waiting on
 /// the screen, so give up soon and say so.
-const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(10);
 /// A sync batch (up to `BATCH_TARGET_BYTES` up), the content bundle and a page of records
 /// down: large bodies on a slow link, and nobody waits on them.
 const TRANSFER_TIMEOUT: Duration = Duration::from_secs(15);
@@ -97,7 +97,7 @@ impl ApiError {
     }
 }
 
-async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
+pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     if resp.ok() {
         return resp.json::<T>().await.map_err(|_| ApiError::Server {
             status: resp.status(),
@@ -108,7 +108,7 @@ async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     Err(error_of(resp).await)
 }
 
-async fn error_of(resp: Response) -> ApiError {
+pub(crate) async fn error_of(resp: Response) -> ApiError {
     let status = resp.status();
     match resp.json::<ErrorBody>().await {
         Ok(body) => ApiError::Server {
@@ -126,13 +126,13 @@ async fn error_of(resp: Response) -> ApiError {
     }
 }
 
-fn bearer(token: &str) -> String {
+pub(crate) fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
 /// Sends `req` (built from the builder by `build`) under a deadline of `limit` and hands the
 /// answer to `handle`, still under the deadline.
-async fn send<T, F, Fut>(
+pub(crate) async fn send<T, F, Fut>(
     req: RequestBuilder,
     limit: Duration,
     build: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
@@ -148,7 +148,7 @@ where
     handle(resp).await.map_err(|e| deadline.or_timeout(e))
 }
 
-fn no_body(req: RequestBuilder) -> Result<Request, gloo_net::Error> {
+pub(crate) fn no_body(req: RequestBuilder) -> Result<Request, gloo_net::Error> {
     req.build()
 }
 
