@@ -129,7 +129,7 @@ test("a unit admin creates, renames and moves a unit, cannot retire one with mem
   await page.getByRole("button", { name: "Cari", exact: true }).click();
   await page.getByTestId("people-count").filter({ hasText: "1 pegawai cocok dengan “rina”." }).waitFor();
   const card = page.getByTestId("person").filter({ hasText: "Rina Kusuma" });
-  await card.getByRole("button", { name: "Kelola: Rina Kusuma" }).click();
+  await card.getByRole("button", { name: "Kelola" }).click();
   await card.getByLabel("Unit", { exact: true }).selectOption("tim-kerja-budaya");
   await card.getByRole("button", { name: "Pindahkan ke unit ini" }).click();
   await card.getByTestId("person-notice").filter({ hasText: "Rina Kusuma sekarang di Tim Budaya Kerja." }).waitFor();
