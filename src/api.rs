@@ -108,7 +108,7 @@ pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiEr
     Err(error_of(resp).await)
 }
 
-pub(crate) async fn error_of(resp: Response) -> ApiError {
+async fn error_of(resp: Response) -> ApiError {
     let status = resp.status();
     match resp.json::<ErrorBody>().await {
         Ok(body) => ApiError::Server {
@@ -225,14 +225,16 @@ async fn post_no_content<B: serde::Serialize>(
         Some(body) => r.json(body),
         None => r.build(),
     };
-    send(req, INTERACTIVE_TIMEOUT, build, |resp| async move {
-        if resp.ok() {
-            Ok(())
-        } else {
-            Err(error_of(resp).await)
-        }
-    })
-    .await
+    send(req, INTERACTIVE_TIMEOUT, build, no_content).await
+}
+
+/// Reads an answer that carries nothing when it succeeds (204).
+pub(crate) async fn no_content(resp: Response) -> Result<(), ApiError> {
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(error_of(resp).await)
+    }
 }
 
 /// Everything the server holds about the account, as the JSON text to save, with the file

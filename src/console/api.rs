@@ -2,7 +2,7 @@
 //! one HTTP client ([`crate::api`]: deadlines, the server's `{error:{code,message}}`). The
 //! console is online by nature, so every screen asks the server directly.
 
-use crate::api::{ApiError, BASE, INTERACTIVE_TIMEOUT, bearer, error_of, no_body, read, send};
+use crate::api::{ApiError, BASE, INTERACTIVE_TIMEOUT, bearer, no_body, no_content, read, send};
 use gloo_net::http::{Request, RequestBuilder};
 use resapi_core::admin::{
     AdminUnit, NewUnit, PeoplePage, PersonRoles, PersonUnit, RosterReport, UnitChange,
@@ -78,14 +78,7 @@ pub async fn change_unit(
 pub async fn retire_unit(token: &str, id: &str) -> Result<(), ApiError> {
     let url = format!("{BASE}/admin/units/{}", segment(id));
     let req = authorized(Request::delete(&url), token);
-    send(req, INTERACTIVE_TIMEOUT, no_body, |resp| async move {
-        if resp.ok() {
-            Ok(())
-        } else {
-            Err(error_of(resp).await)
-        }
-    })
-    .await
+    send(req, INTERACTIVE_TIMEOUT, no_body, no_content).await
 }
 
 /// One page of the people in scope whose NIP or name matches `query`.
