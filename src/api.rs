@@ -17,11 +17,11 @@ use std::rc::Rc;
 use std::time::Duration;
 use thiserror::Error;
 
-const BASE: &str = "/api/v1";
+pub(crate) const BASE: &str = "/api/v1";
 
 /// Login, registration, logout and the unit list: small answers, a person is waiting on
 /// the screen, so give up soon and say so.
-const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(10);
 /// A sync batch (up to `BATCH_TARGET_BYTES` up), the content bundle and a page of records
 /// down: large bodies on a slow link, and nobody waits on them.
 const TRANSFER_TIMEOUT: Duration = Duration::from_secs(15);
@@ -97,7 +97,7 @@ impl ApiError {
     }
 }
 
-async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
+pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     if resp.ok() {
         return resp.json::<T>().await.map_err(|_| ApiError::Server {
             status: resp.status(),
@@ -126,13 +126,13 @@ async fn error_of(resp: Response) -> ApiError {
     }
 }
 
-fn bearer(token: &str) -> String {
+pub(crate) fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
 /// Sends `req` (built from the builder by `build`) under a deadline of `limit` and hands the
 /// answer to `handle`, still under the deadline.
-async fn send<T, F, Fut>(
+pub(crate) async fn send<T, F, Fut>(
     req: RequestBuilder,
     limit: Duration,
     build: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
@@ -148,7 +148,7 @@ where
     handle(resp).await.map_err(|e| deadline.or_timeout(e))
 }
 
-fn no_body(req: RequestBuilder) -> Result<Request, gloo_net::Error> {
+pub(crate) fn no_body(req: RequestBuilder) -> Result<Request, gloo_net::Error> {
     req.build()
 }
 
@@ -225,14 +225,16 @@ async fn post_no_content<B: serde::Serialize>(
         Some(body) => r.json(body),
         None => r.build(),
     };
-    send(req, INTERACTIVE_TIMEOUT, build, |resp| async move {
-        if resp.ok() {
-            Ok(())
-        } else {
-            Err(error_of(resp).await)
-        }
-    })
-    .await
+    send(req, INTERACTIVE_TIMEOUT, build, no_content).await
+}
+
+/// Reads an answer that carries nothing when it succeeds (204).
+pub(crate) async fn no_content(resp: Response) -> Result<(), ApiError> {
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(error_of(resp).await)
+    }
 }
 
 /// Everything the server holds about the account, as the JSON text to save, with the file

@@ -2,12 +2,40 @@
 //! checks every request on its own; this only decides what to show.
 
 use resapi_core::api::Role;
+use resapi_core::role::Scope;
+use std::collections::HashSet;
 
 /// The console's screens. The nav lists those a person's roles open (only screens that
 /// exist: a new screen is added here with the roles it needs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
+    /// The unit tree: create, rename, move, retire.
+    Units,
+    /// Search people, change their unit, grant roles.
+    People,
+    /// The roster import: preview, then import.
+    Roster,
+}
+
+impl Screen {
+    /// The screen's address under `/konsol`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Screen::Home => "/konsol/",
+            Screen::Units => "/konsol/unit",
+            Screen::People => "/konsol/pegawai",
+            Screen::Roster => "/konsol/impor",
+        }
+    }
+
+    /// Whether someone with `roles` may open the screen.
+    pub fn opens_for(self, roles: &[Role]) -> bool {
+        match self {
+            Screen::Home => opens_console(roles),
+            Screen::Units | Screen::People | Screen::Roster => manages_units(roles),
+        }
+    }
 }
 
 /// Trainers, unit admins and admins use the console; an employee only has the phone app.
@@ -17,13 +45,36 @@ pub fn opens_console(roles: &[Role]) -> bool {
         .any(|r| matches!(r, Role::Trainer | Role::UnitAdmin | Role::Admin))
 }
 
+/// Unit admins and admins manage units, people and the roster (a trainer does not).
+pub fn manages_units(roles: &[Role]) -> bool {
+    roles
+        .iter()
+        .any(|r| matches!(r, Role::UnitAdmin | Role::Admin))
+}
+
 /// The screens in the nav, in order.
 pub fn screens(roles: &[Role]) -> Vec<Screen> {
-    if opens_console(roles) {
-        vec![Screen::Home]
+    [Screen::Home, Screen::Units, Screen::People, Screen::Roster]
+        .into_iter()
+        .filter(|s| s.opens_for(roles))
+        .collect()
+}
+
+/// The roles someone with `roles` may grant or revoke for a person in their scope, by the
+/// same rule the server applies (`Scope::may_grant`): a unit admin offers trainer and unit
+/// admin, an admin offers admin too.
+pub fn grantable_roles(roles: &[Role]) -> Vec<Role> {
+    let scope = if roles.contains(&Role::Admin) {
+        Scope::Everything
+    } else if roles.contains(&Role::UnitAdmin) {
+        Scope::Units(HashSet::new())
     } else {
-        Vec::new()
-    }
+        Scope::Nothing
+    };
+    Role::ALL
+        .into_iter()
+        .filter(|r| scope.may_grant(*r))
+        .collect()
 }
 
 #[cfg(test)]
@@ -40,7 +91,31 @@ mod tests {
         assert!(screens(&[Role::Employee]).is_empty());
         for role in [Role::Trainer, Role::UnitAdmin, Role::Admin] {
             assert!(opens_console(&[Role::Employee, role]));
-            assert_eq!(screens(&[Role::Employee, role]), vec![Screen::Home]);
         }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_trainer_sees_no_admin_screen_and_unit_admins_see_them_all() {
+        assert_eq!(
+            screens(&[Role::Employee, Role::Trainer]),
+            vec![Screen::Home]
+        );
+        assert!(!Screen::Units.opens_for(&[Role::Employee, Role::Trainer]));
+        let all = vec![Screen::Home, Screen::Units, Screen::People, Screen::Roster];
+        assert_eq!(screens(&[Role::Employee, Role::UnitAdmin]), all);
+        assert_eq!(screens(&[Role::Employee, Role::Admin]), all);
+    }
+
+    #[wasm_bindgen_test]
+    fn only_an_admin_is_offered_the_admin_role() {
+        assert_eq!(
+            grantable_roles(&[Role::Employee, Role::UnitAdmin]),
+            vec![Role::Trainer, Role::UnitAdmin]
+        );
+        assert_eq!(
+            grantable_roles(&[Role::Employee, Role::Admin]),
+            vec![Role::Trainer, Role::UnitAdmin, Role::Admin]
+        );
+        assert!(grantable_roles(&[Role::Employee, Role::Trainer]).is_empty());
     }
 }

@@ -1,20 +1,36 @@
-//! The console's root: state, and sign-in or the frame with the home screen.
+//! The console's root: state, and sign-in or the frame with the screen at the address
+//! (`/konsol/…`; each admin screen guarded by the roles that open it).
 
+use super::access::Screen;
 use super::layout::Frame;
-use super::pages::{home::HomePage, login::LoginPage};
+use super::pages::home::HomePage;
+use super::pages::login::LoginPage;
+use super::pages::no_access::{Guarded, NoSuchScreen};
+use super::pages::people::PeoplePage;
+use super::pages::roster_import::RosterImportPage;
+use super::pages::units::UnitsPage;
 use super::state::{Console, use_console};
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     provide_context(Console::new());
     let console = use_console();
     view! {
-        <Frame>
-            <Show when=move || console.session.with(Option::is_some) fallback=LoginPage>
-                <HomePage />
-            </Show>
-        </Frame>
+        <Router>
+            <Frame>
+                <Show when=move || console.session.with(Option::is_some) fallback=LoginPage>
+                    <Routes fallback=NoSuchScreen>
+                        <Route path=path!("/konsol") view=HomePage />
+                        <Route path=path!("/konsol/unit") view=|| view! { <Guarded screen=Screen::Units><UnitsPage /></Guarded> } />
+                        <Route path=path!("/konsol/pegawai") view=|| view! { <Guarded screen=Screen::People><PeoplePage /></Guarded> } />
+                        <Route path=path!("/konsol/impor") view=|| view! { <Guarded screen=Screen::Roster><RosterImportPage /></Guarded> } />
+                    </Routes>
+                </Show>
+            </Frame>
+        </Router>
     }
 }
 

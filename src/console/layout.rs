@@ -1,12 +1,13 @@
 //! The frame around every console screen: skip link, header (product, the signed-in
 //! person's name, language, "Keluar"), the nav of the screens the person's roles open.
 
-use super::access::{self, Screen};
+use super::access;
 use super::state::use_console;
 use crate::api;
 use crate::components::lang_switch::LangSwitch;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Frame(children: Children) -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let location = use_location();
     view! {
         <a class="skip-link" href="#main">{move || console.tr().skip_link}</a>
         <header class="top console-top">
@@ -44,10 +46,13 @@ pub fn Frame(children: Children) -> impl IntoView {
             <Show when=move || !screens().is_empty()>
                 <nav class="console-nav" aria-label=move || console.tr().nav_label>
                     <ul>
-                        {move || screens().into_iter().map(|s| match s {
-                            Screen::Home => view! {
-                                <li><a href="/konsol/" aria-current="page">{move || console.tr().nav_home}</a></li>
-                            },
+                        {move || screens().into_iter().map(|s| {
+                            let here = move || same_screen(&location.pathname.get(), s.path());
+                            view! {
+                                <li><a href=s.path() aria-current=move || here().then_some("page")>
+                                    {move || console.tr().screen_name(s)}
+                                </a></li>
+                            }
                         }).collect_view()}
                     </ul>
                 </nav>
@@ -55,6 +60,11 @@ pub fn Frame(children: Children) -> impl IntoView {
             <main id="main" tabindex="-1">{children()}</main>
         </div>
     }
+}
+
+/// Whether `path` (the address) is the screen at `screen` (`/konsol` and `/konsol/` alike).
+fn same_screen(path: &str, screen: &str) -> bool {
+    path.trim_end_matches('/') == screen.trim_end_matches('/')
 }
 
 /// Ends the session on the server, then here (offline the token simply expires).

@@ -3,9 +3,11 @@
 //! worker, no local store; its sign-in lives in this tab (see [`session`]).
 
 pub mod access;
+pub mod api;
 pub mod app;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+pub mod problem;
 pub mod session;
 pub mod state;

@@ -30,9 +30,14 @@ pub struct NewUnit {
 /// (admins only); a missing `parent_id` leaves the parent as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitChange {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, with = "double_option")]
+    /// Left out when sent as `None`, so a rename never reads as a move to the top.
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: Option<Option<String>>,
 }
 
@@ -197,5 +202,30 @@ mod tests {
         assert_eq!(top.parent_id, Some(None));
         let under: UnitChange = serde_json::from_str(r#"{"parent_id":"bkn"}"#).unwrap();
         assert_eq!(under.parent_id, Some(Some("bkn".into())));
+    }
+
+    #[test]
+    fn a_rename_sent_by_the_console_is_not_read_as_a_move_to_the_top() {
+        for change in [
+            UnitChange {
+                name: Some("Biro".into()),
+                parent_id: None,
+            },
+            UnitChange {
+                name: None,
+                parent_id: Some(None),
+            },
+            UnitChange {
+                name: None,
+                parent_id: Some(Some("bkn".into())),
+            },
+        ] {
+            let sent = serde_json::to_string(&change).unwrap();
+            assert_eq!(
+                serde_json::from_str::<UnitChange>(&sent).unwrap(),
+                change,
+                "{sent}"
+            );
+        }
     }
 }

@@ -2,3 +2,7 @@
 
 pub mod home;
 pub mod login;
+pub mod no_access;
+pub mod people;
+pub mod roster_import;
+pub mod units;
