@@ -34,8 +34,10 @@ pub enum StoreError {
     Idb(String),
     #[error("data tersimpan tidak bisa dibaca: {0}")]
     Decode(String),
+    /// Its code only: the phone makes records from its own typed payloads, so this never
+    /// reaches a person, and the messages of every refusal would cost the phone's download.
     #[error("catatan tidak bisa dibuat: {0}")]
-    Record(#[from] resapi_core::sync::RecordError),
+    Record(&'static str),
 }
 
 impl From<rexie::Error> for StoreError {

@@ -14,10 +14,6 @@ pub fn made_now<P: Payload>(
     payload: &P,
 ) -> Result<SyncRecord, StoreError> {
     let account_id = Uuid::parse_str(account_id).unwrap_or_else(|_| Uuid::nil());
-    Ok(SyncRecord::new(
-        id,
-        account_id,
-        OffsetDateTime::now_utc(),
-        payload,
-    )?)
+    SyncRecord::new(id, account_id, OffsetDateTime::now_utc(), payload)
+        .map_err(|e| StoreError::Record(e.code()))
 }

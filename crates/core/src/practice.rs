@@ -106,10 +106,7 @@ pub fn score(answers: &[AnsweredQuestion]) -> PracticeScore {
     for a in answers {
         overall.add(a.correct);
     }
-    let per_value = tally_by(answers.iter().map(|a| (a.value.clone(), a.correct)))
-        .into_iter()
-        .map(|(value, tally)| (value, tally.pair()))
-        .collect();
+    let per_value = tally_by(answers.iter().map(|a| (a.value.clone(), a.correct)));
     PracticeScore {
         correct: overall.correct,
         answered: overall.answered,

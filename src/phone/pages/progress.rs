@@ -75,7 +75,7 @@ fn mastery_radar(
         results
             .iter()
             .flat_map(|r| &r.answers)
-            .map(|a| (a.value.as_str(), a.correct)),
+            .map(|a| (a.value.clone(), a.correct)),
     );
     let labels: Vec<String> = VALUE_IDS
         .iter()
