@@ -5,6 +5,7 @@ pub mod admin_people;
 pub mod admin_units;
 pub mod auth;
 pub mod content;
+pub mod dashboard;
 pub mod error;
 pub mod extract;
 pub mod health;
@@ -80,6 +81,7 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(health::router())
         .merge(admin_units::router())
         .merge(admin_people::router())
+        .merge(dashboard::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
