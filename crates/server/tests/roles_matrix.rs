@@ -27,6 +27,8 @@ enum Access {
     UnitScoped,
     /// Unit admins and admins; each sees their own scope only.
     ScopedList,
+    /// Admins only.
+    AdminOnly,
 }
 
 /// The table: one row per documented operation.
@@ -57,6 +59,9 @@ const ROWS: &[(&str, Access)] = &[
         "DELETE /api/v1/admin/people/{id}/roles/{role}",
         Access::UnitScoped,
     ),
+    ("GET /api/v1/units/{id}/dashboard", Access::UnitScoped),
+    ("GET /api/v1/units/{id}/quality", Access::UnitScoped),
+    ("GET /api/v1/admin/item-analysis", Access::AdminOnly),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +98,8 @@ fn expected(access: Access, who: Who) -> Expect {
         (_, Who::NoToken | Who::BadToken) => Expect::Unauthorized,
         (Access::Signed, _) => Expect::Success,
         (_, Who::Employee | Who::Trainer) => Expect::Forbidden,
+        (Access::AdminOnly, Who::Admin) => Expect::Success,
+        (Access::AdminOnly, _) => Expect::Forbidden,
         (Access::UnitScoped, Who::UnitAdminOutOfScope) => Expect::Forbidden,
         (_, Who::UnitAdminInScope | Who::UnitAdminOutOfScope | Who::Admin) => Expect::Success,
     }
@@ -169,6 +176,10 @@ impl Fixture {
             }
             "DELETE /api/v1/admin/units/{id}" => (path.replace("{id}", &self.unit().await), None),
             "GET /api/v1/admin/people" => (format!("{path}?unit={SINKA}&q=pegawai"), None),
+            "GET /api/v1/units/{id}/dashboard" | "GET /api/v1/units/{id}/quality" => {
+                (format!("{}?period=2026-Q1", path.replace("{id}", SINKA)), None)
+            }
+            "GET /api/v1/admin/item-analysis" => (format!("{path}?period=2026"), None),
             "PUT /api/v1/admin/people/{id}/unit" => {
                 let person = self.person(SINKA, &[]).await;
                 let unit = self.unit().await;
