@@ -67,6 +67,8 @@ pub struct AppState {
     pub dist: Arc<PathBuf>,
     /// The anonymity threshold of unit figures (docs/anonymity.md; never below 5).
     pub k: MinRespondents,
+    /// Dashboards computed since the data last changed.
+    pub dashboards: Arc<crate::dashboard::cache::DashboardCache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -124,6 +126,7 @@ impl AppState {
             trusted_proxies: Arc::new(TrustedProxies::default()),
             dist: Arc::new(dist),
             k: MinRespondents::DEFAULT,
+            dashboards: Arc::default(),
         }
     }
 }

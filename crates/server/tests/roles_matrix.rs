@@ -176,9 +176,10 @@ impl Fixture {
             }
             "DELETE /api/v1/admin/units/{id}" => (path.replace("{id}", &self.unit().await), None),
             "GET /api/v1/admin/people" => (format!("{path}?unit={SINKA}&q=pegawai"), None),
-            "GET /api/v1/units/{id}/dashboard" | "GET /api/v1/units/{id}/quality" => {
-                (format!("{}?period=2026-Q1", path.replace("{id}", SINKA)), None)
-            }
+            "GET /api/v1/units/{id}/dashboard" | "GET /api/v1/units/{id}/quality" => (
+                format!("{}?period=2026-Q1", path.replace("{id}", SINKA)),
+                None,
+            ),
             "GET /api/v1/admin/item-analysis" => (format!("{path}?period=2026"), None),
             "PUT /api/v1/admin/people/{id}/unit" => {
                 let person = self.person(SINKA, &[]).await;

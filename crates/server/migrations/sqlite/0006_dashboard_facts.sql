@@ -20,7 +20,8 @@ CREATE TABLE fact_responses (
 CREATE INDEX fact_responses_period ON fact_responses (questionnaire_id, period, unit_id);
 
 -- Practice tallies per unit, period and key: an indicator id, `value:<value>` or `all`.
--- `people` counts distinct people (fact_practice_people says who is counted already).
+-- `people` counts distinct people. Each is the sum of the people's own tallies below, so
+-- erasing an account subtracts exactly what it added.
 CREATE TABLE fact_practice (
     period TEXT NOT NULL,
     unit_id TEXT NOT NULL,
@@ -31,10 +32,14 @@ CREATE TABLE fact_practice (
     PRIMARY KEY (period, unit_id, key)
 );
 
+-- A person's own tally per period and key, under the unit of their first answer in it.
 CREATE TABLE fact_practice_people (
     account_id TEXT NOT NULL,
     period TEXT NOT NULL,
     key TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
     PRIMARY KEY (account_id, period, key)
 );
 

@@ -3,6 +3,7 @@
 //! anonymity rule (`grids.rs`). No figure is computed here a second way: the server only
 //! picks the people in scope and hands them to core. docs/dashboard.md.
 
+pub mod cache;
 pub mod grids;
 mod practice;
 pub mod quality;
@@ -128,10 +129,14 @@ pub struct PeriodData {
 }
 
 impl PeriodData {
-    pub async fn load(store: &Store, period: Period) -> Result<PeriodData> {
+    pub async fn load(
+        store: &Store,
+        period: Period,
+        questionnaire: Option<&str>,
+    ) -> Result<PeriodData> {
         Ok(PeriodData {
             period,
-            responses: store.period_responses(&period).await?,
+            responses: store.period_responses(&period, questionnaire).await?,
         })
     }
 
@@ -243,7 +248,7 @@ pub async fn unit_dashboard(
     let unit = tree.unit(unit_id)?;
     let trend = trend_periods(period);
     let grids = grids_for(store, &tree, content, &trend, k).await?;
-    let now = PeriodData::load(store, period).await?;
+    let now = PeriodData::load(store, period, None).await?;
     let scope = tree.subtree(unit_id);
     let people = People::load(store, &period).await?;
     let index_q = content
@@ -281,20 +286,25 @@ pub async fn unit_dashboard(
     if let Some(q) = index_q {
         for p in &trend {
             let vis = visibility(&grids, &q.id, unit_id, p);
-            let earlier;
-            let data = if *p == period {
-                &now
-            } else if vis == Visibility::Shown {
-                earlier = PeriodData::load(store, *p).await?;
-                &earlier
-            } else {
-                // Hidden: nothing to read.
-                index_trend.push(TrendPoint {
-                    period: *p,
-                    figure: guarded(vis, 0, || Ok(IndexHeadline::of(&empty_index())))?,
-                });
+            if *p == period {
+                // The period itself: the figure above, in one line.
+                let figure = match &index {
+                    Guarded::Shown { n, value } => Guarded::Shown {
+                        n: *n,
+                        value: IndexHeadline::of(value),
+                    },
+                    Guarded::Suppressed { reason } => Guarded::Suppressed { reason: *reason },
+                };
+                index_trend.push(TrendPoint { period: *p, figure });
                 continue;
-            };
+            }
+            if vis != Visibility::Shown {
+                // Hidden: nothing to read.
+                let figure = guarded(vis, 0, || Ok(IndexHeadline::of(&empty_index())))?;
+                index_trend.push(TrendPoint { period: *p, figure });
+                continue;
+            }
+            let data = PeriodData::load(store, *p, Some(&q.id)).await?;
             let rs = data.responses(&q.id, &scope);
             let figure = guarded(vis, count(rs.len()), || {
                 group_index(q, &rs, &content.scoring, k).map(|g| IndexHeadline::of(&g))

@@ -14,6 +14,7 @@ use axum::{Json, Router};
 use resapi_core::aggregate::period::Period;
 use resapi_core::unit_dashboard::{ItemAnalysis, UnitDashboard, UnitQuality};
 use serde::Deserialize;
+use std::sync::Arc;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -60,13 +61,18 @@ async fn dashboard(
     RequireRole(caller, _): RequireRole<UnitAdmin>,
     ApiPath(id): ApiPath<String>,
     ApiQuery(q): ApiQuery<PeriodQuery>,
-) -> Result<Json<UnitDashboard>> {
+) -> Result<Json<Arc<UnitDashboard>>> {
     caller.check_scope(&id)?;
     let period = q.period()?;
+    let generation = state.store.facts_generation();
+    let k = state.k.get();
+    if let Some(d) = state.dashboards.get(&id, period, k, generation) {
+        return Ok(Json(d));
+    }
     let content = &state.content.bundle;
-    Ok(Json(
-        unit_dashboard(&state.store, content, &id, period, state.k).await?,
-    ))
+    let d = Arc::new(unit_dashboard(&state.store, content, &id, period, state.k).await?);
+    state.dashboards.put(generation, Arc::clone(&d));
+    Ok(Json(d))
 }
 
 async fn quality(

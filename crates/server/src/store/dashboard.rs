@@ -33,13 +33,19 @@ fn labels(periods: &[String]) -> String {
 }
 
 impl Store {
-    /// Each person's counted response (the latest) per questionnaire in `period`.
-    pub async fn period_responses(&self, period: &Period) -> Result<Vec<UnitResponse>> {
+    /// Each person's counted response (the latest) per questionnaire in `period`; to
+    /// `questionnaire` only when given.
+    pub async fn period_responses(
+        &self,
+        period: &Period,
+        questionnaire: Option<&str>,
+    ) -> Result<Vec<UnitResponse>> {
         let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
             "SELECT account_id, questionnaire_id, unit_id, at, record_id, answers \
-             FROM fact_responses WHERE period = $1",
+             FROM fact_responses WHERE period = $1 AND ($2 IS NULL OR questionnaire_id = $2)",
         )
         .bind(period.to_string())
+        .bind(questionnaire)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()

@@ -10,7 +10,7 @@ use resapi_core::aggregate::period::{Period, PeriodKind};
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use time::UtcOffset;
 use time::macros::offset;
 use uuid::Uuid;
@@ -115,16 +115,23 @@ pub(super) async fn add_record(
         }
         if let Some((keys, correct)) = &f.practice {
             for key in keys {
-                let new_person = sqlx::query(
-                    "INSERT INTO fact_practice_people (account_id, period, key) VALUES ($1, $2, $3) \
-                     ON CONFLICT DO NOTHING",
+                // The person's own tally first: it says whether they are new in this cell,
+                // and the unit the cell's tally is kept under (their first in the period).
+                let (unit, answered): (String, i64) = sqlx::query_as(
+                    "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) \
+                     VALUES ($1, $2, $3, $4, 1, $5) \
+                     ON CONFLICT (account_id, period, key) DO UPDATE SET \
+                     answered = fact_practice_people.answered + 1, \
+                     correct = fact_practice_people.correct + excluded.correct \
+                     RETURNING unit_id, answered",
                 )
                 .bind(&account)
                 .bind(period)
                 .bind(key)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+                .bind(unit_id)
+                .bind(i64::from(*correct))
+                .fetch_one(&mut *tx)
+                .await?;
                 sqlx::query(
                     "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) \
                      VALUES ($1, $2, $3, 1, $4, $5) \
@@ -134,10 +141,10 @@ pub(super) async fn add_record(
                      people = fact_practice.people + excluded.people",
                 )
                 .bind(period)
-                .bind(unit_id)
+                .bind(&unit)
                 .bind(key)
                 .bind(i64::from(*correct))
-                .bind(new_person as i64)
+                .bind(i64::from(answered == 1))
                 .execute(&mut *tx)
                 .await?;
             }
@@ -146,12 +153,51 @@ pub(super) async fn add_record(
     Ok(())
 }
 
+/// Takes an erased account out of the facts: its rows go, and the unit tallies lose
+/// exactly what its own tallies added.
+pub(super) async fn remove_account(tx: &mut SqliteConnection, account_id: &str) -> Result<()> {
+    let own: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT period, key, unit_id, answered, correct FROM fact_practice_people WHERE account_id = $1",
+    )
+    .bind(account_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (period, key, unit, answered, correct) in own {
+        sqlx::query(
+            "UPDATE fact_practice SET answered = answered - $1, correct = correct - $2, \
+             people = people - 1 WHERE period = $3 AND unit_id = $4 AND key = $5",
+        )
+        .bind(answered)
+        .bind(correct)
+        .bind(&period)
+        .bind(&unit)
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for delete in [
+        "DELETE FROM fact_practice_people WHERE account_id = $1",
+        "DELETE FROM fact_responses WHERE account_id = $1",
+        "DELETE FROM fact_activity WHERE account_id = $1",
+    ] {
+        sqlx::query(delete)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM fact_practice WHERE people <= 0")
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
 /// The facts of all records, computed in memory and written in one transaction.
 #[derive(Default)]
 struct Built {
     responses: HashMap<(String, String, String), (String, i64, String, String)>,
     practice: HashMap<(String, String, String), (i64, i64, i64)>,
-    practice_people: HashSet<(String, String, String)>,
+    /// (account, period, key) -> (unit, answered, correct).
+    practice_people: HashMap<(String, String, String), (String, i64, i64)>,
     activity: HashMap<(String, String), String>,
 }
 
@@ -174,16 +220,19 @@ impl Built {
             }
             if let Some((keys, correct)) = &f.practice {
                 for key in keys {
-                    let new =
-                        self.practice_people
-                            .insert((account.clone(), period.clone(), key.clone()));
+                    let own = self
+                        .practice_people
+                        .entry((account.clone(), period.clone(), key.clone()))
+                        .or_insert_with(|| (unit.to_string(), 0, 0));
+                    own.1 += 1;
+                    own.2 += i64::from(*correct);
                     let t = self
                         .practice
-                        .entry((period.clone(), unit.to_string(), key.clone()))
+                        .entry((period.clone(), own.0.clone(), key.clone()))
                         .or_default();
                     t.0 += 1;
                     t.1 += i64::from(*correct);
-                    t.2 += i64::from(new);
+                    t.2 += i64::from(own.1 == 1);
                 }
             }
         }
@@ -309,10 +358,15 @@ impl Store {
         .await?;
         insert_rows(
             &mut tx,
-            "INSERT INTO fact_practice_people (account_id, period, key) ",
+            "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
             built.practice_people.into_iter(),
-            |mut b, (account, period, key)| {
-                b.push_bind(account).push_bind(period).push_bind(key);
+            |mut b, ((account, period, key), (unit, answered, correct))| {
+                b.push_bind(account)
+                    .push_bind(period)
+                    .push_bind(key)
+                    .push_bind(unit)
+                    .push_bind(answered)
+                    .push_bind(correct);
             },
         )
         .await?;
@@ -329,6 +383,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.facts_changed();
         Ok(read)
     }
 }

@@ -99,6 +99,9 @@ impl Store {
         // Inside the transaction, so that a committed batch is never answered with an error.
         sessions::renew(&mut *tx, token_hash).await?;
         tx.commit().await?;
+        if results.iter().any(|r| r.status == RecordStatus::Stored) {
+            self.facts_changed();
+        }
         Ok(results)
     }
 

@@ -276,7 +276,14 @@ pub fn answer_record(
     correct: bool,
     version: &str,
 ) -> Value {
-    answer_json(account, q, option, correct, "2025-01-06T01:02:03.456Z", version)
+    answer_json(
+        account,
+        q,
+        option,
+        correct,
+        "2025-01-06T01:02:03.456Z",
+        version,
+    )
 }
 
 fn answer_json(
