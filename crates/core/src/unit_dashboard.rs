@@ -11,6 +11,8 @@ use crate::aggregate::questionnaire_group::{ComponentsGroup, IndexGroup};
 use crate::aggregate::reliability::Reliability;
 use crate::aggregate::sample::NotEnough;
 use crate::aggregate::suppression::Guarded;
+use crate::content::Band;
+use crate::scoring::{ComponentScore, IndexScore, ValueIndex};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -54,16 +56,31 @@ pub struct IndexHeadline {
 
 impl IndexHeadline {
     pub fn of(g: &IndexGroup) -> IndexHeadline {
+        IndexHeadline::from_parts(
+            g.values.iter().map(|v| &v.index),
+            g.overall,
+            g.overall_band.as_ref(),
+        )
+    }
+
+    /// The group figure alone (no spread): what a trend point or a sub-unit bar shows.
+    pub fn of_score(s: &IndexScore) -> IndexHeadline {
+        IndexHeadline::from_parts(s.values.iter(), s.overall, s.overall_band.as_ref())
+    }
+
+    fn from_parts<'a>(
+        values: impl Iterator<Item = &'a ValueIndex>,
+        overall: Option<f64>,
+        band: Option<&Band>,
+    ) -> IndexHeadline {
         IndexHeadline {
-            overall: g.overall,
-            band: g.overall_band.as_ref().map(|b| b.grade.clone()),
-            values: g
-                .values
-                .iter()
+            overall,
+            band: band.map(|b| b.grade.clone()),
+            values: values
                 .map(|v| ValueHeadline {
-                    value: v.index.value.clone(),
-                    percent: v.index.percent,
-                    band: v.index.band.as_ref().map(|b| b.grade.clone()),
+                    value: v.value.clone(),
+                    percent: v.percent,
+                    band: v.band.as_ref().map(|b| b.grade.clone()),
                 })
                 .collect(),
         }
@@ -79,11 +96,18 @@ pub struct ComponentHeadline {
 
 impl ComponentHeadline {
     pub fn of(g: &ComponentsGroup) -> Vec<ComponentHeadline> {
-        g.components
-            .iter()
+        ComponentHeadline::of_scores(g.components.iter().map(|c| &c.score))
+    }
+
+    /// The group figures alone (no spread).
+    pub fn of_scores<'a>(
+        scores: impl IntoIterator<Item = &'a ComponentScore>,
+    ) -> Vec<ComponentHeadline> {
+        scores
+            .into_iter()
             .map(|c| ComponentHeadline {
-                component: c.score.component.clone(),
-                percent: c.score.percent,
+                component: c.component.clone(),
+                percent: c.percent,
             })
             .collect()
     }

@@ -110,7 +110,7 @@ fn generate(
                 .find(|o| o.id != q.answer)
                 .map_or_else(|| q.answer.clone(), |o| o.id.clone())
         };
-        if position % 10 == 0 {
+        if position.is_multiple_of(10) {
             session = Uuid::now_v7();
         }
         let at = start + Duration::from_secs(rng.below(364 * 86_400) as u64);

@@ -36,11 +36,14 @@ const UNITS: &[(&str, Option<&str>, usize)] = &[
 
 const QUESTIONNAIRES: [&str; 2] = ["komitmen", "indeks-berakhlak"];
 
+/// (month, answers).
+type Answered = (u8, BTreeMap<String, u8>);
+
 struct Person {
     _id: Uuid,
     unit: &'static str,
     /// (month, answers) in time order.
-    responses: BTreeMap<String, Vec<(u8, BTreeMap<String, u8>)>>,
+    responses: BTreeMap<String, Vec<Answered>>,
 }
 
 fn periods() -> Vec<String> {
@@ -183,7 +186,7 @@ async fn differencing_over_the_tree_and_the_periods_recovers_no_cell_under_k() {
     let content = srv.content().await;
     let v = content.version.clone();
     let store = srv.store();
-    for (id, parent, _) in &UNITS[..] {
+    for (id, parent, _) in UNITS {
         if ![
             "bkn",
             "bkn-deputi-sinka",

@@ -13,13 +13,16 @@ use grids::{PRACTICE, YearGrids, year_grids};
 use resapi_core::aggregate::latest::ResponseFact;
 use resapi_core::aggregate::participation::participation;
 use resapi_core::aggregate::period::Period;
-use resapi_core::aggregate::questionnaire_group::{GroupError, group_components, group_index};
+use resapi_core::aggregate::questionnaire_group::{
+    GroupError, group_components, group_index, item_means,
+};
 use resapi_core::aggregate::suppression::{Guarded, Visibility};
 use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::content::{ContentBundle, Unit};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, Questionnaire};
 use resapi_core::role::subtree;
 use resapi_core::scoring::modules_for;
+use resapi_core::scoring::{index_from_item_means, score_components_from_item_means};
 use resapi_core::unit_dashboard::{
     ComponentHeadline, ComponentsCell, ComponentsHeadlineCell, IndexHeadline, ParticipationFigures,
     PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
@@ -166,6 +169,28 @@ pub fn guarded<T>(
     })
 }
 
+/// The index of a group without the spread (a trend point, a sub-unit bar): core's group
+/// formula on the item means, as `group_index` computes it, without scoring each person.
+fn index_headline(
+    q: &Questionnaire,
+    rs: &[&ResponseFact],
+    content: &ContentBundle,
+    k: MinRespondents,
+) -> std::result::Result<IndexHeadline, GroupError> {
+    let score = index_from_item_means(q, &item_means(rs, k), &content.scoring)?;
+    Ok(IndexHeadline::of_score(&score))
+}
+
+/// A questionnaire's components over a group without the spread (a sub-unit bar).
+fn components_headline(
+    q: &Questionnaire,
+    rs: &[&ResponseFact],
+    k: MinRespondents,
+) -> std::result::Result<Vec<ComponentHeadline>, GroupError> {
+    let scores = score_components_from_item_means(q, &item_means(rs, k))?;
+    Ok(ComponentHeadline::of_scores(&scores))
+}
+
 /// Grids for every calendar year the periods touch.
 pub async fn grids_for(
     store: &Store,
@@ -182,8 +207,8 @@ pub async fn grids_for(
     let mut out = BTreeMap::new();
     for p in periods {
         let year = p.calendar_year();
-        if !out.contains_key(&year) {
-            out.insert(year, year_grids(store, &tree.units, &ids, year, k).await?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = out.entry(year) {
+            slot.insert(year_grids(store, &tree.units, &ids, year, k).await?);
         }
     }
     Ok(out)
@@ -306,9 +331,7 @@ pub async fn unit_dashboard(
             }
             let data = PeriodData::load(store, *p, Some(&q.id)).await?;
             let rs = data.responses(&q.id, &scope);
-            let figure = guarded(vis, count(rs.len()), || {
-                group_index(q, &rs, &content.scoring, k).map(|g| IndexHeadline::of(&g))
-            })?;
+            let figure = guarded(vis, count(rs.len()), || index_headline(q, &rs, content, k))?;
             index_trend.push(TrendPoint { period: *p, figure });
         }
     }
@@ -345,9 +368,7 @@ pub async fn unit_dashboard(
             Some(q) => {
                 let rs = now.responses(&q.id, &scope);
                 let vis = visibility(&grids, &q.id, &child.id, &period);
-                guarded(vis, count(rs.len()), || {
-                    group_index(q, &rs, &content.scoring, k).map(|g| IndexHeadline::of(&g))
-                })?
+                guarded(vis, count(rs.len()), || index_headline(q, &rs, content, k))?
             }
             None => Guarded::Shown {
                 n: 0,
@@ -360,9 +381,7 @@ pub async fn unit_dashboard(
             let vis = visibility(&grids, &q.id, &child.id, &period);
             cells.push(ComponentsHeadlineCell {
                 questionnaire: q.id.clone(),
-                figure: guarded(vis, count(rs.len()), || {
-                    group_components(q, &rs, k).map(|g| ComponentHeadline::of(&g))
-                })?,
+                figure: guarded(vis, count(rs.len()), || components_headline(q, &rs, k))?,
             });
         }
         sub_units.push(SubUnitFigures {

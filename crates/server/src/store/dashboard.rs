@@ -28,6 +28,8 @@ pub struct PracticeTally {
     pub people: i64,
 }
 
+/// SQLite: a list of labels travels as one JSON array read with `json_each` (PostgreSQL:
+/// `= ANY($1)`).
 fn labels(periods: &[String]) -> String {
     serde_json::to_string(periods).unwrap_or_else(|_| "[]".into())
 }

@@ -191,10 +191,17 @@ pub(super) async fn remove_account(tx: &mut SqliteConnection, account_id: &str) 
     Ok(())
 }
 
+/// (unit, at, record id, answers).
+type LatestResponse = (String, i64, String, String);
+
+/// A record row as the rebuild reads it.
+type RecordRow = (i64, String, String, String, String, String, Option<bool>);
+
 /// The facts of all records, computed in memory and written in one transaction.
 #[derive(Default)]
 struct Built {
-    responses: HashMap<(String, String, String), (String, i64, String, String)>,
+    /// (account, questionnaire, period) -> the latest response.
+    responses: HashMap<(String, String, String), LatestResponse>,
     practice: HashMap<(String, String, String), (i64, i64, i64)>,
     /// (account, period, key) -> (unit, answered, correct).
     practice_people: HashMap<(String, String, String), (String, i64, i64)>,
@@ -252,7 +259,7 @@ async fn insert_rows<T>(
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(head);
-        qb.push_values(rows.by_ref().take(CHUNK), |b, row| bind(b, row));
+        qb.push_values(rows.by_ref().take(CHUNK), bind);
         qb.build().execute(&mut *tx).await?;
     }
     Ok(())
@@ -284,14 +291,13 @@ impl Store {
         let mut since = 0i64;
         let mut read = 0u64;
         loop {
-            let rows: Vec<(i64, String, String, String, String, String, Option<bool>)> =
-                sqlx::query_as(
-                    "SELECT seq, id, kind, account_id, created_at, payload, server_correct \
+            let rows: Vec<RecordRow> = sqlx::query_as(
+                "SELECT seq, id, kind, account_id, created_at, payload, server_correct \
                      FROM records WHERE seq > $1 ORDER BY seq LIMIT 20000",
-                )
-                .bind(since)
-                .fetch_all(&self.pool)
-                .await?;
+            )
+            .bind(since)
+            .fetch_all(&self.pool)
+            .await?;
             let Some(last) = rows.last() else { break };
             since = last.0;
             for (_, id, kind, account, created_at, payload, server_correct) in rows {
