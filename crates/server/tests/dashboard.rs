@@ -438,4 +438,22 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
     for ((unit, period), before) in cases.into_iter().zip(kept) {
         assert_eq!(compute(unit, period).await, before, "{unit} {period}");
     }
+
+    // A content update that drops an item: old answers to it are left out, no error.
+    let mut changed = content.clone();
+    let q = changed
+        .questionnaires
+        .iter_mut()
+        .find(|q| q.id == "indeks-berakhlak")
+        .unwrap();
+    q.items.remove(0);
+    let d = resapi_server::dashboard::unit_dashboard(
+        &store,
+        &changed,
+        "bkn",
+        "2026-Q1".parse().unwrap(),
+        k,
+    )
+    .await;
+    assert!(d.is_ok(), "{:?}", d.err());
 }

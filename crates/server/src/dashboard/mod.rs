@@ -132,15 +132,31 @@ pub struct PeriodData {
 }
 
 impl PeriodData {
+    /// The counted responses of `period` (to `questionnaire` only, when given), keeping
+    /// only what today's content can score: a response to a questionnaire the content no
+    /// longer has is left out, and so is an answer to an item it no longer has (a content
+    /// update must not turn old answers into an error).
     pub async fn load(
         store: &Store,
+        content: &ContentBundle,
         period: Period,
         questionnaire: Option<&str>,
     ) -> Result<PeriodData> {
-        Ok(PeriodData {
-            period,
-            responses: store.period_responses(&period, questionnaire).await?,
-        })
+        let mut responses = store.period_responses(&period, questionnaire).await?;
+        responses.retain_mut(|r| {
+            let Some(q) = content
+                .questionnaires
+                .iter()
+                .find(|q| q.id == r.fact.questionnaire_id)
+            else {
+                return false;
+            };
+            r.fact
+                .answers
+                .retain(|item, _| q.items.iter().any(|i| &i.id == item));
+            true
+        });
+        Ok(PeriodData { period, responses })
     }
 
     /// The counted responses to `q` of the people in `scope`.
@@ -273,7 +289,7 @@ pub async fn unit_dashboard(
     let unit = tree.unit(unit_id)?;
     let trend = trend_periods(period);
     let grids = grids_for(store, &tree, content, &trend, k).await?;
-    let now = PeriodData::load(store, period, None).await?;
+    let now = PeriodData::load(store, content, period, None).await?;
     let scope = tree.subtree(unit_id);
     let people = People::load(store, &period).await?;
     let index_q = content
@@ -329,7 +345,7 @@ pub async fn unit_dashboard(
                 index_trend.push(TrendPoint { period: *p, figure });
                 continue;
             }
-            let data = PeriodData::load(store, *p, Some(&q.id)).await?;
+            let data = PeriodData::load(store, content, *p, Some(&q.id)).await?;
             let rs = data.responses(&q.id, &scope);
             let figure = guarded(vis, count(rs.len()), || index_headline(q, &rs, content, k))?;
             index_trend.push(TrendPoint { period: *p, figure });

@@ -25,7 +25,7 @@ pub async fn unit_quality(
     let tree = Tree::load(store).await?;
     let unit = tree.unit(unit_id)?;
     let grids = grids_for(store, &tree, content, &[period], k).await?;
-    let data = PeriodData::load(store, period, None).await?;
+    let data = PeriodData::load(store, content, period, None).await?;
     let scope = tree.subtree(unit_id);
     let mut questionnaires = Vec::new();
     for q in &content.questionnaires {
