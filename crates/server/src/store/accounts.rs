@@ -116,6 +116,7 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
+        self.facts_changed();
         Ok(AccountRow {
             id: id.to_string(),
             nip: new.nip.to_owned(),
@@ -181,6 +182,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.facts_changed();
         Ok(Released {
             account_id,
             name,

@@ -10,6 +10,9 @@
 
 mod accounts;
 mod backup;
+mod bulk;
+mod dashboard;
+pub mod facts;
 mod open;
 mod people;
 mod personal_data;
@@ -20,17 +23,23 @@ mod units;
 
 pub use accounts::{AccountRow, NewAccount, Released};
 pub use backup::BackupSummary;
+pub use dashboard::{PracticeTally, UnitResponse};
 pub use open::{BUSY_TIMEOUT, sidecar};
 pub use people::PeopleQuery;
 pub use personal_data::{AccountData, Erased, PersonalData, SessionData};
 pub use roster::Admission;
 
 use sqlx::SqlitePool;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A handle on the database (cheap to clone: a pool inside).
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// Moves on whenever the dashboard facts change (records stored, an account erased,
+    /// facts rebuilt): a figure computed at one generation is current while it stays.
+    facts_generation: Arc<AtomicU64>,
 }
 
 /// Every way the data layer fails. Database errors carry the driver's error: it is logged,
@@ -107,12 +116,25 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 impl Store {
     /// A store over an open pool (tests and benchmarks build their own).
     pub fn from_pool(pool: SqlitePool) -> Store {
-        Store { pool }
+        Store {
+            pool,
+            facts_generation: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     /// The pool underneath. SQLite: for tests that look at the tables directly.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The current generation of the dashboard facts (see [`Store::facts_changed`]).
+    pub fn facts_generation(&self) -> u64 {
+        self.facts_generation.load(Ordering::Acquire)
+    }
+
+    /// Called after a commit that changed the facts.
+    pub(crate) fn facts_changed(&self) {
+        self.facts_generation.fetch_add(1, Ordering::AcqRel);
     }
 
     pub async fn close(&self) {

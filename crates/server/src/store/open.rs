@@ -56,7 +56,7 @@ async fn open_with(path: &Path, busy_timeout: Duration) -> Result<Store> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-    Ok(Store { pool })
+    Ok(Store::from_pool(pool))
 }
 
 /// Creates the database file with mode 0600 before SQLite does (SQLite gives its `-wal` and
@@ -114,5 +114,5 @@ async fn open_existing(path: &Path) -> Result<Store> {
         .max_connections(1)
         .connect_with(options)
         .await?;
-    Ok(Store { pool })
+    Ok(Store::from_pool(pool))
 }

@@ -109,6 +109,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NoSuchAccount);
         }
+        self.facts_changed();
         Ok(())
     }
 

@@ -132,6 +132,8 @@ impl Store {
             .execute(&mut *conn)
             .await?;
         let mut tx = conn.begin().await?;
+        // The dashboard facts hold the person's answers too (docs/dashboard.md).
+        super::facts::remove_account(&mut tx, &id).await?;
         let records = sqlx::query("DELETE FROM records WHERE account_id = $1")
             .bind(&id)
             .execute(&mut *tx)
@@ -164,6 +166,7 @@ impl Store {
         {
             tracing::warn!(error = %e, "checkpoint after an erasure failed");
         }
+        self.facts_changed();
         Ok(Erased { records, sessions })
     }
 }

@@ -30,6 +30,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.facts_changed();
         Ok(())
     }
 
@@ -115,6 +116,7 @@ impl Store {
             }
         }
         tx.commit().await?;
+        self.facts_changed();
         Ok(())
     }
 
@@ -130,6 +132,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NoSuchUnit);
         }
+        self.facts_changed();
         Ok(())
     }
 
@@ -157,6 +160,7 @@ impl Store {
             return Err(StoreError::NoSuchUnit);
         }
         tx.commit().await?;
+        self.facts_changed();
         Ok(())
     }
 
@@ -193,6 +197,7 @@ impl Store {
             return Err(StoreError::NoSuchUnit);
         }
         tx.commit().await?;
+        self.facts_changed();
         Ok(())
     }
 }
