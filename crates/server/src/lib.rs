@@ -7,6 +7,7 @@ pub mod client_addr;
 pub mod compressed;
 pub mod content;
 pub mod db;
+pub mod demo;
 pub mod erasure;
 pub mod http;
 pub mod login_limit;
