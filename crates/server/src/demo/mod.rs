@@ -212,7 +212,9 @@ pub async fn fill(
         .iter()
         .map(|p| {
             if p.active {
-                p.keenness * practice_weight(plan[p.unit].strength)
+                // Someone who joins late practises as often, for the part of the year left.
+                let left = 1.0 - cal.progress(p.joined);
+                p.keenness * practice_weight(plan[p.unit].strength) * left
             } else {
                 0.0
             }
