@@ -109,6 +109,22 @@ pub struct Scene<'a> {
     pub unit: &'a UnitProfile,
 }
 
+impl<'a> Scene<'a> {
+    fn of(
+        content: &'a ContentBundle,
+        cal: &'a Calendar,
+        plan: &'a [UnitProfile],
+        person: &'a Person,
+    ) -> Scene<'a> {
+        Scene {
+            content,
+            cal,
+            person,
+            unit: &plan[person.unit],
+        }
+    }
+}
+
 /// What a fill made, for the command's summary and the tests.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -192,19 +208,12 @@ pub async fn fill(
         last.year(),
         cal.days(),
     );
-    let scene = |p: &'_ Person| -> (usize, &UnitProfile) { (p.unit, &plan[p.unit]) };
 
     // The practice budget: what the target leaves after questionnaires and modules, shared
     // out by keenness and unit.
     let mut survey_total = 0u64;
     for (i, person) in people.iter().enumerate() {
-        let (_, unit) = scene(person);
-        let s = Scene {
-            content,
-            cal: &cal,
-            person,
-            unit,
-        };
+        let s = Scene::of(content, &cal, &plan, person);
         survey_total += survey_records(&s, seed, i).len() as u64;
     }
     let sessions_total = options.records.saturating_sub(survey_total) as f64 / RECORDS_PER_SESSION;
@@ -248,13 +257,7 @@ pub async fn fill(
     let mut written = 0u64;
     let mut buffer: Vec<RecordRow> = Vec::with_capacity(RECORDS_PER_TRANSACTION + 400);
     for (i, person) in people.iter().enumerate() {
-        let (_, unit) = scene(person);
-        let s = Scene {
-            content,
-            cal: &cal,
-            person,
-            unit,
-        };
+        let s = Scene::of(content, &cal, &plan, person);
         let share = sessions_total * weights[i] / weight_sum;
         let mut sessions_rng = stream(seed, i, 3);
         // Stochastic rounding keeps the total on target.

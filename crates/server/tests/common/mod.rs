@@ -375,3 +375,16 @@ impl ServerProcess {
         log
     }
 }
+
+/// GET `url` (on any server, not only a [`Server`]) and read its JSON.
+pub async fn get_json<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+) -> T {
+    let mut req = http.get(url);
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    req.send().await.unwrap().json().await.unwrap()
+}
