@@ -90,7 +90,10 @@ async fn a_fresh_database_gets_a_believable_demo_agency_the_server_accepts() {
     assert!((1400..=1600).contains(&accounts), "{accounts} accounts");
     let records = scalar(&pool, "SELECT COUNT(*) FROM records").await;
     assert_eq!(records as u64, report.records);
-    assert!((18_000..=22_000).contains(&records), "{records} records");
+    assert!(
+        (20_000..=21_000).contains(&records),
+        "{records} records: at least those asked"
+    );
     assert_eq!(scalar(&pool, "SELECT demo FROM instance").await, 1);
     println!(
         "demo test scale: {} accounts, {records} records in {:.1} s",
