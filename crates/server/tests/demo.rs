@@ -316,19 +316,30 @@ async fn a_database_that_holds_anything_is_refused_and_left_as_it_was() {
 }
 
 #[tokio::test]
-async fn a_demo_database_is_not_filled_twice_and_admin_commands_warn_on_it() {
+async fn a_seed_makes_the_same_agency_a_demo_database_is_not_filled_twice_and_admin_commands_warn()
+{
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     let tiny = Options {
         seed: 3,
         accounts: 80,
         records: 1500,
-        until: None,
+        until: Some(time::macros::date!(2026 - 10 - 31)),
     };
     let (pool, _, report) = fill(&path, &tiny).await;
     report.unwrap();
     let (_, _, again) = fill(&path, &tiny).await;
     assert!(matches!(again, Err(DemoError::AlreadyDemo)), "{again:?}");
+
+    // The same seed and last day make the same agency, to the record.
+    let (twin, _, report) = fill(&dir.path().join("twin.db"), &tiny).await;
+    report.unwrap();
+    let all = "SELECT a.nip || ' ' || r.id || ' ' || r.created_at || ' ' || r.payload \
+               FROM records r JOIN accounts a ON a.id = r.account_id ORDER BY r.id";
+    let first: Vec<String> = sqlx::query_scalar(all).fetch_all(&pool).await.unwrap();
+    let second: Vec<String> = sqlx::query_scalar(all).fetch_all(&twin).await.unwrap();
+    assert!(first.len() >= 1500);
+    assert!(first == second, "the same seed made different records");
     pool.close().await;
 
     let out = server_command()

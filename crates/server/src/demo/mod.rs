@@ -390,3 +390,18 @@ pub async fn announce(db: &Db) {
         Err(e) => tracing::error!(error = %e, "cannot read whether the database holds demo data"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_count_alone_sizes_the_agency_at_about_a_hundred_records_a_person() {
+        let default = Options::sized(1, None, None);
+        assert_eq!((default.accounts, default.records), (3000, 180_000));
+        let bench = Options::sized(1, None, Some(1_000_000));
+        assert_eq!((bench.accounts, bench.records), (10_000, 1_000_000));
+        let small = Options::sized(1, Some(300), Some(15_000));
+        assert_eq!((small.accounts, small.records), (300, 15_000));
+    }
+}
