@@ -56,6 +56,24 @@ pub enum Command {
     /// Remove an account, its records and sessions (a person's request under UU 27/2022).
     /// Without --yes, only shows what would be removed.
     EraseAccount(EraseAccountArgs),
+    /// Fill a new, empty database with a made-up demo agency (units, people, a year of
+    /// records). Refuses a database that holds anything.
+    Demo(crate::demo::command::DemoArgs),
+}
+
+impl Command {
+    /// The database of an admin command that changes real data (they warn on demo data).
+    fn admin_db(&self) -> Option<&Path> {
+        match self {
+            Command::CreateAdmin(a) => Some(&a.db.db),
+            Command::GrantRole(a) => Some(&a.db.db),
+            Command::ResetPassword(a) => Some(&a.db.db),
+            Command::ImportRoster(a) => Some(&a.db.db),
+            Command::ResetAccount(a) => Some(&a.db.db),
+            Command::EraseAccount(a) => Some(&a.db.db),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -214,6 +232,11 @@ type CmdResult = Result<(), String>;
 /// Runs the parsed command line; returns the process exit code.
 pub async fn run(cli: Cli) -> ExitCode {
     init_tracing();
+    if let Some(path) = cli.command.as_ref().and_then(Command::admin_db)
+        && crate::demo::file_is_demo(path).await
+    {
+        eprintln!("{}", crate::demo::admin_warning(path));
+    }
     let result = match cli.command {
         None => serve(cli.serve).await,
         Some(Command::Serve(args)) => serve(args).await,
@@ -225,6 +248,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::ResetAccount(args)) => reset_account(args).await,
         Some(Command::Backup(args)) => backup(args).await,
         Some(Command::EraseAccount(args)) => erase_account(args).await,
+        Some(Command::Demo(args)) => crate::demo::command::run(args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -257,6 +281,7 @@ async fn serve(args: ServeArgs) -> CmdResult {
     )
     .await
     .map_err(|e| e.to_string())?;
+    crate::demo::announce(&state.store).await;
     let config = http::ServeConfig {
         request_timeout: Duration::from_secs(limits.request_timeout_secs.max(1)),
         max_in_flight: limits.max_in_flight.max(1),

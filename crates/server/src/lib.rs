@@ -6,6 +6,7 @@ pub mod client_addr;
 pub mod compressed;
 pub mod content;
 pub mod dashboard;
+pub mod demo;
 pub mod export;
 pub mod http;
 pub mod login_limit;

@@ -675,7 +675,7 @@ async fn public_endpoints_units_health_openapi_and_unknown_api_paths() {
     let content = srv.content().await;
     assert_eq!(
         health,
-        json!({"status": "ok", "content_version": content.version})
+        json!({"status": "ok", "content_version": content.version, "demo": false})
     );
 
     let res = srv.get("/api/openapi.json", None).await;

@@ -83,18 +83,6 @@ impl Phone {
     }
 }
 
-async fn get_json<T: serde::de::DeserializeOwned>(
-    http: &reqwest::Client,
-    url: &str,
-    token: Option<&str>,
-) -> T {
-    let mut req = http.get(url);
-    if let Some(token) = token {
-        req = req.bearer_auth(token);
-    }
-    req.send().await.unwrap().json().await.unwrap()
-}
-
 /// Logs in on `base` and pages through every record of the account.
 async fn restored_ids(base: &str) -> HashSet<String> {
     let http = reqwest::Client::new();

@@ -12,6 +12,7 @@ mod accounts;
 mod backup;
 mod bulk;
 mod dashboard;
+pub mod demo;
 pub mod facts;
 mod open;
 mod people;

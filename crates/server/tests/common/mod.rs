@@ -558,3 +558,16 @@ pub fn answer_at(account: Uuid, q: &Question, correct: bool, at: &str, version: 
     };
     answer_json(account, q, &option, correct, at, version)
 }
+
+/// GET `url` (on any server, not only a [`Server`]) and read its JSON.
+pub async fn get_json<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+) -> T {
+    let mut req = http.get(url);
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    req.send().await.unwrap().json().await.unwrap()
+}
