@@ -23,6 +23,7 @@ pub mod role;
 pub mod scoring;
 pub mod sync;
 pub mod text;
+pub mod unit_dashboard;
 pub mod validate;
 pub mod weakest;
 

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod client_addr;
 pub mod compressed;
 pub mod content;
+pub mod dashboard;
 pub mod export;
 pub mod http;
 pub mod login_limit;

@@ -7,6 +7,7 @@ use crate::login_limit::LoginLimiter;
 use crate::passwords::{self, Passwords};
 use crate::store::{self, Store, StoreError};
 use axum::body::Bytes;
+use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::content::ContentBundle;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,6 +65,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<TrustedProxies>,
     /// The built web app (trunk's `dist/`).
     pub dist: Arc<PathBuf>,
+    /// The anonymity threshold of unit figures (docs/anonymity.md; never below 5).
+    pub k: MinRespondents,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,6 +104,10 @@ impl AppState {
             .await
             .map_err(StartError::Db)?;
         store.sync_units(&units).await.map_err(StartError::Units)?;
+        store
+            .build_facts_if_needed(&bundle)
+            .await
+            .map_err(StartError::Db)?;
         let pruned = store.prune_sessions().await.map_err(StartError::Sessions)?;
         if pruned > 0 {
             tracing::info!(pruned, "expired or revoked sessions deleted");
@@ -116,6 +123,7 @@ impl AppState {
             login_limiter: Arc::new(LoginLimiter::default()),
             trusted_proxies: Arc::new(TrustedProxies::default()),
             dist: Arc::new(dist),
+            k: MinRespondents::DEFAULT,
         }
     }
 }

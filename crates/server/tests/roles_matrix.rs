@@ -28,6 +28,8 @@ enum Access {
     UnitScoped,
     /// Unit admins and admins; each sees their own scope only.
     ScopedList,
+    /// Admins only.
+    AdminOnly,
 }
 
 /// The table: one row per documented operation.
@@ -59,6 +61,9 @@ const ROWS: &[(&str, Access)] = &[
         Access::UnitScoped,
     ),
     ("POST /api/v1/admin/roster", Access::UnitScoped),
+    ("GET /api/v1/units/{id}/dashboard", Access::UnitScoped),
+    ("GET /api/v1/units/{id}/quality", Access::UnitScoped),
+    ("GET /api/v1/admin/item-analysis", Access::AdminOnly),
 ];
 
 /// What a request carries.
@@ -102,6 +107,8 @@ fn expected(access: Access, who: Who) -> Expect {
         (_, Who::NoToken | Who::BadToken) => Expect::Unauthorized,
         (Access::Signed, _) => Expect::Success,
         (_, Who::Employee | Who::Trainer) => Expect::Forbidden,
+        (Access::AdminOnly, Who::Admin) => Expect::Success,
+        (Access::AdminOnly, _) => Expect::Forbidden,
         (Access::UnitScoped, Who::UnitAdminOutOfScope) => Expect::Forbidden,
         (_, Who::UnitAdminInScope | Who::UnitAdminOutOfScope | Who::Admin) => Expect::Success,
     }
@@ -189,6 +196,11 @@ impl Fixture {
             }
             "DELETE /api/v1/admin/units/{id}" => (path.replace("{id}", &self.unit().await), None),
             "GET /api/v1/admin/people" => (format!("{path}?unit={SINKA}&q=pegawai"), None),
+            "GET /api/v1/units/{id}/dashboard" | "GET /api/v1/units/{id}/quality" => (
+                format!("{}?period=2026-Q1", path.replace("{id}", SINKA)),
+                None,
+            ),
+            "GET /api/v1/admin/item-analysis" => (format!("{path}?period=2026"), None),
             "PUT /api/v1/admin/people/{id}/unit" => {
                 let person = self.person(SINKA, &[]).await;
                 let unit = self.unit().await;

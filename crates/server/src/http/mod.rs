@@ -6,6 +6,7 @@ pub mod admin_roster;
 pub mod admin_units;
 pub mod auth;
 pub mod content;
+pub mod dashboard;
 pub mod error;
 pub mod extract;
 pub mod health;
@@ -82,6 +83,7 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(admin_units::router())
         .merge(admin_people::router())
         .merge(admin_roster::router())
+        .merge(dashboard::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -10,6 +10,8 @@
 
 mod accounts;
 mod backup;
+mod dashboard;
+pub mod facts;
 mod open;
 mod people;
 mod personal_data;
@@ -20,6 +22,7 @@ mod units;
 
 pub use accounts::{AccountRow, NewAccount, Released};
 pub use backup::BackupSummary;
+pub use dashboard::{PracticeTally, UnitResponse};
 pub use open::{BUSY_TIMEOUT, sidecar};
 pub use people::PeopleQuery;
 pub use personal_data::{AccountData, Erased, PersonalData, SessionData};

@@ -3,7 +3,7 @@
 //! id and different content is rejected `id_conflict`; a record of another account is
 //! rejected `forbidden`.
 
-use super::{Result, Store, StoreError, rfc3339, sessions};
+use super::{Result, Store, StoreError, facts, rfc3339, sessions};
 use crate::records::{Prepared, acknowledged, identify, ok, rejected, repeat_of};
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
@@ -49,6 +49,12 @@ impl Store {
             .collect();
         // SQLite: BEGIN IMMEDIATE (PostgreSQL would lock the account's rows instead).
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // The unit the records count under on the dashboard (docs/dashboard.md).
+        let unit_id: String = sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
+            .bind(account_id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .unwrap_or_default();
         let mut results: Vec<RecordResult> = Vec::with_capacity(raws.len());
         // The first copy of each id in this batch: its content hash and where its answer is.
         let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
@@ -74,7 +80,13 @@ impl Store {
                 }
                 // The first copy was refused; this different copy is judged on its own.
             }
-            let result = store(&mut tx, &prepared, verdict, account_id, &received_at).await?;
+            let at = Stored {
+                account_id,
+                unit_id: &unit_id,
+                received_at: &received_at,
+                content,
+            };
+            let result = store(&mut tx, &prepared, verdict, &at).await?;
             first_copy
                 .entry(id)
                 .or_insert((prepared.content_hash.clone(), results.len()));
@@ -146,13 +158,27 @@ impl Store {
 /// `id_conflict`, whatever the content or the clock say now), then the content rules'
 /// `verdict` (the server's judgement of an answer, or the refusal), then the answer slot,
 /// then the insert.
+/// Where and when a batch is stored.
+#[derive(Clone, Copy)]
+struct Stored<'a> {
+    account_id: Uuid,
+    unit_id: &'a str,
+    received_at: &'a str,
+    content: &'a ContentBundle,
+}
+
 async fn store(
     tx: &mut Transaction<'static, Sqlite>,
     p: &Prepared,
     verdict: Result<Option<bool>, RecordError>,
-    account_id: Uuid,
-    received_at: &str,
+    at: &Stored<'_>,
 ) -> Result<Result<RecordStatus, RecordError>> {
+    let Stored {
+        account_id,
+        unit_id,
+        received_at,
+        content,
+    } = *at;
     let id = p.record.id.to_string();
     let stored: Option<(String,)> =
         sqlx::query_as("SELECT content_hash FROM records WHERE id = $1")
@@ -205,6 +231,7 @@ async fn store(
     .bind(server_correct)
     .execute(&mut **tx)
     .await?;
+    facts::add_record(tx, &p.record, server_correct, unit_id, content).await?;
     Ok(Ok(RecordStatus::Stored))
 }
 

@@ -88,6 +88,33 @@ pub async fn start_with_state(configure: impl FnOnce(&mut AppState)) -> Server {
     .await
 }
 
+/// The fixture content with the project's questionnaires, scales, modules and mappings
+/// (unit figures need them), written into `dir`.
+pub fn content_with_questionnaires(dir: &Path) -> PathBuf {
+    let to = dir.join("content");
+    copy_dir(&fixture_content(), &to);
+    let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    for sub in ["questionnaires", "modules"] {
+        copy_dir(&project.join(sub), &to.join(sub));
+    }
+    for file in ["scales.toml", "mappings.toml"] {
+        std::fs::copy(project.join(file), to.join(file)).unwrap();
+    }
+    to
+}
+
+/// Starts the app over the fixture content with the questionnaires (unit dashboards).
+pub async fn start_with_questionnaires() -> Server {
+    start_over(
+        resapi_server::store::BUSY_TIMEOUT,
+        &resapi_server::http::ServeConfig::default(),
+        |_| {},
+        |_| {},
+        true,
+    )
+    .await
+}
+
 /// Served with the peer address, as `resapi-server serve` does (the login limits count
 /// per client address).
 async fn start_full(
@@ -96,12 +123,27 @@ async fn start_full(
     make_dist: impl FnOnce(&Path),
     configure: impl FnOnce(&mut AppState),
 ) -> Server {
+    start_over(busy_timeout, config, make_dist, configure, false).await
+}
+
+async fn start_over(
+    busy_timeout: std::time::Duration,
+    config: &resapi_server::http::ServeConfig,
+    make_dist: impl FnOnce(&Path),
+    configure: impl FnOnce(&mut AppState),
+    questionnaires: bool,
+) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     make_dist(&dist);
+    let content = if questionnaires {
+        content_with_questionnaires(dir.path())
+    } else {
+        fixture_content()
+    };
     let mut state = AppState::open_with(
         &dir.path().join("db/resapi.db"),
-        &fixture_content(),
+        &content,
         &dist,
         busy_timeout,
     )
@@ -234,11 +276,29 @@ pub fn answer_record(
     correct: bool,
     version: &str,
 ) -> Value {
+    answer_json(
+        account,
+        q,
+        option,
+        correct,
+        "2025-01-06T01:02:03.456Z",
+        version,
+    )
+}
+
+fn answer_json(
+    account: Uuid,
+    q: &Question,
+    option: &str,
+    correct: bool,
+    at: &str,
+    version: &str,
+) -> Value {
     json!({
         "id": Uuid::now_v7(),
         "kind": "practice_answer",
         "account_id": account,
-        "created_at": "2025-01-06T01:02:03.456Z",
+        "created_at": at,
         "payload": {
             "attempt_id": Uuid::now_v7(),
             "question_id": q.id,
@@ -459,4 +519,42 @@ pub fn output_text(out: &std::process::Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+/// A questionnaire response of `account` at `at` (RFC 3339) with every item of `q`
+/// answered by `answer(item)`.
+pub fn response_record(
+    account: Uuid,
+    q: &resapi_core::questionnaire::Questionnaire,
+    at: &str,
+    version: &str,
+    answer: impl Fn(&resapi_core::questionnaire::Item) -> u8,
+) -> Value {
+    let answers: serde_json::Map<String, Value> = q
+        .items
+        .iter()
+        .map(|i| (i.id.clone(), json!(answer(i))))
+        .collect();
+    json!({
+        "id": Uuid::now_v7(),
+        "kind": "questionnaire_response",
+        "account_id": account,
+        "created_at": at,
+        "payload": {
+            "questionnaire_id": q.id,
+            "answers": answers,
+            "started_at": at,
+            "content_version": version
+        }
+    })
+}
+
+/// A practice answer of `account` at `at`, right or wrong.
+pub fn answer_at(account: Uuid, q: &Question, correct: bool, at: &str, version: &str) -> Value {
+    let option = if correct {
+        q.answer.clone()
+    } else {
+        wrong_option(q)
+    };
+    answer_json(account, q, &option, correct, at, version)
 }

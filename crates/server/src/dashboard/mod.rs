@@ -1,0 +1,415 @@
+//! The unit dashboard and the measurement-quality views, assembled from the dashboard facts
+//! (`store/facts.rs`) with the core formulas (`resapi_core::aggregate`) and the core
+//! anonymity rule (`grids.rs`). No figure is computed here a second way: the server only
+//! picks the people in scope and hands them to core. docs/dashboard.md.
+
+pub mod grids;
+mod practice;
+pub mod quality;
+
+use crate::store::{Store, StoreError, UnitResponse};
+use grids::{PRACTICE, YearGrids, year_grids};
+use resapi_core::aggregate::latest::ResponseFact;
+use resapi_core::aggregate::participation::participation;
+use resapi_core::aggregate::period::Period;
+use resapi_core::aggregate::questionnaire_group::{GroupError, group_components, group_index};
+use resapi_core::aggregate::suppression::{Guarded, Visibility};
+use resapi_core::aggregate::threshold::MinRespondents;
+use resapi_core::content::{ContentBundle, Unit};
+use resapi_core::questionnaire::{INDEKS_BERAKHLAK, Questionnaire};
+use resapi_core::role::subtree;
+use resapi_core::scoring::modules_for;
+use resapi_core::unit_dashboard::{
+    ComponentHeadline, ComponentsCell, ComponentsHeadlineCell, IndexHeadline, ParticipationFigures,
+    PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
+};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use uuid::Uuid;
+
+pub use resapi_core::aggregate::period::PeriodKind;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DashboardError {
+    #[error("no such unit")]
+    NoSuchUnit,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Stored answers the content cannot score (logged; a 500).
+    #[error("stored answers cannot be scored: {0}")]
+    Group(#[from] GroupError),
+}
+
+pub type Result<T> = std::result::Result<T, DashboardError>;
+
+/// How many periods a trend shows, ending with the one asked for.
+pub fn trend_length(kind: PeriodKind) -> usize {
+    match kind {
+        PeriodKind::Month => 12,
+        PeriodKind::Quarter => 4,
+        PeriodKind::Year => 3,
+    }
+}
+
+/// `period` and the ones before it of the same kind, oldest first.
+pub fn trend_periods(period: Period) -> Vec<Period> {
+    let mut out = vec![period];
+    while out.len() < trend_length(period.kind()) {
+        let first = out[0].first_day();
+        let Some(before) = first.previous_day() else {
+            break;
+        };
+        out.insert(0, Period::of_date(before, period.kind()));
+    }
+    out
+}
+
+/// The unit tree (retired units too: records may name them).
+pub struct Tree {
+    pub units: Vec<Unit>,
+    active: HashSet<String>,
+    pairs: Vec<(String, Option<String>)>,
+}
+
+impl Tree {
+    pub async fn load(store: &Store) -> Result<Tree> {
+        let all = store.admin_units().await?;
+        let active = all
+            .iter()
+            .filter(|u| u.active)
+            .map(|u| u.id.clone())
+            .collect();
+        let pairs = all
+            .iter()
+            .map(|u| (u.id.clone(), u.parent_id.clone()))
+            .collect();
+        let units = all
+            .into_iter()
+            .map(|u| Unit {
+                id: u.id,
+                name: u.name,
+                parent_id: u.parent_id,
+            })
+            .collect();
+        Ok(Tree {
+            units,
+            active,
+            pairs,
+        })
+    }
+
+    pub fn unit(&self, id: &str) -> Result<UnitRef> {
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| UnitRef {
+                id: u.id.clone(),
+                name: u.name.clone(),
+            })
+            .ok_or(DashboardError::NoSuchUnit)
+    }
+
+    pub fn subtree(&self, id: &str) -> HashSet<String> {
+        subtree(id, &self.pairs)
+    }
+
+    /// The active sub-units, in org-chart order.
+    pub fn children(&self, id: &str) -> Vec<&Unit> {
+        self.units
+            .iter()
+            .filter(|u| u.parent_id.as_deref() == Some(id) && self.active.contains(&u.id))
+            .collect()
+    }
+}
+
+/// The figures of one unit in one period are read from these.
+pub struct PeriodData {
+    pub period: Period,
+    pub responses: Vec<UnitResponse>,
+}
+
+impl PeriodData {
+    pub async fn load(store: &Store, period: Period) -> Result<PeriodData> {
+        Ok(PeriodData {
+            period,
+            responses: store.period_responses(&period).await?,
+        })
+    }
+
+    /// The counted responses to `q` of the people in `scope`.
+    pub fn responses(&self, q: &str, scope: &HashSet<String>) -> Vec<&ResponseFact> {
+        self.responses
+            .iter()
+            .filter(|r| r.fact.questionnaire_id == q && scope.contains(&r.unit_id))
+            .map(|r| &r.fact)
+            .collect()
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A cell computed only where the rule shows it.
+pub fn guarded<T>(
+    visibility: Visibility,
+    n: u32,
+    value: impl FnOnce() -> std::result::Result<T, GroupError>,
+) -> Result<Guarded<T>> {
+    Ok(match visibility {
+        Visibility::Shown => Guarded::Shown { n, value: value()? },
+        Visibility::Suppressed(reason) => Guarded::Suppressed { reason },
+    })
+}
+
+/// Grids for every calendar year the periods touch.
+pub async fn grids_for(
+    store: &Store,
+    tree: &Tree,
+    content: &ContentBundle,
+    periods: &[Period],
+    k: MinRespondents,
+) -> Result<BTreeMap<i32, YearGrids>> {
+    let ids: Vec<String> = content
+        .questionnaires
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    let mut out = BTreeMap::new();
+    for p in periods {
+        let year = p.calendar_year();
+        if !out.contains_key(&year) {
+            out.insert(year, year_grids(store, &tree.units, &ids, year, k).await?);
+        }
+    }
+    Ok(out)
+}
+
+fn visibility(
+    grids: &BTreeMap<i32, YearGrids>,
+    family: &str,
+    unit: &str,
+    p: &Period,
+) -> Visibility {
+    grids.get(&p.calendar_year()).map_or(
+        Visibility::Suppressed(resapi_core::aggregate::suppression::Reason::Complementary),
+        |g| g.visibility(family, unit, p),
+    )
+}
+
+/// Members now and people active in the period, under `scope`.
+struct People {
+    members: Vec<(Uuid, String)>,
+    active: Vec<(Uuid, String)>,
+}
+
+impl People {
+    async fn load(store: &Store, period: &Period) -> Result<People> {
+        let parse = |rows: Vec<(String, String)>| {
+            rows.into_iter()
+                .filter_map(|(p, u)| Some((Uuid::parse_str(&p).ok()?, u)))
+                .collect()
+        };
+        Ok(People {
+            members: parse(store.members().await?),
+            active: parse(store.active_people(period).await?),
+        })
+    }
+
+    fn figures(&self, scope: &HashSet<String>) -> ParticipationFigures {
+        let pick = |rows: &[(Uuid, String)]| -> BTreeSet<Uuid> {
+            rows.iter()
+                .filter(|(_, u)| scope.contains(u))
+                .map(|(p, _)| *p)
+                .collect()
+        };
+        let p = participation(&pick(&self.members), &pick(&self.active), &BTreeSet::new());
+        ParticipationFigures {
+            members: p.members,
+            active: p.active,
+            active_percent: p.active_percent,
+        }
+    }
+}
+
+/// `GET /units/{id}/dashboard?period=`.
+pub async fn unit_dashboard(
+    store: &Store,
+    content: &ContentBundle,
+    unit_id: &str,
+    period: Period,
+    k: MinRespondents,
+) -> Result<UnitDashboard> {
+    let tree = Tree::load(store).await?;
+    let unit = tree.unit(unit_id)?;
+    let trend = trend_periods(period);
+    let grids = grids_for(store, &tree, content, &trend, k).await?;
+    let now = PeriodData::load(store, period).await?;
+    let scope = tree.subtree(unit_id);
+    let people = People::load(store, &period).await?;
+    let index_q = content
+        .questionnaires
+        .iter()
+        .find(|q| q.id == INDEKS_BERAKHLAK);
+    let component_qs: Vec<&Questionnaire> = content
+        .questionnaires
+        .iter()
+        .filter(|q| q.id != INDEKS_BERAKHLAK)
+        .collect();
+
+    let index = match index_q {
+        Some(q) => {
+            let rs = now.responses(&q.id, &scope);
+            let vis = visibility(&grids, &q.id, unit_id, &period);
+            guarded(vis, count(rs.len()), || {
+                group_index(q, &rs, &content.scoring, k)
+            })?
+        }
+        None => Guarded::Shown {
+            n: 0,
+            value: empty_index(),
+        },
+    };
+    let weakest = match &index {
+        Guarded::Shown { value, .. } => value.weakest.as_ref().map(|v| WeakestValue {
+            value: v.clone(),
+            modules: modules_for(&content.mappings, &format!("{INDEKS_BERAKHLAK}:{v}")).to_vec(),
+        }),
+        Guarded::Suppressed { .. } => None,
+    };
+
+    let mut index_trend = Vec::new();
+    if let Some(q) = index_q {
+        for p in &trend {
+            let vis = visibility(&grids, &q.id, unit_id, p);
+            let earlier;
+            let data = if *p == period {
+                &now
+            } else if vis == Visibility::Shown {
+                earlier = PeriodData::load(store, *p).await?;
+                &earlier
+            } else {
+                // Hidden: nothing to read.
+                index_trend.push(TrendPoint {
+                    period: *p,
+                    figure: guarded(vis, 0, || Ok(IndexHeadline::of(&empty_index())))?,
+                });
+                continue;
+            };
+            let rs = data.responses(&q.id, &scope);
+            let figure = guarded(vis, count(rs.len()), || {
+                group_index(q, &rs, &content.scoring, k).map(|g| IndexHeadline::of(&g))
+            })?;
+            index_trend.push(TrendPoint { period: *p, figure });
+        }
+    }
+
+    let mut components = Vec::new();
+    for q in &component_qs {
+        let rs = now.responses(&q.id, &scope);
+        let vis = visibility(&grids, &q.id, unit_id, &period);
+        components.push(ComponentsCell {
+            questionnaire: q.id.clone(),
+            figure: guarded(vis, count(rs.len()), || group_components(q, &rs, k))?,
+        });
+    }
+
+    let tallies = practice::Tallies::load(store, &trend).await?;
+    let practice = tallies.guarded(
+        &period,
+        &scope,
+        visibility(&grids, PRACTICE, unit_id, &period),
+        k,
+    );
+    let practice_trend = trend
+        .iter()
+        .map(|p| TrendPoint {
+            period: *p,
+            figure: tallies.overall(p, &scope, visibility(&grids, PRACTICE, unit_id, p)),
+        })
+        .collect();
+
+    let mut sub_units = Vec::new();
+    for child in tree.children(unit_id) {
+        let scope = tree.subtree(&child.id);
+        let index = match index_q {
+            Some(q) => {
+                let rs = now.responses(&q.id, &scope);
+                let vis = visibility(&grids, &q.id, &child.id, &period);
+                guarded(vis, count(rs.len()), || {
+                    group_index(q, &rs, &content.scoring, k).map(|g| IndexHeadline::of(&g))
+                })?
+            }
+            None => Guarded::Shown {
+                n: 0,
+                value: IndexHeadline::of(&empty_index()),
+            },
+        };
+        let mut cells = Vec::new();
+        for q in &component_qs {
+            let rs = now.responses(&q.id, &scope);
+            let vis = visibility(&grids, &q.id, &child.id, &period);
+            cells.push(ComponentsHeadlineCell {
+                questionnaire: q.id.clone(),
+                figure: guarded(vis, count(rs.len()), || {
+                    group_components(q, &rs, k).map(|g| ComponentHeadline::of(&g))
+                })?,
+            });
+        }
+        sub_units.push(SubUnitFigures {
+            unit: UnitRef {
+                id: child.id.clone(),
+                name: child.name.clone(),
+            },
+            participation: people.figures(&scope),
+            index,
+            components: cells,
+            practice: tallies.overall(
+                &period,
+                &scope,
+                visibility(&grids, PRACTICE, &child.id, &period),
+            ),
+        });
+    }
+
+    Ok(UnitDashboard {
+        unit,
+        period,
+        k: k.get(),
+        published: published_list(&grids, &period),
+        participation: people.figures(&scope),
+        index,
+        weakest,
+        index_trend,
+        components,
+        practice,
+        practice_trend,
+        sub_units,
+    })
+}
+
+fn published_list(grids: &BTreeMap<i32, YearGrids>, period: &Period) -> Vec<PublishedGrain> {
+    let Some(g) = grids.get(&period.calendar_year()) else {
+        return Vec::new();
+    };
+    let mut families: Vec<&String> = g.by_family.keys().collect();
+    families.sort();
+    families
+        .into_iter()
+        .map(|family| PublishedGrain {
+            family: family.clone(),
+            finest: g.finest(family),
+        })
+        .collect()
+}
+
+/// The index of nobody (a content without the index questionnaire).
+fn empty_index() -> resapi_core::aggregate::questionnaire_group::IndexGroup {
+    resapi_core::aggregate::questionnaire_group::IndexGroup {
+        respondents: 0,
+        values: Vec::new(),
+        overall: None,
+        overall_band: None,
+        overall_spread: None,
+        weakest: None,
+    }
+}

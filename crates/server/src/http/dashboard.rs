@@ -1,0 +1,96 @@
+//! `GET /units/{id}/dashboard`, `GET /units/{id}/quality` (unit admins within their scope,
+//! admins) and `GET /admin/item-analysis` (admins): unit figures that never expose a
+//! person (docs/dashboard.md, docs/anonymity.md).
+
+use crate::dashboard::quality::{item_analysis, unit_quality};
+use crate::dashboard::{DashboardError, unit_dashboard};
+use crate::http::access::{RequireAdmin, RequireRole, UnitAdmin};
+use crate::http::error::{Error, Result};
+use crate::http::extract::{ApiPath, ApiQuery};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use resapi_core::aggregate::period::Period;
+use resapi_core::unit_dashboard::{ItemAnalysis, UnitDashboard, UnitQuality};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/units/{id}/dashboard", get(dashboard))
+        .route("/units/{id}/quality", get(quality))
+        .route("/admin/item-analysis", get(items))
+}
+
+#[derive(Deserialize)]
+struct PeriodQuery {
+    period: Option<String>,
+}
+
+impl PeriodQuery {
+    /// The period, or 400 `invalid_period` naming the accepted forms.
+    fn period(&self) -> Result<Period> {
+        self.period
+            .as_deref()
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(|| Error::BadRequest {
+                code: "invalid_period",
+                message: "Periode tidak dikenal: tulis bulan `2026-03`, triwulan `2026-Q1`, \
+                          atau tahun `2026` (parameter `period`)."
+                    .into(),
+            })
+    }
+}
+
+impl From<DashboardError> for Error {
+    fn from(e: DashboardError) -> Error {
+        match e {
+            DashboardError::NoSuchUnit => Error::Missing {
+                code: "no_such_unit",
+                message: "Unit tidak ditemukan.".into(),
+            },
+            DashboardError::Store(e) => Error::Store(e),
+            DashboardError::Group(e) => Error::Internal(e.to_string()),
+        }
+    }
+}
+
+async fn dashboard(
+    State(state): State<AppState>,
+    RequireRole(caller, _): RequireRole<UnitAdmin>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Json<UnitDashboard>> {
+    caller.check_scope(&id)?;
+    let period = q.period()?;
+    let content = &state.content.bundle;
+    Ok(Json(
+        unit_dashboard(&state.store, content, &id, period, state.k).await?,
+    ))
+}
+
+async fn quality(
+    State(state): State<AppState>,
+    RequireRole(caller, _): RequireRole<UnitAdmin>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Json<UnitQuality>> {
+    caller.check_scope(&id)?;
+    let period = q.period()?;
+    let content = &state.content.bundle;
+    Ok(Json(
+        unit_quality(&state.store, content, &id, period, state.k).await?,
+    ))
+}
+
+async fn items(
+    State(state): State<AppState>,
+    RequireAdmin { .. }: RequireAdmin,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Json<ItemAnalysis>> {
+    let period = q.period()?;
+    let content = &state.content.bundle;
+    Ok(Json(
+        item_analysis(&state.store, content, period, state.k).await?,
+    ))
+}

@@ -1,0 +1,363 @@
+//! The unit dashboard over HTTP on a small hand-built agency (numbers worked by hand in the
+//! comments), its scope, and the measurement-quality endpoints.
+
+mod common;
+
+use common::*;
+use resapi_core::api::Role;
+use resapi_core::content::ContentBundle;
+use resapi_core::questionnaire::Questionnaire;
+use serde_json::Value;
+
+const SINKA: &str = "bkn-deputi-sinka";
+const PENGADAAN: &str = "bkn-direktorat-pengadaan";
+const KANREG: &str = "kanreg-1-yogyakarta";
+
+fn questionnaire<'a>(content: &'a ContentBundle, id: &str) -> &'a Questionnaire {
+    content.questionnaires.iter().find(|q| q.id == id).unwrap()
+}
+
+/// Everyone's index answers: `base` on every item, `adaptif` on Adaptif's items.
+fn index_answers(base: u8, adaptif: u8) -> impl Fn(&resapi_core::questionnaire::Item) -> u8 {
+    move |i| {
+        if i.component == "adaptif" {
+            adaptif
+        } else {
+            base
+        }
+    }
+}
+
+async fn dashboard(srv: &Server, token: &str, unit: &str, period: &str) -> Value {
+    let res = srv
+        .get(
+            &format!("/api/v1/units/{unit}/dashboard?period={period}"),
+            Some(token),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{unit} {period}");
+    res.json().await.unwrap()
+}
+
+fn close(v: &Value, want: f64) -> bool {
+    v.as_f64().is_some_and(|x| (x - want).abs() < 0.01)
+}
+
+fn value_row<'a>(index: &'a Value, value: &str) -> &'a Value {
+    index["value"]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["index"]["value"] == value)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_response() {
+    let srv = start_with_questionnaires().await;
+    let content = srv.content().await;
+    let v = content.version.clone();
+    let index = questionnaire(&content, "indeks-berakhlak");
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+
+    // Sinka: six people answer 5 5 4 4 3 3 on every item, 2 on Adaptif's. The first of them
+    // answered all 1s earlier in March: only the latest response counts.
+    let mut n = 10;
+    for base in [5, 5, 4, 4, 3, 3] {
+        n += 1;
+        let p = srv.signed_in(n, SINKA, &[], &hash).await;
+        let mut records = vec![];
+        if n == 11 {
+            records.push(response_record(
+                p.id,
+                index,
+                "2026-03-02T03:00:00Z",
+                &v,
+                index_answers(1, 1),
+            ));
+        }
+        records.push(response_record(
+            p.id,
+            index,
+            "2026-03-20T03:00:00Z",
+            &v,
+            index_answers(base, 2),
+        ));
+        // Practice: each gets one of two right (adaptif-001 right, adaptif-002 wrong).
+        let q1 = content
+            .questions
+            .iter()
+            .find(|q| q.id == "adaptif-001")
+            .unwrap();
+        let q2 = content
+            .questions
+            .iter()
+            .find(|q| q.id == "adaptif-002")
+            .unwrap();
+        records.push(answer_at(p.id, q1, true, "2026-03-10T03:00:00Z", &v));
+        records.push(answer_at(p.id, q2, false, "2026-03-10T03:01:00Z", &v));
+        let res = srv.sync(&p.token, records).await;
+        assert!(error_codes(&res).iter().all(Option::is_none), "{res:?}");
+    }
+    // Pengadaan: six people answer 3 everywhere (50 %).
+    for _ in 0..6 {
+        n += 1;
+        let p = srv.signed_in(n, PENGADAAN, &[], &hash).await;
+        let r = response_record(p.id, index, "2026-03-15T03:00:00Z", &v, index_answers(3, 3));
+        srv.sync(&p.token, vec![r]).await;
+    }
+
+    let d = dashboard(&srv, &admin.token, SINKA, "2026-03").await;
+    let idx = &d["index"];
+    assert_eq!(idx["status"], "shown");
+    // Six respondents, not seven: the early all-1s sheet does not count.
+    assert_eq!(idx["n"], 6);
+    // Item means (5+5+4+4+3+3)/6 = 4 → 75 % → A; Adaptif 2 → 25 % → C.
+    let pelayanan = value_row(idx, "pelayanan");
+    assert!(close(&pelayanan["index"]["percent"], 75.0), "{pelayanan}");
+    assert_eq!(pelayanan["index"]["band"]["grade"], "A");
+    let adaptif = value_row(idx, "adaptif");
+    assert!(close(&adaptif["index"]["percent"], 25.0));
+    assert_eq!(adaptif["index"]["band"]["grade"], "C");
+    // Overall (6 · 75 + 25) / 7 = 67.86 → B.
+    assert!(close(&idx["value"]["overall"], 475.0 / 7.0));
+    assert_eq!(idx["value"]["overall_band"]["grade"], "B");
+    assert_eq!(d["weakest"]["value"], "adaptif");
+    assert_eq!(d["weakest"]["modules"][0], "modul-adaptif");
+    // Practice: 12 answers, 6 right, 6 people → 50 %.
+    let practice = &d["practice"];
+    assert_eq!(practice["status"], "shown", "{practice}");
+    assert_eq!(practice["value"]["overall"]["value"]["answered"], 12);
+    assert_eq!(practice["value"]["overall"]["value"]["percent"], 50);
+    // Participation: six members, all active.
+    assert_eq!(d["participation"]["members"], 6);
+    assert_eq!(d["participation"]["active"], 6);
+    // The month's trend: the last 12 months, March shown with the same overall.
+    let trend = d["index_trend"].as_array().unwrap();
+    assert_eq!(trend.len(), 12);
+    assert_eq!(trend[11]["period"], "2026-03");
+    assert!(close(&trend[11]["figure"]["value"]["overall"], 475.0 / 7.0));
+    assert_eq!(trend[0]["period"], "2025-04");
+
+    // The whole agency over Q1: twelve respondents. Non-Adaptif items (24 + 18) / 12 = 3.5
+    // → 62.5 % B; Adaptif (12 + 18) / 12 = 2.5 → 37.5 % C; overall (6 · 62.5 + 37.5) / 7.
+    let d = dashboard(&srv, &admin.token, "bkn", "2026-Q1").await;
+    assert_eq!(d["index"]["n"], 12);
+    assert!(close(
+        &value_row(&d["index"], "kompeten")["index"]["percent"],
+        62.5
+    ));
+    assert!(close(
+        &value_row(&d["index"], "adaptif")["index"]["percent"],
+        37.5
+    ));
+    assert!(close(&d["index"]["value"]["overall"], 412.5 / 7.0));
+    assert_eq!(d["participation"]["members"], 13);
+    // Sub-units side by side: Sinka 67.86 B, Pengadaan 50 B, Kanreg empty (shown, n = 0).
+    let subs = d["sub_units"].as_array().unwrap();
+    let sub = |id: &str| subs.iter().find(|s| s["unit"]["id"] == id).unwrap();
+    assert!(close(&sub(SINKA)["index"]["value"]["overall"], 475.0 / 7.0));
+    assert_eq!(sub(SINKA)["index"]["value"]["band"], "B");
+    assert!(close(&sub(PENGADAAN)["index"]["value"]["overall"], 50.0));
+    assert_eq!(sub(KANREG)["index"]["n"], 0);
+    assert_eq!(d["index_trend"].as_array().unwrap().len(), 4);
+
+    // Two people answer in Kanreg: its cell says "fewer than 5" and, since the agency is
+    // shown, one of the two bigger sub-units is hidden too so 14 − shown ≠ Kanreg's 2.
+    for _ in 0..2 {
+        n += 1;
+        let p = srv.signed_in(n, KANREG, &[], &hash).await;
+        let r = response_record(p.id, index, "2026-03-16T03:00:00Z", &v, index_answers(1, 1));
+        srv.sync(&p.token, vec![r]).await;
+    }
+    let d = dashboard(&srv, &admin.token, "bkn", "2026-03").await;
+    assert_eq!(d["index"]["n"], 14);
+    let subs = d["sub_units"].as_array().unwrap();
+    let reason = |id: &str| {
+        let s = subs.iter().find(|s| s["unit"]["id"] == id).unwrap();
+        s["index"]["reason"].as_str().map(str::to_string)
+    };
+    assert_eq!(reason(KANREG).as_deref(), Some("below_k"));
+    let complements = [reason(SINKA), reason(PENGADAAN)];
+    assert_eq!(
+        complements
+            .iter()
+            .filter(|r| r.as_deref() == Some("complementary"))
+            .count(),
+        1,
+        "{complements:?}"
+    );
+    // A hidden cell carries no n and no figure.
+    let kanreg = subs.iter().find(|s| s["unit"]["id"] == KANREG).unwrap();
+    assert!(kanreg["index"].get("n").is_none() && kanreg["index"].get("value").is_none());
+    let own = dashboard(&srv, &admin.token, KANREG, "2026-03").await;
+    assert_eq!(own["index"]["status"], "suppressed");
+    assert_eq!(own["index"]["reason"], "below_k");
+}
+
+#[tokio::test]
+async fn only_admins_and_unit_admins_in_scope_see_a_dashboard_and_a_bad_period_is_a_400() {
+    let srv = start_with_questionnaires().await;
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let in_scope = srv.signed_in(1, SINKA, &[Role::UnitAdmin], &hash).await;
+    let out_of_scope = srv.signed_in(2, KANREG, &[Role::UnitAdmin], &hash).await;
+    let employee = srv.signed_in(3, SINKA, &[], &hash).await;
+    let trainer = srv.signed_in(4, SINKA, &[Role::Trainer], &hash).await;
+    let path = format!("/api/v1/units/{SINKA}/dashboard?period=2026-Q1");
+    assert_eq!(srv.get(&path, Some(&in_scope.token)).await.status(), 200);
+    for who in [&out_of_scope, &employee, &trainer] {
+        let res = srv.get(&path, Some(&who.token)).await;
+        assert_eq!(res.status(), 403);
+        assert_eq!(error_code(res).await, "forbidden");
+    }
+    // A unit admin of Sinka does not see the agency above it.
+    let up = srv
+        .get(
+            "/api/v1/units/bkn/dashboard?period=2026",
+            Some(&in_scope.token),
+        )
+        .await;
+    assert_eq!(up.status(), 403);
+    for bad in ["", "?period=2026-13", "?period=Q1-2026", "?period=26"] {
+        let res = srv
+            .get(
+                &format!("/api/v1/units/{SINKA}/dashboard{bad}"),
+                Some(&in_scope.token),
+            )
+            .await;
+        assert_eq!(res.status(), 400, "{bad}");
+        assert_eq!(error_code(res).await, "invalid_period");
+    }
+    let admin = srv.signed_in(5, "bkn", &[Role::Admin], &hash).await;
+    let missing = srv
+        .get(
+            "/api/v1/units/nowhere/dashboard?period=2026",
+            Some(&admin.token),
+        )
+        .await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(error_code(missing).await, "no_such_unit");
+}
+
+#[tokio::test]
+async fn quality_gives_alpha_over_enough_respondents_and_item_analysis_is_for_admins() {
+    let srv = start_with_questionnaires().await;
+    let content = srv.content().await;
+    let v = content.version.clone();
+    let komitmen = questionnaire(&content, "komitmen");
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+    let unit_admin = srv.signed_in(2, SINKA, &[Role::UnitAdmin], &hash).await;
+    // 24 people answer the commitment scale consistently (a person's level on every item,
+    // reverse-keyed items mirrored), so α is high; 5 people is too few for Pengadaan.
+    let first_q = content
+        .questions
+        .iter()
+        .find(|q| q.id == "adaptif-001")
+        .unwrap();
+    for n in 0..24u32 {
+        let p = srv.signed_in(100 + n, SINKA, &[], &hash).await;
+        let level = 1 + (n % 5) as u8;
+        let r = response_record(p.id, komitmen, "2026-05-05T03:00:00Z", &v, |i| {
+            if i.reverse { 6 - level } else { level }
+        });
+        // Practice: half get the first question right.
+        let a = answer_at(p.id, first_q, n % 2 == 0, "2026-05-06T03:00:00Z", &v);
+        srv.sync(&p.token, vec![r, a]).await;
+    }
+    for n in 0..5u32 {
+        let p = srv.signed_in(200 + n, PENGADAAN, &[], &hash).await;
+        let r = response_record(p.id, komitmen, "2026-05-05T03:00:00Z", &v, |_| 3);
+        srv.sync(&p.token, vec![r]).await;
+    }
+    let res = srv
+        .get(
+            &format!("/api/v1/units/{SINKA}/quality?period=2026-05"),
+            Some(&unit_admin.token),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let q: Value = res.json().await.unwrap();
+    let k = q["questionnaires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["questionnaire"] == "komitmen")
+        .unwrap();
+    assert_eq!(k["components"]["n"], 24);
+    let afektif = &k["components"]["value"][0];
+    assert_eq!(afektif["component"], "afektif");
+    assert_eq!(afektif["alpha"]["status"], "given");
+    assert!(close(&afektif["alpha"]["reliability"]["alpha"], 1.0));
+    assert_eq!(afektif["alpha"]["reliability"]["n"], 24);
+    // Pengadaan: 5 people (k) but fewer than 20, everyone alike: not given, with a reason.
+    let p: Value = srv
+        .get(
+            &format!("/api/v1/units/{PENGADAAN}/quality?period=2026-05"),
+            Some(&admin.token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let pk = p["questionnaires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["questionnaire"] == "komitmen")
+        .unwrap();
+    let first = &pk["components"]["value"][0]["alpha"];
+    assert_eq!(first["status"], "not_given", "{pk}");
+    assert_eq!(first["reason"]["reason"], "too_few_people");
+    // Out of scope: 403.
+    let res = srv
+        .get(
+            &format!("/api/v1/units/{PENGADAAN}/quality?period=2026-05"),
+            Some(&unit_admin.token),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+
+    // Item analysis: admins only; the first question has 24 first attempts, half right.
+    let res = srv
+        .get(
+            "/api/v1/admin/item-analysis?period=2026",
+            Some(&unit_admin.token),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+    let items: Value = srv
+        .get(
+            "/api/v1/admin/item-analysis?period=2026",
+            Some(&admin.token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let row = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["question"] == "adaptif-001")
+        .unwrap();
+    assert_eq!(row["analysis"]["status"], "given", "{row}");
+    assert_eq!(row["analysis"]["stats"]["n"], 24);
+    assert!(close(&row["analysis"]["stats"]["difficulty"], 0.5));
+    let wrong: u64 = row["analysis"]["stats"]["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["correct"] == false)
+        .map(|o| o["chosen"].as_u64().unwrap())
+        .sum();
+    assert_eq!(wrong, 12);
+    let other = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["question"] == "adaptif-002")
+        .unwrap();
+    assert_eq!(other["analysis"]["reason"]["reason"], "below_k");
+}
