@@ -1,7 +1,7 @@
 //! The frame around every console screen: skip link, header (product, the signed-in
 //! person's name, language, "Keluar"), the nav of the screens the person's roles open.
 
-use super::access::{self, Screen};
+use super::access::{self, Screen, current_screen};
 use super::state::use_console;
 use crate::api;
 use crate::components::lang_switch::LangSwitch;
@@ -44,10 +44,15 @@ pub fn Frame(children: Children) -> impl IntoView {
             <Show when=move || !screens().is_empty()>
                 <nav class="console-nav" aria-label=move || console.tr().nav_label>
                     <ul>
-                        {move || screens().into_iter().map(|s| match s {
-                            Screen::Home => view! {
-                                <li><a href="/konsol/" aria-current="page">{move || console.tr().nav_home}</a></li>
-                            },
+                        {move || screens().into_iter().map(|s| {
+                            let label = move || match s {
+                                Screen::Home => console.tr().nav_home,
+                                Screen::Dashboard => console.tr().nav_dashboard,
+                            };
+                            let current = (current_screen() == Some(s)).then_some("page");
+                            view! {
+                                <li><a href=s.path() aria-current=current>{label}</a></li>
+                            }
                         }).collect_view()}
                     </ul>
                 </nav>
