@@ -189,3 +189,59 @@ pub fn SubUnitsSection(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl 
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resapi_core::aggregate::suppression::Reason;
+    use resapi_core::unit_dashboard::{IndexHeadline, ParticipationFigures, UnitRef};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn sub(name: &str, members: u32, index: Option<f64>) -> SubUnitFigures {
+        SubUnitFigures {
+            unit: UnitRef {
+                id: name.to_lowercase(),
+                name: name.into(),
+            },
+            participation: ParticipationFigures {
+                members,
+                active: members,
+                active_percent: 100,
+            },
+            index: match index {
+                Some(x) => Guarded::Shown {
+                    n: members,
+                    value: IndexHeadline {
+                        overall: Some(x),
+                        band: None,
+                        values: vec![],
+                    },
+                },
+                None => Guarded::Suppressed {
+                    reason: Reason::BelowK,
+                },
+            },
+            components: vec![],
+            practice: Guarded::Suppressed {
+                reason: Reason::BelowK,
+            },
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn hidden_figures_sort_last_whichever_the_direction() {
+        let subs = [
+            sub("Biro B", 6, Some(60.0)),
+            sub("Biro A", 2, None),
+            sub("Biro C", 7, Some(80.0)),
+        ];
+        assert_eq!(sorted(&subs, SortKey::Index, false), vec![2, 0, 1]);
+        assert_eq!(sorted(&subs, SortKey::Index, true), vec![0, 2, 1]);
+        assert_eq!(sorted(&subs, SortKey::Name, true), vec![1, 0, 2]);
+        assert_eq!(sorted(&subs, SortKey::Members, false), vec![2, 0, 1]);
+        // Nobody practised anywhere: the order stays as the server gave it.
+        assert_eq!(sorted(&subs, SortKey::Practice, false), vec![0, 1, 2]);
+    }
+}
