@@ -167,11 +167,23 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   console.log(`print: the unit report is ${pages} A4 page(s)`);
   await page.emulateMedia({ media: "screen" });
 
+  // Another unit in the admin's scope, through the picker: the small one hides its index
+  // and says so, in the figure and under its trend.
+  const smallName = "Biro Hubungan Masyarakat, Hukum, dan Kerja Sama";
+  await dash.chooseUnit(smallName);
+  await dash.shows(smallName, month.label);
+  assert.equal((await page.getByTestId("index-respondents").textContent()).trim(), BELOW_K);
+  assert.match(await page.getByTestId("dash-index").getByTestId("hidden-periods").textContent(), new RegExp(`${month.label}: kurang dari 5 responden`));
+  assert.equal(await page.getByTestId("index-overall").count(), 0, "no overall figure for the small unit");
+  await screenshot(page, "dashboard-05-small-unit");
+  await dash.chooseUnit(TOP_NAME);
+  await dash.shows(TOP_NAME, month.label);
+
   // English, then back.
   await page.getByTestId("lang-switch").click();
   await page.getByRole("heading", { level: 1, name: "Unit dashboard" }).waitFor();
   assert.equal((await dash.subUnitRow(SMALL).getByTestId("suppressed").first().textContent()).trim(), "Fewer than 5 respondents");
-  await screenshot(page, "dashboard-05-english");
+  await screenshot(page, "dashboard-06-english");
   await page.getByTestId("lang-switch").click();
   await page.getByRole("heading", { level: 1, name: "Dasbor unit" }).waitFor();
 
@@ -216,6 +228,6 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   assert.equal(await trainerPage.getByTestId("dashboard").count(), 0);
   const refused = await fetch(`${server.url}/api/v1/units/${TOP}/dashboard.csv?period=${q.api}`, { headers: { authorization: `Bearer ${trainer.token}` } });
   assert.equal(refused.status, 403);
-  await screenshot(trainerPage, "dashboard-06-trainer-no-access");
+  await screenshot(trainerPage, "dashboard-07-trainer-no-access");
   await other.close();
 });

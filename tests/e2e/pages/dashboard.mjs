@@ -18,6 +18,10 @@ export class DashboardPage {
     );
   }
 
+  async chooseUnit(name) {
+    await this.page.getByLabel("Unit", { exact: true }).selectOption({ label: name });
+  }
+
   async choosePeriodKind(label) {
     await this.page.getByLabel("Jenis periode").selectOption({ label });
   }

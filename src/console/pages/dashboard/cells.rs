@@ -57,3 +57,34 @@ pub fn GradeBadge(grade: Option<String>) -> impl IntoView {
         view! { <span class=class data-testid="band"><strong>{g}</strong></span> }
     })
 }
+
+/// Under a trend chart: which periods are hidden and why (the chart only leaves a gap).
+pub fn hidden_periods<T>(
+    points: &[resapi_core::unit_dashboard::TrendPoint<T>],
+    k: u32,
+    lang: Lang,
+) -> Option<impl IntoView + use<T>> {
+    let hidden: Vec<String> = points
+        .iter()
+        .filter_map(|p| match &p.figure {
+            resapi_core::aggregate::suppression::Guarded::Suppressed { reason } => Some(format!(
+                "{}: {}",
+                super::period::label(&p.period, lang),
+                reason_text(*reason, k, lang).to_lowercase()
+            )),
+            resapi_core::aggregate::suppression::Guarded::Shown { .. } => None,
+        })
+        .collect();
+    (!hidden.is_empty()).then(|| {
+        let head = match lang {
+            Lang::Id => "Periode tanpa angka",
+            Lang::En => "Periods without a figure",
+        };
+        view! {
+            <p class="dash-hidden-periods" data-testid="hidden-periods">
+                <strong>{head}": "</strong>
+                <span class="dash-hidden">{hidden.join("; ")}</span>
+            </p>
+        }
+    })
+}

@@ -2,7 +2,7 @@
 //! with the A/B/C bands behind it and the table), the trend over periods, and the weakest
 //! value with the module that answers it.
 
-use super::cells::{BandBadge, Hidden, number, percent};
+use super::cells::{BandBadge, Hidden, hidden_periods, number, percent};
 use super::figure_table::{chart_beside, figure_table};
 use super::names::Names;
 use super::period::short_label;
@@ -119,6 +119,7 @@ pub fn IndexSection(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl Int
             <h2 id="dash-index">{t.index_title}</h2>
             {body}
             <ChartView config=Signal::stored(trend) summary=t.chart_summary.to_owned() title=t.trend_chart.to_owned() />
+            {hidden_periods(&d.index_trend, d.k, lang)}
         </section>
     }
 }

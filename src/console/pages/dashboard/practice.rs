@@ -1,7 +1,7 @@
 //! Practice: accuracy overall, per value (chart and table) and per indicator, questions
 //! answered, and the accuracy trend.
 
-use super::cells::Hidden;
+use super::cells::{Hidden, hidden_periods};
 use super::figure_table::{chart_beside, figure_table};
 use super::names::Names;
 use super::period::short_label;
@@ -137,6 +137,7 @@ pub fn PracticeSection(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl 
             <h2 id="dash-practice">{t.practice}</h2>
             {body}
             <ChartView config=Signal::stored(trend) summary=t.chart_summary.to_owned() title=t.practice_trend.to_owned() />
+            {hidden_periods(&d.practice_trend, d.k, lang)}
         </section>
     }
 }
