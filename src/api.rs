@@ -237,6 +237,15 @@ pub(crate) async fn no_content(resp: Response) -> Result<(), ApiError> {
     }
 }
 
+/// The file name the server suggests (`Content-Disposition`), else `fallback`.
+fn file_name(resp: &Response, fallback: &str) -> String {
+    resp.headers()
+        .get("content-disposition")
+        .and_then(|d| Some(d.split("filename=\"").nth(1)?.split('"').next()?.to_owned()))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
 /// Everything the server holds about the account, as the JSON text to save, with the file
 /// name the server suggests.
 pub async fn my_data(token: &str) -> Result<(String, String), ApiError> {
@@ -245,12 +254,7 @@ pub async fn my_data(token: &str) -> Result<(String, String), ApiError> {
         if !resp.ok() {
             return Err(error_of(resp).await);
         }
-        let name = resp
-            .headers()
-            .get("content-disposition")
-            .and_then(|d| Some(d.split("filename=\"").nth(1)?.split('"').next()?.to_owned()))
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "resapi-data.json".to_owned());
+        let name = file_name(&resp, "resapi-data.json");
         let text = resp.text().await.map_err(|_| ApiError::Network)?;
         Ok((name, text))
     })
@@ -268,4 +272,26 @@ pub async fn erase_account(token: &str, password: &str) -> Result<(), ApiError> 
         password: password.to_owned(),
     };
     post_no_content("/me/erase", token, Some(&body)).await
+}
+
+/// GETs `path` (under `/api/v1`) with the token and reads the JSON answer. The console's
+/// screens read through this; it is generic, so an entry that never calls it ships none of it.
+pub async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
+    let req = Request::get(&format!("{BASE}{path}")).header("Authorization", &bearer(token));
+    send(req, TRANSFER_TIMEOUT, no_body, read).await
+}
+
+/// GETs a file (under `/api/v1`) with the token: the server's file name and the bytes.
+/// A link cannot carry the bearer header, so downloads go through here.
+pub async fn get_file(path: &str, token: &str) -> Result<(String, Vec<u8>), ApiError> {
+    let req = Request::get(&format!("{BASE}{path}")).header("Authorization", &bearer(token));
+    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        if !resp.ok() {
+            return Err(error_of(resp).await);
+        }
+        let name = file_name(&resp, "resapi-export");
+        let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
+        Ok((name, bytes))
+    })
+    .await
 }

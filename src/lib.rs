@@ -13,6 +13,7 @@ pub mod api;
 pub mod charts;
 pub mod components;
 pub mod console;
+pub mod download;
 pub mod i18n;
 pub mod journal;
 pub mod local_time;

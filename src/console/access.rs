@@ -10,6 +10,8 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
+    /// The unit dashboard: figures of a unit and its sub-units, never of a person.
+    Dashboard,
     /// The unit tree: create, rename, move, retire.
     Units,
     /// Search people, change their unit, grant roles.
@@ -23,6 +25,7 @@ impl Screen {
     pub fn path(self) -> &'static str {
         match self {
             Screen::Home => "/konsol/",
+            Screen::Dashboard => "/konsol/dasbor",
             Screen::Units => "/konsol/unit",
             Screen::People => "/konsol/pegawai",
             Screen::Roster => "/konsol/impor",
@@ -33,7 +36,9 @@ impl Screen {
     pub fn opens_for(self, roles: &[Role]) -> bool {
         match self {
             Screen::Home => opens_console(roles),
-            Screen::Units | Screen::People | Screen::Roster => manages_units(roles),
+            Screen::Dashboard | Screen::Units | Screen::People | Screen::Roster => {
+                manages_units(roles)
+            }
         }
     }
 }
@@ -54,10 +59,16 @@ pub fn manages_units(roles: &[Role]) -> bool {
 
 /// The screens in the nav, in order.
 pub fn screens(roles: &[Role]) -> Vec<Screen> {
-    [Screen::Home, Screen::Units, Screen::People, Screen::Roster]
-        .into_iter()
-        .filter(|s| s.opens_for(roles))
-        .collect()
+    [
+        Screen::Home,
+        Screen::Dashboard,
+        Screen::Units,
+        Screen::People,
+        Screen::Roster,
+    ]
+    .into_iter()
+    .filter(|s| s.opens_for(roles))
+    .collect()
 }
 
 /// The roles someone with `roles` may grant or revoke for a person in their scope, by the
@@ -101,7 +112,14 @@ mod tests {
             vec![Screen::Home]
         );
         assert!(!Screen::Units.opens_for(&[Role::Employee, Role::Trainer]));
-        let all = vec![Screen::Home, Screen::Units, Screen::People, Screen::Roster];
+        assert!(!Screen::Dashboard.opens_for(&[Role::Employee, Role::Trainer]));
+        let all = vec![
+            Screen::Home,
+            Screen::Dashboard,
+            Screen::Units,
+            Screen::People,
+            Screen::Roster,
+        ];
         assert_eq!(screens(&[Role::Employee, Role::UnitAdmin]), all);
         assert_eq!(screens(&[Role::Employee, Role::Admin]), all);
     }

@@ -3,6 +3,7 @@
 
 use super::access::Screen;
 use super::layout::Frame;
+use super::pages::dashboard::DashboardPage;
 use super::pages::home::HomePage;
 use super::pages::login::LoginPage;
 use super::pages::no_access::{Guarded, NoSuchScreen};
@@ -24,6 +25,7 @@ pub fn ConsoleApp() -> impl IntoView {
                 <Show when=move || console.session.with(Option::is_some) fallback=LoginPage>
                     <Routes fallback=NoSuchScreen>
                         <Route path=path!("/konsol") view=HomePage />
+                        <Route path=path!("/konsol/dasbor") view=|| view! { <Guarded screen=Screen::Dashboard><DashboardPage /></Guarded> } />
                         <Route path=path!("/konsol/unit") view=|| view! { <Guarded screen=Screen::Units><UnitsPage /></Guarded> } />
                         <Route path=path!("/konsol/pegawai") view=|| view! { <Guarded screen=Screen::People><PeoplePage /></Guarded> } />
                         <Route path=path!("/konsol/impor") view=|| view! { <Guarded screen=Screen::Roster><RosterImportPage /></Guarded> } />

@@ -62,6 +62,8 @@ const ROWS: &[(&str, Access)] = &[
     ),
     ("POST /api/v1/admin/roster", Access::UnitScoped),
     ("GET /api/v1/units/{id}/dashboard", Access::UnitScoped),
+    ("GET /api/v1/units/{id}/dashboard.csv", Access::UnitScoped),
+    ("GET /api/v1/units/{id}/dashboard.xlsx", Access::UnitScoped),
     ("GET /api/v1/units/{id}/quality", Access::UnitScoped),
     ("GET /api/v1/admin/item-analysis", Access::AdminOnly),
 ];
@@ -196,7 +198,10 @@ impl Fixture {
             }
             "DELETE /api/v1/admin/units/{id}" => (path.replace("{id}", &self.unit().await), None),
             "GET /api/v1/admin/people" => (format!("{path}?unit={SINKA}&q=pegawai"), None),
-            "GET /api/v1/units/{id}/dashboard" | "GET /api/v1/units/{id}/quality" => (
+            "GET /api/v1/units/{id}/dashboard"
+            | "GET /api/v1/units/{id}/dashboard.csv"
+            | "GET /api/v1/units/{id}/dashboard.xlsx"
+            | "GET /api/v1/units/{id}/quality" => (
                 format!("{}?period=2026-Q1", path.replace("{id}", SINKA)),
                 None,
             ),

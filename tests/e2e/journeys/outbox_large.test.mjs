@@ -9,10 +9,10 @@
 // into the phone's outbox by the test: typing 300 long texts would take minutes and test the
 // typing, not the sync; the module page's own journal is left as it was.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { limitBodies } from "../lib/bad_network.mjs";
 import { screenshot } from "../lib/browser.mjs";
+import { uuidv7 as uuidV7 } from "../lib/ids.mjs";
 import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
 import { makeNip, TestServer } from "../lib/server.mjs";
 
@@ -28,17 +28,6 @@ const MAX_RECORD_BYTES = 24 * 1024;
 function longText(n) {
   const sentence = "Saya belajar melayani dengan tulus, tepat waktu, dan akuntabel. ";
   return `Refleksi ${n}: ${sentence.repeat(100)}`.slice(0, MAX_REFLECTION_CHARS);
-}
-
-/** A UUID v7 (time-ordered, as the app makes them). */
-function uuidV7() {
-  const b = randomBytes(16);
-  const ms = BigInt(Date.now());
-  for (let i = 0; i < 6; i++) b[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
-  b[6] = (b[6] & 0x0f) | 0x70;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** Reads (or, with `add`, first adds records to) an object store of the phone's IndexedDB. */

@@ -10,17 +10,35 @@ pub const CSV_CONTENT_TYPE: &str = "text/csv; charset=utf-8";
 
 pub fn to_csv(table: &Table) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
+    push_table(&mut out, table);
+    out.into_bytes()
+}
+
+/// Several tables in one file (a unit report): each as a section of a one-field line with
+/// its title, its header and rows, then an empty line. A reader splits at the empty lines.
+pub fn to_csv_sections(tables: &[Table]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    for (i, table) in tables.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        push_record(&mut out, &[text_field(table.title())]);
+        push_table(&mut out, table);
+    }
+    out.into_bytes()
+}
+
+fn push_table(out: &mut String, table: &Table) {
     let header: Vec<String> = table
         .columns()
         .iter()
         .map(|c| text_field(&c.header))
         .collect();
-    push_record(&mut out, &header);
+    push_record(out, &header);
     for row in table.rows() {
         let fields: Vec<String> = row.iter().map(field).collect();
-        push_record(&mut out, &fields);
+        push_record(out, &fields);
     }
-    out.into_bytes()
 }
 
 fn push_record(out: &mut String, fields: &[String]) {

@@ -7,12 +7,14 @@ mod csv_writer;
 mod file_name;
 mod sheet_name;
 mod table;
+mod unit_report;
 mod xlsx_writer;
 
-pub use csv_writer::{CSV_CONTENT_TYPE, to_csv};
+pub use csv_writer::{CSV_CONTENT_TYPE, to_csv, to_csv_sections};
 pub use file_name::file_stem;
 pub use sheet_name::sheet_names;
 pub use table::{Cell, Column, ColumnKind, Table};
+pub use unit_report::unit_report;
 pub use xlsx_writer::{XLSX_CONTENT_TYPE, to_xlsx};
 
 /// Why a table cannot be exported. Rows and columns are 1-based, as in the sheet's data

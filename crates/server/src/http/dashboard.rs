@@ -4,11 +4,17 @@
 
 use crate::dashboard::quality::{item_analysis, unit_quality};
 use crate::dashboard::{DashboardError, unit_dashboard};
-use crate::http::access::{RequireAdmin, RequireRole, UnitAdmin};
+use crate::export::{
+    CSV_CONTENT_TYPE, ExportError, Table, XLSX_CONTENT_TYPE, file_stem, to_csv_sections, to_xlsx,
+    unit_report,
+};
+use crate::http::access::{Caller, RequireAdmin, RequireRole, UnitAdmin};
 use crate::http::error::{Error, Result};
 use crate::http::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use resapi_core::aggregate::period::Period;
@@ -19,6 +25,8 @@ use std::sync::Arc;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/units/{id}/dashboard", get(dashboard))
+        .route("/units/{id}/dashboard.csv", get(dashboard_csv))
+        .route("/units/{id}/dashboard.xlsx", get(dashboard_xlsx))
         .route("/units/{id}/quality", get(quality))
         .route("/admin/item-analysis", get(items))
 }
@@ -73,6 +81,68 @@ async fn dashboard(
     let d = Arc::new(unit_dashboard(&state.store, content, &id, period, state.k).await?);
     state.dashboards.put(generation, Arc::clone(&d));
     Ok(Json(d))
+}
+
+/// The dashboard's figures as export tables: the same aggregates as the JSON answer.
+async fn report(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    q: &PeriodQuery,
+) -> Result<(String, Vec<Table>)> {
+    caller.check_scope(id)?;
+    let period = q.period()?;
+    let content = &state.content.bundle;
+    let d = unit_dashboard(&state.store, content, id, period, state.k).await?;
+    let tables = unit_report(&d, content).map_err(export_error)?;
+    Ok((
+        file_stem(&format!("dasbor {} {}", d.unit.id, d.period)),
+        tables,
+    ))
+}
+
+fn export_error(e: ExportError) -> Error {
+    Error::Internal(e.to_string())
+}
+
+/// A file download with its name.
+fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn dashboard_csv(
+    State(state): State<AppState>,
+    RequireRole(caller, _): RequireRole<UnitAdmin>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Response> {
+    let (stem, tables) = report(&state, &caller, &id, &q).await?;
+    Ok(download(
+        to_csv_sections(&tables),
+        CSV_CONTENT_TYPE,
+        format!("{stem}.csv"),
+    ))
+}
+
+async fn dashboard_xlsx(
+    State(state): State<AppState>,
+    RequireRole(caller, _): RequireRole<UnitAdmin>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Response> {
+    let (stem, tables) = report(&state, &caller, &id, &q).await?;
+    let bytes = to_xlsx(&tables).map_err(export_error)?;
+    Ok(download(bytes, XLSX_CONTENT_TYPE, format!("{stem}.xlsx")))
 }
 
 async fn quality(

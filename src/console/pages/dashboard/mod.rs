@@ -1,0 +1,265 @@
+//! The unit dashboard (unit admins and admins): pick a unit in scope and a period, read the
+//! unit's figures (`GET /units/{id}/dashboard`), see every chart with its table, download the
+//! same figures as CSV or XLSX, print a one-page report. Hidden cells say why, never a number.
+
+mod cells;
+mod components;
+mod downloads;
+mod figure_table;
+mod index;
+mod names;
+mod period;
+mod practice;
+mod reveal;
+mod sub_units;
+mod text;
+
+use crate::api::{self, ApiError};
+use crate::console::state::use_console;
+use cells::Hidden;
+use components::ComponentsSection;
+use downloads::Downloads;
+use index::IndexSection;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use names::Names;
+use practice::PracticeSection;
+use resapi_core::Lang;
+use resapi_core::admin::AdminUnit;
+use resapi_core::aggregate::period::{Period, PeriodKind};
+use resapi_core::aggregate::suppression::Guarded;
+use resapi_core::unit_dashboard::UnitDashboard;
+use std::sync::Arc;
+use sub_units::SubUnitsSection;
+use text::dash_tr;
+
+/// Marks the User Timing API around a redraw, so a browser test (or a person in DevTools)
+/// can measure how long the period change takes to paint.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let console = use_console();
+    let lang = console.lang;
+    let t = move || dash_tr(lang.get());
+    let (token, own_unit) = console
+        .session
+        .with_untracked(|s| {
+            s.as_ref()
+                .map(|s| (s.token.clone(), s.account.unit_id.clone()))
+        })
+        .unwrap_or_default();
+    let today = crate::local_time::local_today();
+    let unit = RwSignal::new(own_unit);
+    let kind = RwSignal::new(PeriodKind::Quarter);
+    let period = RwSignal::new(Period::of_date(today, PeriodKind::Quarter));
+    let shown = reveal::slots();
+    let error = RwSignal::new(None::<ApiError>);
+    let loading = RwSignal::new(true);
+    let retry = RwSignal::new(0u32);
+    let names = RwSignal::new(Names::default());
+    let units = RwSignal::new(Vec::<AdminUnit>::new());
+
+    // Names and the picker's units: once.
+    {
+        let token = token.clone();
+        spawn_local(async move {
+            if let Ok(Some(content)) = api::content(None).await {
+                names.set(Names(Some(Arc::new(content))));
+            }
+            if let Ok(list) = api::get_json::<Vec<AdminUnit>>("/admin/units", &token).await {
+                units.set(list.into_iter().filter(|u| u.active).collect());
+            }
+        });
+    }
+
+    // The figures for the unit and period on screen; a later answer wins over an earlier one.
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        retry.track();
+        let path = format!("/units/{}/dashboard?period={}", unit.get(), period.get());
+        let token = token.clone();
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
+        loading.set(true);
+        mark("dash:asked");
+        spawn_local(async move {
+            let answer = api::get_json::<UnitDashboard>(&path, &token).await;
+            // A later request is under way, or the page is gone.
+            if asked.try_get_value() != Some(this) {
+                return;
+            }
+            mark("dash:data");
+            match answer {
+                Ok(d) => {
+                    error.set(None);
+                    let still_wanted = move || asked.try_get_value() == Some(this);
+                    // The first frame after the last section and its charts were drawn.
+                    let done = move || {
+                        loading.set(false);
+                        mark("dash:drawn");
+                    };
+                    reveal::reveal(shown, Arc::new(d), 0, still_wanted, done);
+                }
+                Err(e) => {
+                    error.set(Some(e));
+                    loading.set(false);
+                }
+            }
+        });
+    });
+
+    let query =
+        Signal::derive(move || format!("/units/{}/dashboard?period={}", unit.get(), period.get()));
+    let lang_signal = Signal::derive(move || lang.get());
+
+    let unit_picker = move || {
+        let list = units.get();
+        (list.len() > 1).then(|| {
+            let options = list
+                .into_iter()
+                .map(|u| {
+                    let selected = u.id == unit.get_untracked();
+                    view! { <option value=u.id.clone() selected=selected>{u.name}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="dash-field">
+                    <label for="dash-unit-picker">{move || t().unit}</label>
+                    <select id="dash-unit-picker" data-testid="unit-picker" on:change=move |ev| unit.set(event_target_value(&ev))>
+                        {options}
+                    </select>
+                </div>
+            }
+        })
+    };
+    let period_options = move || {
+        let lang = lang.get();
+        let chosen = period.get();
+        period::choices(kind.get(), today)
+            .into_iter()
+            .map(|p| {
+                view! { <option value=p.to_string() selected=p == chosen>{period::label(&p, lang)}</option> }
+            })
+            .collect_view()
+    };
+
+    // One closure per section: each rebuilds only when its own slot gets new figures.
+    let section = move |slot: usize, draw: fn(Arc<UnitDashboard>, Names, Lang) -> AnyView| {
+        move || {
+            let lang = lang.get();
+            let names = names.get();
+            shown[slot].get().map(|d| draw(d, names, lang))
+        }
+    };
+    let content = view! {
+        {section(0, |d, names, lang| view! {
+            <header class="dash-head">
+                <h2 class="dash-unit" data-testid="dash-unit">{d.unit.name.clone()}" · "{period::label(&d.period, lang)}</h2>
+                <p class="dash-k">{dash_tr(lang).k_note}": k = "{d.k}</p>
+            </header>
+            <Participation d=d.clone() names=names lang=lang />
+        }.into_any())}
+        {section(1, |d, names, lang| view! { <IndexSection d=d names=names lang=lang /> }.into_any())}
+        {section(2, |d, names, lang| d.components.iter().map(|c| view! {
+            <ComponentsSection cell=c.clone() names=names.clone() k=d.k lang=lang />
+        }).collect_view().into_any())}
+        {section(3, |d, names, lang| view! { <PracticeSection d=d names=names lang=lang /> }.into_any())}
+        {section(4, |d, names, lang| view! { <SubUnitsSection d=d names=names lang=lang /> }.into_any())}
+    };
+
+    view! {
+        <div class="page console-page dash" data-testid="dashboard" aria-busy=move || loading.get().to_string()>
+            <h1>{move || t().title}</h1>
+            <p class="no-print">{move || t().intro}</p>
+            <form class="dash-controls no-print" on:submit=|ev| ev.prevent_default()>
+                {unit_picker}
+                <div class="dash-field">
+                    <label for="dash-period-kind">{move || t().period_kind}</label>
+                    <select id="dash-period-kind" data-testid="period-kind" on:change=move |ev| {
+                        let k = period::kind_of(&event_target_value(&ev));
+                        kind.set(k);
+                        period.set(Period::of_date(period.get_untracked().first_day(), k));
+                    }>
+                        {move || [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year].into_iter().map(|k| {
+                            let label = match k {
+                                PeriodKind::Month => t().month,
+                                PeriodKind::Quarter => t().quarter,
+                                PeriodKind::Year => t().year,
+                            };
+                            view! { <option value=period::kind_code(k) selected=k == kind.get()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="dash-field">
+                    <label for="dash-period">{move || t().period}</label>
+                    <select id="dash-period" data-testid="period" on:change=move |ev| {
+                        if let Ok(p) = event_target_value(&ev).parse::<Period>() {
+                            period.set(p);
+                        }
+                    }>
+                        {period_options}
+                    </select>
+                </div>
+            </form>
+            <Downloads query=query lang=lang_signal />
+            <p role="status" class="dash-status" data-testid="dash-status">
+                {move || loading.get().then(|| t().loading)}
+            </p>
+            {move || error.get().map(|e| view! {
+                <div class="dash-error" role="alert" data-testid="dash-error">
+                    <p><strong>{e.to_string()}</strong></p>
+                    <p>{t().error_next}</p>
+                    <button type="button" class="btn" on:click=move |_| retry.update(|n| *n += 1)>{t().retry}</button>
+                </div>
+            })}
+            {content}
+        </div>
+    }
+}
+
+/// A questionnaire's respondents, or why the count is hidden.
+fn respondents<T>(g: &Guarded<T>, k: u32, lang: Lang) -> AnyView {
+    match g {
+        Guarded::Shown { n, .. } => view! { <span>{*n}</span> }.into_any(),
+        Guarded::Suppressed { reason } => {
+            view! { <Hidden reason=*reason k=k lang=lang /> }.into_any()
+        }
+    }
+}
+
+/// Members, people active in the period, and each questionnaire's respondents.
+#[component]
+fn Participation(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl IntoView {
+    let t = dash_tr(lang);
+    let components = d
+        .components
+        .iter()
+        .map(|c| {
+            view! {
+                <div>
+                    <dt>{t.respondents}" · "{names.questionnaire(&c.questionnaire, lang)}</dt>
+                    <dd>{respondents(&c.figure, d.k, lang)}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="dash-section" aria-labelledby="dash-part" data-testid="dash-participation">
+            <h2 id="dash-part">{t.participation}</h2>
+            <dl class="dash-figures">
+                <div><dt>{t.members}</dt><dd data-testid="members">{d.participation.members}</dd></div>
+                <div><dt>{t.active}</dt><dd>{d.participation.active}" ("{d.participation.active_percent}" %)"</dd></div>
+                <div>
+                    <dt>{t.respondents}" · "{t.index_title}</dt>
+                    <dd data-testid="index-respondents">{respondents(&d.index, d.k, lang)}</dd>
+                </div>
+                {components}
+            </dl>
+        </section>
+    }
+}

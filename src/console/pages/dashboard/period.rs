@@ -1,0 +1,122 @@
+//! The period picker's choices: the recent months, quarters or years, newest first, and how
+//! each reads ("Maret 2026", "Kuartal 1 2026").
+
+use resapi_core::Lang;
+use resapi_core::aggregate::period::{Period, PeriodKind};
+use time::Date;
+
+/// How many periods of each kind the picker offers.
+fn offered(kind: PeriodKind) -> usize {
+    match kind {
+        PeriodKind::Month => 24,
+        PeriodKind::Quarter => 8,
+        PeriodKind::Year => 4,
+    }
+}
+
+/// The periods of `kind` up to the one holding `today`, newest first.
+pub fn choices(kind: PeriodKind, today: Date) -> Vec<Period> {
+    let mut out = vec![Period::of_date(today, kind)];
+    while out.len() < offered(kind) {
+        let Some(before) = out[out.len() - 1].first_day().previous_day() else {
+            break;
+        };
+        out.push(Period::of_date(before, kind));
+    }
+    out
+}
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn label(p: &Period, lang: Lang) -> String {
+    let year = p.calendar_year();
+    let month = usize::from(u8::from(p.first_day().month())) - 1;
+    match (p.kind(), lang) {
+        (PeriodKind::Month, Lang::Id) => format!("{} {year}", MONTHS_ID[month]),
+        (PeriodKind::Month, Lang::En) => format!("{} {year}", MONTHS_EN[month]),
+        (PeriodKind::Quarter, Lang::Id) => format!("Kuartal {} {year}", month / 3 + 1),
+        (PeriodKind::Quarter, Lang::En) => format!("Q{} {year}", month / 3 + 1),
+        (PeriodKind::Year, _) => year.to_string(),
+    }
+}
+
+/// A short label for chart axes ("Mar 26", "K1 26").
+pub fn short_label(p: &Period, lang: Lang) -> String {
+    let year = p.calendar_year() % 100;
+    let month = usize::from(u8::from(p.first_day().month())) - 1;
+    match (p.kind(), lang) {
+        (PeriodKind::Month, Lang::Id) => format!("{} {year:02}", &MONTHS_ID[month][..3]),
+        (PeriodKind::Month, Lang::En) => format!("{} {year:02}", &MONTHS_EN[month][..3]),
+        (PeriodKind::Quarter, Lang::Id) => format!("K{} {year:02}", month / 3 + 1),
+        (PeriodKind::Quarter, Lang::En) => format!("Q{} {year:02}", month / 3 + 1),
+        (PeriodKind::Year, _) => p.calendar_year().to_string(),
+    }
+}
+
+pub fn kind_code(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Month => "month",
+        PeriodKind::Quarter => "quarter",
+        PeriodKind::Year => "year",
+    }
+}
+
+pub fn kind_of(code: &str) -> PeriodKind {
+    match code {
+        "month" => PeriodKind::Month,
+        "year" => PeriodKind::Year,
+        _ => PeriodKind::Quarter,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn choices_count_back_from_today_across_years() {
+        let q = choices(PeriodKind::Quarter, date!(2026 - 02 - 10));
+        assert_eq!(q.len(), 8);
+        assert_eq!(q[0].to_string(), "2026-Q1");
+        assert_eq!(q[1].to_string(), "2025-Q4");
+        let m = choices(PeriodKind::Month, date!(2026 - 02 - 10));
+        assert_eq!(
+            (m[0].to_string(), m[2].to_string()),
+            ("2026-02".into(), "2025-12".into())
+        );
+        assert_eq!(label(&m[0], Lang::Id), "Februari 2026");
+        assert_eq!(label(&q[0], Lang::Id), "Kuartal 1 2026");
+        assert_eq!(label(&q[1], Lang::En), "Q4 2025");
+    }
+}

@@ -1,0 +1,247 @@
+//! Sub-units side by side: a bar chart of each one's overall index and a table sortable by
+//! any column (header buttons with `aria-sort`). A hidden figure says why and sorts last.
+
+use super::cells::{GradeBadge, Hidden, percent};
+use super::names::Names;
+use super::text::dash_tr;
+use crate::charts::{ChartColour, ChartKind, ChartSpec, ChartView, Series};
+use leptos::prelude::*;
+use resapi_core::Lang;
+use resapi_core::aggregate::suppression::Guarded;
+use resapi_core::unit_dashboard::{SubUnitFigures, UnitDashboard};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Members,
+    Active,
+    Index,
+    Practice,
+}
+
+fn index_of(s: &SubUnitFigures) -> Option<f64> {
+    match &s.index {
+        Guarded::Shown { value, .. } => value.overall,
+        Guarded::Suppressed { .. } => None,
+    }
+}
+
+fn practice_of(s: &SubUnitFigures) -> Option<f64> {
+    match &s.practice {
+        Guarded::Shown { value, .. } if value.answered > 0 => Some(f64::from(value.percent)),
+        Guarded::Shown { .. } => None,
+        Guarded::Suppressed { .. } => None,
+    }
+}
+
+/// Known numbers in the asked order; hidden or missing ones after them either way.
+fn by_number(a: Option<f64>, b: Option<f64>, ascending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) if ascending => a.total_cmp(&b),
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The rows' order for a column and direction.
+pub fn sorted(subs: &[SubUnitFigures], key: SortKey, ascending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..subs.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&subs[i], &subs[j]);
+        let n = |x: u32| Some(f64::from(x));
+        match key {
+            SortKey::Name if ascending => a.unit.name.cmp(&b.unit.name),
+            SortKey::Name => b.unit.name.cmp(&a.unit.name),
+            SortKey::Members => by_number(
+                n(a.participation.members),
+                n(b.participation.members),
+                ascending,
+            ),
+            SortKey::Active => by_number(
+                n(a.participation.active_percent),
+                n(b.participation.active_percent),
+                ascending,
+            ),
+            SortKey::Index => by_number(index_of(a), index_of(b), ascending),
+            SortKey::Practice => by_number(practice_of(a), practice_of(b), ascending),
+        }
+    });
+    order
+}
+
+#[component]
+pub fn SubUnitsSection(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl IntoView {
+    let t = dash_tr(lang);
+    let sort = RwSignal::new((SortKey::Name, true));
+    let heading = view! { <h2 id="dash-subs">{t.sub_units}</h2> };
+    if d.sub_units.is_empty() {
+        return view! {
+            <section class="dash-section" aria-labelledby="dash-subs">{heading}<p>{t.no_sub_units}</p></section>
+        }
+        .into_any();
+    }
+    let labels = d.sub_units.iter().map(|s| s.unit.name.clone()).collect();
+    let values = d.sub_units.iter().map(index_of).collect();
+    let spec = ChartSpec::new(ChartKind::Bar, lang, labels)
+        .label_header(t.unit)
+        .series(Series::new(t.overall, values, ChartColour::Green))
+        .y_range(0.0, 100.0)
+        .unit(" %")
+        .bands(names.bands())
+        .horizontal()
+        .empty(t.no_data);
+    let header = move |key: SortKey, label: &'static str| {
+        let aria = move || match sort.get() {
+            (k, true) if k == key => "ascending",
+            (k, false) if k == key => "descending",
+            _ => "none",
+        };
+        let on_click = move |_| {
+            sort.update(|(k, asc)| {
+                if *k == key {
+                    *asc = !*asc;
+                } else {
+                    *k = key;
+                    *asc = key == SortKey::Name;
+                }
+            });
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort-button" on:click=on_click>
+                    {label}
+                    <span class="visually-hidden">" — "{t.sort_by}</span>
+                    <span aria-hidden="true" class="sort-mark">{move || match aria() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "↕",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
+    let k = d.k;
+    let subs = d.clone();
+    let rows = move || {
+        let (key, asc) = sort.get();
+        sorted(&subs.sub_units, key, asc)
+            .into_iter()
+            .map(|i| {
+                let s = &subs.sub_units[i];
+                let index = match &s.index {
+                    Guarded::Shown { value, .. } => view! {
+                        <td class="num">{percent(value.overall, lang)}</td>
+                        <td><GradeBadge grade=value.band.clone() /></td>
+                    }
+                    .into_any(),
+                    Guarded::Suppressed { reason } => view! {
+                        <td colspan="2"><Hidden reason=*reason k=k lang=lang /></td>
+                    }
+                    .into_any(),
+                };
+                let practice = match &s.practice {
+                    // Nobody practised: no accuracy to speak of (not 0 %).
+                    Guarded::Shown { value, .. } if value.answered == 0 => {
+                        view! { <td class="num">"–"</td> }.into_any()
+                    }
+                    Guarded::Shown { value, .. } => {
+                        view! { <td class="num">{value.percent}" %"</td> }.into_any()
+                    }
+                    Guarded::Suppressed { reason } => {
+                        view! { <td><Hidden reason=*reason k=k lang=lang /></td> }.into_any()
+                    }
+                };
+                view! {
+                    <tr data-unit=s.unit.id.clone()>
+                        <th scope="row">{s.unit.name.clone()}</th>
+                        <td class="num">{s.participation.members}</td>
+                        <td class="num">{s.participation.active_percent}" %"</td>
+                        {index}
+                        {practice}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="dash-section" aria-labelledby="dash-subs" data-testid="dash-subs">
+            {heading}
+            <div class="dash-pair">
+                <ChartView config=Signal::stored(spec) summary=t.chart_summary.to_owned() title=t.sub_units_chart.to_owned() />
+                <div class="dash-table-wrap"><table class="dash-table" data-testid="sub-units-table">
+                    <caption>{t.sub_units}</caption>
+                    <thead><tr>
+                        {header(SortKey::Name, t.unit)}
+                        {header(SortKey::Members, t.members)}
+                        {header(SortKey::Active, t.active)}
+                        {header(SortKey::Index, t.index_title)}
+                        <th scope="col">{t.band}</th>
+                        {header(SortKey::Practice, t.accuracy)}
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table></div>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resapi_core::aggregate::suppression::Reason;
+    use resapi_core::unit_dashboard::{IndexHeadline, ParticipationFigures, UnitRef};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn sub(name: &str, members: u32, index: Option<f64>) -> SubUnitFigures {
+        SubUnitFigures {
+            unit: UnitRef {
+                id: name.to_lowercase(),
+                name: name.into(),
+            },
+            participation: ParticipationFigures {
+                members,
+                active: members,
+                active_percent: 100,
+            },
+            index: match index {
+                Some(x) => Guarded::Shown {
+                    n: members,
+                    value: IndexHeadline {
+                        overall: Some(x),
+                        band: None,
+                        values: vec![],
+                    },
+                },
+                None => Guarded::Suppressed {
+                    reason: Reason::BelowK,
+                },
+            },
+            components: vec![],
+            practice: Guarded::Suppressed {
+                reason: Reason::BelowK,
+            },
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn hidden_figures_sort_last_whichever_the_direction() {
+        let subs = [
+            sub("Biro B", 6, Some(60.0)),
+            sub("Biro A", 2, None),
+            sub("Biro C", 7, Some(80.0)),
+        ];
+        assert_eq!(sorted(&subs, SortKey::Index, false), vec![2, 0, 1]);
+        assert_eq!(sorted(&subs, SortKey::Index, true), vec![0, 2, 1]);
+        assert_eq!(sorted(&subs, SortKey::Name, true), vec![1, 0, 2]);
+        assert_eq!(sorted(&subs, SortKey::Members, false), vec![2, 0, 1]);
+        // Nobody practised anywhere: the order stays as the server gave it.
+        assert_eq!(sorted(&subs, SortKey::Practice, false), vec![0, 1, 2]);
+    }
+}

@@ -1,0 +1,85 @@
+// A small agency seeded through the real API: people register in units and sync their
+// questionnaire responses, as phones would. For dashboards: which unit has how many
+// respondents, in the period now and in an earlier one.
+import assert from "node:assert/strict";
+import { uuidv7 } from "./ids.mjs";
+import { grantRole } from "./server.mjs";
+
+let serial = 0;
+/** A valid NIP unique within this run. */
+export function nextNip() {
+  serial += 1;
+  const day = String((serial % 28) + 1).padStart(2, "0");
+  return `198801${day}201201${serial % 2 ? 1 : 2}${String(100 + serial).padStart(3, "0")}`;
+}
+
+async function call(server, method, path, body, token) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return res;
+}
+
+/** Registers a person in `unit`; returns `{nip, password, name, token, id}`. */
+export async function person(server, unit, name, role) {
+  const p = { nip: nextNip(), name, password: "sandi-dasbor-2026" };
+  const res = await call(server, "POST", "/auth/register", { ...p, unit_id: unit });
+  assert.equal(res.status, 201, `register ${name}: ${await res.clone().text()}`);
+  const auth = await res.json();
+  if (role) grantRole(server, p.nip, role);
+  return { ...p, token: auth.token, id: auth.account.id };
+}
+
+/** A questionnaire response of `who` at `at`, every item answered by `answer(item)`. */
+function response(who, q, at, version, answer) {
+  return {
+    id: uuidv7(),
+    kind: "questionnaire_response",
+    account_id: who.id,
+    created_at: at.toISOString(),
+    payload: {
+      questionnaire_id: q.id,
+      answers: Object.fromEntries(q.items.map((i) => [i.id, answer(i)])),
+      started_at: at.toISOString(),
+      content_version: version,
+    },
+  };
+}
+
+/**
+ * Seeds `plan`: `[{unit, people, base}]`. Each person answers the BerAKHLAK index twice: at
+ * `earlier` with `base - 1` and at `now` with `base` (Adaptif always one lower), so the two
+ * periods differ and Adaptif is the weakest value.
+ */
+export async function seedIndexResponses(server, plan, { now, earlier }) {
+  const content = await (await fetch(`${server.url}/api/v1/content`)).json();
+  const q = content.questionnaires.find((x) => x.id === "indeks-berakhlak");
+  assert.ok(q, "the content has the BerAKHLAK index questionnaire");
+  let n = 0;
+  for (const { unit, people, base } of plan) {
+    for (let i = 0; i < people; i++) {
+      n += 1;
+      const who = await person(server, unit, `Pegawai ${n}`);
+      // A little spread inside a unit: every other person one point higher.
+      const own = Math.min(5, base + (i % 2));
+      const score = (b) => (item) => Math.max(1, item.component === "adaptif" ? b - 1 : b);
+      const records = [
+        response(who, q, earlier, content.version, score(own - 1)),
+        response(who, q, now, content.version, score(own)),
+      ];
+      const res = await call(server, "POST", "/sync", { records }, who.token);
+      assert.equal(res.status, 200);
+      const { results } = await res.json();
+      assert.deepEqual(results.map((r) => r.status), ["stored", "stored"], JSON.stringify(results));
+    }
+  }
+}
+
+/** The dashboard's JSON, as the console reads it. */
+export async function dashboardJson(server, token, unit, period) {
+  const res = await call(server, "GET", `/units/${unit}/dashboard?period=${period}`, null, token);
+  assert.equal(res.status, 200);
+  return res.json();
+}
