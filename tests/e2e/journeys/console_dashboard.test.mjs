@@ -76,7 +76,7 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   await konsol.submitLogin(admin);
   await konsol.home(admin.name);
   const nav = page.getByRole("navigation", { name: "Menu konsol" });
-  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Dasbor unit"]);
+  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
   await nav.getByRole("link", { name: "Dasbor unit" }).click();
 
   // The unit admin's own unit, this quarter, by default.
