@@ -27,7 +27,7 @@ use resapi_core::unit_dashboard::{
     ComponentHeadline, ComponentsCell, ComponentsHeadlineCell, IndexHeadline, ParticipationFigures,
     PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
 };
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 pub use resapi_core::aggregate::period::PeriodKind;
@@ -129,6 +129,9 @@ impl Tree {
 pub struct PeriodData {
     pub period: Period,
     pub responses: Vec<UnitResponse>,
+    /// Questionnaire → unit → positions in `responses` (ascending): a sub-unit picks its
+    /// responses without walking every response of the agency.
+    by_unit: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl PeriodData {
@@ -143,29 +146,56 @@ impl PeriodData {
         questionnaire: Option<&str>,
     ) -> Result<PeriodData> {
         let mut responses = store.period_responses(&period, questionnaire).await?;
+        // Questionnaire id → its item ids, looked up once rather than per answer.
+        let known: HashMap<&str, HashSet<&str>> = content
+            .questionnaires
+            .iter()
+            .map(|q| {
+                (
+                    q.id.as_str(),
+                    q.items.iter().map(|i| i.id.as_str()).collect(),
+                )
+            })
+            .collect();
         responses.retain_mut(|r| {
-            let Some(q) = content
-                .questionnaires
-                .iter()
-                .find(|q| q.id == r.fact.questionnaire_id)
-            else {
+            let Some(items) = known.get(r.fact.questionnaire_id.as_str()) else {
                 return false;
             };
             r.fact
                 .answers
-                .retain(|item, _| q.items.iter().any(|i| &i.id == item));
+                .retain(|item, _| items.contains(item.as_str()));
             true
         });
-        Ok(PeriodData { period, responses })
+        let mut by_unit: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+        for (i, r) in responses.iter().enumerate() {
+            by_unit
+                .entry(r.fact.questionnaire_id.clone())
+                .or_default()
+                .entry(r.unit_id.clone())
+                .or_default()
+                .push(i);
+        }
+        Ok(PeriodData {
+            period,
+            responses,
+            by_unit,
+        })
     }
 
     /// The counted responses to `q` of the people in `scope`.
+    /// In stored order, as when they were picked one by one.
     pub fn responses(&self, q: &str, scope: &HashSet<String>) -> Vec<&ResponseFact> {
-        self.responses
+        let Some(units) = self.by_unit.get(q) else {
+            return Vec::new();
+        };
+        let mut at: Vec<usize> = scope
             .iter()
-            .filter(|r| r.fact.questionnaire_id == q && scope.contains(&r.unit_id))
-            .map(|r| &r.fact)
-            .collect()
+            .filter_map(|u| units.get(u))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.into_iter().map(|i| &self.responses[i].fact).collect()
     }
 }
 
