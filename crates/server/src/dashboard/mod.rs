@@ -28,6 +28,7 @@ use resapi_core::unit_dashboard::{
     PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub use resapi_core::aggregate::period::PeriodKind;
@@ -41,6 +42,9 @@ pub enum DashboardError {
     /// Stored answers the content cannot score (logged; a 500).
     #[error("stored answers cannot be scored: {0}")]
     Group(#[from] GroupError),
+    /// The task reading the period's responses stopped (a panic or a shutdown; a 500).
+    #[error("the read of the period's responses stopped: {0}")]
+    Reading(#[from] tokio::task::JoinError),
 }
 
 pub type Result<T> = std::result::Result<T, DashboardError>;
@@ -145,7 +149,19 @@ impl PeriodData {
         period: Period,
         questionnaire: Option<&str>,
     ) -> Result<PeriodData> {
-        let mut responses = store.period_responses(&period, questionnaire).await?;
+        let responses = store.period_responses(&period, questionnaire).await?;
+        Ok(PeriodData::of(content, period, responses))
+    }
+
+    /// Reads the period's responses (every questionnaire) on another task, so the caller can
+    /// work meanwhile (the anonymity grids); [`PeriodData::of`] completes it.
+    pub fn spawn_load(store: &Store, period: Period) -> JoinHandle<Result<Vec<UnitResponse>>> {
+        let store = store.clone();
+        tokio::spawn(async move { Ok(store.period_responses(&period, None).await?) })
+    }
+
+    /// The period's data from its stored responses.
+    pub fn of(content: &ContentBundle, period: Period, mut responses: Vec<UnitResponse>) -> Self {
         // Questionnaire id → its item ids, looked up once rather than per answer.
         let known: HashMap<&str, HashSet<&str>> = content
             .questionnaires
@@ -175,11 +191,11 @@ impl PeriodData {
                 .or_default()
                 .push(i);
         }
-        Ok(PeriodData {
+        PeriodData {
             period,
             responses,
             by_unit,
-        })
+        }
     }
 
     /// The counted responses to `q` of the people in `scope`.
@@ -318,8 +334,10 @@ pub async fn unit_dashboard(
     let tree = Tree::load(store).await?;
     let unit = tree.unit(unit_id)?;
     let trend = trend_periods(period);
+    let reading = PeriodData::spawn_load(store, period);
     let grids = grids_for(store, &tree, content, &trend, k).await?;
-    let now = PeriodData::load(store, content, period, None).await?;
+    let responses = reading.await??;
+    let now = PeriodData::of(content, period, responses);
     let scope = tree.subtree(unit_id);
     let people = People::load(store, &period).await?;
     let index_q = content
