@@ -129,6 +129,17 @@ impl Tree {
     }
 }
 
+/// Questionnaire id → its item ids (today's content), looked up once rather than per answer.
+type KnownItems = HashMap<String, HashSet<String>>;
+
+fn known_items(content: &ContentBundle) -> KnownItems {
+    content
+        .questionnaires
+        .iter()
+        .map(|q| (q.id.clone(), q.items.iter().map(|i| i.id.clone()).collect()))
+        .collect()
+}
+
 /// The figures of one unit in one period are read from these.
 pub struct PeriodData {
     pub period: Period,
@@ -150,36 +161,30 @@ impl PeriodData {
         questionnaire: Option<&str>,
     ) -> Result<PeriodData> {
         let responses = store.period_responses(&period, questionnaire).await?;
-        Ok(PeriodData::of(content, period, responses))
+        Ok(PeriodData::of(&known_items(content), period, responses))
     }
 
-    /// Reads the period's responses (every questionnaire) on another task, so the caller can
-    /// work meanwhile (the anonymity grids); [`PeriodData::of`] completes it.
-    pub fn spawn_load(store: &Store, period: Period) -> JoinHandle<Result<Vec<UnitResponse>>> {
+    /// [`PeriodData::load`] of every questionnaire on another task, so the caller can work
+    /// meanwhile (the anonymity grids).
+    pub fn spawn_load(
+        store: &Store,
+        content: &ContentBundle,
+        period: Period,
+    ) -> JoinHandle<Result<PeriodData>> {
         let store = store.clone();
-        tokio::spawn(async move { Ok(store.period_responses(&period, None).await?) })
+        let known = known_items(content);
+        tokio::spawn(async move {
+            let responses = store.period_responses(&period, None).await?;
+            Ok(PeriodData::of(&known, period, responses))
+        })
     }
 
-    /// The period's data from its stored responses.
-    pub fn of(content: &ContentBundle, period: Period, mut responses: Vec<UnitResponse>) -> Self {
-        // Questionnaire id → its item ids, looked up once rather than per answer.
-        let known: HashMap<&str, HashSet<&str>> = content
-            .questionnaires
-            .iter()
-            .map(|q| {
-                (
-                    q.id.as_str(),
-                    q.items.iter().map(|i| i.id.as_str()).collect(),
-                )
-            })
-            .collect();
+    fn of(known: &KnownItems, period: Period, mut responses: Vec<UnitResponse>) -> Self {
         responses.retain_mut(|r| {
-            let Some(items) = known.get(r.fact.questionnaire_id.as_str()) else {
+            let Some(items) = known.get(&r.fact.questionnaire_id) else {
                 return false;
             };
-            r.fact
-                .answers
-                .retain(|item, _| items.contains(item.as_str()));
+            r.fact.answers.retain(|item, _| items.contains(item));
             true
         });
         let mut by_unit: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
@@ -295,6 +300,11 @@ struct People {
 }
 
 impl People {
+    fn spawn_load(store: &Store, period: Period) -> JoinHandle<Result<People>> {
+        let store = store.clone();
+        tokio::spawn(async move { People::load(&store, &period).await })
+    }
+
     async fn load(store: &Store, period: &Period) -> Result<People> {
         let parse = |rows: Vec<(String, String)>| {
             rows.into_iter()
@@ -334,12 +344,14 @@ pub async fn unit_dashboard(
     let tree = Tree::load(store).await?;
     let unit = tree.unit(unit_id)?;
     let trend = trend_periods(period);
-    let reading = PeriodData::spawn_load(store, period);
+    // The period's responses and its people are read on other tasks while the grids are
+    // built here: the three are independent, and the responses take longest.
+    let reading = PeriodData::spawn_load(store, content, period);
+    let people = People::spawn_load(store, period);
     let grids = grids_for(store, &tree, content, &trend, k).await?;
-    let responses = reading.await??;
-    let now = PeriodData::of(content, period, responses);
+    let now = reading.await??;
+    let people = people.await??;
     let scope = tree.subtree(unit_id);
-    let people = People::load(store, &period).await?;
     let index_q = content
         .questionnaires
         .iter()
