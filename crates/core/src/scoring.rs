@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
+mod layout;
+pub use layout::Layout;
+
 /// One person's answers: item id → 1..=5. A skipped item is simply absent.
 pub type Answers = BTreeMap<String, u8>;
 

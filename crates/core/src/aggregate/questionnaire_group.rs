@@ -18,8 +18,8 @@ use super::threshold::MinRespondents;
 use crate::content::{Band, ScoringConfig};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{
-    ComponentScore, ItemMeans, ScoringError, ValueIndex, index_from_answers, index_from_item_means,
-    score_components, score_components_from_item_means,
+    ComponentScore, ItemMeans, Layout, ScoringError, ValueIndex, index_from_item_means,
+    score_components_from_item_means,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -135,9 +135,14 @@ pub fn group_components(
     let rs = responses_to(q, responses)?;
     let group = score_components_from_item_means(q, &item_means(&rs, k))?;
     let mut personal: Vec<Vec<f64>> = vec![Vec::new(); q.components.len()];
+    let layout = Layout::new(q);
     for r in &rs {
-        for (i, s) in score_components(q, &r.answers)?.into_iter().enumerate() {
-            personal[i].extend(s.percent);
+        for (i, p) in layout
+            .component_percents(&r.answers)?
+            .into_iter()
+            .enumerate()
+        {
+            personal[i].extend(p);
         }
     }
     Ok(ComponentsGroup {
@@ -165,12 +170,13 @@ pub fn group_index(
     let group = index_from_item_means(q, &item_means(&rs, k), config)?;
     let mut personal: Vec<Vec<f64>> = vec![Vec::new(); group.values.len()];
     let mut overall = Vec::new();
+    let layout = Layout::new(q);
     for r in &rs {
-        let own = index_from_answers(q, &r.answers, config)?;
-        for (i, v) in own.values.iter().enumerate() {
-            personal[i].extend(v.percent);
+        let (values, own) = layout.index_percents(&r.answers)?;
+        for (i, v) in values.into_iter().enumerate() {
+            personal[i].extend(v);
         }
-        overall.extend(own.overall);
+        overall.extend(own);
     }
     let weakest = group.weakest().map(|v| v.value.clone());
     Ok(IndexGroup {

@@ -66,24 +66,35 @@ pub async fn year_grids(
     k: MinRespondents,
 ) -> Result<YearGrids, StoreError> {
     let labels = year_labels(year);
-    // (family, period label, unit) -> own members counted.
-    let mut own: HashMap<(String, String, String), u32> = HashMap::new();
+    // family -> period -> unit -> own members counted. Keyed by the period itself, so the
+    // grid's many look-ups allocate nothing.
+    let mut own: HashMap<String, HashMap<Period, HashMap<String, u32>>> = HashMap::new();
+    let mut put = |family: String, label: &str, unit: String, n: i64| {
+        if let Ok(p) = label.parse::<Period>() {
+            own.entry(family)
+                .or_default()
+                .entry(p)
+                .or_default()
+                .insert(unit, u32::try_from(n).unwrap_or(u32::MAX));
+        }
+    };
     for (q, period, unit, n) in store.respondent_counts(&labels).await? {
-        own.insert((q, period, unit), u32::try_from(n).unwrap_or(u32::MAX));
+        put(q, &period, unit, n);
     }
     for t in store
         .practice_tallies(&labels, Some(crate::store::facts::ALL_KEY))
         .await?
     {
-        let n = u32::try_from(t.people).unwrap_or(u32::MAX);
-        own.insert((PRACTICE.to_string(), t.period, t.unit_id), n);
+        put(PRACTICE.to_string(), &t.period, t.unit_id, t.people);
     }
     let mut by_family = HashMap::new();
     let families = questionnaires.iter().cloned().chain([PRACTICE.to_string()]);
     for family in families {
+        let counts = own.get(&family);
         let count = |unit: &str, span: &Span| match span {
-            Span::Period(p) => own
-                .get(&(family.clone(), p.to_string(), unit.to_string()))
+            Span::Period(p) => counts
+                .and_then(|c| c.get(p))
+                .and_then(|c| c.get(unit))
                 .copied()
                 .unwrap_or(0),
             Span::YearToDate(_) => 0,

@@ -27,7 +27,8 @@ use resapi_core::unit_dashboard::{
     ComponentHeadline, ComponentsCell, ComponentsHeadlineCell, IndexHeadline, ParticipationFigures,
     PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
 };
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub use resapi_core::aggregate::period::PeriodKind;
@@ -41,6 +42,9 @@ pub enum DashboardError {
     /// Stored answers the content cannot score (logged; a 500).
     #[error("stored answers cannot be scored: {0}")]
     Group(#[from] GroupError),
+    /// The task reading the period's responses stopped (a panic or a shutdown; a 500).
+    #[error("the read of the period's responses stopped: {0}")]
+    Reading(#[from] tokio::task::JoinError),
 }
 
 pub type Result<T> = std::result::Result<T, DashboardError>;
@@ -125,10 +129,24 @@ impl Tree {
     }
 }
 
+/// Questionnaire id → its item ids (today's content), looked up once rather than per answer.
+type KnownItems = HashMap<String, HashSet<String>>;
+
+fn known_items(content: &ContentBundle) -> KnownItems {
+    content
+        .questionnaires
+        .iter()
+        .map(|q| (q.id.clone(), q.items.iter().map(|i| i.id.clone()).collect()))
+        .collect()
+}
+
 /// The figures of one unit in one period are read from these.
 pub struct PeriodData {
     pub period: Period,
     pub responses: Vec<UnitResponse>,
+    /// Questionnaire → unit → positions in `responses` (ascending): a sub-unit picks its
+    /// responses without walking every response of the agency.
+    by_unit: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl PeriodData {
@@ -142,30 +160,63 @@ impl PeriodData {
         period: Period,
         questionnaire: Option<&str>,
     ) -> Result<PeriodData> {
-        let mut responses = store.period_responses(&period, questionnaire).await?;
+        let responses = store.period_responses(&period, questionnaire).await?;
+        Ok(PeriodData::of(&known_items(content), period, responses))
+    }
+
+    /// [`PeriodData::load`] of every questionnaire on another task, so the caller can work
+    /// meanwhile (the anonymity grids).
+    pub fn spawn_load(
+        store: &Store,
+        content: &ContentBundle,
+        period: Period,
+    ) -> JoinHandle<Result<PeriodData>> {
+        let store = store.clone();
+        let known = known_items(content);
+        tokio::spawn(async move {
+            let responses = store.period_responses(&period, None).await?;
+            Ok(PeriodData::of(&known, period, responses))
+        })
+    }
+
+    fn of(known: &KnownItems, period: Period, mut responses: Vec<UnitResponse>) -> Self {
         responses.retain_mut(|r| {
-            let Some(q) = content
-                .questionnaires
-                .iter()
-                .find(|q| q.id == r.fact.questionnaire_id)
-            else {
+            let Some(items) = known.get(&r.fact.questionnaire_id) else {
                 return false;
             };
-            r.fact
-                .answers
-                .retain(|item, _| q.items.iter().any(|i| &i.id == item));
+            r.fact.answers.retain(|item, _| items.contains(item));
             true
         });
-        Ok(PeriodData { period, responses })
+        let mut by_unit: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+        for (i, r) in responses.iter().enumerate() {
+            by_unit
+                .entry(r.fact.questionnaire_id.clone())
+                .or_default()
+                .entry(r.unit_id.clone())
+                .or_default()
+                .push(i);
+        }
+        PeriodData {
+            period,
+            responses,
+            by_unit,
+        }
     }
 
     /// The counted responses to `q` of the people in `scope`.
+    /// In stored order, as when they were picked one by one.
     pub fn responses(&self, q: &str, scope: &HashSet<String>) -> Vec<&ResponseFact> {
-        self.responses
+        let Some(units) = self.by_unit.get(q) else {
+            return Vec::new();
+        };
+        let mut at: Vec<usize> = scope
             .iter()
-            .filter(|r| r.fact.questionnaire_id == q && scope.contains(&r.unit_id))
-            .map(|r| &r.fact)
-            .collect()
+            .filter_map(|u| units.get(u))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.into_iter().map(|i| &self.responses[i].fact).collect()
     }
 }
 
@@ -249,6 +300,11 @@ struct People {
 }
 
 impl People {
+    fn spawn_load(store: &Store, period: Period) -> JoinHandle<Result<People>> {
+        let store = store.clone();
+        tokio::spawn(async move { People::load(&store, &period).await })
+    }
+
     async fn load(store: &Store, period: &Period) -> Result<People> {
         let parse = |rows: Vec<(String, String)>| {
             rows.into_iter()
@@ -288,10 +344,14 @@ pub async fn unit_dashboard(
     let tree = Tree::load(store).await?;
     let unit = tree.unit(unit_id)?;
     let trend = trend_periods(period);
+    // The period's responses and its people are read on other tasks while the grids are
+    // built here: the three are independent, and the responses take longest.
+    let reading = PeriodData::spawn_load(store, content, period);
+    let people = People::spawn_load(store, period);
     let grids = grids_for(store, &tree, content, &trend, k).await?;
-    let now = PeriodData::load(store, content, period, None).await?;
+    let now = reading.await??;
+    let people = people.await??;
     let scope = tree.subtree(unit_id);
-    let people = People::load(store, &period).await?;
     let index_q = content
         .questionnaires
         .iter()

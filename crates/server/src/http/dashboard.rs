@@ -60,6 +60,7 @@ impl From<DashboardError> for Error {
             },
             DashboardError::Store(e) => Error::Store(e),
             DashboardError::Group(e) => Error::Internal(e.to_string()),
+            DashboardError::Reading(e) => Error::Internal(e.to_string()),
         }
     }
 }
