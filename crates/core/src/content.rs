@@ -91,7 +91,7 @@ pub struct ScoringConfig {
 }
 
 impl Default for ScoringConfig {
-    /// DESIGN.md defaults: A "Sehat" ≥ 75, B "Cukup Sehat" ≥ 50, C "Tidak Sehat" below.
+    /// The defaults (docs/scoring.md): A "Sehat" ≥ 75, B "Cukup Sehat" ≥ 50, C "Tidak Sehat" below.
     fn default() -> Self {
         ScoringConfig {
             index_bands: vec![

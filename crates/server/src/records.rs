@@ -1,5 +1,5 @@
 //! Synced records: what makes two records the same (canonical JSON, content hash) and the
-//! answer for each record of a batch. Storing and paging them is `store/records.rs`. Rules (DESIGN.md, as in ODK Central): same id and same content is a
+//! answer for each record of a batch. Storing and paging them is `store/records.rs`. Rules (docs/api.md, as in ODK Central): same id and same content is a
 //! `duplicate`; same id and different content is rejected `id_conflict`; a record of
 //! another account is rejected `forbidden`.
 

@@ -41,7 +41,7 @@ fn the_bundle_stays_under_150_kib_compressed() {
     );
     assert!(
         compressed < 150 * 1024,
-        "the bundle is {compressed} bytes gzip; DESIGN.md: split it past 150 KiB"
+        "the bundle is {compressed} bytes gzip; split it past 150 KiB (docs/content.md)"
     );
 }
 

@@ -29,7 +29,7 @@ struct Row {
     band: Option<String>,
 }
 
-/// Commitment reads best on its 1–5 scale; the others as percentages (DESIGN.md).
+/// Commitment reads best on its 1–5 scale; the others as percentages (docs/scoring.md).
 fn uses_mean(q: &Questionnaire) -> bool {
     q.id == KOMITMEN
 }

@@ -1,5 +1,5 @@
 //! Synced records (`records`, `answer_slots`): each stored once, paged back for restore.
-//! Rules (DESIGN.md, as in ODK Central): same id and same content is a `duplicate`; same
+//! Rules (docs/api.md, as in ODK Central): same id and same content is a `duplicate`; same
 //! id and different content is rejected `id_conflict`; a record of another account is
 //! rejected `forbidden`.
 
