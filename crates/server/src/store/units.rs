@@ -156,12 +156,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NoSuchUnit);
-        }
-        tx.commit().await?;
-        self.facts_changed();
-        Ok(())
+        self.finish_unit_edit(tx, done.rows_affected()).await
     }
 
     /// Retires a unit: it leaves the unit list and registration, and the units file no
@@ -193,7 +188,19 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
+        self.finish_unit_edit(tx, done.rows_affected()).await
+    }
+}
+
+impl Store {
+    /// The end of a console edit of one active unit: `NoSuchUnit` when the update touched
+    /// no row (unknown or retired), else commit and let dashboards see the new tree.
+    async fn finish_unit_edit(
+        &self,
+        tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+        rows_affected: u64,
+    ) -> Result<()> {
+        if rows_affected == 0 {
             return Err(StoreError::NoSuchUnit);
         }
         tx.commit().await?;
