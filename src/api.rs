@@ -24,7 +24,7 @@ pub(crate) const BASE: &str = "/api/v1";
 pub(crate) const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(10);
 /// A sync batch (up to `BATCH_TARGET_BYTES` up), the content bundle and a page of records
 /// down: large bodies on a slow link, and nobody waits on them.
-const TRANSFER_TIMEOUT: Duration = Duration::from_secs(15);
+pub const TRANSFER_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Aborts the request it is attached to once `limit` has passed. Dropping it (when the
 /// answer has been read) cancels the timer.
@@ -108,7 +108,7 @@ pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiEr
     Err(error_of(resp).await)
 }
 
-async fn error_of(resp: Response) -> ApiError {
+pub async fn error_of(resp: Response) -> ApiError {
     let status = resp.status();
     match resp.json::<ErrorBody>().await {
         Ok(body) => ApiError::Server {
@@ -238,7 +238,7 @@ pub(crate) async fn no_content(resp: Response) -> Result<(), ApiError> {
 }
 
 /// The file name the server suggests (`Content-Disposition`), else `fallback`.
-fn file_name(resp: &Response, fallback: &str) -> String {
+pub fn file_name(resp: &Response, fallback: &str) -> String {
     resp.headers()
         .get("content-disposition")
         .and_then(|d| Some(d.split("filename=\"").nth(1)?.split('"').next()?.to_owned()))
@@ -272,26 +272,4 @@ pub async fn erase_account(token: &str, password: &str) -> Result<(), ApiError> 
         password: password.to_owned(),
     };
     post_no_content("/me/erase", token, Some(&body)).await
-}
-
-/// GETs `path` (under `/api/v1`) with the token and reads the JSON answer. The console's
-/// screens read through this; it is generic, so an entry that never calls it ships none of it.
-pub async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
-    let req = Request::get(&format!("{BASE}{path}")).header("Authorization", &bearer(token));
-    send(req, TRANSFER_TIMEOUT, no_body, read).await
-}
-
-/// GETs a file (under `/api/v1`) with the token: the server's file name and the bytes.
-/// A link cannot carry the bearer header, so downloads go through here.
-pub async fn get_file(path: &str, token: &str) -> Result<(String, Vec<u8>), ApiError> {
-    let req = Request::get(&format!("{BASE}{path}")).header("Authorization", &bearer(token));
-    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
-        if !resp.ok() {
-            return Err(error_of(resp).await);
-        }
-        let name = file_name(&resp, "resapi-export");
-        let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
-        Ok((name, bytes))
-    })
-    .await
 }

@@ -2,12 +2,16 @@
 //! one HTTP client ([`crate::api`]: deadlines, the server's `{error:{code,message}}`). The
 //! console is online by nature, so every screen asks the server directly.
 
-use crate::api::{ApiError, BASE, INTERACTIVE_TIMEOUT, bearer, no_body, no_content, read, send};
+use crate::api::{
+    ApiError, BASE, INTERACTIVE_TIMEOUT, TRANSFER_TIMEOUT, bearer, error_of, file_name, no_body,
+    no_content, read, send,
+};
 use gloo_net::http::{Request, RequestBuilder};
 use resapi_core::admin::{
     AdminUnit, NewUnit, PeoplePage, PersonRoles, PersonUnit, RosterReport, UnitChange,
 };
 use resapi_core::api::{Account, Role};
+use resapi_core::unit_dashboard::UnitDashboard;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
@@ -50,6 +54,28 @@ fn segment(text: &str) -> String {
 
 pub async fn units(token: &str) -> Result<Vec<AdminUnit>, ApiError> {
     get("/admin/units", token).await
+}
+
+/// A unit's dashboard, `path` as `/units/{id}/dashboard?period=…`: computing a big agency's
+/// figures can take longer than an admin edit, so it gets the transfer deadline.
+pub async fn dashboard(path: &str, token: &str) -> Result<UnitDashboard, ApiError> {
+    let req = authorized(Request::get(&format!("{BASE}{path}")), token);
+    send(req, TRANSFER_TIMEOUT, no_body, read).await
+}
+
+/// A download (`path` under `/api/v1`): the server's file name and the bytes. A link cannot
+/// carry the bearer header, so downloads go through here.
+pub async fn file(path: &str, token: &str) -> Result<(String, Vec<u8>), ApiError> {
+    let req = authorized(Request::get(&format!("{BASE}{path}")), token);
+    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        if !resp.ok() {
+            return Err(error_of(resp).await);
+        }
+        let name = file_name(&resp, "resapi-export");
+        let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
+        Ok((name, bytes))
+    })
+    .await
 }
 
 pub async fn create_unit(

@@ -2,7 +2,7 @@
 //! link cannot send: the file is fetched, then offered from a blob under the server's name.
 
 use super::text::dash_tr;
-use crate::api;
+use crate::console::api;
 use crate::console::state::use_console;
 use crate::download::offer_bytes;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn Downloads(#[prop(into)] query: Signal<String>, lang: Signal<Lang>) -> imp
         busy.set(true);
         failed.set(None);
         spawn_local(async move {
-            match api::get_file(&path, &token).await {
+            match api::file(&path, &token).await {
                 Ok((name, bytes)) => offer_bytes(&name, &bytes, content_type),
                 Err(e) => failed.set(Some(e.to_string())),
             }

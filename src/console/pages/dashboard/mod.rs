@@ -15,6 +15,7 @@ mod sub_units;
 mod text;
 
 use crate::api::{self, ApiError};
+use crate::console::api as console_api;
 use crate::console::state::use_console;
 use cells::Hidden;
 use components::ComponentsSection;
@@ -71,7 +72,7 @@ pub fn DashboardPage() -> impl IntoView {
             if let Ok(Some(content)) = api::content(None).await {
                 names.set(Names(Some(Arc::new(content))));
             }
-            if let Ok(list) = api::get_json::<Vec<AdminUnit>>("/admin/units", &token).await {
+            if let Ok(list) = console_api::units(&token).await {
                 units.set(list.into_iter().filter(|u| u.active).collect());
             }
         });
@@ -88,7 +89,7 @@ pub fn DashboardPage() -> impl IntoView {
         loading.set(true);
         mark("dash:asked");
         spawn_local(async move {
-            let answer = api::get_json::<UnitDashboard>(&path, &token).await;
+            let answer = console_api::dashboard(&path, &token).await;
             // A later request is under way, or the page is gone.
             if asked.try_get_value() != Some(this) {
                 return;
