@@ -122,6 +122,8 @@ export class QuestionnaireFlow {
     await this.page.getByRole("link", { name: "Kuesioner", exact: true }).first().click();
     await this.page.locator(`li.card`, { hasText: title }).getByRole("link").first().click();
     await this.page.getByTestId("questionnaire").waitFor();
+    // The intro's heading comes once the questionnaire is read from the device.
+    await this.page.getByTestId("questionnaire").getByRole("heading", { level: 1 }).waitFor();
   }
 
   async begin() {
