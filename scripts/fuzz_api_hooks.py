@@ -45,9 +45,14 @@ def practice_answer(payload):
 
 
 def practice_attempt(payload):
+    def count(key):
+        # The generated payload may hold anything there (null, a string): only whole numbers fit.
+        value = payload.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
     def fit(ids):
-        answered = min(payload.get("answered", 0), len(ids))
-        correct = min(payload.get("correct", 0), answered)
+        answered = min(count("answered"), len(ids))
+        correct = min(count("correct"), answered)
         return {**payload, "question_ids": ids, "answered": answered, "correct": correct}
 
     return st.lists(st.sampled_from(QUESTION_IDS), min_size=1, max_size=10).map(fit)
