@@ -485,6 +485,8 @@ impl Published<'_> {
                 Visibility::Shown => (n, n),
                 Visibility::Suppressed(Reason::BelowK) => (1.0, k - 1.0),
                 Visibility::Suppressed(Reason::Complementary) => (k, f64::INFINITY),
+                // The grid never gives it (it is applied after, by the period's end).
+                Visibility::Suppressed(Reason::Running) => (0.0, f64::INFINITY),
             };
             lo.push(l);
             hi.push(h);

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod client_addr;
+pub mod clock;
 pub mod compressed;
 pub mod content;
 pub mod dashboard;

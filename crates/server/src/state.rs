@@ -69,6 +69,8 @@ pub struct AppState {
     pub k: MinRespondents,
     /// Dashboards computed since the data last changed.
     pub dashboards: Arc<crate::dashboard::cache::DashboardCache>,
+    /// Today, for questionnaire figures that wait for their period's end.
+    pub clock: crate::clock::Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -127,6 +129,7 @@ impl AppState {
             dist: Arc::new(dist),
             k: MinRespondents::DEFAULT,
             dashboards: Arc::default(),
+            clock: crate::clock::Clock::default(),
         }
     }
 }

@@ -407,6 +407,7 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
                 unit,
                 period.parse().unwrap(),
                 k,
+                common::after_the_test_data().today(),
             )
             .await
             .unwrap();
@@ -453,7 +454,118 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
         "bkn",
         "2026-Q1".parse().unwrap(),
         k,
+        common::after_the_test_data().today(),
     )
     .await;
     assert!(d.is_ok(), "{:?}", d.err());
+}
+
+/// A period still running shows no questionnaire figure, however many answered: two screens
+/// an hour apart would otherwise differ by one person's answers. Practice and participation
+/// stay live; the figure appears the day after the period ends.
+#[tokio::test]
+async fn questionnaire_figures_wait_for_the_period_to_end() {
+    let mid_march = time::macros::date!(2026 - 03 - 20);
+    let srv = start_with_questionnaires_and_state(|s| {
+        s.clock = resapi_server::clock::Clock::fixed(mid_march);
+    })
+    .await;
+    let content = srv.content().await;
+    let v = content.version.clone();
+    let index = questionnaire(&content, "indeks-berakhlak");
+    let q1 = content
+        .questions
+        .iter()
+        .find(|q| q.id == "adaptif-001")
+        .unwrap();
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+    let answer = |n: u32| {
+        let srv = &srv;
+        let hash = &hash;
+        let v = v.clone();
+        async move {
+            let p = srv.signed_in(n, SINKA, &[], hash).await;
+            let records = vec![
+                response_record(p.id, index, "2026-03-10T03:00:00Z", &v, index_answers(4, 3)),
+                answer_at(p.id, q1, true, "2026-03-10T03:05:00Z", &v),
+            ];
+            let res = srv.sync(&p.token, records).await;
+            assert!(error_codes(&res).iter().all(Option::is_none), "{res:?}");
+        }
+    };
+    for n in 10..20 {
+        answer(n).await;
+    }
+    let morning = dashboard(&srv, &admin.token, SINKA, "2026-03").await;
+    answer(20).await;
+    let afternoon = dashboard(&srv, &admin.token, SINKA, "2026-03").await;
+    for d in [&morning, &afternoon] {
+        assert_eq!(d["index"]["status"], "suppressed", "{}", d["index"]);
+        assert_eq!(d["index"]["reason"], "running");
+        assert!(d["index"].get("n").is_none());
+        for c in d["components"].as_array().unwrap() {
+            assert_eq!(c["figure"]["reason"], "running", "{c}");
+        }
+        // March's own trend point waits; the months before it have ended.
+        let trend = d["index_trend"].as_array().unwrap();
+        assert_eq!(trend.last().unwrap()["figure"]["reason"], "running");
+        assert!(
+            trend[..trend.len() - 1]
+                .iter()
+                .all(|p| p["figure"]["reason"] != "running")
+        );
+        assert!(d["weakest"].is_null());
+    }
+    // Practice and participation are live: the eleventh person shows at once.
+    assert_eq!(morning["practice"]["n"], 10);
+    assert_eq!(afternoon["practice"]["n"], 11);
+    assert_eq!(afternoon["participation"]["active"], 11);
+    for period in ["2026-Q1", "2026"] {
+        let d = dashboard(&srv, &admin.token, SINKA, period).await;
+        assert_eq!(d["index"]["reason"], "running", "{period}");
+    }
+    // α waits too (its n would give the cell away).
+    let quality: Value = srv
+        .get(
+            &format!("/api/v1/units/{SINKA}/quality?period=2026-03"),
+            Some(&admin.token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        quality["questionnaires"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["components"]["reason"] == "running"),
+        "{quality}"
+    );
+
+    // On 1 April, March has ended: its eleven respondents are shown.
+    let store = srv.store();
+    let k = resapi_core::aggregate::threshold::MinRespondents::DEFAULT;
+    let on = |day| {
+        let (store, content) = (store.clone(), content.clone());
+        async move {
+            let d = resapi_server::dashboard::unit_dashboard(
+                &store,
+                &content,
+                SINKA,
+                "2026-03".parse().unwrap(),
+                k,
+                day,
+            )
+            .await
+            .unwrap();
+            serde_json::to_value(d).unwrap()
+        }
+    };
+    let march_31 = on(time::macros::date!(2026 - 03 - 31)).await;
+    assert_eq!(march_31["index"]["reason"], "running");
+    let april_1 = on(time::macros::date!(2026 - 04 - 01)).await;
+    assert_eq!(april_1["index"]["status"], "shown", "{}", april_1["index"]);
+    assert_eq!(april_1["index"]["n"], 11);
 }

@@ -269,6 +269,11 @@ pub fn ranges(
                 lo: k,
                 hi: f64::INFINITY,
             },
+            // Hidden for its period still running: any count at all.
+            Some(Reason::Running) => Range {
+                lo: 0.0,
+                hi: f64::INFINITY,
+            },
         })
         .collect();
     let (sums, unions): (Vec<&Relation>, Vec<&Relation>) =

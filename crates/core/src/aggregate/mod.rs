@@ -6,7 +6,8 @@
 //! - periods and selection: [`period`], [`latest`]
 //! - group figures: [`questionnaire_group`], [`practice_group`], [`participation`],
 //!   [`spread`] (with [`stats`])
-//! - anonymity: [`threshold`], [`grid`] (with [`counts`]), [`suppression`], [`derivation`]
+//! - anonymity: [`threshold`], [`grid`] (with [`counts`]), [`suppression`], [`derivation`],
+//!   [`running`] (questionnaire figures wait for the period's end)
 //! - measurement quality: [`reliability`], [`item_analysis`], [`sample`]
 
 pub mod counts;
@@ -19,6 +20,7 @@ pub mod period;
 pub mod practice_group;
 pub mod questionnaire_group;
 pub mod reliability;
+pub mod running;
 pub mod sample;
 pub mod spread;
 pub mod stats;

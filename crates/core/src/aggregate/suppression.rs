@@ -51,6 +51,8 @@ pub enum Reason {
     BelowK,
     /// Hidden so that a hidden cell next to it cannot be worked out by subtraction.
     Complementary,
+    /// A questionnaire figure of a period that has not ended yet ([`super::running`]).
+    Running,
 }
 
 impl Reason {
@@ -58,6 +60,7 @@ impl Reason {
         match self {
             Reason::BelowK => "below_k",
             Reason::Complementary => "complementary",
+            Reason::Running => "running",
         }
     }
 
@@ -71,6 +74,10 @@ impl Reason {
             Reason::Complementary => Text::new(
                 "Disembunyikan agar kelompok kecil di sebelahnya tidak bisa dihitung dari selisih",
                 "Hidden so that a small group next to it cannot be worked out by subtraction",
+            ),
+            Reason::Running => Text::new(
+                "Periode masih berjalan: angka kuesioner tampil setelah periode berakhir",
+                "This period is still running: questionnaire figures appear once it has ended",
             ),
         }
     }

@@ -16,6 +16,7 @@ use resapi_core::aggregate::period::Period;
 use resapi_core::aggregate::questionnaire_group::{
     GroupError, group_components, group_index, item_means,
 };
+use resapi_core::aggregate::running::questionnaire_visibility;
 use resapi_core::aggregate::suppression::{Guarded, Visibility};
 use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::content::{ContentBundle, Unit};
@@ -28,6 +29,7 @@ use resapi_core::unit_dashboard::{
     PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use time::Date;
 use tokio::task::JoinHandle;
 use uuid::Uuid;
 
@@ -281,16 +283,24 @@ pub async fn grids_for(
     Ok(out)
 }
 
+/// What the anonymity grids decide for a cell, and for a questionnaire family also whether
+/// its period has ended by `today` (core's `running` rule; practice stays live).
 fn visibility(
     grids: &BTreeMap<i32, YearGrids>,
     family: &str,
     unit: &str,
     p: &Period,
+    today: Date,
 ) -> Visibility {
-    grids.get(&p.calendar_year()).map_or(
+    let decided = grids.get(&p.calendar_year()).map_or(
         Visibility::Suppressed(resapi_core::aggregate::suppression::Reason::Complementary),
         |g| g.visibility(family, unit, p),
-    )
+    );
+    if family == PRACTICE {
+        decided
+    } else {
+        questionnaire_visibility(decided, p, today)
+    }
 }
 
 /// Members now and people active in the period, under `scope`.
@@ -340,6 +350,7 @@ pub async fn unit_dashboard(
     unit_id: &str,
     period: Period,
     k: MinRespondents,
+    today: Date,
 ) -> Result<UnitDashboard> {
     let tree = Tree::load(store).await?;
     let unit = tree.unit(unit_id)?;
@@ -365,7 +376,7 @@ pub async fn unit_dashboard(
     let index = match index_q {
         Some(q) => {
             let rs = now.responses(&q.id, &scope);
-            let vis = visibility(&grids, &q.id, unit_id, &period);
+            let vis = visibility(&grids, &q.id, unit_id, &period, today);
             guarded(vis, count(rs.len()), || {
                 group_index(q, &rs, &content.scoring, k)
             })?
@@ -386,7 +397,7 @@ pub async fn unit_dashboard(
     let mut index_trend = Vec::new();
     if let Some(q) = index_q {
         for p in &trend {
-            let vis = visibility(&grids, &q.id, unit_id, p);
+            let vis = visibility(&grids, &q.id, unit_id, p, today);
             if *p == period {
                 // The period itself: the figure above, in one line.
                 let figure = match &index {
@@ -415,7 +426,7 @@ pub async fn unit_dashboard(
     let mut components = Vec::new();
     for q in &component_qs {
         let rs = now.responses(&q.id, &scope);
-        let vis = visibility(&grids, &q.id, unit_id, &period);
+        let vis = visibility(&grids, &q.id, unit_id, &period, today);
         components.push(ComponentsCell {
             questionnaire: q.id.clone(),
             figure: guarded(vis, count(rs.len()), || group_components(q, &rs, k))?,
@@ -426,14 +437,14 @@ pub async fn unit_dashboard(
     let practice = tallies.guarded(
         &period,
         &scope,
-        visibility(&grids, PRACTICE, unit_id, &period),
+        visibility(&grids, PRACTICE, unit_id, &period, today),
         k,
     );
     let practice_trend = trend
         .iter()
         .map(|p| TrendPoint {
             period: *p,
-            figure: tallies.overall(p, &scope, visibility(&grids, PRACTICE, unit_id, p)),
+            figure: tallies.overall(p, &scope, visibility(&grids, PRACTICE, unit_id, p, today)),
         })
         .collect();
 
@@ -443,7 +454,7 @@ pub async fn unit_dashboard(
         let index = match index_q {
             Some(q) => {
                 let rs = now.responses(&q.id, &scope);
-                let vis = visibility(&grids, &q.id, &child.id, &period);
+                let vis = visibility(&grids, &q.id, &child.id, &period, today);
                 guarded(vis, count(rs.len()), || index_headline(q, &rs, content, k))?
             }
             None => Guarded::Shown {
@@ -454,7 +465,7 @@ pub async fn unit_dashboard(
         let mut cells = Vec::new();
         for q in &component_qs {
             let rs = now.responses(&q.id, &scope);
-            let vis = visibility(&grids, &q.id, &child.id, &period);
+            let vis = visibility(&grids, &q.id, &child.id, &period, today);
             cells.push(ComponentsHeadlineCell {
                 questionnaire: q.id.clone(),
                 figure: guarded(vis, count(rs.len()), || components_headline(q, &rs, k))?,
@@ -471,7 +482,7 @@ pub async fn unit_dashboard(
             practice: tallies.overall(
                 &period,
                 &scope,
-                visibility(&grids, PRACTICE, &child.id, &period),
+                visibility(&grids, PRACTICE, &child.id, &period, today),
             ),
         });
     }

@@ -21,6 +21,7 @@ pub async fn unit_quality(
     unit_id: &str,
     period: Period,
     k: MinRespondents,
+    today: time::Date,
 ) -> Result<UnitQuality> {
     let tree = Tree::load(store).await?;
     let unit = tree.unit(unit_id)?;
@@ -30,7 +31,7 @@ pub async fn unit_quality(
     let mut questionnaires = Vec::new();
     for q in &content.questionnaires {
         let rs = data.responses(&q.id, &scope);
-        let vis = visibility(&grids, &q.id, unit_id, &period);
+        let vis = visibility(&grids, &q.id, unit_id, &period, today);
         let components = guarded(vis, u32::try_from(rs.len()).unwrap_or(u32::MAX), || {
             Ok(q.components
                 .iter()

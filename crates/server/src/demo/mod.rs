@@ -27,7 +27,7 @@ use people::Person;
 use record::DemoRecord;
 use resapi_core::content::{ContentBundle, Unit};
 use resapi_core::rng::Rng;
-use resapi_core::sync::{PracticeAnswer, RecordKind, check_record};
+use resapi_core::sync::{PracticeAnswer, RecordError, RecordKind, check_record};
 use std::collections::BTreeMap;
 use std::time::Instant;
 use time::{Date, Duration, OffsetDateTime};
@@ -91,6 +91,8 @@ pub enum DemoError {
     Db(#[from] sqlx::Error),
     #[error("database error: {0}")]
     Store(#[from] crate::store::StoreError),
+    #[error("a generated record cannot be built ({0}); this is a bug in the demo")]
+    Record(#[from] RecordError),
     #[error("cannot hash the demo password: {0}")]
     Password(String),
     #[error(
@@ -154,10 +156,10 @@ fn stream(seed: u64, person: usize, part: u64) -> Rng {
 }
 
 /// Questionnaire and module records of one person (the same on every call).
-fn survey_records(scene: &Scene, seed: u64, index: usize) -> Vec<DemoRecord> {
-    let mut out = questionnaires::responses(scene, &mut stream(seed, index, 1));
-    out.extend(modules::records(scene, &mut stream(seed, index, 2)));
-    out
+fn survey_records(scene: &Scene, seed: u64, index: usize) -> Result<Vec<DemoRecord>, RecordError> {
+    let mut out = questionnaires::responses(scene, &mut stream(seed, index, 1))?;
+    out.extend(modules::records(scene, &mut stream(seed, index, 2))?);
+    Ok(out)
 }
 
 /// How much more or less a unit of this strength practises.
@@ -218,7 +220,7 @@ pub async fn fill(
     let mut survey_total = 0u64;
     for (i, person) in people.iter().enumerate() {
         let s = Scene::of(content, &cal, &plan, person);
-        survey_total += survey_records(&s, seed, i).len() as u64;
+        survey_total += survey_records(&s, seed, i)?.len() as u64;
     }
     let sessions_total = options.records.saturating_sub(survey_total) as f64 / RECORDS_PER_SESSION;
     let weights: Vec<f64> = people
@@ -267,8 +269,8 @@ pub async fn fill(
         // Stochastic rounding keeps the total on target.
         let sessions =
             share.floor() as u32 + u32::from(random::chance(&mut sessions_rng, share.fract()));
-        let mut made = survey_records(&s, seed, i);
-        made.extend(practice::sessions(&s, &mut sessions_rng, sessions));
+        let mut made = survey_records(&s, seed, i)?;
+        made.extend(practice::sessions(&s, &mut sessions_rng, sessions)?);
         for r in made {
             let row = checked_row(r, content, now)?;
             *by_kind.entry(row.kind).or_default() += 1;
@@ -289,7 +291,7 @@ pub async fn fill(
         let i = active[extra % active.len()];
         let s = Scene::of(content, &cal, &plan, &people[i]);
         let mut rng = stream(seed, i, 4 + extra as u64);
-        for r in practice::sessions(&s, &mut rng, 1) {
+        for r in practice::sessions(&s, &mut rng, 1)? {
             let row = checked_row(r, content, now)?;
             *by_kind.entry(row.kind).or_default() += 1;
             buffer.push(row);

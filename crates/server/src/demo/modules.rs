@@ -10,7 +10,9 @@ use super::random;
 use super::record::{self, DemoRecord};
 use resapi_core::module::{Module, ModuleKind};
 use resapi_core::rng::Rng;
-use resapi_core::sync::{CheckinOutcome, Commitment, CommitmentCheckin, RecordKind, Reflection};
+use resapi_core::sync::{
+    CheckinOutcome, Commitment, CommitmentCheckin, Payload, RecordError, Reflection,
+};
 use time::Duration;
 
 /// Modules an active person works through in the year, on average.
@@ -52,11 +54,11 @@ fn weight(module: &Module) -> f64 {
 }
 
 /// Every module record of the scene's person.
-pub fn records(scene: &Scene, rng: &mut Rng) -> Vec<DemoRecord> {
+pub fn records(scene: &Scene, rng: &mut Rng) -> Result<Vec<DemoRecord>, RecordError> {
     let mut out = Vec::new();
     let modules = &scene.content.modules;
     if !scene.person.active || modules.is_empty() {
-        return out;
+        return Ok(out);
     }
     let weights: Vec<f64> = modules.iter().map(weight).collect();
     let cal = scene.cal;
@@ -70,7 +72,7 @@ pub fn records(scene: &Scene, rng: &mut Rng) -> Vec<DemoRecord> {
                 module_id: module.id.clone(),
                 text,
             };
-            out.push(sent(scene, rng, RecordKind::Reflection, at, &reflection));
+            out.push(sent(scene, rng, at, &reflection)?);
             at = cal.before_now(at + Duration::minutes(random::between(rng, 1, 5)));
         }
         if !random::chance(rng, 0.6) {
@@ -94,7 +96,7 @@ pub fn records(scene: &Scene, rng: &mut Rng) -> Vec<DemoRecord> {
                 due.day()
             ),
         };
-        let made = sent(scene, rng, RecordKind::Commitment, at, &commitment);
+        let made = sent(scene, rng, at, &commitment)?;
         let commitment_id = made.record.id;
         out.push(made);
         let Some(due_index) = cal.index_of(at).map(|i| i + 7 + rng.below(4)) else {
@@ -119,25 +121,18 @@ pub fn records(scene: &Scene, rng: &mut Rng) -> Vec<DemoRecord> {
             note: (*random::pick(rng, &NOTES)).to_string(),
         };
         let when = cal.moment(rng, due_index);
-        out.push(sent(
-            scene,
-            rng,
-            RecordKind::CommitmentCheckin,
-            when,
-            &checkin,
-        ));
+        out.push(sent(scene, rng, when, &checkin)?);
     }
-    out
+    Ok(out)
 }
 
 fn sent(
     scene: &Scene,
     rng: &mut Rng,
-    kind: RecordKind,
     at: time::OffsetDateTime,
-    payload: &impl serde::Serialize,
-) -> DemoRecord {
-    let mut made = record::make(rng, scene.person, kind, at, payload);
+    payload: &impl Payload,
+) -> Result<DemoRecord, RecordError> {
+    let mut made = record::make(rng, scene.person, at, payload)?;
     made.received_at = record::received(rng, at, scene.cal);
-    made
+    Ok(made)
 }

@@ -10,7 +10,7 @@ use super::random;
 use super::record::{self, DemoRecord, unix_ms};
 use resapi_core::practice::{MIXED, QUESTIONS_PER_SESSION, draw_questions};
 use resapi_core::rng::Rng;
-use resapi_core::sync::{PracticeAnswer, PracticeSession, RecordKind};
+use resapi_core::sync::{PracticeAnswer, PracticeSession, RecordError};
 use std::collections::HashSet;
 use time::Duration;
 
@@ -20,7 +20,7 @@ const QUIT: f64 = 0.07;
 const LONGEST: Duration = Duration::minutes(13);
 
 /// `count` practice sessions of the scene's person, oldest first, with all their records.
-pub fn sessions(scene: &Scene, rng: &mut Rng, count: u32) -> Vec<DemoRecord> {
+pub fn sessions(scene: &Scene, rng: &mut Rng, count: u32) -> Result<Vec<DemoRecord>, RecordError> {
     let cal = scene.cal;
     let mut days: Vec<usize> = (0..count)
         .map(|_| cal.pick_day(rng, scene.person.joined))
@@ -93,13 +93,7 @@ pub fn sessions(scene: &Scene, rng: &mut Rng, count: u32) -> Vec<DemoRecord> {
             };
             correct_count += u32::from(payload.correct);
             answered += 1;
-            out.push(record::make(
-                rng,
-                scene.person,
-                RecordKind::PracticeAnswer,
-                at,
-                &payload,
-            ));
+            out.push(record::make(rng, scene.person, at, &payload)?);
         }
         at += Duration::seconds(random::between(rng, 3, 20));
         let summary = PracticeSession {
@@ -114,10 +108,9 @@ pub fn sessions(scene: &Scene, rng: &mut Rng, count: u32) -> Vec<DemoRecord> {
         out.push(record::make_with_id(
             session_id,
             scene.person,
-            RecordKind::PracticeSession,
             at,
             &summary,
-        ));
+        )?);
         // The phone sends the session's records together after it ends.
         let received = record::received(rng, at, cal);
         for r in &mut out[first..] {
@@ -125,5 +118,5 @@ pub fn sessions(scene: &Scene, rng: &mut Rng, count: u32) -> Vec<DemoRecord> {
         }
         avoid = questions.into_iter().collect();
     }
-    out
+    Ok(out)
 }

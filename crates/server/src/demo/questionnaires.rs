@@ -11,7 +11,7 @@ use super::record::{self, DemoRecord};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, Questionnaire, SCALE_MAX, SCALE_MIN};
 use resapi_core::rng::Rng;
 use resapi_core::scoring::Answers;
-use resapi_core::sync::{QuestionnaireResponse, RecordKind};
+use resapi_core::sync::{QuestionnaireResponse, RecordError};
 use time::Duration;
 
 /// Share of active people who answer questionnaires at all.
@@ -22,10 +22,10 @@ const ANSWERS_AGAIN: f64 = 0.15;
 const ANSWER_SD: f64 = 0.75;
 
 /// Every questionnaire response of the scene's person.
-pub fn responses(scene: &Scene, rng: &mut Rng) -> Vec<DemoRecord> {
+pub fn responses(scene: &Scene, rng: &mut Rng) -> Result<Vec<DemoRecord>, RecordError> {
     let mut out = Vec::new();
     if !scene.person.active || !random::chance(rng, RESPONDS) {
-        return out;
+        return Ok(out);
     }
     let cal = scene.cal;
     for q in &scene.content.questionnaires {
@@ -40,17 +40,23 @@ pub fn responses(scene: &Scene, rng: &mut Rng) -> Vec<DemoRecord> {
         }
         for _ in 0..1 + random::poisson(rng, extra) {
             let day = cal.pick_day(rng, scene.person.joined);
-            out.push(response(scene, rng, q, day, 0.0));
+            out.push(response(scene, rng, q, day, 0.0)?);
             if random::chance(rng, ANSWERS_AGAIN) {
                 let again = (day + rng.below(10) + 1).min(cal.days() - 1);
-                out.push(response(scene, rng, q, again, 0.1));
+                out.push(response(scene, rng, q, again, 0.1)?);
             }
         }
     }
-    out
+    Ok(out)
 }
 
-fn response(scene: &Scene, rng: &mut Rng, q: &Questionnaire, day: usize, lift: f64) -> DemoRecord {
+fn response(
+    scene: &Scene,
+    rng: &mut Rng,
+    q: &Questionnaire,
+    day: usize,
+    lift: f64,
+) -> Result<DemoRecord, RecordError> {
     let cal = scene.cal;
     let started = cal.moment(rng, day);
     let level = patterns::BASE_LIKERT
@@ -87,13 +93,7 @@ fn response(scene: &Scene, rng: &mut Rng, q: &Questionnaire, day: usize, lift: f
         started_at: started,
         content_version: scene.content.version.clone(),
     };
-    let mut made = record::make(
-        rng,
-        scene.person,
-        RecordKind::QuestionnaireResponse,
-        finished,
-        &payload,
-    );
+    let mut made = record::make(rng, scene.person, finished, &payload)?;
     made.received_at = record::received(rng, finished, cal);
-    made
+    Ok(made)
 }

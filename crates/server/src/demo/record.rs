@@ -6,8 +6,7 @@ use super::calendar::Calendar;
 use super::people::{Person, uuid_v7};
 use super::random;
 use resapi_core::rng::Rng;
-use resapi_core::sync::{RecordKind, SyncRecord};
-use serde::Serialize;
+use resapi_core::sync::{Payload, RecordError, SyncRecord};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
@@ -21,33 +20,24 @@ pub struct DemoRecord {
 pub fn make(
     rng: &mut Rng,
     person: &Person,
-    kind: RecordKind,
     at: OffsetDateTime,
-    payload: &impl Serialize,
-) -> DemoRecord {
+    payload: &impl Payload,
+) -> Result<DemoRecord, RecordError> {
     let id = uuid_v7(rng, unix_ms(at));
-    make_with_id(id, person, kind, at, payload)
+    make_with_id(id, person, at, payload)
 }
 
 /// A record with a given id (a practice session's summary carries the session's id).
 pub fn make_with_id(
     id: Uuid,
     person: &Person,
-    kind: RecordKind,
     at: OffsetDateTime,
-    payload: &impl Serialize,
-) -> DemoRecord {
-    DemoRecord {
-        record: SyncRecord {
-            id,
-            kind,
-            account_id: person.id,
-            created_at: at,
-            // The payload types serialize to plain JSON objects; this cannot fail.
-            payload: serde_json::to_value(payload).unwrap_or_default(),
-        },
+    payload: &impl Payload,
+) -> Result<DemoRecord, RecordError> {
+    Ok(DemoRecord {
+        record: SyncRecord::new(id, person.id, at, payload)?,
         received_at: at,
-    }
+    })
 }
 
 /// When a phone's sync reached the server after `at`: mostly within two minutes, sometimes

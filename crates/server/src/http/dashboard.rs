@@ -75,12 +75,13 @@ async fn dashboard(
     let period = q.period()?;
     let generation = state.store.facts_generation();
     let k = state.k.get();
-    if let Some(d) = state.dashboards.get(&id, period, k, generation) {
+    let today = state.clock.today();
+    if let Some(d) = state.dashboards.get(&id, period, k, today, generation) {
         return Ok(Json(d));
     }
     let content = &state.content.bundle;
-    let d = Arc::new(unit_dashboard(&state.store, content, &id, period, state.k).await?);
-    state.dashboards.put(generation, Arc::clone(&d));
+    let d = Arc::new(unit_dashboard(&state.store, content, &id, period, state.k, today).await?);
+    state.dashboards.put(generation, today, Arc::clone(&d));
     Ok(Json(d))
 }
 
@@ -94,7 +95,15 @@ async fn report(
     caller.check_scope(id)?;
     let period = q.period()?;
     let content = &state.content.bundle;
-    let d = unit_dashboard(&state.store, content, id, period, state.k).await?;
+    let d = unit_dashboard(
+        &state.store,
+        content,
+        id,
+        period,
+        state.k,
+        state.clock.today(),
+    )
+    .await?;
     let tables = unit_report(&d, content).map_err(export_error)?;
     Ok((
         file_stem(&format!("dasbor {} {}", d.unit.id, d.period)),
@@ -156,7 +165,15 @@ async fn quality(
     let period = q.period()?;
     let content = &state.content.bundle;
     Ok(Json(
-        unit_quality(&state.store, content, &id, period, state.k).await?,
+        unit_quality(
+            &state.store,
+            content,
+            &id,
+            period,
+            state.k,
+            state.clock.today(),
+        )
+        .await?,
     ))
 }
 

@@ -54,6 +54,14 @@ pub fn nip_digits(n: u32) -> String {
     nip(n).replace(' ', "")
 }
 
+/// The test records lie in 2025 and 2026: a day after them, so that their periods have ended
+/// (questionnaire figures wait for that) whatever day the tests run on.
+pub fn after_the_test_data() -> resapi_server::clock::Clock {
+    resapi_server::clock::Clock::fixed(
+        time::Date::from_calendar_date(2027, time::Month::January, 15).unwrap(),
+    )
+}
+
 pub async fn start() -> Server {
     start_with_dist(|_| {}).await
 }
@@ -105,11 +113,16 @@ pub fn content_with_questionnaires(dir: &Path) -> PathBuf {
 
 /// Starts the app over the fixture content with the questionnaires (unit dashboards).
 pub async fn start_with_questionnaires() -> Server {
+    start_with_questionnaires_and_state(|_| {}).await
+}
+
+/// [`start_with_questionnaires`] with the state adjusted first (e.g. another day).
+pub async fn start_with_questionnaires_and_state(configure: impl FnOnce(&mut AppState)) -> Server {
     start_over(
         resapi_server::store::BUSY_TIMEOUT,
         &resapi_server::http::ServeConfig::default(),
         |_| {},
-        |_| {},
+        configure,
         true,
     )
     .await
@@ -149,6 +162,7 @@ async fn start_over(
     )
     .await
     .unwrap();
+    state.clock = after_the_test_data();
     configure(&mut state);
     let db = state.store.pool().clone();
     let passwords = state.passwords.clone();

@@ -57,7 +57,7 @@ pub fn DashboardPage() -> impl IntoView {
     let today = crate::local_time::local_today();
     let unit = RwSignal::new(own_unit);
     let kind = RwSignal::new(PeriodKind::Quarter);
-    let period = RwSignal::new(Period::of_date(today, PeriodKind::Quarter));
+    let period = RwSignal::new(period::latest_ended(PeriodKind::Quarter, today));
     let shown = reveal::slots();
     let error = RwSignal::new(None::<ApiError>);
     let loading = RwSignal::new(true);
@@ -144,7 +144,7 @@ pub fn DashboardPage() -> impl IntoView {
         period::choices(kind.get(), today)
             .into_iter()
             .map(|p| {
-                view! { <option value=p.to_string() selected=p == chosen>{period::label(&p, lang)}</option> }
+                view! { <option value=p.to_string() selected=p == chosen>{period::choice_label(&p, today, lang)}</option> }
             })
             .collect_view()
     };

@@ -3,6 +3,7 @@
 
 use resapi_core::Lang;
 use resapi_core::aggregate::period::{Period, PeriodKind};
+use resapi_core::aggregate::running::has_ended;
 use time::Date;
 
 /// How many periods of each kind the picker offers.
@@ -24,6 +25,27 @@ pub fn choices(kind: PeriodKind, today: Date) -> Vec<Period> {
         out.push(Period::of_date(before, kind));
     }
     out
+}
+
+/// The most recent period of `kind` that has ended by `today`: the dashboard opens on it,
+/// since a running period shows no questionnaire figures yet.
+pub fn latest_ended(kind: PeriodKind, today: Date) -> Period {
+    let current = Period::of_date(today, kind);
+    current
+        .first_day()
+        .previous_day()
+        .map_or(current, |d| Period::of_date(d, kind))
+}
+
+/// How a period reads in the picker: a running one says so.
+pub fn choice_label(p: &Period, today: Date, lang: Lang) -> String {
+    if has_ended(p, today) {
+        return label(p, lang);
+    }
+    match lang {
+        Lang::Id => format!("{} (berjalan)", label(p, lang)),
+        Lang::En => format!("{} (running)", label(p, lang)),
+    }
 }
 
 const MONTHS_ID: [&str; 12] = [
@@ -118,5 +140,26 @@ mod tests {
         assert_eq!(label(&m[0], Lang::Id), "Februari 2026");
         assert_eq!(label(&q[0], Lang::Id), "Kuartal 1 2026");
         assert_eq!(label(&q[1], Lang::En), "Q4 2025");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_dashboard_opens_on_the_last_ended_period_and_marks_the_running_one() {
+        let today = date!(2026 - 12 - 01);
+        assert_eq!(
+            latest_ended(PeriodKind::Quarter, today).to_string(),
+            "2026-Q3"
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Month, today).to_string(),
+            "2026-11"
+        );
+        assert_eq!(latest_ended(PeriodKind::Year, today).to_string(), "2025");
+        let q4 = Period::of_date(today, PeriodKind::Quarter);
+        assert_eq!(
+            choice_label(&q4, today, Lang::Id),
+            "Kuartal 4 2026 (berjalan)"
+        );
+        let q3 = latest_ended(PeriodKind::Quarter, today);
+        assert_eq!(choice_label(&q3, today, Lang::Id), "Kuartal 3 2026");
     }
 }
