@@ -7,7 +7,8 @@
 //! - group figures: [`questionnaire_group`], [`practice_group`], [`participation`],
 //!   [`spread`] (with [`stats`])
 //! - anonymity: [`threshold`], [`grid`] (with [`counts`]), [`suppression`], [`derivation`]
-//! - measurement quality: [`reliability`], [`item_analysis`], [`sample`]
+//! - measurement quality: [`reliability`] (read by [`reliability_reading`]),
+//!   [`item_analysis`], [`sample`]
 
 pub mod counts;
 pub mod derivation;
@@ -19,6 +20,7 @@ pub mod period;
 pub mod practice_group;
 pub mod questionnaire_group;
 pub mod reliability;
+pub mod reliability_reading;
 pub mod sample;
 pub mod spread;
 pub mod stats;
