@@ -84,7 +84,7 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
   await assertAccessible(page, "item analysis", { axe: true });
   await screenshot(page, "quality-01-item-analysis");
 
-  // Sorted by difficulty with the keyboard: the hardest first? No — the largest p first.
+  // Sorted by difficulty with the keyboard: the largest p (the easiest) first.
   const header = await items.sortBy("Kesukaran (p)");
   assert.equal(await header.getAttribute("aria-sort"), "descending");
   const easiest = [...given].sort((a, b) => b.analysis.stats.difficulty - a.analysis.stats.difficulty)[0];
@@ -158,10 +158,19 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
     }
   }
   assert.ok(alphas >= 1, JSON.stringify(index.components.value.map((c) => c.alpha.status)));
-  // Nobody answered the other questionnaires: the reason, no number.
-  const commitment = q.questionnaires.find((x) => x.questionnaire !== INDEX);
-  assert.equal(commitment.components.status, "suppressed");
-  assert.equal((await quality.questionnaire(commitment.questionnaire).getByTestId("suppressed").textContent()).trim(), "Kurang dari 5 responden");
+  // Nobody answered the other questionnaires: the reason in words, no α.
+  for (const other of q.questionnaires.filter((x) => x.questionnaire !== INDEX)) {
+    const section = quality.questionnaire(other.questionnaire);
+    assert.equal(await section.getByTestId("alpha").count(), 0, other.questionnaire);
+    if (other.components.status === "suppressed") {
+      assert.equal((await section.getByTestId("suppressed").textContent()).trim(), "Kurang dari 5 responden");
+    } else {
+      for (const c of other.components.value) {
+        assert.equal(c.alpha.reason.reason, "below_k");
+        assert.equal((await quality.component(other.questionnaire, c.component).getByTestId("alpha-reason").textContent()).trim(), "Tidak dihitung: Kurang dari 5 responden");
+      }
+    }
+  }
   await assertAccessible(page2, "measurement quality", { axe: true });
   await screenshot(page2, "quality-03-unit-alpha");
 
@@ -177,7 +186,7 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
   if (smallIndex.status === "shown") {
     for (const c of smallIndex.value) {
       assert.equal(c.alpha.status, "not_given");
-      assert.equal(c.alpha.reason, "too_few_people");
+      assert.equal(c.alpha.reason.reason, "too_few_people");
       assert.match(await quality.component(INDEX, c.component).getByTestId("alpha-reason").textContent(), /Baru 6 orang; perlu paling sedikit 20/);
     }
   } else {
