@@ -82,7 +82,7 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
   const unpractised = api.items.find((r) => r.analysis.status === "not_given");
   assert.equal((await items.row(unpractised.question).getByTestId("item-reason").textContent()).trim(), unpractised.analysis.message.id);
   await assertAccessible(page, "item analysis", { axe: true });
-  await screenshot(page, "quality-01-item-analysis");
+  await screenshot(page, "quality-01-item-analysis", { fullPage: false });
 
   // Sorted by difficulty with the keyboard: the largest p (the easiest) first.
   const header = await items.sortBy("Kesukaran (p)");

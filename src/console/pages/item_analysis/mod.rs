@@ -55,7 +55,6 @@ pub fn ItemAnalysisPage() -> impl IntoView {
                 .map_or_else(|| r.question.clone(), |q| q.stem.get(lang).to_owned())
         };
         let order = listed(&a.items, only_flagged.get(), sort.get(), stem);
-        let count = questions_shown(lang, order.len(), a.items.len());
         let empty = order
             .is_empty()
             .then(|| view! { <p data-testid="none-flagged">{t.none_flagged}</p> });
@@ -64,7 +63,6 @@ pub fn ItemAnalysisPage() -> impl IntoView {
             .map(|i| question_row(&a.items[i], &names, lang))
             .collect_view();
         Some(view! {
-            <p role="status" data-testid="questions-shown">{count}</p>
             {empty}
             <div class="dash-table-wrap">
                 <table class="dash-table item-table" data-testid="item-analysis-table">
@@ -84,6 +82,20 @@ pub fn ItemAnalysisPage() -> impl IntoView {
         })
     };
 
+    // Outside the table, so the live region stays and announces each new count.
+    let count = move || {
+        analysis.answer.with(|a| {
+            a.as_ref().map(|a| {
+                let shown = if only_flagged.get() {
+                    a.items.iter().filter(|r| rows::flagged(r)).count()
+                } else {
+                    a.items.len()
+                };
+                questions_shown(lang.get(), shown, a.items.len())
+            })
+        })
+    };
+
     view! {
         <div class="page console-page dash" data-testid="item-analysis" aria-busy=move || analysis.loading.get().to_string()>
             <h1>{move || t().items_title}</h1>
@@ -99,6 +111,7 @@ pub fn ItemAnalysisPage() -> impl IntoView {
             </form>
             <Loading when=analysis.loading label=Signal::derive(move || t().items_loading) />
             <Problem error=analysis.error retry=analysis.retry() />
+            <p role="status" data-testid="questions-shown">{count}</p>
             {table}
         </div>
     }
