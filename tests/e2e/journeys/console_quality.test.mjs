@@ -115,6 +115,13 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
     assert.match(await row.locator(`[data-option="${o.option}"]`).textContent(), new RegExp(`${decimal(o.share * 100, 1)} % \\(${o.chosen} orang\\)`));
   }
   assert.equal(await row.getByTestId("difficulty").textContent(), decimal(good.analysis.stats.difficulty));
+
+  // In English the flags read in English.
+  await page.getByTestId("lang-switch").click();
+  await page.getByRole("heading", { level: 1, name: "Item analysis" }).waitFor();
+  assert.match(await items.row(first.question).getByTestId("flags").textContent(), /To review: too easy \(p > 0\.95\)/);
+  await page.getByTestId("lang-switch").click();
+  await page.getByRole("heading", { level: 1, name: "Analisis butir" }).waitFor();
   await context.close();
 
   // The unit admin: no "Analisis butir", and "Kualitas ukur" from the dashboard.
@@ -195,6 +202,13 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
   }
   assert.equal(await quality.questionnaire(INDEX).getByTestId("alpha").count(), 0, "no α for six people");
   await screenshot(page2, "quality-04-sub-unit-reason");
+
+  // A unit outside their scope, typed into the address: the server's refusal and what to do.
+  await page2.goto(`${server.url}/konsol/kualitas?unit=bkn&period=${quarter.api}`);
+  const problem = page2.getByTestId("console-problem");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /Anda hanya dapat mengelola unit Anda dan unit di bawahnya/);
+  assert.equal(await quality.questionnaire(INDEX).count(), 0);
 
   // Item analysis: not for a unit admin, on screen or on the server.
   await page2.goto(`${server.url}/konsol/analisis-butir`);
