@@ -18,6 +18,11 @@ pub enum Screen {
     People,
     /// The roster import: preview, then import.
     Roster,
+    /// Measurement quality of a unit's questionnaires (Cronbach's α); reached from the
+    /// dashboard for the unit and period on screen there, so not in the nav.
+    Quality,
+    /// Item analysis of the practice questions, over the whole agency: admins only.
+    ItemAnalysis,
 }
 
 impl Screen {
@@ -29,6 +34,8 @@ impl Screen {
             Screen::Units => "/konsol/unit",
             Screen::People => "/konsol/pegawai",
             Screen::Roster => "/konsol/impor",
+            Screen::Quality => "/konsol/kualitas",
+            Screen::ItemAnalysis => "/konsol/analisis-butir",
         }
     }
 
@@ -36,9 +43,12 @@ impl Screen {
     pub fn opens_for(self, roles: &[Role]) -> bool {
         match self {
             Screen::Home => opens_console(roles),
-            Screen::Dashboard | Screen::Units | Screen::People | Screen::Roster => {
-                manages_units(roles)
-            }
+            Screen::Dashboard
+            | Screen::Units
+            | Screen::People
+            | Screen::Roster
+            | Screen::Quality => manages_units(roles),
+            Screen::ItemAnalysis => roles.contains(&Role::Admin),
         }
     }
 }
@@ -57,7 +67,7 @@ pub fn manages_units(roles: &[Role]) -> bool {
         .any(|r| matches!(r, Role::UnitAdmin | Role::Admin))
 }
 
-/// The screens in the nav, in order.
+/// The screens in the nav, in order ([`Screen::Quality`] is opened from the dashboard).
 pub fn screens(roles: &[Role]) -> Vec<Screen> {
     [
         Screen::Home,
@@ -65,6 +75,7 @@ pub fn screens(roles: &[Role]) -> Vec<Screen> {
         Screen::Units,
         Screen::People,
         Screen::Roster,
+        Screen::ItemAnalysis,
     ]
     .into_iter()
     .filter(|s| s.opens_for(roles))
@@ -121,7 +132,26 @@ mod tests {
             Screen::Roster,
         ];
         assert_eq!(screens(&[Role::Employee, Role::UnitAdmin]), all);
-        assert_eq!(screens(&[Role::Employee, Role::Admin]), all);
+        let mut admin = all.clone();
+        admin.push(Screen::ItemAnalysis);
+        assert_eq!(screens(&[Role::Employee, Role::Admin]), admin);
+    }
+
+    #[wasm_bindgen_test]
+    fn item_analysis_opens_for_admins_only_and_quality_for_unit_admins_too() {
+        for roles in [
+            &[Role::Employee, Role::Trainer][..],
+            &[Role::Employee, Role::UnitAdmin],
+            &[Role::Employee, Role::UnitAdmin, Role::Trainer],
+        ] {
+            assert!(!Screen::ItemAnalysis.opens_for(roles), "{roles:?}");
+        }
+        assert!(Screen::ItemAnalysis.opens_for(&[Role::Employee, Role::Admin]));
+        assert!(Screen::Quality.opens_for(&[Role::Employee, Role::UnitAdmin]));
+        assert!(Screen::Quality.opens_for(&[Role::Employee, Role::Admin]));
+        assert!(!Screen::Quality.opens_for(&[Role::Employee, Role::Trainer]));
+        // Reached from the dashboard, not listed in the nav.
+        assert!(!screens(&[Role::Employee, Role::Admin]).contains(&Screen::Quality));
     }
 
     #[wasm_bindgen_test]

@@ -10,8 +10,9 @@ use gloo_net::http::{Request, RequestBuilder};
 use resapi_core::admin::{
     AdminUnit, NewUnit, PeoplePage, PersonRoles, PersonUnit, RosterReport, UnitChange,
 };
+use resapi_core::aggregate::period::Period;
 use resapi_core::api::{Account, Role};
-use resapi_core::unit_dashboard::UnitDashboard;
+use resapi_core::unit_dashboard::{ItemAnalysis, UnitDashboard, UnitQuality};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
@@ -30,6 +31,13 @@ fn authorized(req: RequestBuilder, token: &str) -> RequestBuilder {
 async fn get<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
     let req = authorized(Request::get(&format!("{BASE}{path}")), token);
     send(req, INTERACTIVE_TIMEOUT, no_body, read).await
+}
+
+/// A GET whose answer the server computes over a period's records (dashboards, quality):
+/// it can take longer than an admin edit, so it gets the transfer deadline.
+async fn get_computed<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
+    let req = authorized(Request::get(&format!("{BASE}{path}")), token);
+    send(req, TRANSFER_TIMEOUT, no_body, read).await
 }
 
 /// Sends `body` as JSON with `req` (a POST, PATCH or PUT) and reads the JSON answer.
@@ -59,8 +67,20 @@ pub async fn units(token: &str) -> Result<Vec<AdminUnit>, ApiError> {
 /// A unit's dashboard, `path` as `/units/{id}/dashboard?period=…`: computing a big agency's
 /// figures can take longer than an admin edit, so it gets the transfer deadline.
 pub async fn dashboard(path: &str, token: &str) -> Result<UnitDashboard, ApiError> {
-    let req = authorized(Request::get(&format!("{BASE}{path}")), token);
-    send(req, TRANSFER_TIMEOUT, no_body, read).await
+    get_computed(path, token).await
+}
+
+/// Cronbach's α per questionnaire component of a unit (with its sub-units) in `period`:
+/// as heavy as the dashboard (it reads the period's responses), so the same deadline.
+pub async fn quality(unit: &str, period: &Period, token: &str) -> Result<UnitQuality, ApiError> {
+    let path = format!("/units/{}/quality?period={period}", segment(unit));
+    get_computed(&path, token).await
+}
+
+/// The item analysis of every practice question over the agency in `period` (admins only):
+/// it reads every practice answer of the period, so the transfer deadline.
+pub async fn item_analysis(period: &Period, token: &str) -> Result<ItemAnalysis, ApiError> {
+    get_computed(&format!("/admin/item-analysis?period={period}"), token).await
 }
 
 /// A download (`path` under `/api/v1`): the server's file name and the bytes. A link cannot

@@ -5,9 +5,11 @@ use super::access::Screen;
 use super::layout::Frame;
 use super::pages::dashboard::DashboardPage;
 use super::pages::home::HomePage;
+use super::pages::item_analysis::ItemAnalysisPage;
 use super::pages::login::LoginPage;
 use super::pages::no_access::{Guarded, NoSuchScreen};
 use super::pages::people::PeoplePage;
+use super::pages::quality::QualityPage;
 use super::pages::roster_import::RosterImportPage;
 use super::pages::units::UnitsPage;
 use super::state::{Console, use_console};
@@ -29,6 +31,8 @@ pub fn ConsoleApp() -> impl IntoView {
                         <Route path=path!("/konsol/unit") view=|| view! { <Guarded screen=Screen::Units><UnitsPage /></Guarded> } />
                         <Route path=path!("/konsol/pegawai") view=|| view! { <Guarded screen=Screen::People><PeoplePage /></Guarded> } />
                         <Route path=path!("/konsol/impor") view=|| view! { <Guarded screen=Screen::Roster><RosterImportPage /></Guarded> } />
+                        <Route path=path!("/konsol/kualitas") view=|| view! { <Guarded screen=Screen::Quality><QualityPage /></Guarded> } />
+                        <Route path=path!("/konsol/analisis-butir") view=|| view! { <Guarded screen=Screen::ItemAnalysis><ItemAnalysisPage /></Guarded> } />
                     </Routes>
                 </Show>
             </Frame>

@@ -1,6 +1,9 @@
 //! The console's interface strings, Indonesian first and English second. Only the console's
 //! binary uses them, so they never ship to phones; the strings both entries show are in
-//! [`Shared`] (reached through `Deref`).
+//! [`Shared`] (reached through `Deref`). The measurement-quality screens' strings are in
+//! [`quality`].
+
+pub mod quality;
 
 use super::access::Screen;
 use crate::api::ApiError;
@@ -29,6 +32,8 @@ pub struct ConsoleTr {
     pub nav_units: &'static str,
     pub nav_people: &'static str,
     pub nav_roster: &'static str,
+    pub nav_quality: &'static str,
+    pub nav_item_analysis: &'static str,
     pub no_connection: &'static str,
     pub retry: &'static str,
     pub save: &'static str,
@@ -99,6 +104,8 @@ impl ConsoleTr {
             Screen::Units => self.nav_units,
             Screen::People => self.nav_people,
             Screen::Roster => self.nav_roster,
+            Screen::Quality => self.nav_quality,
+            Screen::ItemAnalysis => self.nav_item_analysis,
         }
     }
 }
@@ -123,6 +130,8 @@ pub static ID: ConsoleTr = ConsoleTr {
     nav_units: "Unit",
     nav_people: "Pegawai",
     nav_roster: "Impor daftar pegawai",
+    nav_quality: "Kualitas ukur",
+    nav_item_analysis: "Analisis butir",
     no_connection: "Tidak tersambung ke server.",
     retry: "Coba lagi",
     save: "Simpan",
@@ -197,6 +206,8 @@ pub static EN: ConsoleTr = ConsoleTr {
     nav_units: "Units",
     nav_people: "People",
     nav_roster: "Roster import",
+    nav_quality: "Measurement quality",
+    nav_item_analysis: "Item analysis",
     no_connection: "No connection to the server.",
     retry: "Try again",
     save: "Save",

@@ -37,15 +37,19 @@ pub fn Problem(
     }
 }
 
-/// "Memuat…" while a screen waits for the server (announced, and marked busy).
+/// "Memuat…" (or what is loading, `label`) while a screen waits for the server
+/// (announced, and marked busy).
 #[component]
-pub fn Loading(#[prop(into)] when: Signal<bool>) -> impl IntoView {
+pub fn Loading(
+    #[prop(into)] when: Signal<bool>,
+    #[prop(optional, into)] label: Option<Signal<&'static str>>,
+) -> impl IntoView {
     let console = use_console();
     view! {
         <Show when=move || when.get()>
             <p class="console-loading" role="status" aria-busy="true" data-testid="console-loading">
                 <span class="spinner" aria-hidden="true"></span>
-                {move || console.tr().loading}
+                {move || label.map_or(console.tr().loading, |l| l.get())}
             </p>
         </Show>
     }

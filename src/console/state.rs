@@ -38,6 +38,16 @@ impl Console {
             .with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
     }
 
+    /// The signed-in person's token and unit (not tracked): a unit screen's first unit.
+    pub fn token_and_unit(&self) -> (String, String) {
+        self.session
+            .with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| (s.token.clone(), s.account.unit_id.clone()))
+            })
+            .unwrap_or_default()
+    }
+
     /// The signed-in person's roles (reactive).
     pub fn roles(&self) -> Vec<Role> {
         self.session

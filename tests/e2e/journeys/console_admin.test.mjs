@@ -50,7 +50,7 @@ test("a trainer sees no admin screen; typing its address says 'tidak punya akses
   const { context, page, konsol } = await openConsole();
   await konsol.signIn(trainer);
   assert.deepEqual(await konsol.navScreens(), ["Beranda"]);
-  for (const path of ["/konsol/unit", "/konsol/pegawai", "/konsol/impor"]) {
+  for (const path of ["/konsol/unit", "/konsol/pegawai", "/konsol/impor", "/konsol/kualitas", "/konsol/analisis-butir"]) {
     await page.goto(`${server.url}${path}`);
     await page.getByRole("heading", { level: 1, name: "Anda tidak punya akses ke layar ini" }).waitFor();
     assert.equal(await page.getByTestId("console-problem").count(), 0, "no request was made to fail");
@@ -58,7 +58,7 @@ test("a trainer sees no admin screen; typing its address says 'tidak punya akses
   await assertAccessible(page, "console: no access", { axe: true });
   await screenshot(page, "console-admin-01-trainer-no-access");
   const token = await konsol.token();
-  for (const path of ["/admin/units", "/admin/people?q="]) {
+  for (const path of ["/admin/units", "/admin/people?q=", "/admin/item-analysis?period=2026-Q1"]) {
     const r = await api(path, { token });
     assert.equal(r.status, 403, path);
     assert.equal(r.body.error.code, "forbidden");

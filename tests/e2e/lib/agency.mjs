@@ -83,3 +83,57 @@ export async function dashboardJson(server, token, unit, period) {
   assert.equal(res.status, 200);
   return res.json();
 }
+
+/** Syncs `records` as `who`; every one must be stored. */
+async function syncAll(server, who, records) {
+  const res = await call(server, "POST", "/sync", { records }, who.token);
+  assert.equal(res.status, 200);
+  const { results } = await res.json();
+  assert.ok(results.every((r) => r.status === "stored"), JSON.stringify(results));
+}
+
+/**
+ * People who answer questionnaire `questionnaireId` once at `at`, each item by
+ * `answer(personIndex, item, itemIndex)`; returns the people (for practice, say).
+ */
+export async function seedResponses(server, { unit, people, questionnaireId, at, answer, name = "Responden" }) {
+  const content = await (await fetch(`${server.url}/api/v1/content`)).json();
+  const q = content.questionnaires.find((x) => x.id === questionnaireId);
+  assert.ok(q, `the content has questionnaire ${questionnaireId}`);
+  const out = [];
+  for (let i = 0; i < people; i++) {
+    const who = await person(server, unit, `${name} ${i + 1}`);
+    const record = response(who, q, at, content.version, (item) => answer(i, item, q.items.indexOf(item)));
+    await syncAll(server, who, [record]);
+    out.push(who);
+  }
+  return out;
+}
+
+/**
+ * Practice answers at `at`: for each person (by index) and each question of `questions`,
+ * `pick(personIndex, question)` gives the option id chosen (the server judges it).
+ */
+export async function seedPractice(server, people, questions, at, pick) {
+  const content = await (await fetch(`${server.url}/api/v1/content`)).json();
+  for (const [i, who] of people.entries()) {
+    const session = uuidv7();
+    const records = questions.map((q, position) => {
+      const option = pick(i, q);
+      return {
+        id: uuidv7(),
+        kind: "practice_answer",
+        account_id: who.id,
+        created_at: new Date(at.getTime() + position * 1000).toISOString(),
+        payload: { attempt_id: session, question_id: q.id, option_id: option, correct: option === q.answer, content_version: content.version, position },
+      };
+    });
+    await syncAll(server, who, records);
+  }
+}
+
+/** A GET of the API as `token` sees it: `{status, body}`. */
+export async function apiGet(server, token, path) {
+  const res = await call(server, "GET", path, null, token);
+  return { status: res.status, body: await res.json() };
+}

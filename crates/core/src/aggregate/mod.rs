@@ -8,7 +8,8 @@
 //!   [`spread`] (with [`stats`])
 //! - anonymity: [`threshold`], [`grid`] (with [`counts`]), [`suppression`], [`derivation`],
 //!   [`running`] (questionnaire figures wait for the period's end)
-//! - measurement quality: [`reliability`], [`item_analysis`], [`sample`]
+//! - measurement quality: [`reliability`] (read by [`reliability_reading`]),
+//!   [`item_analysis`], [`sample`]
 
 pub mod counts;
 pub mod derivation;
@@ -20,6 +21,7 @@ pub mod period;
 pub mod practice_group;
 pub mod questionnaire_group;
 pub mod reliability;
+pub mod reliability_reading;
 pub mod running;
 pub mod sample;
 pub mod spread;

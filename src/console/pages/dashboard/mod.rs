@@ -2,20 +2,22 @@
 //! unit's figures (`GET /units/{id}/dashboard`), see every chart with its table, download the
 //! same figures as CSV or XLSX, print a one-page report. Hidden cells say why, never a number.
 
-mod cells;
+pub mod cells;
 mod components;
 mod downloads;
 mod figure_table;
 mod index;
-mod names;
-mod period;
+pub mod names;
+pub mod period;
 mod practice;
 mod reveal;
 mod sub_units;
-mod text;
+pub mod text;
 
 use crate::api::{self, ApiError};
 use crate::console::api as console_api;
+use crate::console::i18n::quality::quality_tr;
+use crate::console::pages::quality;
 use crate::console::state::use_console;
 use cells::Hidden;
 use components::ComponentsSection;
@@ -24,6 +26,7 @@ use index::IndexSection;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use names::Names;
+use period::PeriodPicker;
 use practice::PracticeSection;
 use resapi_core::Lang;
 use resapi_core::admin::AdminUnit;
@@ -47,13 +50,7 @@ pub fn DashboardPage() -> impl IntoView {
     let console = use_console();
     let lang = console.lang;
     let t = move || dash_tr(lang.get());
-    let (token, own_unit) = console
-        .session
-        .with_untracked(|s| {
-            s.as_ref()
-                .map(|s| (s.token.clone(), s.account.unit_id.clone()))
-        })
-        .unwrap_or_default();
+    let (token, own_unit) = console.token_and_unit();
     let today = crate::local_time::local_today();
     let unit = RwSignal::new(own_unit);
     let kind = RwSignal::new(PeriodKind::Quarter);
@@ -138,17 +135,6 @@ pub fn DashboardPage() -> impl IntoView {
             }
         })
     };
-    let period_options = move || {
-        let lang = lang.get();
-        let chosen = period.get();
-        period::choices(kind.get(), today)
-            .into_iter()
-            .map(|p| {
-                view! { <option value=p.to_string() selected=p == chosen>{period::choice_label(&p, today, lang)}</option> }
-            })
-            .collect_view()
-    };
-
     // One closure per section: each rebuilds only when its own slot gets new figures.
     let section = move |slot: usize, draw: fn(Arc<UnitDashboard>, Names, Lang) -> AnyView| {
         move || {
@@ -179,35 +165,14 @@ pub fn DashboardPage() -> impl IntoView {
             <p class="no-print">{move || t().intro}</p>
             <form class="dash-controls no-print" on:submit=|ev| ev.prevent_default()>
                 {unit_picker}
-                <div class="dash-field">
-                    <label for="dash-period-kind">{move || t().period_kind}</label>
-                    <select id="dash-period-kind" data-testid="period-kind" on:change=move |ev| {
-                        let k = period::kind_of(&event_target_value(&ev));
-                        kind.set(k);
-                        period.set(Period::of_date(period.get_untracked().first_day(), k));
-                    }>
-                        {move || [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year].into_iter().map(|k| {
-                            let label = match k {
-                                PeriodKind::Month => t().month,
-                                PeriodKind::Quarter => t().quarter,
-                                PeriodKind::Year => t().year,
-                            };
-                            view! { <option value=period::kind_code(k) selected=k == kind.get()>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="dash-field">
-                    <label for="dash-period">{move || t().period}</label>
-                    <select id="dash-period" data-testid="period" on:change=move |ev| {
-                        if let Ok(p) = event_target_value(&ev).parse::<Period>() {
-                            period.set(p);
-                        }
-                    }>
-                        {period_options}
-                    </select>
-                </div>
+                <PeriodPicker kind=kind period=period lang=lang today=today />
             </form>
             <Downloads query=query lang=lang_signal />
+            <p class="no-print">
+                <a class="btn btn-secondary" data-testid="open-quality" href=move || quality::href(&unit.get(), &period.get())>
+                    {move || quality_tr(lang.get()).open_quality}
+                </a>
+            </p>
             <p role="status" class="dash-status" data-testid="dash-status">
                 {move || loading.get().then(|| t().loading)}
             </p>

@@ -1,6 +1,8 @@
 //! The period picker's choices: the recent months, quarters or years, newest first, and how
-//! each reads ("Maret 2026", "Kuartal 1 2026").
+//! each reads ("Maret 2026", "Kuartal 1 2026"), and the picker the unit screens share.
 
+use super::text::dash_tr;
+use leptos::prelude::*;
 use resapi_core::Lang;
 use resapi_core::aggregate::period::{Period, PeriodKind};
 use resapi_core::aggregate::running::has_ended;
@@ -115,6 +117,57 @@ pub fn kind_of(code: &str) -> PeriodKind {
         "month" => PeriodKind::Month,
         "year" => PeriodKind::Year,
         _ => PeriodKind::Quarter,
+    }
+}
+
+/// The period chooser: a kind (bulan, kuartal, tahun) and one of its recent periods.
+/// Switching the kind keeps the date (March → Q1).
+#[component]
+pub fn PeriodPicker(
+    kind: RwSignal<PeriodKind>,
+    period: RwSignal<Period>,
+    #[prop(into)] lang: Signal<Lang>,
+    today: Date,
+) -> impl IntoView {
+    let t = move || dash_tr(lang.get());
+    let period_options = move || {
+        let lang = lang.get();
+        let chosen = period.get();
+        choices(kind.get(), today)
+            .into_iter()
+            .map(|p| {
+                view! { <option value=p.to_string() selected=p == chosen>{choice_label(&p, today, lang)}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="dash-field">
+            <label for="dash-period-kind">{move || t().period_kind}</label>
+            <select id="dash-period-kind" data-testid="period-kind" on:change=move |ev| {
+                let k = kind_of(&event_target_value(&ev));
+                kind.set(k);
+                period.set(Period::of_date(period.get_untracked().first_day(), k));
+            }>
+                {move || [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year].into_iter().map(|k| {
+                    let name = match k {
+                        PeriodKind::Month => t().month,
+                        PeriodKind::Quarter => t().quarter,
+                        PeriodKind::Year => t().year,
+                    };
+                    view! { <option value=kind_code(k) selected=k == kind.get()>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="dash-field">
+            <label for="dash-period">{move || t().period}</label>
+            <select id="dash-period" data-testid="period" on:change=move |ev| {
+                if let Ok(p) = event_target_value(&ev).parse::<Period>() {
+                    period.set(p);
+                }
+            }>
+                {period_options}
+            </select>
+        </div>
     }
 }
 
