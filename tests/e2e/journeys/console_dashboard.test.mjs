@@ -5,7 +5,7 @@
 // time per frame of a period change with Chromium's CPU slowed 4× (a benchmark, no assert).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dashboardJson, person, seedIndexResponses } from "../lib/agency.mjs";
+import { dashboardJson, lastEndedQuarter, person, seedIndexResponses } from "../lib/agency.mjs";
 import { assertAccessible } from "../lib/audit.mjs";
 import { laptop, screenshot } from "../lib/browser.mjs";
 import { csvSections } from "../lib/csv.mjs";
@@ -28,7 +28,9 @@ const monthOf = (d) => ({ api: `${d.getFullYear()}-${String(d.getMonth() + 1).pa
 /** The page's number format: one decimal, a decimal comma. */
 const percentText = (x) => `${x.toFixed(1).replace(".", ",")} %`;
 
-const now = new Date(Date.now() - 3600_000);
+// Questionnaire figures wait for their period's end: the answers lie in the latest ended
+// quarter, which the dashboard opens on.
+const now = lastEndedQuarter().at;
 // 100 days back is always another quarter (and another month).
 const earlier = new Date(now.getTime() - 100 * 86400_000);
 
@@ -79,8 +81,8 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
   await nav.getByRole("link", { name: "Dasbor unit" }).click();
 
-  // The unit admin's own unit, this quarter, by default.
-  const q = quarterOf(new Date());
+  // The unit admin's own unit, the latest ended quarter, by default.
+  const q = quarterOf(now);
   await dash.shows(TOP_NAME, q.label);
   let api = await dashboardJson(server, admin.token, TOP, q.api);
   assert.equal(api.index.status, "shown");
@@ -121,6 +123,18 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   assert.match(await page.getByTestId("index-overall").textContent(), new RegExp(percentText(apiBefore.index.value.overall)));
   assert.ok(apiBefore.index.value.overall < api.index.value.overall);
   await screenshot(page, "dashboard-02-quarter-before");
+
+  // The running quarter, marked so in the picker: its questionnaire figures wait for its end
+  // (two readings a day apart would differ by one person's answers), and the page says so.
+  const running = quarterOf(new Date());
+  await dash.choosePeriod(`${running.label} (berjalan)`);
+  await dash.shows(TOP_NAME, running.label);
+  const waiting = page.locator('[data-reason="running"]').first();
+  assert.match(await waiting.textContent(), /Periode masih berjalan/);
+  assert.equal(await page.getByTestId("index-respondents").count(), 0);
+  const apiRunning = await dashboardJson(server, admin.token, TOP, running.api);
+  assert.deepEqual([apiRunning.index.status, apiRunning.index.reason], ["suppressed", "running"]);
+  await screenshot(page, "dashboard-02b-running-quarter");
 
   // By month: the month of the earlier answers.
   await dash.choosePeriodKind("Bulan");

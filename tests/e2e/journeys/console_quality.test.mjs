@@ -6,7 +6,7 @@
 // nor open to them at its address (and the server refuses it).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { apiGet, person, seedPractice, seedResponses } from "../lib/agency.mjs";
+import { apiGet, lastEndedQuarter, person, seedPractice, seedResponses } from "../lib/agency.mjs";
 import { assertAccessible } from "../lib/audit.mjs";
 import { laptop, screenshot } from "../lib/browser.mjs";
 import { useServerAndBrowser } from "../lib/journey.mjs";
@@ -24,8 +24,9 @@ const INDEX = "indeks-berakhlak";
 const READING = { good: "Baik", fair: "Cukup", review: "Perlu ditinjau" };
 const FLAG = { too_easy: "Perlu ditinjau: terlalu mudah (p > 0,95)", low_discrimination: "Perlu ditinjau: daya beda rendah (< 0,20)" };
 
-const now = new Date(Date.now() - 3600_000);
-const quarter = { api: `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`, label: `Kuartal ${Math.floor(now.getMonth() / 3) + 1} ${now.getFullYear()}` };
+// α waits for its period's end: everything is seeded in the latest ended quarter.
+const quarter = lastEndedQuarter();
+const now = quarter.at;
 const readingOf = (alpha) => (alpha >= 0.7 ? "good" : alpha >= 0.6 ? "fair" : "review");
 
 /**

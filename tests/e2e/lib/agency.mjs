@@ -132,6 +132,18 @@ export async function seedPractice(server, people, questions, at, pick) {
   }
 }
 
+/**
+ * The latest quarter that has ended, with a moment in it (20 days before this quarter began):
+ * questionnaire figures of a running period wait for its end, so journeys that read them
+ * seed there. The console opens on this quarter.
+ */
+export function lastEndedQuarter(today = new Date()) {
+  const start = new Date(today.getFullYear(), Math.floor(today.getMonth() / 3) * 3, 1, 12);
+  const at = new Date(start.getTime() - 20 * 86400_000);
+  const q = Math.floor(at.getMonth() / 3) + 1;
+  return { at, api: `${at.getFullYear()}-Q${q}`, label: `Kuartal ${q} ${at.getFullYear()}` };
+}
+
 /** A GET of the API as `token` sees it: `{status, body}`. */
 export async function apiGet(server, token, path) {
   const res = await call(server, "GET", path, null, token);
