@@ -131,7 +131,8 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   await dash.shows(TOP_NAME, running.label);
   const waiting = page.locator('[data-reason="running"]').first();
   assert.match(await waiting.textContent(), /Periode masih berjalan/);
-  assert.equal(await page.getByTestId("index-respondents").count(), 0);
+  // No count of respondents either: it would change as people answer.
+  assert.doesNotMatch(await page.getByTestId("index-respondents").textContent(), /\d/);
   const apiRunning = await dashboardJson(server, admin.token, TOP, running.api);
   assert.deepEqual([apiRunning.index.status, apiRunning.index.reason], ["suppressed", "running"]);
   await screenshot(page, "dashboard-02b-running-quarter");

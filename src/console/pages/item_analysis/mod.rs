@@ -32,7 +32,8 @@ pub fn ItemAnalysisPage() -> impl IntoView {
     let token = console.token().unwrap_or_default();
     let today = crate::local_time::local_today();
     let kind = RwSignal::new(PeriodKind::Quarter);
-    let period = RwSignal::new(Period::of_date(today, PeriodKind::Quarter));
+    // Like every console screen, it opens on the latest ended quarter: a whole period's answers.
+    let period = RwSignal::new(period::latest_ended(PeriodKind::Quarter, today));
     let names = Names::load();
     let analysis = LatestAnswer::follow(move || {
         let (period, token) = (period.get(), token.clone());
