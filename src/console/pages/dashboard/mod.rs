@@ -30,7 +30,7 @@ use period::PeriodPicker;
 use practice::PracticeSection;
 use resapi_core::Lang;
 use resapi_core::admin::AdminUnit;
-use resapi_core::aggregate::period::{Period, PeriodKind};
+use resapi_core::aggregate::period::PeriodKind;
 use resapi_core::aggregate::suppression::Guarded;
 use resapi_core::unit_dashboard::UnitDashboard;
 use std::sync::Arc;

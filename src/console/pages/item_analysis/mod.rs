@@ -19,7 +19,7 @@ use crate::console::state::use_console;
 use leptos::prelude::*;
 use resapi_core::Lang;
 use resapi_core::aggregate::item_analysis::ItemStats;
-use resapi_core::aggregate::period::{Period, PeriodKind};
+use resapi_core::aggregate::period::PeriodKind;
 use resapi_core::aggregate::sample::NotEnough;
 use resapi_core::unit_dashboard::{ItemCell, ItemRow};
 use rows::{SortKey, discrimination, listed};
