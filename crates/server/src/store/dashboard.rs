@@ -2,10 +2,11 @@
 //! label, for the whole tree (the caller keeps the units it needs; the anonymity grid needs
 //! every unit anyway).
 
+use super::answer_rows::StoredLayouts;
 use super::{Result, Store, StoreError};
 use resapi_core::aggregate::item_analysis::OptionAnswer;
-use resapi_core::aggregate::latest::ResponseFact;
 use resapi_core::aggregate::period::Period;
+use resapi_core::scoring::Answers;
 use resapi_core::sync::PracticeAnswer;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -14,7 +15,20 @@ use uuid::Uuid;
 /// A counted response with the unit it counts under.
 pub struct UnitResponse {
     pub unit_id: String,
-    pub fact: ResponseFact,
+    /// The record's id.
+    pub id: Uuid,
+    pub person: Uuid,
+    pub questionnaire_id: String,
+    pub at: OffsetDateTime,
+    pub answers: StoredAnswers,
+}
+
+/// A counted response's answers as the facts keep them.
+pub enum StoredAnswers {
+    /// The compact row (`answer_rows.rs`) in the stored layout of that id.
+    Row { layout: i64, bytes: Vec<u8> },
+    /// Only the JSON: the content could not lay them out when the fact was written.
+    Map(Answers),
 }
 
 /// A practice tally of one unit, period and key.
@@ -36,14 +50,25 @@ fn labels(periods: &[String]) -> String {
 
 impl Store {
     /// Each person's counted response (the latest) per questionnaire in `period`; to
-    /// `questionnaire` only when given.
+    /// `questionnaire` only when given. The JSON answers are read only where no row is kept.
     pub async fn period_responses(
         &self,
         period: &Period,
         questionnaire: Option<&str>,
     ) -> Result<Vec<UnitResponse>> {
-        let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
-            "SELECT account_id, questionnaire_id, unit_id, at, record_id, answers \
+        type Row = (
+            String,
+            String,
+            String,
+            i64,
+            String,
+            Option<i64>,
+            Option<Vec<u8>>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT account_id, questionnaire_id, unit_id, at, record_id, layout, answer_row, \
+             CASE WHEN layout IS NULL OR answer_row IS NULL THEN answers END \
              FROM fact_responses WHERE period = $1 AND ($2 IS NULL OR questionnaire_id = $2)",
         )
         .bind(period.to_string())
@@ -51,22 +76,45 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(account, questionnaire_id, unit_id, at, id, answers)| {
-                let corrupt = |e: &dyn std::fmt::Display| {
-                    StoreError::Corrupt(format!("response fact {id}: {e}"))
-                };
-                let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(at) * 1_000_000)
-                    .map_err(|e| corrupt(&e))?;
-                Ok(UnitResponse {
-                    unit_id,
-                    fact: ResponseFact {
+            .map(
+                |(account, questionnaire_id, unit_id, at, id, layout, row, json)| {
+                    let corrupt = |e: &dyn std::fmt::Display| {
+                        StoreError::Corrupt(format!("response fact {id}: {e}"))
+                    };
+                    let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(at) * 1_000_000)
+                        .map_err(|e| corrupt(&e))?;
+                    let answers = match (layout, row, json) {
+                        (Some(layout), Some(bytes), _) => StoredAnswers::Row { layout, bytes },
+                        (_, _, Some(json)) => StoredAnswers::Map(
+                            serde_json::from_str(&json).map_err(|e| corrupt(&e))?,
+                        ),
+                        _ => return Err(corrupt(&"no answers")),
+                    };
+                    Ok(UnitResponse {
+                        unit_id,
                         id: Uuid::parse_str(&id).map_err(|e| corrupt(&e))?,
                         person: Uuid::parse_str(&account).map_err(|e| corrupt(&e))?,
                         questionnaire_id,
                         at,
-                        answers: serde_json::from_str(&answers).map_err(|e| corrupt(&e))?,
-                    },
-                })
+                        answers,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// Every stored layout of the answer rows (a few per questionnaire: one per content
+    /// version that changed its items).
+    pub async fn answer_layouts(&self) -> Result<StoredLayouts> {
+        let rows: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, questionnaire_id, items FROM fact_layouts")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(id, questionnaire, items)| {
+                let items: Vec<String> = serde_json::from_str(&items)
+                    .map_err(|e| StoreError::Corrupt(format!("answer layout {id}: {e}")))?;
+                Ok((id, (questionnaire, items)))
             })
             .collect()
     }
