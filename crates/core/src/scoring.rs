@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 
 mod layout;
-pub use layout::Layout;
+pub use layout::{AnswerRow, Layout};
 
 /// One person's answers: item id → 1..=5. A skipped item is simply absent.
 pub type Answers = BTreeMap<String, u8>;

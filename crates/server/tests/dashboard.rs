@@ -362,6 +362,38 @@ async fn quality_gives_alpha_over_enough_respondents_and_item_analysis_is_for_ad
     assert_eq!(other["analysis"]["reason"]["reason"], "below_k");
 }
 
+/// A dashboard computed from the facts as they are (no cache), as JSON.
+async fn computed(
+    store: &resapi_server::store::Store,
+    content: &ContentBundle,
+    unit: &str,
+    period: &str,
+) -> Value {
+    computed_on(store, content, unit, period, after_the_test_data().today()).await
+}
+
+/// The dashboard as seen on `today` (questionnaire figures wait for their period's end).
+async fn computed_on(
+    store: &resapi_server::store::Store,
+    content: &ContentBundle,
+    unit: &str,
+    period: &str,
+    today: time::Date,
+) -> Value {
+    let k = resapi_core::aggregate::threshold::MinRespondents::DEFAULT;
+    let d = resapi_server::dashboard::unit_dashboard(
+        store,
+        content,
+        unit,
+        period.parse().unwrap(),
+        k,
+        today,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{unit} {period}: {e}"));
+    serde_json::to_value(d).unwrap()
+}
+
 #[tokio::test]
 async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
     let srv = start_with_questionnaires().await;
@@ -396,24 +428,7 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
         srv.sync(&p.token, records).await;
     }
     let store = srv.store();
-    let k = resapi_core::aggregate::threshold::MinRespondents::DEFAULT;
-    let compute = |unit: &'static str, period: &'static str| {
-        let store = store.clone();
-        let content = content.clone();
-        async move {
-            let d = resapi_server::dashboard::unit_dashboard(
-                &store,
-                &content,
-                unit,
-                period.parse().unwrap(),
-                k,
-                common::after_the_test_data().today(),
-            )
-            .await
-            .unwrap();
-            serde_json::to_value(d).unwrap()
-        }
-    };
+    let compute = |unit, period| computed(&store, &content, unit, period);
     let cases = [
         ("bkn", "2026-Q1"),
         (SINKA, "2026-02"),
@@ -436,11 +451,20 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
     assert!(kept.iter().any(|d| d["practice"]["status"] == "shown"));
     let read = store.rebuild_facts(&content).await.unwrap();
     assert_eq!(read, 35);
-    for ((unit, period), before) in cases.into_iter().zip(kept) {
-        assert_eq!(compute(unit, period).await, before, "{unit} {period}");
+    for ((unit, period), before) in cases.into_iter().zip(&kept) {
+        assert_eq!(&compute(unit, period).await, before, "{unit} {period}");
     }
 
-    // A content update that drops an item: old answers to it are left out, no error.
+    // Every counted response keeps its compact row, read instead of the JSON answers.
+    assert!(srv.count("SELECT COUNT(*) FROM fact_responses").await > 0);
+    assert_eq!(
+        srv.count("SELECT COUNT(*) FROM fact_responses WHERE answer_row IS NULL OR layout IS NULL")
+            .await,
+        0
+    );
+
+    // A content update that drops an item: old answers to it are left out, no error, and
+    // the rows give what the JSON answers give (as stored before the rows existed).
     let mut changed = content.clone();
     let q = changed
         .questionnaires
@@ -448,16 +472,40 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
         .find(|q| q.id == "indeks-berakhlak")
         .unwrap();
     q.items.remove(0);
-    let d = resapi_server::dashboard::unit_dashboard(
-        &store,
-        &changed,
-        "bkn",
-        "2026-Q1".parse().unwrap(),
-        k,
-        common::after_the_test_data().today(),
-    )
-    .await;
-    assert!(d.is_ok(), "{:?}", d.err());
+    let changed_cases = [("bkn", "2026-Q1"), (SINKA, "2026"), (KANREG, "2026-02")];
+    let compute_changed = |unit, period| computed(&store, &changed, unit, period);
+    let mut from_rows = Vec::new();
+    for (unit, period) in changed_cases {
+        from_rows.push(compute_changed(unit, period).await);
+    }
+    assert_eq!(from_rows[0]["index"]["status"], "shown");
+    sqlx::query("UPDATE fact_responses SET layout = NULL, answer_row = NULL")
+        .execute(&srv.db)
+        .await
+        .unwrap();
+    for ((unit, period), rows) in changed_cases.into_iter().zip(from_rows) {
+        assert_eq!(compute_changed(unit, period).await, rows, "{unit} {period}");
+    }
+    // And with today's content, the JSON answers give what the rows kept while syncing gave.
+    for ((unit, period), before) in cases.into_iter().zip(&kept) {
+        assert_eq!(&compute(unit, period).await, before, "{unit} {period}");
+    }
+
+    // A database kept before migration 0008 is left like this (facts without rows) with the
+    // back-fill asked for: the next start gives every response its row, figures unchanged.
+    sqlx::query("UPDATE fact_state SET built = 0")
+        .execute(&srv.db)
+        .await
+        .unwrap();
+    store.build_facts_if_needed(&content).await.unwrap();
+    assert_eq!(
+        srv.count("SELECT COUNT(*) FROM fact_responses WHERE answer_row IS NULL OR layout IS NULL")
+            .await,
+        0
+    );
+    for ((unit, period), before) in cases.into_iter().zip(&kept) {
+        assert_eq!(&compute(unit, period).await, before, "{unit} {period}");
+    }
 }
 
 /// A period still running shows no questionnaire figure, however many answered: two screens
@@ -546,23 +594,7 @@ async fn questionnaire_figures_wait_for_the_period_to_end() {
 
     // On 1 April, March has ended: its eleven respondents are shown.
     let store = srv.store();
-    let k = resapi_core::aggregate::threshold::MinRespondents::DEFAULT;
-    let on = |day| {
-        let (store, content) = (store.clone(), content.clone());
-        async move {
-            let d = resapi_server::dashboard::unit_dashboard(
-                &store,
-                &content,
-                SINKA,
-                "2026-03".parse().unwrap(),
-                k,
-                day,
-            )
-            .await
-            .unwrap();
-            serde_json::to_value(d).unwrap()
-        }
-    };
+    let on = |day| computed_on(&store, &content, SINKA, "2026-03", day);
     let march_31 = on(time::macros::date!(2026 - 03 - 31)).await;
     assert_eq!(march_31["index"]["reason"], "running");
     let april_1 = on(time::macros::date!(2026 - 04 - 01)).await;

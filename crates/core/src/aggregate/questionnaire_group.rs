@@ -18,8 +18,8 @@ use super::threshold::MinRespondents;
 use crate::content::{Band, ScoringConfig};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{
-    ComponentScore, ItemMeans, Layout, ScoringError, ValueIndex, index_from_item_means,
-    score_components_from_item_means,
+    AnswerRow, ComponentScore, IndexScore, ItemMeans, Layout, ScoringError, ValueIndex,
+    index_from_item_means, score_components_from_item_means,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,19 +82,38 @@ pub struct IndexGroup {
     pub weakest: Option<String>,
 }
 
+/// One counted response to a known questionnaire with its answers laid out as a row
+/// (`Layout::row_of_known`): the form a dashboard keeps many responses in, so that group
+/// figures add numbers instead of looking items up by name. The `_rows` functions below give
+/// exactly what their map counterparts give for the same answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowResponse {
+    pub person: Uuid,
+    pub row: AnswerRow,
+}
+
+/// Refuses a person counted twice.
+fn once_each(people: impl Iterator<Item = Uuid>) -> Result<(), GroupError> {
+    let mut seen = BTreeSet::new();
+    for person in people {
+        if !seen.insert(person) {
+            return Err(GroupError::DuplicatePerson(person));
+        }
+    }
+    Ok(())
+}
+
 /// The responses to `q`, refusing a person counted twice.
 fn responses_to<'a>(
     q: &Questionnaire,
     responses: &[&'a ResponseFact],
 ) -> Result<Vec<&'a ResponseFact>, GroupError> {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for r in responses.iter().filter(|r| r.questionnaire_id == q.id) {
-        if !seen.insert(r.person) {
-            return Err(GroupError::DuplicatePerson(r.person));
-        }
-        out.push(*r);
-    }
+    let out: Vec<&ResponseFact> = responses
+        .iter()
+        .filter(|r| r.questionnaire_id == q.id)
+        .copied()
+        .collect();
+    once_each(out.iter().map(|r| r.person))?;
     Ok(out)
 }
 
@@ -112,6 +131,27 @@ pub fn item_means(responses: &[&ResponseFact], k: MinRespondents) -> ItemMeans {
     sums.into_iter()
         .filter(|(_, (_, n))| !k.too_few(*n))
         .map(|(item, (sum, n))| (item.to_string(), sum / f64::from(n)))
+        .collect()
+}
+
+/// [`item_means`] of responses to `q` laid out as rows. Sums of whole answers are exact in
+/// any order, so the means are the same to the last bit.
+pub fn item_means_rows(q: &Questionnaire, rows: &[&RowResponse], k: MinRespondents) -> ItemMeans {
+    let mut sums = vec![(0.0f64, 0u32); q.items.len()];
+    for r in rows {
+        for (s, a) in sums.iter_mut().zip(&r.row) {
+            if let Some(a) = a {
+                s.0 += f64::from(*a);
+                s.1 += 1;
+            }
+        }
+    }
+    q.items
+        .iter()
+        .zip(sums)
+        // An item nobody answered has no mean (as in the map, where it has no entry).
+        .filter(|(_, (_, n))| *n > 0 && !k.too_few(*n))
+        .map(|(item, (sum, n))| (item.id.clone(), sum / f64::from(n)))
         .collect()
 }
 
@@ -134,20 +174,42 @@ pub fn group_components(
 ) -> Result<ComponentsGroup, GroupError> {
     let rs = responses_to(q, responses)?;
     let group = score_components_from_item_means(q, &item_means(&rs, k))?;
-    let mut personal: Vec<Vec<f64>> = vec![Vec::new(); q.components.len()];
     let layout = Layout::new(q);
-    for r in &rs {
-        for (i, p) in layout
-            .component_percents(&r.answers)?
-            .into_iter()
-            .enumerate()
-        {
+    let personal = rs.iter().map(|r| layout.component_percents(&r.answers));
+    components_group(q, group, personal, k)
+}
+
+/// [`group_components`] of responses to `q` laid out as rows.
+pub fn group_components_rows(
+    q: &Questionnaire,
+    rows: &[&RowResponse],
+    k: MinRespondents,
+) -> Result<ComponentsGroup, GroupError> {
+    once_each(rows.iter().map(|r| r.person))?;
+    let group = score_components_from_item_means(q, &item_means_rows(q, rows, k))?;
+    let layout = Layout::new(q);
+    let personal = rows.iter().map(|r| layout.component_percents_row(&r.row));
+    components_group(q, group, personal, k)
+}
+
+/// The group's scores with the spread of the personal percentages (one per respondent).
+fn components_group(
+    q: &Questionnaire,
+    group: Vec<ComponentScore>,
+    personal_scores: impl Iterator<Item = Result<Vec<Option<f64>>, ScoringError>>,
+    k: MinRespondents,
+) -> Result<ComponentsGroup, GroupError> {
+    let mut personal: Vec<Vec<f64>> = vec![Vec::new(); q.components.len()];
+    let mut respondents = 0;
+    for own in personal_scores {
+        respondents += 1;
+        for (i, p) in own?.into_iter().enumerate() {
             personal[i].extend(p);
         }
     }
     Ok(ComponentsGroup {
         questionnaire: q.id.clone(),
-        respondents: count(rs.len()),
+        respondents: count(respondents),
         components: group
             .into_iter()
             .zip(&personal)
@@ -168,11 +230,37 @@ pub fn group_index(
 ) -> Result<IndexGroup, GroupError> {
     let rs = responses_to(q, responses)?;
     let group = index_from_item_means(q, &item_means(&rs, k), config)?;
+    let layout = Layout::new(q);
+    let personal = rs.iter().map(|r| layout.index_percents(&r.answers));
+    index_group(group, personal, k)
+}
+
+/// [`group_index`] of responses to `q` laid out as rows.
+pub fn group_index_rows(
+    q: &Questionnaire,
+    rows: &[&RowResponse],
+    config: &ScoringConfig,
+    k: MinRespondents,
+) -> Result<IndexGroup, GroupError> {
+    once_each(rows.iter().map(|r| r.person))?;
+    let group = index_from_item_means(q, &item_means_rows(q, rows, k), config)?;
+    let layout = Layout::new(q);
+    let personal = rows.iter().map(|r| layout.index_percents_row(&r.row));
+    index_group(group, personal, k)
+}
+
+/// The group's index with the spread of the personal percentages (one per respondent).
+fn index_group(
+    group: IndexScore,
+    personal_scores: impl Iterator<Item = Result<(Vec<Option<f64>>, Option<f64>), ScoringError>>,
+    k: MinRespondents,
+) -> Result<IndexGroup, GroupError> {
     let mut personal: Vec<Vec<f64>> = vec![Vec::new(); group.values.len()];
     let mut overall = Vec::new();
-    let layout = Layout::new(q);
-    for r in &rs {
-        let (values, own) = layout.index_percents(&r.answers)?;
+    let mut respondents = 0;
+    for own in personal_scores {
+        respondents += 1;
+        let (values, own) = own?;
         for (i, v) in values.into_iter().enumerate() {
             personal[i].extend(v);
         }
@@ -180,7 +268,7 @@ pub fn group_index(
     }
     let weakest = group.weakest().map(|v| v.value.clone());
     Ok(IndexGroup {
-        respondents: count(rs.len()),
+        respondents: count(respondents),
         values: group
             .values
             .into_iter()

@@ -3,15 +3,27 @@
 //! an agency that is thousands of personal scores per dashboard. The numbers are the ones
 //! [`score_components`](super::score_components) and
 //! [`index_from_answers`](super::index_from_answers) give, summed in the same order.
+//!
+//! A person's answers can also come as an [`AnswerRow`] (the dashboard keeps them so, to
+//! read numbers rather than JSON): one slot per item in the questionnaire's order. A row is
+//! checked and scored exactly as the same answers given as a map.
 
 use super::{ScoringError, enough, item_percent, mean_if_enough};
 use crate::questionnaire::{Questionnaire, SCALE_MAX, SCALE_MIN};
 use std::collections::HashMap;
 
+/// One person's answers to one questionnaire in its item order: `None` where an item was
+/// skipped. An answer sits at its item's first position (item ids are unique in valid
+/// content). Values are kept as given; scoring checks the range.
+pub type AnswerRow = Vec<Option<u8>>;
+
 pub struct Layout<'a> {
     q: &'a Questionnaire,
     /// Item id → its (first) position: the position a person's answer is kept at.
     positions: HashMap<&'a str, usize>,
+    /// Every position in item-id order: a row is checked in the order its answers would be
+    /// as a map, so a bad row gives the same error.
+    by_id: Vec<usize>,
     reverse: Vec<bool>,
     /// Per component, in questionnaire order: the positions of its items.
     components: Vec<Vec<usize>>,
@@ -26,6 +38,8 @@ impl<'a> Layout<'a> {
             positions.entry(item.id.as_str()).or_insert(i);
         }
         let at = |id: &str| positions.get(id).copied().unwrap_or(0);
+        let mut by_id: Vec<usize> = (0..q.items.len()).collect();
+        by_id.sort_by(|&a, &b| q.items[a].id.cmp(&q.items[b].id).then(a.cmp(&b)));
         let reverse = q.items.iter().map(|i| i.reverse).collect();
         let components = q
             .components
@@ -52,10 +66,48 @@ impl<'a> Layout<'a> {
         Layout {
             q,
             positions,
+            by_id,
             reverse,
             components,
             indicators,
         }
+    }
+
+    /// The row of `answers`, leaving out answers to items the questionnaire does not have
+    /// (the caller decides that they no longer count; scoring a map refuses them).
+    pub fn row_of_known(&self, answers: &super::Answers) -> AnswerRow {
+        let mut row = vec![None; self.q.items.len()];
+        for (id, &answer) in answers {
+            if let Some(&pos) = self.positions.get(id.as_str()) {
+                row[pos] = Some(answer);
+            }
+        }
+        row
+    }
+
+    /// The position of each item id (its first), for rows laid out by other code.
+    pub fn position(&self, item: &str) -> Option<usize> {
+        self.positions.get(item).copied()
+    }
+
+    /// An answer on the scale, reverse-keyed where its item is.
+    fn key(&self, pos: usize, answer: u8) -> f64 {
+        let mean = f64::from(answer);
+        if self.reverse[pos] {
+            f64::from(SCALE_MIN + SCALE_MAX) - mean
+        } else {
+            mean
+        }
+    }
+
+    fn out_of_range(&self, pos: usize, answer: u8) -> Result<(), ScoringError> {
+        if (SCALE_MIN..=SCALE_MAX).contains(&answer) {
+            return Ok(());
+        }
+        Err(ScoringError::AnswerOutOfRange {
+            item: self.q.items[pos].id.clone(),
+            answer,
+        })
     }
 
     /// One person's reverse-keyed answers by item position; the same checks, in the same
@@ -69,20 +121,23 @@ impl<'a> Layout<'a> {
                     item: id.clone(),
                 });
             };
-            if !(SCALE_MIN..=SCALE_MAX).contains(&answer) {
-                return Err(ScoringError::AnswerOutOfRange {
-                    item: id.clone(),
-                    answer,
-                });
-            }
-            let mean = f64::from(answer);
-            keyed[pos] = Some(if self.reverse[pos] {
-                f64::from(SCALE_MIN + SCALE_MAX) - mean
-            } else {
-                mean
-            });
+            self.out_of_range(pos, answer)?;
+            keyed[pos] = Some(self.key(pos, answer));
         }
         Ok(keyed)
+    }
+
+    /// [`Layout::keyed`] of a row: the range checked in item-id order, as for a map.
+    fn keyed_row(&self, row: &[Option<u8>]) -> Result<Vec<Option<f64>>, ScoringError> {
+        let answer = |pos: usize| row.get(pos).copied().flatten();
+        for &pos in &self.by_id {
+            if let Some(a) = answer(pos) {
+                self.out_of_range(pos, a)?;
+            }
+        }
+        Ok((0..self.q.items.len())
+            .map(|pos| answer(pos).map(|a| self.key(pos, a)))
+            .collect())
     }
 
     /// A person's percentage per component (questionnaire order), as `score_components`.
@@ -90,12 +145,15 @@ impl<'a> Layout<'a> {
         &self,
         answers: &super::Answers,
     ) -> Result<Vec<Option<f64>>, ScoringError> {
-        let keyed = self.keyed(answers)?;
-        Ok(self
-            .components
-            .iter()
-            .map(|items| tally(items, &keyed).map(item_percent))
-            .collect())
+        Ok(self.components_of(&self.keyed(answers)?))
+    }
+
+    /// [`Layout::component_percents`] of a row.
+    pub fn component_percents_row(
+        &self,
+        row: &[Option<u8>],
+    ) -> Result<Vec<Option<f64>>, ScoringError> {
+        Ok(self.components_of(&self.keyed_row(row)?))
     }
 
     /// A person's percentage per value and overall, as `index_from_answers`.
@@ -103,19 +161,37 @@ impl<'a> Layout<'a> {
         &self,
         answers: &super::Answers,
     ) -> Result<(Vec<Option<f64>>, Option<f64>), ScoringError> {
-        let keyed = self.keyed(answers)?;
+        Ok(self.index_of(&self.keyed(answers)?))
+    }
+
+    /// [`Layout::index_percents`] of a row.
+    pub fn index_percents_row(
+        &self,
+        row: &[Option<u8>],
+    ) -> Result<(Vec<Option<f64>>, Option<f64>), ScoringError> {
+        Ok(self.index_of(&self.keyed_row(row)?))
+    }
+
+    fn components_of(&self, keyed: &[Option<f64>]) -> Vec<Option<f64>> {
+        self.components
+            .iter()
+            .map(|items| tally(items, keyed).map(item_percent))
+            .collect()
+    }
+
+    fn index_of(&self, keyed: &[Option<f64>]) -> (Vec<Option<f64>>, Option<f64>) {
         let values: Vec<Option<f64>> = self
             .indicators
             .iter()
             .map(|inds| {
                 mean_if_enough(
                     inds.iter()
-                        .map(|items| tally(items, &keyed).map(item_percent)),
+                        .map(|items| tally(items, keyed).map(item_percent)),
                 )
             })
             .collect();
         let overall = mean_if_enough(values.iter().copied());
-        Ok((values, overall))
+        (values, overall)
     }
 }
 
@@ -189,7 +265,27 @@ mod tests {
                 .map(|c| c.percent)
                 .collect();
             assert_eq!(layout.component_percents(&answers).unwrap(), components);
+            // The same answers as a row score the same.
+            let row = layout.row_of_known(&answers);
+            assert_eq!(layout.index_percents_row(&row).unwrap(), (values, overall));
+            assert_eq!(layout.component_percents_row(&row).unwrap(), components);
         }
+    }
+
+    #[test]
+    fn a_row_leaves_out_unknown_items_and_keeps_each_answer_at_its_item() {
+        let q = questionnaire();
+        let layout = Layout::new(&q);
+        let answers = Answers::from([
+            ("adaptif2".to_string(), 4),
+            ("kompeten6".to_string(), 1),
+            ("gone".to_string(), 5),
+        ]);
+        let row = layout.row_of_known(&answers);
+        assert_eq!(row.len(), q.items.len());
+        assert_eq!(row[2], Some(4));
+        assert_eq!(row[13], Some(1));
+        assert_eq!(row.iter().flatten().count(), 2);
     }
 
     #[test]
@@ -204,5 +300,15 @@ mod tests {
             let alone = index_from_answers(&q, &answers, &config).unwrap_err();
             assert_eq!(layout.index_percents(&answers).unwrap_err(), alone);
         }
+        // Two answers off the scale, items listed against their id order: a row names the
+        // one a map would (item-id order), not the first in questionnaire order.
+        let mut q = questionnaire();
+        q.items.reverse();
+        let layout = Layout::new(&q);
+        let answers = Answers::from([("kompeten0".to_string(), 0), ("adaptif5".to_string(), 9)]);
+        let alone = index_from_answers(&q, &answers, &config).unwrap_err();
+        let row = layout.row_of_known(&answers);
+        assert_eq!(layout.index_percents_row(&row).unwrap_err(), alone);
+        assert_eq!(layout.component_percents_row(&row).unwrap_err(), alone);
     }
 }

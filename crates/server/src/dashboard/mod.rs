@@ -8,13 +8,14 @@ pub mod grids;
 mod practice;
 pub mod quality;
 
-use crate::store::{Store, StoreError, UnitResponse};
+use crate::store::answer_rows::{self, StoredLayouts};
+use crate::store::{Store, StoreError, StoredAnswers, UnitResponse};
 use grids::{PRACTICE, YearGrids, year_grids};
 use resapi_core::aggregate::latest::ResponseFact;
 use resapi_core::aggregate::participation::participation;
 use resapi_core::aggregate::period::Period;
 use resapi_core::aggregate::questionnaire_group::{
-    GroupError, group_components, group_index, item_means,
+    GroupError, RowResponse, group_components_rows, group_index_rows, item_means_rows,
 };
 use resapi_core::aggregate::running::questionnaire_visibility;
 use resapi_core::aggregate::suppression::{Guarded, Visibility};
@@ -22,14 +23,14 @@ use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::content::{ContentBundle, Unit};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, Questionnaire};
 use resapi_core::role::subtree;
-use resapi_core::scoring::modules_for;
+use resapi_core::scoring::{Layout, modules_for};
 use resapi_core::scoring::{index_from_item_means, score_components_from_item_means};
 use resapi_core::unit_dashboard::{
     ComponentHeadline, ComponentsCell, ComponentsHeadlineCell, IndexHeadline, ParticipationFigures,
     PublishedGrain, SubUnitFigures, TrendPoint, UnitDashboard, UnitRef, WeakestValue,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use time::Date;
+use time::{Date, OffsetDateTime};
 use tokio::task::JoinHandle;
 use uuid::Uuid;
 
@@ -131,21 +132,32 @@ impl Tree {
     }
 }
 
-/// Questionnaire id → its item ids (today's content), looked up once rather than per answer.
-type KnownItems = HashMap<String, HashSet<String>>;
+/// Questionnaire id → the questionnaire (today's content): what stored answers are laid out
+/// by, looked up once rather than per answer.
+type KnownQuestionnaires = HashMap<String, Questionnaire>;
 
-fn known_items(content: &ContentBundle) -> KnownItems {
+fn known_questionnaires(content: &ContentBundle) -> KnownQuestionnaires {
     content
         .questionnaires
         .iter()
-        .map(|q| (q.id.clone(), q.items.iter().map(|i| i.id.clone()).collect()))
+        .map(|q| (q.id.clone(), q.clone()))
         .collect()
+}
+
+/// A counted response, its answers laid out in today's item order of its questionnaire.
+pub struct CountedResponse {
+    pub unit_id: String,
+    /// The record's id.
+    pub id: Uuid,
+    pub questionnaire_id: String,
+    pub at: OffsetDateTime,
+    pub response: RowResponse,
 }
 
 /// The figures of one unit in one period are read from these.
 pub struct PeriodData {
     pub period: Period,
-    pub responses: Vec<UnitResponse>,
+    pub responses: Vec<CountedResponse>,
     /// Questionnaire → unit → positions in `responses` (ascending): a sub-unit picks its
     /// responses without walking every response of the agency.
     by_unit: HashMap<String, HashMap<String, Vec<usize>>>,
@@ -162,8 +174,7 @@ impl PeriodData {
         period: Period,
         questionnaire: Option<&str>,
     ) -> Result<PeriodData> {
-        let responses = store.period_responses(&period, questionnaire).await?;
-        Ok(PeriodData::of(&known_items(content), period, responses))
+        PeriodData::read(store, &known_questionnaires(content), period, questionnaire).await
     }
 
     /// [`PeriodData::load`] of every questionnaire on another task, so the caller can work
@@ -174,40 +185,91 @@ impl PeriodData {
         period: Period,
     ) -> JoinHandle<Result<PeriodData>> {
         let store = store.clone();
-        let known = known_items(content);
-        tokio::spawn(async move {
-            let responses = store.period_responses(&period, None).await?;
-            Ok(PeriodData::of(&known, period, responses))
-        })
+        let known = known_questionnaires(content);
+        tokio::spawn(async move { PeriodData::read(&store, &known, period, None).await })
     }
 
-    fn of(known: &KnownItems, period: Period, mut responses: Vec<UnitResponse>) -> Self {
-        responses.retain_mut(|r| {
-            let Some(items) = known.get(&r.fact.questionnaire_id) else {
-                return false;
+    async fn read(
+        store: &Store,
+        known: &KnownQuestionnaires,
+        period: Period,
+        questionnaire: Option<&str>,
+    ) -> Result<PeriodData> {
+        let responses = store.period_responses(&period, questionnaire).await?;
+        let layouts = store.answer_layouts().await?;
+        Ok(PeriodData::of(known, &layouts, period, responses)?)
+    }
+
+    /// Lays the stored answers out in today's item order: a stored row through the item ids
+    /// of its layout, JSON answers by their item ids; either way an answer to an item today's
+    /// questionnaire lacks is left out.
+    fn of(
+        known: &KnownQuestionnaires,
+        layouts: &StoredLayouts,
+        period: Period,
+        stored: Vec<UnitResponse>,
+    ) -> std::result::Result<Self, StoreError> {
+        let laid_out: HashMap<&str, Layout> = known
+            .iter()
+            .map(|(id, q)| (id.as_str(), Layout::new(q)))
+            .collect();
+        let mut to_today: HashMap<i64, Vec<Option<usize>>> = HashMap::new();
+        let mut responses = Vec::with_capacity(stored.len());
+        for r in stored {
+            let (Some(q), Some(layout)) = (
+                known.get(&r.questionnaire_id),
+                laid_out.get(r.questionnaire_id.as_str()),
+            ) else {
+                continue;
             };
-            r.fact.answers.retain(|item, _| items.contains(item));
-            true
-        });
+            let row = match &r.answers {
+                StoredAnswers::Map(answers) => layout.row_of_known(answers),
+                StoredAnswers::Row { layout: id, bytes } => {
+                    let map = match to_today.entry(*id) {
+                        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            let (_, items) = layouts.get(id).ok_or_else(|| {
+                                StoreError::Corrupt(format!(
+                                    "response fact {}: no answer layout {id}",
+                                    r.id
+                                ))
+                            })?;
+                            e.insert(answer_rows::to_today(items, layout))
+                        }
+                    };
+                    answer_rows::decode(bytes, map, q.items.len())
+                }
+            };
+            responses.push(CountedResponse {
+                unit_id: r.unit_id,
+                id: r.id,
+                questionnaire_id: r.questionnaire_id,
+                at: r.at,
+                response: RowResponse {
+                    person: r.person,
+                    row,
+                },
+            });
+        }
         let mut by_unit: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
         for (i, r) in responses.iter().enumerate() {
             by_unit
-                .entry(r.fact.questionnaire_id.clone())
+                .entry(r.questionnaire_id.clone())
                 .or_default()
                 .entry(r.unit_id.clone())
                 .or_default()
                 .push(i);
         }
-        PeriodData {
+        Ok(PeriodData {
             period,
             responses,
             by_unit,
-        }
+        })
     }
 
-    /// The counted responses to `q` of the people in `scope`.
-    /// In stored order, as when they were picked one by one.
-    pub fn responses(&self, q: &str, scope: &HashSet<String>) -> Vec<&ResponseFact> {
+    /// Positions of the counted responses to `q` of the people in `scope`, in stored
+    /// order (as when they were picked one by one).
+    fn picked(&self, q: &str, scope: &HashSet<String>) -> Vec<usize> {
         let Some(units) = self.by_unit.get(q) else {
             return Vec::new();
         };
@@ -218,7 +280,37 @@ impl PeriodData {
             .copied()
             .collect();
         at.sort_unstable();
-        at.into_iter().map(|i| &self.responses[i].fact).collect()
+        at
+    }
+
+    /// The counted responses to `q` of the people in `scope`.
+    pub fn responses(&self, q: &str, scope: &HashSet<String>) -> Vec<&RowResponse> {
+        self.picked(q, scope)
+            .into_iter()
+            .map(|i| &self.responses[i].response)
+            .collect()
+    }
+
+    /// [`PeriodData::responses`] with their answers as maps by item id (the quality views).
+    pub fn facts(&self, q: &Questionnaire, scope: &HashSet<String>) -> Vec<ResponseFact> {
+        self.picked(&q.id, scope)
+            .into_iter()
+            .map(|i| {
+                let r = &self.responses[i];
+                ResponseFact {
+                    id: r.id,
+                    person: r.response.person,
+                    questionnaire_id: r.questionnaire_id.clone(),
+                    at: r.at,
+                    answers: q
+                        .items
+                        .iter()
+                        .zip(&r.response.row)
+                        .filter_map(|(item, a)| Some((item.id.clone(), (*a)?)))
+                        .collect(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -242,21 +334,21 @@ pub fn guarded<T>(
 /// formula on the item means, as `group_index` computes it, without scoring each person.
 fn index_headline(
     q: &Questionnaire,
-    rs: &[&ResponseFact],
+    rs: &[&RowResponse],
     content: &ContentBundle,
     k: MinRespondents,
 ) -> std::result::Result<IndexHeadline, GroupError> {
-    let score = index_from_item_means(q, &item_means(rs, k), &content.scoring)?;
+    let score = index_from_item_means(q, &item_means_rows(q, rs, k), &content.scoring)?;
     Ok(IndexHeadline::of_score(&score))
 }
 
 /// A questionnaire's components over a group without the spread (a sub-unit bar).
 fn components_headline(
     q: &Questionnaire,
-    rs: &[&ResponseFact],
+    rs: &[&RowResponse],
     k: MinRespondents,
 ) -> std::result::Result<Vec<ComponentHeadline>, GroupError> {
-    let scores = score_components_from_item_means(q, &item_means(rs, k))?;
+    let scores = score_components_from_item_means(q, &item_means_rows(q, rs, k))?;
     Ok(ComponentHeadline::of_scores(&scores))
 }
 
@@ -378,7 +470,7 @@ pub async fn unit_dashboard(
             let rs = now.responses(&q.id, &scope);
             let vis = visibility(&grids, &q.id, unit_id, &period, today);
             guarded(vis, count(rs.len()), || {
-                group_index(q, &rs, &content.scoring, k)
+                group_index_rows(q, &rs, &content.scoring, k)
             })?
         }
         None => Guarded::Shown {
@@ -429,7 +521,7 @@ pub async fn unit_dashboard(
         let vis = visibility(&grids, &q.id, unit_id, &period, today);
         components.push(ComponentsCell {
             questionnaire: q.id.clone(),
-            figure: guarded(vis, count(rs.len()), || group_components(q, &rs, k))?,
+            figure: guarded(vis, count(rs.len()), || group_components_rows(q, &rs, k))?,
         });
     }
 

@@ -30,7 +30,8 @@ pub async fn unit_quality(
     let scope = tree.subtree(unit_id);
     let mut questionnaires = Vec::new();
     for q in &content.questionnaires {
-        let rs = data.responses(&q.id, &scope);
+        let facts = data.facts(q, &scope);
+        let rs: Vec<_> = facts.iter().collect();
         let vis = visibility(&grids, &q.id, unit_id, &period, today);
         let components = guarded(vis, u32::try_from(rs.len()).unwrap_or(u32::MAX), || {
             Ok(q.components

@@ -5,6 +5,7 @@
 //! A record counts under the unit its owner belongs to when the record is stored, in the
 //! periods (month, quarter, year) of its `created_at` on the agency's calendar.
 
+use super::answer_rows::{encode, layout_items};
 use super::{Result, Store, unix_ms};
 use resapi_core::aggregate::period::{Period, PeriodKind};
 use resapi_core::content::ContentBundle;
@@ -32,12 +33,21 @@ pub fn period_labels(at: time::OffsetDateTime) -> [String; 3] {
         .map(|kind| Period::of_instant(at, AGENCY_OFFSET, kind).to_string())
 }
 
+/// A response as its fact keeps it.
+struct ResponseFacts {
+    questionnaire: String,
+    /// The answers as JSON, as synced.
+    answers: String,
+    /// The same answers as a compact row in the questionnaire's item order today
+    /// (`answer_rows.rs`), with that order; none when the content cannot lay them out.
+    row: Option<(String, Vec<u8>)>,
+}
+
 /// What one record adds.
 struct RecordFacts {
     labels: [String; 3],
     at: i64,
-    /// (questionnaire id, answers as JSON).
-    response: Option<(String, String)>,
+    response: Option<ResponseFacts>,
     /// (keys: indicator, value, all; correct).
     practice: Option<([String; 3], bool)>,
 }
@@ -50,7 +60,16 @@ fn facts_of(
     let response = (record.kind == RecordKind::QuestionnaireResponse)
         .then(|| serde_json::from_value::<QuestionnaireResponse>(record.payload.clone()).ok())
         .flatten()
-        .and_then(|r| Some((r.questionnaire_id, serde_json::to_string(&r.answers).ok()?)));
+        .and_then(|r| {
+            let row = content
+                .questionnaire(&r.questionnaire_id)
+                .and_then(|q| Some((layout_items(q), encode(q, &r.answers)?)));
+            Some(ResponseFacts {
+                answers: serde_json::to_string(&r.answers).ok()?,
+                questionnaire: r.questionnaire_id,
+                row,
+            })
+        });
     let practice = (record.kind == RecordKind::PracticeAnswer)
         .then(|| serde_json::from_value::<PracticeAnswer>(record.payload.clone()).ok())
         .flatten()
@@ -83,6 +102,14 @@ pub(super) async fn add_record(
     let f = facts_of(record, server_correct, content);
     let account = record.account_id.to_string();
     let id = record.id.to_string();
+    let row = match &f.response {
+        Some(ResponseFacts {
+            questionnaire,
+            row: Some((items, bytes)),
+            ..
+        }) => Some((layout_id(tx, questionnaire, items).await?, bytes.as_slice())),
+        _ => None,
+    };
     for period in &f.labels {
         sqlx::query(
             "INSERT INTO fact_activity (account_id, period, unit_id) VALUES ($1, $2, $3) \
@@ -93,23 +120,26 @@ pub(super) async fn add_record(
         .bind(unit_id)
         .execute(&mut *tx)
         .await?;
-        if let Some((questionnaire, answers)) = &f.response {
+        if let Some(r) = &f.response {
             // The later (created_at, id) of the period wins, whatever order records arrive in.
             sqlx::query(
-                "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
                  ON CONFLICT (account_id, questionnaire_id, period) DO UPDATE SET \
-                 unit_id = excluded.unit_id, at = excluded.at, record_id = excluded.record_id, answers = excluded.answers \
+                 unit_id = excluded.unit_id, at = excluded.at, record_id = excluded.record_id, answers = excluded.answers, \
+                 layout = excluded.layout, answer_row = excluded.answer_row \
                  WHERE excluded.at > fact_responses.at \
                  OR (excluded.at = fact_responses.at AND excluded.record_id > fact_responses.record_id)",
             )
             .bind(&account)
-            .bind(questionnaire)
+            .bind(&r.questionnaire)
             .bind(period)
             .bind(unit_id)
             .bind(f.at)
             .bind(&id)
-            .bind(answers)
+            .bind(&r.answers)
+            .bind(row.map(|(layout, _)| layout))
+            .bind(row.map(|(_, bytes)| bytes))
             .execute(&mut *tx)
             .await?;
         }
@@ -153,6 +183,20 @@ pub(super) async fn add_record(
     Ok(())
 }
 
+/// The id of a questionnaire's layout (its item ids in order), kept once per content
+/// version of the questionnaire: rows name it, so it is never deleted.
+async fn layout_id(tx: &mut SqliteConnection, questionnaire: &str, items: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO fact_layouts (questionnaire_id, items) VALUES ($1, $2) \
+         ON CONFLICT (questionnaire_id, items) DO UPDATE SET items = excluded.items \
+         RETURNING id",
+    )
+    .bind(questionnaire)
+    .bind(items)
+    .fetch_one(&mut *tx)
+    .await?)
+}
+
 /// Takes an erased account out of the facts: its rows go, and the unit tallies lose
 /// exactly what its own tallies added.
 pub(super) async fn remove_account(tx: &mut SqliteConnection, account_id: &str) -> Result<()> {
@@ -191,8 +235,8 @@ pub(super) async fn remove_account(tx: &mut SqliteConnection, account_id: &str) 
     Ok(())
 }
 
-/// (unit, at, record id, answers).
-type LatestResponse = (String, i64, String, String);
+/// (unit, at, record id, answers as JSON, the compact row with its layout's item ids).
+type LatestResponse = (String, i64, String, String, Option<(String, Vec<u8>)>);
 
 /// A record row as the rebuild reads it.
 type RecordRow = (i64, String, String, String, String, String, Option<bool>);
@@ -216,13 +260,22 @@ impl Built {
             self.activity
                 .entry((account.clone(), period.clone()))
                 .or_insert_with(|| unit.to_string());
-            if let Some((q, answers)) = &f.response {
+            if let Some(r) = &f.response {
+                let latest = || {
+                    (
+                        unit.to_string(),
+                        f.at,
+                        id.clone(),
+                        r.answers.clone(),
+                        r.row.clone(),
+                    )
+                };
                 let slot = self
                     .responses
-                    .entry((account.clone(), q.clone(), period.clone()))
-                    .or_insert_with(|| (unit.to_string(), f.at, id.clone(), answers.clone()));
+                    .entry((account.clone(), r.questionnaire.clone(), period.clone()))
+                    .or_insert_with(latest);
                 if (f.at, &id) > (slot.1, &slot.2) {
-                    *slot = (unit.to_string(), f.at, id.clone(), answers.clone());
+                    *slot = latest();
                 }
             }
             if let Some((keys, correct)) = &f.practice {
@@ -246,8 +299,8 @@ impl Built {
     }
 }
 
-/// Rows per multi-row INSERT (SQLite allows 32,766 parameters).
-const CHUNK: usize = 4000;
+/// Rows per multi-row INSERT (SQLite allows 32,766 parameters; a row has at most 9).
+const CHUNK: usize = 3000;
 
 async fn insert_rows<T>(
     tx: &mut SqliteConnection,
@@ -333,18 +386,36 @@ impl Store {
         ] {
             sqlx::query(clear).execute(&mut *tx).await?;
         }
+        // Layouts stay (rows elsewhere may name them); today's are looked up or added.
+        let mut layouts: HashMap<(String, String), i64> = HashMap::new();
+        for ((_, q, _), (.., row)) in &built.responses {
+            if let Some((items, _)) = row
+                && !layouts.contains_key(&(q.clone(), items.clone()))
+            {
+                let id = layout_id(&mut tx, q, items).await?;
+                layouts.insert((q.clone(), items.clone()), id);
+            }
+        }
         insert_rows(
             &mut tx,
-            "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers) ",
-            built.responses.into_iter(),
-            |mut b, ((account, q, period), (unit, at, id, answers))| {
+            "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) ",
+            built.responses.into_iter().map(|((account, q, period), (unit, at, id, answers, row))| {
+                let row = row.map(|(items, bytes)| {
+                    (layouts.get(&(q.clone(), items)).copied(), bytes)
+                });
+                (account, q, period, unit, at, id, answers, row)
+            }),
+            |mut b, (account, q, period, unit, at, id, answers, row)| {
+                let (layout, bytes) = row.map_or((None, None), |(l, b)| (l, Some(b)));
                 b.push_bind(account)
                     .push_bind(q)
                     .push_bind(period)
                     .push_bind(unit)
                     .push_bind(at)
                     .push_bind(id)
-                    .push_bind(answers);
+                    .push_bind(answers)
+                    .push_bind(layout)
+                    .push_bind(bytes);
             },
         )
         .await?;

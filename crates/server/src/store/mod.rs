@@ -9,6 +9,7 @@
 //! behind `Store` and one more migrations folder, not a rewrite of the callers.
 
 mod accounts;
+pub mod answer_rows;
 mod backup;
 mod bulk;
 mod dashboard;
@@ -24,7 +25,7 @@ mod units;
 
 pub use accounts::{AccountRow, NewAccount, Released};
 pub use backup::BackupSummary;
-pub use dashboard::{PracticeTally, UnitResponse};
+pub use dashboard::{PracticeTally, StoredAnswers, UnitResponse};
 pub use open::{BUSY_TIMEOUT, sidecar};
 pub use people::PeopleQuery;
 pub use personal_data::{AccountData, Erased, PersonalData, SessionData};
