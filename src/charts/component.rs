@@ -138,20 +138,30 @@ pub fn chart_figure<const IN_PLACE: bool>(
     Effect::new(move |_| {
         let ready = matches!(library.get(), Some(Some(Ok(()))));
         let element = canvas.get();
-        let previous = if IN_PLACE {
-            chart.try_update_value(Option::take).flatten()
-        } else {
+        // A chart drawn anew destroys the old one first; one updated in place stays until
+        // `paint` has it.
+        if !IN_PLACE {
             chart.set_value(None);
-            None
-        };
+        }
         drawn.set(false);
         let (Some(element), true) = (element, ready) else {
+            if IN_PLACE {
+                chart.set_value(None);
+            }
             return;
         };
         let made = config.with(|spec| {
             if spec.is_empty() {
+                if IN_PLACE {
+                    chart.set_value(None);
+                }
                 Ok(None)
             } else {
+                let previous = if IN_PLACE {
+                    chart.try_update_value(Option::take).flatten()
+                } else {
+                    None
+                };
                 paint(&element, spec, previous).map(Some)
             }
         });

@@ -10,7 +10,7 @@ pub fn keyed<R, V>(
     items: impl Fn() -> Vec<R> + Send + Sync + 'static,
     key: fn(&R) -> String,
     item: impl Fn(Memo<R>) -> V + Clone + Send + Sync + 'static,
-) -> impl IntoView
+) -> AnyView
 where
     R: Clone + PartialEq + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -25,8 +25,11 @@ where
                 let first = items.with_untracked(|all| all.iter().find(|r| key(r) == k).cloned())?;
                 // Keeps its last figures for the moment its key is leaving the list.
                 let figures = Memo::new(move |_| find(&k).unwrap_or_else(|| first.clone()));
-                Some(item(figures))
+                // One view type for every list: the console's wasm carries one `<For>`'s code
+                // per item type, not one per item view.
+                Some(item(figures).into_any())
             }
         />
     }
+    .into_any()
 }
