@@ -46,12 +46,12 @@ pub fn draw_chart(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<ChartH
         .map_err(|e| format!("Chart.js refused the configuration: {e:?}"))
 }
 
-/// Puts `config`'s data (and its options when `options_changed`) on an existing chart and
-/// redraws it without animation: the canvas, its listeners and its resize observer stay.
-/// The datasets are updated in place when their number is unchanged, so Chart.js keeps
-/// their controllers. The band plugin is attached only when a chart is made: a chart that
-/// gains or loses its bands must be drawn anew.
-pub fn update_chart(
+/// Puts `config`'s data (and its options when `options_changed`) on an existing chart, to be
+/// drawn by [`redraw`]: the canvas, its listeners and its resize observer stay. The datasets
+/// are updated in place when their number is unchanged, so Chart.js keeps their controllers.
+/// The band plugin is attached only when a chart is made: a chart that gains or loses its
+/// bands must be drawn anew.
+pub fn put_config(
     chart: &Chart,
     config: &ChartConfig,
     options_changed: bool,
@@ -78,6 +78,11 @@ pub fn update_chart(
     if options_changed {
         chart.set_options(&to_js(&config.options)?);
     }
+    Ok(())
+}
+
+/// Lays out and draws a chart's new data and options, without animation.
+pub fn redraw(chart: &Chart) -> Result<(), String> {
     chart
         .update("none")
         .map_err(|e| format!("Chart.js could not update the chart: {e:?}"))

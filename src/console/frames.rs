@@ -19,6 +19,13 @@ pub fn in_own_frame(job: impl FnOnce() + 'static) {
     schedule();
 }
 
+/// Runs `job` in the next animation frame, before the work already queued: the second half
+/// of a piece of work that was split in two.
+pub fn in_next_frame(job: impl FnOnce() + 'static) {
+    QUEUE.with(|q| q.borrow_mut().push_front(Box::new(job)));
+    schedule();
+}
+
 /// True while work is waiting for its frame.
 pub fn pending() -> bool {
     QUEUE.with(|q| !q.borrow().is_empty())

@@ -6,7 +6,7 @@
 
 use crate::charts::ChartSpec;
 use crate::charts::bindings::Chart;
-use crate::charts::component::{chart_figure, draw_chart, update_chart};
+use crate::charts::component::{chart_figure, draw_chart, put_config, redraw};
 use crate::charts::config::{ChartOptions, animations_wanted};
 use crate::console::frames;
 use leptos::prelude::*;
@@ -58,17 +58,32 @@ pub fn LiveChart(
             let chart = Chart::unchecked_from_js(JsValue::clone(handle.chart()));
             let (canvas, spec) = (canvas.clone(), spec.clone());
             let (drawn_options, drawn_shape) = (drawn_options.clone(), drawn_shape.clone());
+            // Still the chart to update: not superseded, still on its canvas.
+            let current = {
+                let chart = Chart::unchecked_from_js(JsValue::clone(&chart));
+                move || {
+                    latest.get() == this
+                        && Chart::get_chart(&canvas).is_some_and(|c| js_sys::Object::is(&c, &chart))
+                }
+            };
             frames::in_own_frame(move || {
-                // Superseded, or the chart has left its canvas (drawn anew or gone).
-                let on_canvas =
-                    Chart::get_chart(&canvas).is_some_and(|c| js_sys::Object::is(&c, &chart));
-                if latest.get() != this || !on_canvas {
+                if !current() {
                     return;
                 }
                 let config = spec.config(animations_wanted());
                 let options_changed = drawn_options.borrow().as_ref() != Some(&config.options);
-                match update_chart(&chart, &config, options_changed) {
-                    Ok(()) => *drawn_options.borrow_mut() = Some(config.options),
+                match put_config(&chart, &config, options_changed) {
+                    Ok(()) => {
+                        *drawn_options.borrow_mut() = Some(config.options);
+                        // Chart.js's layout and drawing get the next frame to themselves.
+                        frames::in_next_frame(move || {
+                            if current()
+                                && let Err(e) = redraw(&chart)
+                            {
+                                leptos::logging::warn!("chart: {e}");
+                            }
+                        });
+                    }
                     Err(e) => {
                         leptos::logging::warn!("chart: {e}");
                         drawn_shape.set(None);
