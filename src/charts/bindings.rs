@@ -19,6 +19,27 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn destroy(this: &Chart);
 
+    /// The canvas the chart draws on.
+    #[wasm_bindgen(method, getter)]
+    pub fn canvas(this: &Chart) -> HtmlCanvasElement;
+
+    /// `chart.data`: the labels and datasets drawn.
+    #[wasm_bindgen(method, getter)]
+    pub fn data(this: &Chart) -> JsValue;
+
+    /// `chart.data = …`: new labels and datasets, drawn at the next [`Chart::update`].
+    #[wasm_bindgen(method, setter)]
+    pub fn set_data(this: &Chart, data: &JsValue);
+
+    /// `chart.options = …`: new options, resolved at the next [`Chart::update`].
+    #[wasm_bindgen(method, setter)]
+    pub fn set_options(this: &Chart, options: &JsValue);
+
+    /// `chart.update(mode)`: lays out and redraws the chart in place; mode `"none"` skips the
+    /// animation.
+    #[wasm_bindgen(method, catch)]
+    pub fn update(this: &Chart, mode: &str) -> Result<(), JsValue>;
+
     /// The chart already drawn on `canvas`, if any (`Chart.getChart`).
     #[wasm_bindgen(static_method_of = Chart, js_name = getChart)]
     pub fn get_chart(canvas: &HtmlCanvasElement) -> Option<Chart>;

@@ -5,7 +5,7 @@
 
 use super::bands;
 use super::bindings::Chart;
-use super::config::animations_wanted;
+use super::config::{ChartConfig, animations_wanted, to_js};
 use super::loader::ensure_chart_js;
 use super::spec::{ChartSpec, TableRow};
 use crate::i18n;
@@ -46,17 +46,79 @@ pub fn draw_chart(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> Result<ChartH
         .map_err(|e| format!("Chart.js refused the configuration: {e:?}"))
 }
 
+/// Puts `config`'s data (and its options when `options_changed`) on an existing chart, to be
+/// drawn by [`redraw`]: the canvas, its listeners and its resize observer stay. The datasets
+/// are updated in place when their number is unchanged, so Chart.js keeps their controllers.
+/// The band plugin is attached only when a chart is made: a chart that gains or loses its
+/// bands must be drawn anew.
+pub fn put_config(
+    chart: &Chart,
+    config: &ChartConfig,
+    options_changed: bool,
+) -> Result<(), String> {
+    use js_sys::{Array, Object, Reflect};
+    let new = to_js(&config.data)?;
+    let get = |from: &JsValue, key: &str| Reflect::get(from, &JsValue::from_str(key));
+    let old = chart.data();
+    match (get(&old, "datasets"), get(&new, "datasets")) {
+        (Ok(old_sets), Ok(new_sets))
+            if Array::is_array(&old_sets)
+                && Array::from(&old_sets).length() == Array::from(&new_sets).length() =>
+        {
+            let (old_sets, new_sets) = (Array::from(&old_sets), Array::from(&new_sets));
+            for i in 0..old_sets.length() {
+                Object::assign(&old_sets.get(i).into(), &new_sets.get(i).into());
+            }
+            let labels = get(&new, "labels").map_err(|_| "the data has no labels".to_owned())?;
+            Reflect::set(&old, &JsValue::from_str("labels"), &labels)
+                .map_err(|_| "cannot set the chart's labels".to_owned())?;
+        }
+        _ => chart.set_data(&new),
+    }
+    if options_changed {
+        chart.set_options(&to_js(&config.options)?);
+    }
+    Ok(())
+}
+
+/// Lays out and draws a chart's new data and options, without animation.
+pub fn redraw(chart: &Chart) -> Result<(), String> {
+    chart
+        .update("none")
+        .map_err(|e| format!("Chart.js could not update the chart: {e:?}"))
+}
+
 /// A chart with its text alternative. `config` describes the chart (see [`ChartSpec`]);
 /// `title` is the visible caption (and the table's caption); `summary` is one sentence saying
 /// what the chart shows ("Indeks naik dari 58 % ke 64 %"), read out for the canvas.
 ///
 /// The figure carries `data-testid="chart"` and `data-state` = `empty`, `loading`, `ready`
 /// (drawn) or `failed` (Chart.js could not be loaded: the table opens instead).
+///
+/// A new spec draws a new chart. A screen whose figures change often (the console's
+/// dashboard) passes its own `paint` to [`chart_figure`] to update the chart in place instead.
 #[component]
 pub fn ChartView(
     #[prop(into)] config: Signal<ChartSpec>,
     #[prop(into)] summary: Signal<String>,
     #[prop(into)] title: Signal<String>,
+) -> impl IntoView {
+    chart_figure::<false>(config, summary, title, |canvas, spec, _| {
+        draw_chart(canvas, spec)
+    })
+}
+
+/// [`ChartView`]'s figure, with the way a spec reaches the canvas left to `paint`: it gets the
+/// canvas and the spec (never empty) and returns the chart now on the canvas. With `IN_PLACE`
+/// it also gets the chart drawn before (if any, perhaps on a canvas that has since left the
+/// page) to update; without, that chart is destroyed first and `paint` gets `None`. (A const,
+/// so the phone's build of [`ChartView`] carries none of the in-place path.)
+pub fn chart_figure<const IN_PLACE: bool>(
+    config: Signal<ChartSpec>,
+    summary: Signal<String>,
+    title: Signal<String>,
+    paint: impl Fn(&HtmlCanvasElement, &ChartSpec, Option<ChartHandle>) -> Result<ChartHandle, String>
+    + 'static,
 ) -> impl IntoView {
     let canvas = NodeRef::<html::Canvas>::new();
     let chart = StoredValue::new_local(None::<ChartHandle>);
@@ -81,16 +143,31 @@ pub fn ChartView(
     Effect::new(move |_| {
         let ready = matches!(library.get(), Some(Some(Ok(()))));
         let element = canvas.get();
-        chart.set_value(None);
+        // A chart drawn anew destroys the old one first; one updated in place stays until
+        // `paint` has it.
+        if !IN_PLACE {
+            chart.set_value(None);
+        }
         drawn.set(false);
         let (Some(element), true) = (element, ready) else {
+            if IN_PLACE {
+                chart.set_value(None);
+            }
             return;
         };
         let made = config.with(|spec| {
             if spec.is_empty() {
+                if IN_PLACE {
+                    chart.set_value(None);
+                }
                 Ok(None)
             } else {
-                draw_chart(&element, spec).map(Some)
+                let previous = if IN_PLACE {
+                    chart.try_update_value(Option::take).flatten()
+                } else {
+                    None
+                };
+                paint(&element, spec, previous).map(Some)
             }
         });
         match made {

@@ -394,9 +394,14 @@ impl ChartSpec {
 impl ChartConfig {
     /// The plain JS object Chart.js takes (objects, arrays, numbers, `null` for gaps).
     pub fn to_js(&self) -> Result<JsValue, String> {
-        self.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| e.to_string())
+        to_js(self)
     }
+}
+
+/// A part of the configuration (its data, its options) as the plain JS object Chart.js takes.
+pub fn to_js(part: &impl Serialize) -> Result<JsValue, String> {
+    part.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())
 }
 
 /// Splits a long label at spaces into lines of about `width` characters.

@@ -6,6 +6,11 @@
 //! [`ChartSpec`]; the same spec builds the Chart.js configuration and the table that screen
 //! reader and keyboard users read.
 //!
+//! A screen whose figures change while it is open (the console's dashboard) keeps its charts
+//! and updates them in place: [`component::chart_figure`] with its own painter,
+//! [`component::put_config`] and [`component::redraw`] (`chart.update('none')`). The phone's
+//! `ChartView` draws each spec anew and carries none of that code.
+//!
 //! ```ignore
 //! let spec = Signal::derive(move || {
 //!     let lang = app.lang.get();

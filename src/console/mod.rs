@@ -5,8 +5,10 @@
 pub mod access;
 pub mod api;
 pub mod app;
+pub mod frames;
 pub mod i18n;
 pub mod layout;
+pub mod live_chart;
 pub mod pages;
 pub mod problem;
 pub mod session;

@@ -7,6 +7,7 @@ mod components;
 mod downloads;
 mod figure_table;
 mod index;
+mod keyed;
 pub mod names;
 pub mod period;
 mod practice;
@@ -23,6 +24,7 @@ use cells::Hidden;
 use components::ComponentsSection;
 use downloads::Downloads;
 use index::IndexSection;
+use keyed::keyed;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use names::Names;
@@ -36,6 +38,9 @@ use resapi_core::unit_dashboard::UnitDashboard;
 use std::sync::Arc;
 use sub_units::SubUnitsSection;
 use text::dash_tr;
+
+/// The figures on screen for one section: they change with the period, the section stays.
+pub type Figures = Signal<Arc<UnitDashboard>>;
 
 /// Marks the User Timing API around a redraw, so a browser test (or a person in DevTools)
 /// can measure how long the period change takes to paint.
@@ -135,26 +140,38 @@ pub fn DashboardPage() -> impl IntoView {
             }
         })
     };
-    // One closure per section: each rebuilds only when its own slot gets new figures.
-    let section = move |slot: usize, draw: fn(Arc<UnitDashboard>, Names, Lang) -> AnyView| {
+    // Each section is built once, when its first figures arrive (and again only for a
+    // language switch or when the content's names arrive); later figures reach its text,
+    // tables and charts in place.
+    let section = move |slot: usize, draw: fn(Figures, Names, Lang) -> AnyView| {
+        let has_figures = Memo::new(move |_| shown[slot].with(Option::is_some));
         move || {
             let lang = lang.get();
             let names = names.get();
-            shown[slot].get().map(|d| draw(d, names, lang))
+            if !has_figures.get() {
+                return None;
+            }
+            let first = shown[slot].get_untracked()?;
+            let d = Signal::derive(move || shown[slot].get().unwrap_or_else(|| first.clone()));
+            Some(draw(d, names, lang))
         }
     };
     let content = view! {
         {section(0, |d, names, lang| view! {
             <header class="dash-head">
-                <h2 class="dash-unit" data-testid="dash-unit">{d.unit.name.clone()}" · "{period::label(&d.period, lang)}</h2>
-                <p class="dash-k">{dash_tr(lang).k_note}": k = "{d.k}</p>
+                <h2 class="dash-unit" data-testid="dash-unit">
+                    {move || d.with(|d| d.unit.name.clone())}" · "{move || d.with(|d| period::label(&d.period, lang))}
+                </h2>
+                <p class="dash-k">{dash_tr(lang).k_note}": k = "{move || d.with(|d| d.k)}</p>
             </header>
-            <Participation d=d.clone() names=names lang=lang />
+            <Participation d=d names=names lang=lang />
         }.into_any())}
         {section(1, |d, names, lang| view! { <IndexSection d=d names=names lang=lang /> }.into_any())}
-        {section(2, |d, names, lang| d.components.iter().map(|c| view! {
-            <ComponentsSection cell=c.clone() names=names.clone() k=d.k lang=lang />
-        }).collect_view().into_any())}
+        {section(2, |d, names, lang| keyed(
+            move || d.with(|d| d.components.clone()),
+            |c| c.questionnaire.clone(),
+            move |cell| view! { <ComponentsSection cell=cell names=names.clone() k=Signal::derive(move || d.with(|d| d.k)) lang=lang /> },
+        ).into_any())}
         {section(3, |d, names, lang| view! { <PracticeSection d=d names=names lang=lang /> }.into_any())}
         {section(4, |d, names, lang| view! { <SubUnitsSection d=d names=names lang=lang /> }.into_any())}
     };
@@ -200,29 +217,30 @@ fn respondents<T>(g: &Guarded<T>, k: u32, lang: Lang) -> AnyView {
 
 /// Members, people active in the period, and each questionnaire's respondents.
 #[component]
-fn Participation(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl IntoView {
+fn Participation(d: Figures, names: Names, lang: Lang) -> impl IntoView {
     let t = dash_tr(lang);
-    let components = d
-        .components
-        .iter()
-        .map(|c| {
+    let components = keyed(
+        move || d.with(|d| d.components.clone()),
+        |c| c.questionnaire.clone(),
+        move |c| {
+            let name = names.questionnaire(&c.with_untracked(|c| c.questionnaire.clone()), lang);
             view! {
                 <div>
-                    <dt>{t.respondents}" · "{names.questionnaire(&c.questionnaire, lang)}</dt>
-                    <dd>{respondents(&c.figure, d.k, lang)}</dd>
+                    <dt>{t.respondents}" · "{name}</dt>
+                    <dd>{move || c.with(|c| respondents(&c.figure, d.with(|d| d.k), lang))}</dd>
                 </div>
             }
-        })
-        .collect_view();
+        },
+    );
     view! {
         <section class="dash-section" aria-labelledby="dash-part" data-testid="dash-participation">
             <h2 id="dash-part">{t.participation}</h2>
             <dl class="dash-figures">
-                <div><dt>{t.members}</dt><dd data-testid="members">{d.participation.members}</dd></div>
-                <div><dt>{t.active}</dt><dd>{d.participation.active}" ("{d.participation.active_percent}" %)"</dd></div>
+                <div><dt>{t.members}</dt><dd data-testid="members">{move || d.with(|d| d.participation.members)}</dd></div>
+                <div><dt>{t.active}</dt><dd>{move || d.with(|d| format!("{} ({} %)", d.participation.active, d.participation.active_percent))}</dd></div>
                 <div>
                     <dt>{t.respondents}" · "{t.index_title}</dt>
-                    <dd data-testid="index-respondents">{respondents(&d.index, d.k, lang)}</dd>
+                    <dd data-testid="index-respondents">{move || d.with(|d| respondents(&d.index, d.k, lang))}</dd>
                 </div>
                 {components}
             </dl>

@@ -1,8 +1,10 @@
-//! New figures reach the screen one section per animation frame: each section (with its
-//! charts) is rebuilt in its own frame instead of all of them in one long frame, so a period
-//! change stays smooth on a slow laptop. Until its turn a section keeps the figures it shows.
+//! New figures reach the screen one section per animation frame, each chart's update in a
+//! frame of its own after its section's ([`crate::console::frames`]), so a period change
+//! stays smooth on a slow laptop. Until its turn a section keeps the figures it shows.
 
+use crate::console::frames;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use resapi_core::unit_dashboard::UnitDashboard;
 use std::sync::Arc;
 
@@ -15,8 +17,9 @@ pub fn slots() -> Slots {
     std::array::from_fn(|_| RwSignal::new(None))
 }
 
-/// Hands `d` to slot `from` now and to the next ones on the following frames, then calls
-/// `done` a frame after the last. Stops as soon as `still_wanted` says a newer answer came.
+/// Hands `d` to slot `from` in the next free frame, then (after the chart updates that slot
+/// queued) to the next slots; calls `done` in a frame after the last chart is updated. Stops
+/// as soon as `still_wanted` says a newer answer came.
 pub fn reveal(
     slots: Slots,
     d: Arc<UnitDashboard>,
@@ -24,14 +27,17 @@ pub fn reveal(
     still_wanted: impl Fn() -> bool + Clone + 'static,
     done: impl FnOnce() + 'static,
 ) {
-    if !still_wanted() {
-        return;
-    }
-    match slots.get(from) {
-        Some(slot) => {
-            slot.set(Some(d.clone()));
-            request_animation_frame(move || reveal(slots, d, from + 1, still_wanted, done));
+    frames::in_own_frame(move || {
+        if !still_wanted() {
+            return;
         }
-        None => request_animation_frame(done),
-    }
+        let Some(slot) = slots.get(from) else {
+            done();
+            return;
+        };
+        slot.set(Some(d.clone()));
+        // The section's effects (which queue its charts' updates) run as tasks queued by
+        // `set`; queuing the next section from a later task puts it after those charts.
+        spawn_local(async move { reveal(slots, d, from + 1, still_wanted, done) });
+    });
 }

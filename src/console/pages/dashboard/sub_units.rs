@@ -1,16 +1,18 @@
 //! Sub-units side by side: a bar chart of each one's overall index and a table sortable by
 //! any column (header buttons with `aria-sort`). A hidden figure says why and sorts last.
 
+use super::Figures;
 use super::cells::{GradeBadge, Hidden, percent};
+use super::keyed::keyed;
 use super::names::Names;
 use super::text::dash_tr;
-use crate::charts::{ChartColour, ChartKind, ChartSpec, ChartView, Series};
-use crate::console::pages::sortable::{by_number, sort_header};
+use crate::charts::{ChartColour, ChartKind, ChartSpec, Series};
+use crate::console::live_chart::LiveChart;
 use leptos::prelude::*;
 use resapi_core::Lang;
 use resapi_core::aggregate::suppression::Guarded;
-use resapi_core::unit_dashboard::{SubUnitFigures, UnitDashboard};
-use std::sync::Arc;
+use resapi_core::unit_dashboard::SubUnitFigures;
+use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -33,6 +35,17 @@ fn practice_of(s: &SubUnitFigures) -> Option<f64> {
         Guarded::Shown { value, .. } if value.answered > 0 => Some(f64::from(value.percent)),
         Guarded::Shown { .. } => None,
         Guarded::Suppressed { .. } => None,
+    }
+}
+
+/// Known numbers in the asked order; hidden or missing ones after them either way.
+fn by_number(a: Option<f64>, b: Option<f64>, ascending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) if ascending => a.total_cmp(&b),
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     }
 }
 
@@ -63,93 +76,131 @@ pub fn sorted(subs: &[SubUnitFigures], key: SortKey, ascending: bool) -> Vec<usi
 }
 
 #[component]
-pub fn SubUnitsSection(d: Arc<UnitDashboard>, names: Names, lang: Lang) -> impl IntoView {
+pub fn SubUnitsSection(d: Figures, names: Names, lang: Lang) -> impl IntoView {
     let t = dash_tr(lang);
     let sort = RwSignal::new((SortKey::Name, true));
-    let heading = view! { <h2 id="dash-subs">{t.sub_units}</h2> };
-    if d.sub_units.is_empty() {
-        return view! {
-            <section class="dash-section" aria-labelledby="dash-subs">{heading}<p>{t.no_sub_units}</p></section>
-        }
-        .into_any();
-    }
-    let labels = d.sub_units.iter().map(|s| s.unit.name.clone()).collect();
-    let values = d.sub_units.iter().map(index_of).collect();
-    let spec = ChartSpec::new(ChartKind::Bar, lang, labels)
-        .label_header(t.unit)
-        .series(Series::new(t.overall, values, ChartColour::Green))
-        .y_range(0.0, 100.0)
-        .unit(" %")
-        .bands(names.bands())
-        .horizontal()
-        .empty(t.no_data);
+    let has_subs = Memo::new(move |_| d.with(|d| !d.sub_units.is_empty()));
+    let spec = Signal::derive(move || {
+        d.with(|d| {
+            let labels = d.sub_units.iter().map(|s| s.unit.name.clone()).collect();
+            let values = d.sub_units.iter().map(index_of).collect();
+            ChartSpec::new(ChartKind::Bar, lang, labels)
+                .label_header(t.unit)
+                .series(Series::new(t.overall, values, ChartColour::Green))
+                .y_range(0.0, 100.0)
+                .unit(" %")
+                .bands(names.bands())
+                .horizontal()
+                .empty(t.no_data)
+        })
+    });
     let header = move |key: SortKey, label: &'static str| {
-        sort_header(sort, key, label, t.sort_by, |k| k == SortKey::Name)
+        let aria = move || match sort.get() {
+            (k, true) if k == key => "ascending",
+            (k, false) if k == key => "descending",
+            _ => "none",
+        };
+        let on_click = move |_| {
+            sort.update(|(k, asc)| {
+                if *k == key {
+                    *asc = !*asc;
+                } else {
+                    *k = key;
+                    *asc = key == SortKey::Name;
+                }
+            });
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort-button" on:click=on_click>
+                    {label}
+                    <span class="visually-hidden">" — "{t.sort_by}</span>
+                    <span aria-hidden="true" class="sort-mark">{move || match aria() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "↕",
+                    }}</span>
+                </button>
+            </th>
+        }
     };
-    let k = d.k;
-    let subs = d.clone();
+    let k = move || d.with(|d| d.k);
+    // Rows keyed by sub-unit: a new period or another sort order moves and patches them.
     let rows = move || {
-        let (key, asc) = sort.get();
-        sorted(&subs.sub_units, key, asc)
-            .into_iter()
-            .map(|i| {
-                let s = &subs.sub_units[i];
-                let index = match &s.index {
-                    Guarded::Shown { value, .. } => view! {
-                        <td class="num">{percent(value.overall, lang)}</td>
-                        <td><GradeBadge grade=value.band.clone() /></td>
-                    }
-                    .into_any(),
-                    Guarded::Suppressed { reason } => view! {
-                        <td colspan="2"><Hidden reason=*reason k=k lang=lang /></td>
-                    }
-                    .into_any(),
+        keyed(
+            move || {
+                let (key, asc) = sort.get();
+                d.with(|d| {
+                    sorted(&d.sub_units, key, asc)
+                        .into_iter()
+                        .map(|i| d.sub_units[i].clone())
+                        .collect()
+                })
+            },
+            |s| s.unit.id.clone(),
+            move |s| {
+                let index = move || {
+                    s.with(|s| match &s.index {
+                        Guarded::Shown { value, .. } => view! {
+                            <td class="num">{percent(value.overall, lang)}</td>
+                            <td><GradeBadge grade=value.band.clone() /></td>
+                        }
+                        .into_any(),
+                        Guarded::Suppressed { reason } => view! {
+                            <td colspan="2"><Hidden reason=*reason k=k() lang=lang /></td>
+                        }
+                        .into_any(),
+                    })
                 };
-                let practice = match &s.practice {
-                    // Nobody practised: no accuracy to speak of (not 0 %).
-                    Guarded::Shown { value, .. } if value.answered == 0 => {
-                        view! { <td class="num">"–"</td> }.into_any()
-                    }
-                    Guarded::Shown { value, .. } => {
-                        view! { <td class="num">{value.percent}" %"</td> }.into_any()
-                    }
-                    Guarded::Suppressed { reason } => {
-                        view! { <td><Hidden reason=*reason k=k lang=lang /></td> }.into_any()
-                    }
+                let practice = move || {
+                    s.with(|s| match &s.practice {
+                        // Nobody practised: no accuracy to speak of (not 0 %).
+                        Guarded::Shown { value, .. } if value.answered == 0 => {
+                            view! { <td class="num">"–"</td> }.into_any()
+                        }
+                        Guarded::Shown { value, .. } => {
+                            view! { <td class="num">{value.percent}" %"</td> }.into_any()
+                        }
+                        Guarded::Suppressed { reason } => {
+                            view! { <td><Hidden reason=*reason k=k() lang=lang /></td> }.into_any()
+                        }
+                    })
                 };
+                let (id, name) = s.with_untracked(|s| (s.unit.id.clone(), s.unit.name.clone()));
                 view! {
-                    <tr data-unit=s.unit.id.clone()>
-                        <th scope="row">{s.unit.name.clone()}</th>
-                        <td class="num">{s.participation.members}</td>
-                        <td class="num">{s.participation.active_percent}" %"</td>
+                    <tr data-unit=id>
+                        <th scope="row">{name}</th>
+                        <td class="num">{move || s.with(|s| s.participation.members)}</td>
+                        <td class="num">{move || s.with(|s| s.participation.active_percent)}" %"</td>
                         {index}
                         {practice}
                     </tr>
                 }
-            })
-            .collect_view()
+            },
+        )
     };
     view! {
         <section class="dash-section" aria-labelledby="dash-subs" data-testid="dash-subs">
-            {heading}
-            <div class="dash-pair">
-                <ChartView config=Signal::stored(spec) summary=t.chart_summary.to_owned() title=t.sub_units_chart.to_owned() />
-                <div class="dash-table-wrap"><table class="dash-table" data-testid="sub-units-table">
-                    <caption>{t.sub_units}</caption>
-                    <thead><tr>
-                        {header(SortKey::Name, t.unit)}
-                        {header(SortKey::Members, t.members)}
-                        {header(SortKey::Active, t.active)}
-                        {header(SortKey::Index, t.index_title)}
-                        <th scope="col">{t.band}</th>
-                        {header(SortKey::Practice, t.accuracy)}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table></div>
-            </div>
+            <h2 id="dash-subs">{t.sub_units}</h2>
+            <Show when=move || has_subs.get() fallback=move || view! { <p>{t.no_sub_units}</p> }>
+                <div class="dash-pair">
+                    <LiveChart config=spec summary=t.chart_summary.to_owned() title=t.sub_units_chart.to_owned() />
+                    <div class="dash-table-wrap"><table class="dash-table" data-testid="sub-units-table">
+                        <caption>{t.sub_units}</caption>
+                        <thead><tr>
+                            {header(SortKey::Name, t.unit)}
+                            {header(SortKey::Members, t.members)}
+                            {header(SortKey::Active, t.active)}
+                            {header(SortKey::Index, t.index_title)}
+                            <th scope="col">{t.band}</th>
+                            {header(SortKey::Practice, t.accuracy)}
+                        </tr></thead>
+                        <tbody>{rows()}</tbody>
+                    </table></div>
+                </div>
+            </Show>
         </section>
     }
-    .into_any()
 }
 
 #[cfg(test)]
