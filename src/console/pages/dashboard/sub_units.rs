@@ -8,11 +8,11 @@ use super::names::Names;
 use super::text::dash_tr;
 use crate::charts::{ChartColour, ChartKind, ChartSpec, Series};
 use crate::console::live_chart::LiveChart;
+use crate::console::pages::sortable::{by_number, sort_header};
 use leptos::prelude::*;
 use resapi_core::Lang;
 use resapi_core::aggregate::suppression::Guarded;
 use resapi_core::unit_dashboard::SubUnitFigures;
-use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -35,17 +35,6 @@ fn practice_of(s: &SubUnitFigures) -> Option<f64> {
         Guarded::Shown { value, .. } if value.answered > 0 => Some(f64::from(value.percent)),
         Guarded::Shown { .. } => None,
         Guarded::Suppressed { .. } => None,
-    }
-}
-
-/// Known numbers in the asked order; hidden or missing ones after them either way.
-fn by_number(a: Option<f64>, b: Option<f64>, ascending: bool) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) if ascending => a.total_cmp(&b),
-        (Some(a), Some(b)) => b.total_cmp(&a),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
     }
 }
 
@@ -95,34 +84,7 @@ pub fn SubUnitsSection(d: Figures, names: Names, lang: Lang) -> impl IntoView {
         })
     });
     let header = move |key: SortKey, label: &'static str| {
-        let aria = move || match sort.get() {
-            (k, true) if k == key => "ascending",
-            (k, false) if k == key => "descending",
-            _ => "none",
-        };
-        let on_click = move |_| {
-            sort.update(|(k, asc)| {
-                if *k == key {
-                    *asc = !*asc;
-                } else {
-                    *k = key;
-                    *asc = key == SortKey::Name;
-                }
-            });
-        };
-        view! {
-            <th scope="col" aria-sort=aria>
-                <button type="button" class="sort-button" on:click=on_click>
-                    {label}
-                    <span class="visually-hidden">" — "{t.sort_by}</span>
-                    <span aria-hidden="true" class="sort-mark">{move || match aria() {
-                        "ascending" => "▲",
-                        "descending" => "▼",
-                        _ => "↕",
-                    }}</span>
-                </button>
-            </th>
-        }
+        sort_header(sort, key, label, t.sort_by, |k| k == SortKey::Name)
     };
     let k = move || d.with(|d| d.k);
     // Rows keyed by sub-unit: a new period or another sort order moves and patches them.
