@@ -9,6 +9,7 @@ use crate::roster_file::{self, RosterFileError};
 use crate::state::{self, AppState};
 use crate::store::{AccountRow, NewAccount, Store, StoreError};
 use clap::{Args, Parser, Subcommand};
+use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::api::{RegisterRequest, Role, check_registration};
 use resapi_core::nip::Nip;
 use std::io::{BufRead, Write};
@@ -113,6 +114,26 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<IpNet>,
+    /// The anonymity threshold k of unit figures: a questionnaire figure is shown only where
+    /// at least k people answered. It can be raised, never set below 5 (docs/anonymity.md).
+    #[arg(
+        long = "min-respondents",
+        env = "RESAPI_MIN_RESPONDENTS",
+        value_name = "K",
+        default_value_t = MinRespondents::DEFAULT.get(),
+        value_parser = parse_k
+    )]
+    pub min_respondents: u32,
+}
+
+/// k as a number the core accepts (≥ 5), else the core's own words for why not.
+fn parse_k(text: &str) -> Result<u32, String> {
+    let k: u32 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a whole number"))?;
+    MinRespondents::new(k)
+        .map(MinRespondents::get)
+        .map_err(|e| e.to_string())
 }
 
 /// Timeouts, load limits and HSTS of `serve` (kept together: one block of flags).
@@ -289,6 +310,7 @@ async fn serve(args: ServeArgs) -> CmdResult {
     };
     let grace = Duration::from_secs(limits.shutdown_grace_secs);
     state.trusted_proxies = Arc::new(TrustedProxies::new(args.trusted_proxies.clone()));
+    state.k = MinRespondents::new(args.min_respondents).map_err(|e| e.to_string())?;
     let sweeper = state::spawn_sweeper(&state, state::SWEEP_EVERY);
     let passwords = state.passwords.clone();
     // Compress the content bundle now, so the first phone to ask does not wait for it.

@@ -191,3 +191,67 @@ fn serve_refuses_to_start_on_invalid_content() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("values.toml"), "{stderr}");
 }
+
+/// k can be raised for an agency that wants more than 5 respondents per figure, never lowered.
+#[tokio::test]
+async fn the_anonymity_threshold_can_be_raised_and_never_lowered() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd()
+        .args(["--addr", "127.0.0.1:0", "--min-respondents", "3", "--db"])
+        .arg(dir.path().join("low.db"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("k = 3 terlalu kecil"), "{stderr}");
+
+    let db = dir.path().join("resapi.db");
+    let content = fixture_content();
+    let out = cmd()
+        .args([
+            "create-admin",
+            "--nip",
+            "198001012005012001",
+            "--name",
+            "Dewi Admin",
+        ])
+        .args(["--unit", "bkn", "--content"])
+        .arg(&content)
+        .env("RESAPI_DB", &db)
+        .env("RESAPI_PASSWORD", "admin-rahasia")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = common::spawn_server(&db, &["--min-respondents", "7"]);
+    let http = reqwest::Client::new();
+    let login: serde_json::Value = http
+        .post(server.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({"nip": "198001012005012001", "password": "admin-rahasia"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["token"].as_str().unwrap();
+    for path in [
+        "/api/v1/units/bkn/dashboard?period=2026",
+        "/api/v1/units/bkn/quality?period=2026",
+    ] {
+        let body: serde_json::Value = http
+            .get(server.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(body["k"], 7, "{path}: {body}");
+    }
+    server.stop();
+}
