@@ -365,28 +365,18 @@ pub fn check_record(
     match record.kind {
         RecordKind::PracticeAnswer => {
             let answer: PracticeAnswer = payload(record)?;
-            for id in [
+            let judged = judge(
+                content,
                 &answer.question_id,
                 &answer.option_id,
                 &answer.content_version,
-            ] {
-                id_within(id)?;
-            }
+            )?;
             if answer.position as usize >= MAX_SESSION_QUESTIONS {
                 return Err(RecordError::InvalidPayload(format!(
                     "posisi soal harus di bawah {MAX_SESSION_QUESTIONS}"
                 )));
             }
-            let question = content
-                .question(&answer.question_id)
-                .ok_or_else(|| RecordError::UnknownQuestion(answer.question_id.clone()))?;
-            if question.option(&answer.option_id).is_none() {
-                return Err(RecordError::UnknownOption {
-                    question: answer.question_id,
-                    option: answer.option_id,
-                });
-            }
-            Ok(Some(question.is_correct(&answer.option_id)))
+            Ok(Some(judged))
         }
         RecordKind::PracticeSession => {
             let session: PracticeSession = payload(record)?;
@@ -496,13 +486,12 @@ pub fn check_record(
         }
         RecordKind::LiveAnswer => {
             let answer: LiveAnswer = payload(record)?;
-            for id in [
+            let judged = judge(
+                content,
                 &answer.question_id,
                 &answer.option_id,
                 &answer.content_version,
-            ] {
-                id_within(id)?;
-            }
+            )?;
             let max_questions = crate::live::config::MAX_QUESTIONS;
             if answer.position >= max_questions {
                 return Err(RecordError::InvalidPayload(format!(
@@ -520,18 +509,32 @@ pub fn check_record(
                     "waktu menjawab lebih lama dari soal mana pun".into(),
                 ));
             }
-            let question = content
-                .question(&answer.question_id)
-                .ok_or_else(|| RecordError::UnknownQuestion(answer.question_id.clone()))?;
-            if question.option(&answer.option_id).is_none() {
-                return Err(RecordError::UnknownOption {
-                    question: answer.question_id,
-                    option: answer.option_id,
-                });
-            }
-            Ok(Some(question.is_correct(&answer.option_id)))
+            Ok(Some(judged))
         }
     }
+}
+
+/// An answer's ids within their lengths and known to the content; the server's own
+/// judgement of it.
+fn judge(
+    content: &ContentBundle,
+    question_id: &str,
+    option_id: &str,
+    content_version: &str,
+) -> Result<bool, RecordError> {
+    for id in [question_id, option_id, content_version] {
+        id_within(id)?;
+    }
+    let question = content
+        .question(question_id)
+        .ok_or_else(|| RecordError::UnknownQuestion(question_id.to_owned()))?;
+    if question.option(option_id).is_none() {
+        return Err(RecordError::UnknownOption {
+            question: question_id.to_owned(),
+            option: option_id.to_owned(),
+        });
+    }
+    Ok(question.is_correct(option_id))
 }
 
 fn payload<T: serde::de::DeserializeOwned>(record: &SyncRecord) -> Result<T, RecordError> {
