@@ -223,6 +223,8 @@ pub struct Game {
     answered_now: u32,
     closed: Vec<Option<Closed>>,
     board: Leaderboard,
+    /// Each player's row in `board` (by player number), so a status is found at once.
+    board_rows: Vec<Option<usize>>,
     units: UnitBoard,
     records: Vec<SyncRecord>,
     revision: u64,
@@ -374,6 +376,7 @@ impl Game {
             answered_now: 0,
             closed: vec![None; n],
             board: Leaderboard::default(),
+            board_rows: Vec::new(),
             units: UnitBoard::default(),
             records: Vec::new(),
             revision: 0,
@@ -736,6 +739,10 @@ impl Game {
                 })
                 .collect(),
         );
+        self.board_rows = vec![None; self.players.len()];
+        for (row, r) in self.board.rows.iter().enumerate() {
+            self.board_rows[r.player.0 as usize] = Some(row);
+        }
         self.units = UnitBoard::new(active.map(|(_, p)| Member {
             unit_id: &p.unit.id,
             unit_name: &p.unit.name,
@@ -985,7 +992,12 @@ impl Game {
     /// whether it is right) and the result of the last closed one.
     pub fn player_status(&self, id: PlayerId, now: u64) -> Result<PlayerStatus, GameError> {
         let p = self.player(id)?;
-        let row = self.board.row_of(id);
+        let row = self
+            .board_rows
+            .get(id.0 as usize)
+            .copied()
+            .flatten()
+            .and_then(|row| self.board.rows.get(row));
         let open = match &self.phase {
             Phase::Question(q) => Some(q),
             _ => None,

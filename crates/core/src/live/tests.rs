@@ -652,3 +652,64 @@ fn messages_travel_as_json_tagged_by_type() {
         })
     );
 }
+
+#[test]
+fn the_podium_shows_the_top_three_and_the_best_unit_and_a_late_joiner_waits_for_a_rank() {
+    let mut g = game_with(ScoringMode::SpeedPoints, |c| {
+        c.source = Source::Questions {
+            question_ids: vec!["loyal-001".into()],
+        }
+    });
+    let mut players = Vec::new();
+    for (name, unit_id) in [
+        ("A1", "keu"),
+        ("A2", "keu"),
+        ("A3", "keu"),
+        ("B1", "hkm"),
+        ("B2", "hkm"),
+        ("B3", "hkm"),
+    ] {
+        players.push(account(&mut g, name, unit_id).0);
+    }
+    g.command(HostCommand::Start, T0).unwrap();
+    let late = guest(&mut g, "Telat").unwrap().player;
+    assert_eq!(g.player_status(late, T0).unwrap().rank, None);
+    // Keuangan answers at 0, 2 and 4 s: 1000, 950, 900 (mean 950). Hukum at 1, 3 s and
+    // wrong: 975, 925, 0 (mean 633.3).
+    for (p, (at, option)) in players.iter().zip([
+        (0, "b"),
+        (2_000, "b"),
+        (4_000, "b"),
+        (1_000, "b"),
+        (3_000, "b"),
+        (5_000, "a"),
+    ]) {
+        g.answer(*p, &answer(0, option), T0 + at).unwrap();
+    }
+    g.command(HostCommand::Next, T0 + 6_000).unwrap();
+    // 0 points, tied with B3's wrong answer: both sixth.
+    assert_eq!(g.player_status(late, T0).unwrap().rank, Some(6));
+    assert_eq!(g.player_status(players[5], T0).unwrap().rank, Some(6));
+    assert_eq!(g.player_status(players[4], T0).unwrap().rank, Some(4));
+    g.command(HostCommand::Next, T0 + 7_000).unwrap();
+    g.command(HostCommand::Next, T0 + 8_000).unwrap();
+    let PlayerView::Podium {
+        top,
+        best_unit,
+        units,
+    } = g.player_view(T0 + 8_000)
+    else {
+        panic!("podium expected, got {:?}", g.phase());
+    };
+    let podium: Vec<(u32, &str, u32)> = top
+        .iter()
+        .map(|r| (r.rank, r.name.as_str(), r.points))
+        .collect();
+    assert_eq!(podium, [(1, "A1", 1000), (2, "B1", 975), (3, "A2", 950)]);
+    let best = best_unit.unwrap();
+    assert_eq!((best.unit_id.as_str(), best.mean), ("keu", 950));
+    let units = units.unwrap();
+    assert_eq!(units.ranked[1].mean, 633);
+    // The late guest never answered: the unit "umum" is not on the board at all.
+    assert!(units.too_few.is_empty());
+}
