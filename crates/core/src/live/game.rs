@@ -430,12 +430,10 @@ impl Game {
     }
 
     /// Adds a player, or for an account already in the game gives back its place (with its
-    /// score and answers). `secret` is a fresh random token from the server; the phone keeps
+    /// score and answers, also after the end, to see the results). `secret` is a fresh random token from the server; the phone keeps
     /// it to [`rejoin`](Game::rejoin).
     pub fn join(&mut self, joiner: Joiner, secret: String) -> Result<Joined, GameError> {
-        if matches!(self.phase, Phase::Podium | Phase::Ended) {
-            return Err(GameError::GameOver);
-        }
+        let over = matches!(self.phase, Phase::Podium | Phase::Ended);
         let (account, name, unit) = match joiner {
             Joiner::Account {
                 account_id,
@@ -450,8 +448,12 @@ impl Game {
                         rejoined: true,
                     });
                 }
+                if over {
+                    return Err(GameError::GameOver);
+                }
                 (Some(account_id), names::account_display_name(&name), unit)
             }
+            Joiner::Guest { .. } if over => return Err(GameError::GameOver),
             Joiner::Guest { name, unit } => {
                 if !self.config.guests_allowed {
                     return Err(GameError::GuestsNotAllowed);

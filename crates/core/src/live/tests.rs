@@ -95,7 +95,7 @@ fn total(game: &Game, p: PlayerId) -> u32 {
 fn a_game_runs_from_lobby_to_podium_and_the_last_answer_closes_a_question() {
     let mut g = game(ScoringMode::AccuracyOnly);
     assert_eq!(g.command(HostCommand::Start, T0), Err(GameError::NoPlayers));
-    let (ani, _) = account(&mut g, "Ani", "keu");
+    let (ani, ani_account) = account(&mut g, "Ani", "keu");
     let (budi, _) = account(&mut g, "Budi", "keu");
     g.command(HostCommand::Start, T0).unwrap();
     assert_eq!(open_at(&g), T0);
@@ -150,6 +150,27 @@ fn a_game_runs_from_lobby_to_podium_and_the_last_answer_closes_a_question() {
         Err(GameError::WrongPhase)
     );
     assert_eq!(guest(&mut g, "Late").unwrap_err(), GameError::GameOver);
+    let stranger = g.join(
+        Joiner::Account {
+            account_id: Uuid::now_v7(),
+            name: "Eko".into(),
+            unit: unit("keu"),
+        },
+        "eko".into(),
+    );
+    assert_eq!(stranger, Err(GameError::GameOver));
+    // Ani comes back after the end (by secret, or signed in): to see her final rank.
+    assert_eq!(g.rejoin("secret-Ani"), Ok(ani));
+    let back = g.join(
+        Joiner::Account {
+            account_id: ani_account,
+            name: "Ani".into(),
+            unit: unit("keu"),
+        },
+        "new".into(),
+    );
+    assert_eq!(back.map(|j| (j.player, j.rejoined)), Ok((ani, true)));
+    assert_eq!(g.player_status(ani, T0).unwrap().rank, Some(1));
 }
 
 #[test]
