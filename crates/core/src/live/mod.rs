@@ -8,9 +8,11 @@
 
 pub mod code;
 pub mod config;
+pub mod error;
 pub mod game;
 pub mod leaderboard;
 pub mod names;
+pub mod player;
 pub mod protocol;
 pub mod scoring;
 pub mod team;

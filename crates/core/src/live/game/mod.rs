@@ -5,25 +5,25 @@
 //! on ([`HostCommand`]); a question also closes by itself when its time (plus the latency
 //! allowance) is over or when every player has answered ([`Game::tick`]).
 
-use super::Coded;
+mod records;
+mod views;
+
+pub use super::error::GameError;
+pub use super::player::{Joined, Joiner, PlayerId, UnitRef};
+
 use super::code::JoinCode;
 use super::config::{ConfigError, DrawnQuestion, EXTRA_TIME_PERCENT, GameConfig};
 use super::leaderboard::{Entry, Leaderboard};
-use super::names::{self, NameError};
+use super::names;
 use super::scoring::{self, Scored};
 use super::team::{Member, UnitBoard};
-use super::view::{
-    HostView, OptionCount, OptionView, PlayerQuestion, PlayerRow, PlayerStatus, PlayerView,
-    ProjectorView, QuestionResult, RevealView,
-};
+use super::view::OptionView;
 use crate::content::ContentBundle;
 use crate::rng::Rng;
-use crate::sync::{LiveAnswer, SyncRecord};
+use crate::sync::SyncRecord;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use thiserror::Error;
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// An answer arriving this long after the player's deadline (by the server clock) is
@@ -35,31 +35,6 @@ pub const TOP_N: usize = 10;
 pub const PODIUM: usize = 3;
 /// Newest names the projector's lobby scrolls.
 pub const LOBBY_NAMES: usize = 60;
-
-/// A player's number in this game (0, 1, 2 … in order of joining).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PlayerId(pub u32);
-
-/// A unit as the game shows it (the server resolves the id to its name).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitRef {
-    pub id: String,
-    pub name: String,
-}
-
-/// Who asks to join.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Joiner {
-    /// A signed-in account: name and unit come from the account.
-    Account {
-        account_id: Uuid,
-        name: String,
-        unit: UnitRef,
-    },
-    /// A guest (when the game allows guests): a typed name and a chosen unit.
-    Guest { name: String, unit: UnitRef },
-}
 
 /// A host's command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,15 +65,6 @@ pub struct Answer {
 pub struct AnswerAck {
     pub answer_id: Uuid,
     pub question: u32,
-}
-
-/// The result of a join: the player's number and the secret that rejoins them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Joined {
-    pub player: PlayerId,
-    pub secret: String,
-    /// True when an account that was already in the game came back.
-    pub rejoined: bool,
 }
 
 /// One question as the game holds it: the content's text with options in display order.
@@ -228,101 +194,6 @@ pub struct Game {
     units: UnitBoard,
     records: Vec<SyncRecord>,
     revision: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum GameError {
-    #[error("Perintah ini tidak bisa dijalankan pada tahap kuis sekarang.")]
-    WrongPhase,
-    #[error("Belum ada pemain yang bergabung.")]
-    NoPlayers,
-    #[error("Kuis ini sudah selesai.")]
-    GameOver,
-    #[error("Kuis sudah penuh ({0} pemain).")]
-    Full(u32),
-    #[error("Kuis ini hanya untuk pengguna yang sudah masuk.")]
-    GuestsNotAllowed,
-    #[error("{0}")]
-    Name(NameError),
-    #[error("Pemain tidak dikenal di kuis ini.")]
-    UnknownPlayer,
-    #[error("Anda dikeluarkan dari kuis ini oleh pemandu.")]
-    Kicked,
-    #[error("Tanda pemain sudah dipakai.")]
-    SecretTaken,
-    #[error("Pemandu tidak mengizinkan tambahan waktu di kuis ini.")]
-    ExtraTimeNotAllowed,
-    #[error("Soal ini belum dibuka.")]
-    NotOpen,
-    #[error("Soal sedang dijeda; tunggu pemandu melanjutkan.")]
-    Paused,
-    #[error("Waktu menjawab soal ini sudah habis.")]
-    TooLate,
-    #[error("Anda sudah menjawab soal ini.")]
-    AlreadyAnswered,
-    #[error("Pilihan jawaban tidak ada pada soal ini.")]
-    UnknownOption,
-    #[error("Id jawaban sudah dipakai untuk jawaban lain.")]
-    AnswerIdTaken,
-}
-
-impl Coded for GameError {
-    fn code(&self) -> &'static str {
-        match self {
-            GameError::WrongPhase => "live_wrong_phase",
-            GameError::NoPlayers => "live_no_players",
-            GameError::GameOver => "live_game_over",
-            GameError::Full(_) => "live_game_full",
-            GameError::GuestsNotAllowed => "live_guests_not_allowed",
-            GameError::Name(e) => e.code(),
-            GameError::UnknownPlayer => "live_unknown_player",
-            GameError::Kicked => "live_kicked",
-            GameError::SecretTaken => "live_secret_taken",
-            GameError::ExtraTimeNotAllowed => "live_extra_time_not_allowed",
-            GameError::NotOpen => "live_question_not_open",
-            GameError::Paused => "live_paused",
-            GameError::TooLate => "live_too_late",
-            GameError::AlreadyAnswered => "live_already_answered",
-            GameError::UnknownOption => "live_unknown_option",
-            GameError::AnswerIdTaken => "live_answer_id_taken",
-        }
-    }
-
-    fn english(&self) -> String {
-        match self {
-            GameError::WrongPhase => {
-                "This command cannot be used at this stage of the quiz.".into()
-            }
-            GameError::NoPlayers => "Nobody has joined yet.".into(),
-            GameError::GameOver => "This quiz is over.".into(),
-            GameError::Full(n) => format!("The quiz is full ({n} players)."),
-            GameError::GuestsNotAllowed => "This quiz is for signed-in users only.".into(),
-            GameError::Name(e) => e.english(),
-            GameError::UnknownPlayer => "This player is not in the quiz.".into(),
-            GameError::Kicked => "The host removed you from this quiz.".into(),
-            GameError::SecretTaken => "This player token is already in use.".into(),
-            GameError::ExtraTimeNotAllowed => {
-                "The host does not allow extra time in this quiz.".into()
-            }
-            GameError::NotOpen => "This question is not open yet.".into(),
-            GameError::Paused => "The question is paused; wait for the host.".into(),
-            GameError::TooLate => "Time for this question is up.".into(),
-            GameError::AlreadyAnswered => "You already answered this question.".into(),
-            GameError::UnknownOption => "That option is not in this question.".into(),
-            GameError::AnswerIdTaken => "This answer id was used for another answer.".into(),
-        }
-    }
-}
-
-impl From<NameError> for GameError {
-    fn from(e: NameError) -> Self {
-        GameError::Name(e)
-    }
-}
-
-/// The server clock's Unix milliseconds as a time (for records).
-fn instant(ms: u64) -> Option<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
 }
 
 impl Game {
@@ -672,7 +543,7 @@ impl Game {
                         p.streak = 0;
                     }
                     if let Some(account) = p.account
-                        && let Some(record) = record(
+                        && let Some(record) = records::record(
                             self.id,
                             &self.content_version,
                             &self.config,
@@ -832,218 +703,6 @@ impl Game {
         })
     }
 
-    /// Records made since the last call: one `live_answer` per account player and closed
-    /// question, with the answer's own id. The server stores them like synced records.
-    pub fn take_records(&mut self) -> Vec<SyncRecord> {
-        std::mem::take(&mut self.records)
-    }
-
-    /// A player's records so far (closed questions only): a phone that rejoins or missed
-    /// a reveal stores them, and the same ids make the phone's later sync a duplicate.
-    pub fn records_of(&self, id: PlayerId) -> Vec<SyncRecord> {
-        let Some(p) = self.players.get(id.0 as usize) else {
-            return Vec::new();
-        };
-        let Some(account) = p.account else {
-            return Vec::new();
-        };
-        self.closed
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.is_some())
-            .filter_map(|(i, _)| {
-                let given = p.answers[i].as_ref()?;
-                record(
-                    self.id,
-                    &self.content_version,
-                    &self.config,
-                    &self.questions[i].id,
-                    i as u32,
-                    account,
-                    given,
-                )
-            })
-            .collect()
-    }
-
-    /// What every phone sees (one message for all).
-    pub fn player_view(&self, now: u64) -> PlayerView {
-        let count = self.question_count();
-        let team = |units: &UnitBoard| self.config.team_mode.then(|| units.clone());
-        match &self.phase {
-            Phase::Lobby => PlayerView::Lobby {
-                players: self.active,
-            },
-            Phase::Question(q) => {
-                let question = &self.questions[q.index as usize];
-                PlayerView::Question {
-                    question: PlayerQuestion {
-                        index: q.index,
-                        count,
-                        question_id: question.id.clone(),
-                        stem: question.stem.clone(),
-                        options: question.options.clone(),
-                    },
-                    remaining_ms: q.remaining(self.config.question_ms(), now),
-                    allowed_ms: self.config.question_ms(),
-                    paused: q.paused_at.is_some(),
-                }
-            }
-            Phase::Reveal { index } => {
-                let question = &self.questions[*index as usize];
-                let closed = self.closed[*index as usize].clone().unwrap_or_default();
-                PlayerView::Reveal {
-                    reveal: RevealView {
-                        index: *index,
-                        count,
-                        question_id: question.id.clone(),
-                        stem: question.stem.clone(),
-                        options: question.options.clone(),
-                        correct_option: question.answer.clone(),
-                        explanation: question.explanation.clone(),
-                        distribution: question
-                            .options
-                            .iter()
-                            .zip(closed.counts)
-                            .map(|(o, count)| OptionCount {
-                                option_id: o.id.clone(),
-                                count,
-                            })
-                            .collect(),
-                        no_answer: closed.no_answer,
-                    },
-                }
-            }
-            Phase::Leaderboard { index } => PlayerView::Leaderboard {
-                index: *index,
-                count,
-                top: self.board.top(TOP_N),
-                units: team(&self.units),
-            },
-            Phase::Podium => PlayerView::Podium {
-                top: self.board.top(PODIUM),
-                best_unit: self
-                    .config
-                    .team_mode
-                    .then(|| self.units.best().cloned())
-                    .flatten(),
-                units: team(&self.units),
-            },
-            Phase::Ended => PlayerView::Ended {
-                top: self.board.top(TOP_N),
-                units: team(&self.units),
-            },
-        }
-    }
-
-    /// What the projector shows: the phones' view plus the room's counts and the lobby's
-    /// newest names. Built from the player view, so it never shows the key early either.
-    pub fn projector_view(&self, now: u64) -> ProjectorView {
-        let recent_names = if matches!(self.phase, Phase::Lobby) {
-            let active: Vec<&Player> = self.players.iter().filter(|p| !p.kicked).collect();
-            let skip = active.len().saturating_sub(LOBBY_NAMES);
-            active[skip..].iter().map(|p| p.name.clone()).collect()
-        } else {
-            Vec::new()
-        };
-        ProjectorView {
-            code: self.code,
-            question_count: self.question_count(),
-            scoring: self.config.scoring,
-            team_mode: self.config.team_mode,
-            players: self.active,
-            answered: match self.phase {
-                Phase::Question(_) => self.answered_now,
-                _ => 0,
-            },
-            recent_names,
-            phase: self.player_view(now),
-        }
-    }
-
-    /// What the presenter's controls show: the projector's view, the key of the open
-    /// question and every player (to kick).
-    pub fn host_view(&self, now: u64) -> HostView {
-        let current = match self.phase {
-            Phase::Question(q) => Some(q.index as usize),
-            _ => None,
-        };
-        HostView {
-            answer_key: current.map(|i| self.questions[i].answer.clone()),
-            closes_at_ms: self.closes_at().map(|at| at.saturating_sub(now)),
-            players: self
-                .players
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| !p.kicked)
-                .map(|(n, p)| PlayerRow {
-                    player: PlayerId(n as u32),
-                    name: p.name.clone(),
-                    unit_name: p.unit.name.clone(),
-                    guest: p.account.is_none(),
-                    total: p.total,
-                    extra_time: p.extra_time,
-                    answered_current: current.is_some_and(|i| p.answers[i].is_some()),
-                })
-                .collect(),
-            projector: self.projector_view(now),
-        }
-    }
-
-    /// One player's own state: score, rank, their answer to the open question (without
-    /// whether it is right) and the result of the last closed one.
-    pub fn player_status(&self, id: PlayerId, now: u64) -> Result<PlayerStatus, GameError> {
-        let p = self.player(id)?;
-        let row = self
-            .board_rows
-            .get(id.0 as usize)
-            .copied()
-            .flatten()
-            .and_then(|row| self.board.rows.get(row));
-        let open = match &self.phase {
-            Phase::Question(q) => Some(q),
-            _ => None,
-        };
-        let allowed = self.allowed_ms(id);
-        Ok(PlayerStatus {
-            player: id,
-            name: p.name.clone(),
-            unit_name: p.unit.name.clone(),
-            total: p.total,
-            correct_count: p.correct,
-            answered: p.answered,
-            streak: p.streak,
-            rank: row.map(|r| r.rank),
-            players: self.active,
-            unit_rank: self
-                .units
-                .ranked
-                .iter()
-                .find(|u| u.unit_id == p.unit.id)
-                .and_then(|u| u.rank),
-            extra_time: p.extra_time,
-            remaining_ms: open.map(|q| q.remaining(allowed, now)),
-            locked_in: open.and_then(|q| {
-                p.answers[q.index as usize]
-                    .as_ref()
-                    .map(|g| g.option_id.clone())
-            }),
-            last: p
-                .last_closed
-                .filter(|i| self.closed[*i as usize].is_some())
-                .map(|i| {
-                    let given = p.answers[i as usize].as_ref();
-                    QuestionResult {
-                        index: i,
-                        option_id: given.map(|g| g.option_id.clone()),
-                        correct_option: self.questions[i as usize].answer.clone(),
-                        correct: given.is_some_and(|g| g.correct),
-                        points: given.map_or(0, |g| g.points),
-                    }
-                }),
-        })
-    }
-
     /// The ranked people, for the summary and the CSV export.
     pub fn leaderboard(&self) -> &Leaderboard {
         &self.board
@@ -1072,33 +731,4 @@ impl Game {
             })
             .collect()
     }
-}
-
-fn record(
-    game_id: Uuid,
-    content_version: &str,
-    config: &GameConfig,
-    question_id: &str,
-    position: u32,
-    account: Uuid,
-    given: &Given,
-) -> Option<SyncRecord> {
-    let payload = LiveAnswer {
-        game_id,
-        question_id: question_id.to_owned(),
-        option_id: given.option_id.clone(),
-        correct: given.correct,
-        points: given.points,
-        position,
-        scoring: config.scoring,
-        time_ms: u32::try_from(given.taken_ms).unwrap_or(u32::MAX),
-        content_version: content_version.to_owned(),
-    };
-    SyncRecord::new(
-        given.answer_id,
-        account,
-        instant(given.accepted_at)?,
-        &payload,
-    )
-    .ok()
 }
