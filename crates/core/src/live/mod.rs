@@ -15,6 +15,7 @@ pub mod names;
 pub mod player;
 pub mod protocol;
 pub mod scoring;
+pub mod summary;
 pub mod team;
 pub mod view;
 

@@ -427,7 +427,20 @@ fn streak_bonus_through_a_game_and_a_skipped_question_counts_for_nobody() {
     assert_eq!(g.phase(), &Phase::Podium);
     let records = g.take_records();
     assert_eq!(records.len(), 5, "the skipped question made no record");
-    assert_eq!(g.accuracy().len(), 5);
+    let summary = g.summary();
+    let shown: Vec<(u32, u32, u32)> = summary
+        .questions
+        .iter()
+        .map(|q| (q.index, q.answered, q.correct))
+        .collect();
+    // Budi never answered; question 2 was skipped; Ani missed question 4.
+    assert_eq!(
+        shown,
+        [(0, 1, 1), (1, 1, 1), (3, 1, 1), (4, 1, 0), (5, 1, 1)]
+    );
+    assert_eq!(summary.hardest().map(|q| q.index), Some(4));
+    let unit = &summary.units[0];
+    assert_eq!((unit.joined, unit.answered, unit.percent), (2, 1, 50));
 }
 
 #[test]

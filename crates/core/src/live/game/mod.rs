@@ -16,6 +16,7 @@ use super::config::{ConfigError, DrawnQuestion, EXTRA_TIME_PERCENT, GameConfig};
 use super::leaderboard::{Entry, Leaderboard};
 use super::names;
 use super::scoring::{self, Scored};
+use super::summary::{QuestionStats, Summary, UnitParticipation};
 use super::team::{Member, UnitBoard};
 use super::view::OptionView;
 use crate::content::ContentBundle;
@@ -23,7 +24,7 @@ use crate::rng::Rng;
 use crate::sync::SyncRecord;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 /// An answer arriving this long after the player's deadline (by the server clock) is
@@ -712,23 +713,39 @@ impl Game {
         &self.units
     }
 
-    /// Per closed question: (question id, answered, correct), for the summary's accuracy
-    /// per question and its hardest question.
-    pub fn accuracy(&self) -> Vec<(String, u32, u32)> {
-        self.closed
+    /// The trainer's summary: accuracy per closed question and participation per unit.
+    pub fn summary(&self) -> Summary {
+        let active: Vec<&Player> = self.players.iter().filter(|p| !p.kicked).collect();
+        let questions = self
+            .closed
             .iter()
             .enumerate()
             .filter(|(_, c)| c.is_some())
             .map(|(i, _)| {
-                let given = self
-                    .players
+                let (answered, correct) = active
                     .iter()
-                    .filter(|p| !p.kicked)
-                    .filter_map(|p| p.answers[i].as_ref());
-                let (answered, correct) =
-                    given.fold((0, 0), |(a, c), g| (a + 1, c + u32::from(g.correct)));
-                (self.questions[i].id.clone(), answered, correct)
+                    .filter_map(|p| p.answers[i].as_ref())
+                    .fold((0, 0), |(a, c), g| (a + 1, c + u32::from(g.correct)));
+                QuestionStats::new(i as u32, self.questions[i].id.clone(), answered, correct)
             })
-            .collect()
+            .collect();
+        let mut units: BTreeMap<&str, (&str, u32, u32)> = BTreeMap::new();
+        for p in &active {
+            let unit = units.entry(&p.unit.id).or_insert((&p.unit.name, 0, 0));
+            unit.1 += 1;
+            unit.2 += u32::from(p.answered > 0);
+        }
+        let mut units: Vec<UnitParticipation> = units
+            .into_iter()
+            .map(|(id, (name, joined, answered))| {
+                UnitParticipation::new(id.to_owned(), name.to_owned(), joined, answered)
+            })
+            .collect();
+        units.sort_by(|a, b| a.unit_name.cmp(&b.unit_name));
+        Summary {
+            players: self.active,
+            questions,
+            units,
+        }
     }
 }
