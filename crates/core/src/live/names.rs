@@ -85,10 +85,13 @@ fn collapse(raw: &str) -> String {
 
 /// Unicode format characters (category Cf) that can hide or reorder text: soft hyphen,
 /// Arabic letter mark, Mongolian vowel separator, zero-width characters and direction
-/// marks, bidi embeddings, overrides and isolates, invisible operators, the BOM, and tags.
+/// marks, bidi embeddings, overrides and isolates, invisible operators, the BOM, and tags;
+/// and the blank "letters" used for names that look empty (Hangul fillers, the blank
+/// braille pattern).
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{061C}' | '\u{180E}'
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}'
         | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
@@ -121,6 +124,14 @@ mod tests {
 
     #[test]
     fn a_name_of_only_invisible_characters_is_too_short() {
+        assert_eq!(
+            clean_name("\u{3164}\u{3164}\u{3164}"),
+            Err(NameError::TooShort)
+        );
+        assert_eq!(
+            clean_name("\u{2800}\u{2800} \u{115F}"),
+            Err(NameError::TooShort)
+        );
         assert_eq!(
             clean_name("\u{200B}\u{200B} \u{FEFF}"),
             Err(NameError::TooShort)
