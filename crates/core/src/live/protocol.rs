@@ -45,6 +45,12 @@ pub enum ServerMsg {
         secret: String,
         question_count: u32,
         extra_time_allowed: bool,
+        /// The value all questions belong to, if one ([`Game::value_id`]): the end screen
+        /// links to its module.
+        ///
+        /// [`Game::value_id`]: super::game::Game::value_id
+        #[serde(default)]
+        value_id: Option<String>,
         #[serde(default)]
         records: Vec<SyncRecord>,
     },

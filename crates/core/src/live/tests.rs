@@ -95,6 +95,7 @@ fn total(game: &Game, p: PlayerId) -> u32 {
 fn a_game_runs_from_lobby_to_podium_and_the_last_answer_closes_a_question() {
     let mut g = game(ScoringMode::AccuracyOnly);
     assert_eq!(g.command(HostCommand::Start, T0), Err(GameError::NoPlayers));
+    assert_eq!(g.value_id(), Some("loyal"));
     let (ani, ani_account) = account(&mut g, "Ani", "keu");
     let (budi, _) = account(&mut g, "Budi", "keu");
     g.command(HostCommand::Start, T0).unwrap();
@@ -589,6 +590,7 @@ fn no_player_facing_message_of_an_open_question_carries_the_key() {
         secret: "s".into(),
         question_count: 3,
         extra_time_allowed: true,
+        value_id: g.value_id().map(String::from),
         records: g.records_of(p),
     };
     let messages = vec![
@@ -746,4 +748,15 @@ fn the_podium_shows_the_top_three_and_the_best_unit_and_a_late_joiner_waits_for_
     assert_eq!(units.ranked[1].mean, 633);
     // The late guest never answered: the unit "umum" is not on the board at all.
     assert!(units.too_few.is_empty());
+}
+
+#[test]
+fn a_game_of_one_value_names_it_for_the_end_screen_and_a_mixed_one_does_not() {
+    let mixed = game_with(ScoringMode::AccuracyOnly, |c| {
+        c.source = Source::Questions {
+            question_ids: vec!["loyal-001".into(), "adaptif-001".into()],
+        }
+    });
+    assert_eq!(mixed.value_id(), None);
+    assert_eq!(game(ScoringMode::AccuracyOnly).value_id(), Some("loyal"));
 }

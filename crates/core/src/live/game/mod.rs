@@ -72,6 +72,8 @@ pub struct AnswerAck {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GameQuestion {
     pub id: String,
+    /// The value it belongs to (the end screen links to that value's module).
+    pub value: String,
     pub stem: Text,
     pub options: Vec<OptionView>,
     pub answer: String,
@@ -93,6 +95,7 @@ impl GameQuestion {
             .collect::<Option<Vec<_>>>()?;
         Some(GameQuestion {
             id: q.id.clone(),
+            value: q.value.clone(),
             stem: q.stem.clone(),
             options,
             answer: q.answer.clone(),
@@ -280,6 +283,16 @@ impl Game {
     /// Players in the game (kicked ones not counted).
     pub fn player_count(&self) -> u32 {
         self.active
+    }
+
+    /// The value every question of the game belongs to, if they share one: the phone's end
+    /// screen links to its module.
+    pub fn value_id(&self) -> Option<&str> {
+        let first = self.questions.first()?.value.as_str();
+        self.questions
+            .iter()
+            .all(|q| q.value == first)
+            .then_some(first)
     }
 
     pub fn question_count(&self) -> u32 {
