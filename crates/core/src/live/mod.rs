@@ -19,9 +19,6 @@ pub mod summary;
 pub mod team;
 pub mod view;
 
-#[cfg(test)]
-mod tests;
-
 use crate::text::Text;
 
 /// A live game error: a stable code the client can translate and a message in both

@@ -6,6 +6,8 @@
 //! allowance) is over or when every player has answered ([`Game::tick`]).
 
 mod records;
+#[cfg(test)]
+mod tests;
 mod views;
 
 pub use super::error::GameError;

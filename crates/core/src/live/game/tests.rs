@@ -1,12 +1,12 @@
 //! The game's rules played through, with hand-worked numbers.
 
-use super::Coded;
-use super::code::JoinCode;
-use super::config::{GameConfig, Source, tests::content};
-use super::game::*;
-use super::protocol::{ClientMsg, ServerMsg};
-use super::scoring::ScoringMode;
-use super::view::PlayerView;
+use super::*;
+use crate::live::Coded;
+use crate::live::code::JoinCode;
+use crate::live::config::{GameConfig, Source, tests::content};
+use crate::live::protocol::{ClientMsg, ServerMsg};
+use crate::live::scoring::ScoringMode;
+use crate::live::view::PlayerView;
 use crate::rng::Rng;
 use crate::sync::{LiveAnswer, RecordKind, check_record};
 use time::OffsetDateTime;
