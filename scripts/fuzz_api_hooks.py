@@ -85,6 +85,20 @@ def commitment(payload):
     )
 
 
+def live_answer(payload):
+    # The server's rules: points 0 for a wrong answer and at most 1000.
+    def fit(q, o):
+        correct = q["answer"] == o["id"]
+        points = payload.get("points")
+        ok = isinstance(points, int) and not isinstance(points, bool) and 0 <= points <= 1000
+        return {**payload, "question_id": q["id"], "option_id": o["id"], "correct": correct,
+                "points": points if ok and correct else 0}
+
+    return st.sampled_from(QUESTIONS).flatmap(
+        lambda q: st.sampled_from(q["options"]).map(lambda o: fit(q, o))
+    )
+
+
 PLAUSIBLE = {
     "practice_answer": practice_answer,
     "practice_attempt": practice_attempt,
@@ -92,6 +106,7 @@ PLAUSIBLE = {
     "reflection": reflection,
     "commitment": commitment,
     "commitment_checkin": st.just,
+    "live_answer": live_answer,
 }
 
 

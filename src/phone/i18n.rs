@@ -772,6 +772,8 @@ pub fn record_kind(lang: Lang, kind: RecordKind) -> &'static str {
         (Lang::En, RecordKind::Commitment) => "Action commitment",
         (Lang::Id, RecordKind::CommitmentCheckin) => "Tindak lanjut komitmen",
         (Lang::En, RecordKind::CommitmentCheckin) => "Commitment follow-up",
+        (Lang::Id, RecordKind::LiveAnswer) => "Jawaban kuis apel",
+        (Lang::En, RecordKind::LiveAnswer) => "Live quiz answer",
     }
 }
 

@@ -142,6 +142,9 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
                     checkins.push(x);
                 }
             }
+            // Live-game answers have no screen on the phone yet; the server keeps them and
+            // they count there (docs/live-quiz.md "Records").
+            RecordKind::LiveAnswer => {}
         }
     }
     for result in &mut out.results {

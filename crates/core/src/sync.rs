@@ -37,16 +37,19 @@ pub enum RecordKind {
     Commitment,
     /// How a commitment went, asked seven days later.
     CommitmentCheckin,
+    /// One answer given in a live game (*kuis apel*), as the server scored it.
+    LiveAnswer,
 }
 
 /// Every record kind, for parsing and documentation.
-pub const RECORD_KINDS: [RecordKind; 6] = [
+pub const RECORD_KINDS: [RecordKind; 7] = [
     RecordKind::PracticeAnswer,
     RecordKind::PracticeSession,
     RecordKind::QuestionnaireResponse,
     RecordKind::Reflection,
     RecordKind::Commitment,
     RecordKind::CommitmentCheckin,
+    RecordKind::LiveAnswer,
 ];
 
 impl RecordKind {
@@ -58,6 +61,7 @@ impl RecordKind {
             RecordKind::Reflection => "reflection",
             RecordKind::Commitment => "commitment",
             RecordKind::CommitmentCheckin => "commitment_checkin",
+            RecordKind::LiveAnswer => "live_answer",
         }
     }
 
@@ -139,6 +143,7 @@ payload_kinds!(
     Reflection,
     Commitment,
     CommitmentCheckin,
+    LiveAnswer,
 );
 
 /// Payload of [`RecordKind::PracticeAnswer`].
@@ -225,6 +230,27 @@ pub struct CommitmentCheckin {
     pub outcome: CheckinOutcome,
     #[serde(default)]
     pub note: String,
+}
+
+/// Payload of [`RecordKind::LiveAnswer`]: one answer in a live game. The server's game
+/// makes it when the question closes, with the answer's own id as the record id and the
+/// moment the server accepted the answer as `created_at`; the phone gets the same record
+/// and syncs it, so the answer is stored once however often it travels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiveAnswer {
+    pub game_id: Uuid,
+    pub question_id: String,
+    pub option_id: String,
+    pub correct: bool,
+    /// Points the game gave (0–[`crate::live::scoring::MAX_POINTS`], 0 when wrong).
+    pub points: u32,
+    /// 0-based position of the question in the game.
+    pub position: u32,
+    pub scoring: crate::live::scoring::ScoringMode,
+    /// Answering time, pauses excluded, capped at the player's allowed time.
+    pub time_ms: u32,
+    pub content_version: String,
 }
 
 /// Longest free text a record may carry (a reflection); shorter ones for the rest.
@@ -324,7 +350,8 @@ pub fn parse_record(raw: &serde_json::Value) -> Result<SyncRecord, RecordError> 
 }
 
 /// Checks a record against the owner and the content it was answered with. Returns the
-/// server's own judgement of a practice answer (`Some(correct)`), `None` for other kinds.
+/// server's own judgement of a practice or live answer (`Some(correct)`), `None` for other
+/// kinds.
 pub fn check_record(
     record: &SyncRecord,
     account_id: Uuid,
@@ -338,28 +365,18 @@ pub fn check_record(
     match record.kind {
         RecordKind::PracticeAnswer => {
             let answer: PracticeAnswer = payload(record)?;
-            for id in [
+            let judged = judge(
+                content,
                 &answer.question_id,
                 &answer.option_id,
                 &answer.content_version,
-            ] {
-                id_within(id)?;
-            }
+            )?;
             if answer.position as usize >= MAX_SESSION_QUESTIONS {
                 return Err(RecordError::InvalidPayload(format!(
                     "posisi soal harus di bawah {MAX_SESSION_QUESTIONS}"
                 )));
             }
-            let question = content
-                .question(&answer.question_id)
-                .ok_or_else(|| RecordError::UnknownQuestion(answer.question_id.clone()))?;
-            if question.option(&answer.option_id).is_none() {
-                return Err(RecordError::UnknownOption {
-                    question: answer.question_id,
-                    option: answer.option_id,
-                });
-            }
-            Ok(Some(question.is_correct(&answer.option_id)))
+            Ok(Some(judged))
         }
         RecordKind::PracticeSession => {
             let session: PracticeSession = payload(record)?;
@@ -467,7 +484,57 @@ pub fn check_record(
             text_within(&checkin.note, MAX_NOTE_CHARS, false)?;
             Ok(None)
         }
+        RecordKind::LiveAnswer => {
+            let answer: LiveAnswer = payload(record)?;
+            let judged = judge(
+                content,
+                &answer.question_id,
+                &answer.option_id,
+                &answer.content_version,
+            )?;
+            let max_questions = crate::live::config::MAX_QUESTIONS;
+            if answer.position >= max_questions {
+                return Err(RecordError::InvalidPayload(format!(
+                    "posisi soal harus di bawah {max_questions}"
+                )));
+            }
+            let max_points = crate::live::scoring::MAX_POINTS;
+            if answer.points > max_points || (!answer.correct && answer.points > 0) {
+                return Err(RecordError::InvalidPayload(format!(
+                    "poin harus 0 sampai {max_points}, dan 0 untuk jawaban salah"
+                )));
+            }
+            if u64::from(answer.time_ms) > u64::from(crate::live::config::MAX_SECONDS) * 1500 {
+                return Err(RecordError::InvalidPayload(
+                    "waktu menjawab lebih lama dari soal mana pun".into(),
+                ));
+            }
+            Ok(Some(judged))
+        }
     }
+}
+
+/// An answer's ids within their lengths and known to the content; the server's own
+/// judgement of it.
+fn judge(
+    content: &ContentBundle,
+    question_id: &str,
+    option_id: &str,
+    content_version: &str,
+) -> Result<bool, RecordError> {
+    for id in [question_id, option_id, content_version] {
+        id_within(id)?;
+    }
+    let question = content
+        .question(question_id)
+        .ok_or_else(|| RecordError::UnknownQuestion(question_id.to_owned()))?;
+    if question.option(option_id).is_none() {
+        return Err(RecordError::UnknownOption {
+            question: question_id.to_owned(),
+            option: option_id.to_owned(),
+        });
+    }
+    Ok(question.is_correct(option_id))
 }
 
 fn payload<T: serde::de::DeserializeOwned>(record: &SyncRecord) -> Result<T, RecordError> {

@@ -3,9 +3,10 @@
 //! previous code (records built field by field, before the practice session was renamed),
 //! for the same payloads: a change here would break phones and stored data.
 
+use resapi_core::live::scoring::ScoringMode;
 use resapi_core::sync::{
-    CheckinOutcome, Commitment, CommitmentCheckin, Payload, PracticeAnswer, PracticeSession,
-    QuestionnaireResponse, RecordKind, Reflection, SyncRecord, parse_record,
+    CheckinOutcome, Commitment, CommitmentCheckin, LiveAnswer, Payload, PracticeAnswer,
+    PracticeSession, QuestionnaireResponse, RecordKind, Reflection, SyncRecord, parse_record,
 };
 use time::macros::datetime;
 use uuid::Uuid;
@@ -181,6 +182,30 @@ fn a_commitment_checkin_keeps_its_wire_form() {
             r#"{"commitment_id":"019ad5a0-0000-7000-8000-0000000000cc","note":"","outcome":"not_yet"}"#,
         ),
         RecordKind::CommitmentCheckin,
+    );
+}
+
+/// The live answer's form as first released (docs/live-quiz.md "Records"): fixed from now on.
+#[test]
+fn a_live_answer_keeps_its_wire_form() {
+    let answer = LiveAnswer {
+        game_id: uuid("dd"),
+        question_id: "loyal-004".into(),
+        option_id: "c".into(),
+        correct: true,
+        points: 895,
+        position: 2,
+        scoring: ScoringMode::SpeedPoints,
+        time_ms: 4200,
+        content_version: "2026.11.1".into(),
+    };
+    same_on_the_wire(
+        &answer,
+        &before(
+            "live_answer",
+            r#"{"content_version":"2026.11.1","correct":true,"game_id":"019ad5a0-0000-7000-8000-0000000000dd","option_id":"c","points":895,"position":2,"question_id":"loyal-004","scoring":"speed_points","time_ms":4200}"#,
+        ),
+        RecordKind::LiveAnswer,
     );
 }
 

@@ -215,6 +215,52 @@ fn reflections_and_commitments_name_a_real_module_and_fit_their_length() {
 }
 
 #[test]
+fn a_live_answer_names_a_real_question_and_option_and_earns_points_only_when_right() {
+    let answer = |option: &str, correct: bool, points: u32| {
+        json!({"game_id": Uuid::now_v7(), "question_id": "loyal-001", "option_id": option,
+               "correct": correct, "points": points, "position": 0, "scoring": "speed_points",
+               "time_ms": 4200, "content_version": "v"})
+    };
+    assert_eq!(
+        check("live_answer", answer("b", true, 895)).unwrap(),
+        Some(true)
+    );
+    assert_eq!(
+        check("live_answer", answer("a", false, 0)).unwrap(),
+        Some(false)
+    );
+    // The server judges by its own key, as for practice answers.
+    assert_eq!(
+        check("live_answer", answer("a", true, 895)).unwrap(),
+        Some(false)
+    );
+    assert_eq!(
+        code(check("live_answer", answer("a", false, 500))),
+        "invalid_payload"
+    );
+    assert_eq!(
+        code(check("live_answer", answer("b", true, 1001))),
+        "invalid_payload"
+    );
+    assert_eq!(
+        code(check("live_answer", answer("e", false, 0))),
+        "unknown_option"
+    );
+    let mut late = answer("b", true, 500);
+    late["time_ms"] = json!(135_001);
+    assert_eq!(code(check("live_answer", late)), "invalid_payload");
+    let mut far = answer("b", true, 500);
+    far["position"] = json!(50);
+    assert_eq!(code(check("live_answer", far)), "invalid_payload");
+    let mut unknown = answer("b", true, 500);
+    unknown["question_id"] = json!("loyal-999");
+    assert_eq!(code(check("live_answer", unknown)), "unknown_question");
+    let mut mode = answer("b", true, 500);
+    mode["scoring"] = json!("fastest_wins");
+    assert_eq!(code(check("live_answer", mode)), "invalid_payload");
+}
+
+#[test]
 fn a_checkin_has_one_of_three_outcomes() {
     let checkin =
         |outcome: &str| json!({"commitment_id": Uuid::now_v7(), "outcome": outcome, "note": ""});
