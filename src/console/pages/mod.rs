@@ -1,5 +1,6 @@
 //! The console's screens, one module each.
 
+pub mod address;
 pub mod dashboard;
 pub mod home;
 pub mod item_analysis;

@@ -204,6 +204,16 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
   assert.equal(await quality.questionnaire(INDEX).getByTestId("alpha").count(), 0, "no α for six people");
   await screenshot(page2, "quality-04-sub-unit-reason");
 
+  // The address carries the unit and period: a reload shows the same, and "back" returns to
+  // the dashboard of that sub-unit and quarter, not to the defaults.
+  assert.match(page2.url(), new RegExp(`unit=${SMALL}&period=${quarter.api}`));
+  await page2.reload();
+  await quality.shows(small.unit.name, quarter.label);
+  await page2.getByRole("link", { name: "Kembali ke dasbor unit" }).click();
+  await dash.shows(small.unit.name, quarter.label);
+  await page2.reload();
+  await dash.shows(small.unit.name, quarter.label);
+
   // A unit outside their scope, typed into the address: the server's refusal and what to do.
   await page2.goto(`${server.url}/konsol/kualitas?unit=bkn&period=${quarter.api}`);
   const problem = page2.getByTestId("console-problem");

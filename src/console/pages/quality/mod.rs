@@ -6,6 +6,7 @@
 
 mod alpha_table;
 
+use super::address;
 use super::dashboard::names::Names;
 use super::dashboard::period::{self, PeriodPicker};
 use super::latest_answer::LatestAnswer;
@@ -16,16 +17,11 @@ use crate::console::problem::{Loading, Problem};
 use crate::console::state::use_console;
 use alpha_table::QuestionnaireAlpha;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-use resapi_core::aggregate::period::{Period, PeriodKind};
+use resapi_core::aggregate::period::Period;
 
 /// The address of a unit's quality screen for a period (the dashboard's link).
 pub fn href(unit: &str, period: &Period) -> String {
-    format!(
-        "{}?unit={}&period={period}",
-        Screen::Quality.path(),
-        js_sys::encode_uri_component(unit)
-    )
+    address::href(Screen::Quality.path(), unit, period)
 }
 
 #[component]
@@ -34,18 +30,22 @@ pub fn QualityPage() -> impl IntoView {
     let lang = console.lang;
     let t = move || quality_tr(lang.get());
     let (token, own_unit) = console.token_and_unit();
-    let query = use_query_map();
-    let unit = query
-        .with_untracked(|q| q.get("unit"))
-        .filter(|u| !u.is_empty())
-        .unwrap_or(own_unit);
     let today = crate::local_time::local_today();
-    let start = query
-        .with_untracked(|q| q.get("period"))
-        .and_then(|p| p.parse::<Period>().ok())
-        .unwrap_or_else(|| period::latest_ended(PeriodKind::Quarter, today));
+    let (unit, start) = address::unit_and_period(own_unit, today);
     let kind = RwSignal::new(start.kind());
     let period = RwSignal::new(start);
+    address::follow(
+        Screen::Quality.path(),
+        {
+            let unit = unit.clone();
+            move || unit.clone()
+        },
+        period,
+    );
+    let back = {
+        let unit = unit.clone();
+        move || address::href(Screen::Dashboard.path(), &unit, &period.get())
+    };
     let names = Names::load();
     let quality = LatestAnswer::follow(move || {
         let (unit, period, token) = (unit.clone(), period.get(), token.clone());
@@ -74,7 +74,7 @@ pub fn QualityPage() -> impl IntoView {
         <div class="page console-page dash" data-testid="quality" aria-busy=move || quality.loading.get().to_string()>
             <h1>{move || t().quality_title}</h1>
             <p>{move || t().quality_intro}</p>
-            <p><a href=Screen::Dashboard.path() class="btn btn-secondary">{move || t().back_to_dashboard}</a></p>
+            <p><a href=back class="btn btn-secondary" data-testid="back-to-dashboard">{move || t().back_to_dashboard}</a></p>
             <form class="dash-controls" on:submit=|ev| ev.prevent_default()>
                 <PeriodPicker kind=kind period=period lang=lang today=today />
             </form>
