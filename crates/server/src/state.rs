@@ -69,6 +69,8 @@ pub struct AppState {
     pub k: MinRespondents,
     /// Dashboards computed since the data last changed.
     pub dashboards: Arc<crate::dashboard::cache::DashboardCache>,
+    /// The running live quizzes (docs/live-quiz.md).
+    pub live: Arc<crate::live::Live>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -127,6 +129,7 @@ impl AppState {
             dist: Arc::new(dist),
             k: MinRespondents::DEFAULT,
             dashboards: Arc::default(),
+            live: Arc::default(),
         }
     }
 }
