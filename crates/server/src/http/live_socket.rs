@@ -232,24 +232,15 @@ impl Player {
         let mut view = self.handle.players.clone();
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.tick().await;
+        // Just joined: the view waits until `welcome` is out.
+        let mut fresh = false;
         loop {
+            let was_out = self.player.is_some();
             tokio::select! {
-                // The player's own messages first: `welcome` before the first view.
+                // The shared view first: at a close the game publishes the reveal before it
+                // queues each player's result, and the phone sees them in that order.
                 biased;
-                out = next_out(&mut outbox) => match out {
-                    Some(text) => {
-                        if !send(&mut socket, &text).await {
-                            break;
-                        }
-                    }
-                    None => {
-                        // Kicked (already told), replaced by a newer connection, or too
-                        // slow: the game let this connection go.
-                        close(&mut socket, CLOSE_REJOIN, "rejoin").await;
-                        break;
-                    }
-                },
-                shared = next_view(&mut view, self.player.is_some()) => match shared {
+                shared = next_view(&mut view, self.player.is_some() && !fresh) => match shared {
                     Some(text) => {
                         if !send(&mut socket, &text).await {
                             break;
@@ -257,6 +248,24 @@ impl Player {
                     }
                     None => {
                         close(&mut socket, CLOSE_REJOIN, "game over").await;
+                        break;
+                    }
+                },
+                out = next_out(&mut outbox) => match out {
+                    Some(text) => {
+                        if !send(&mut socket, &text).await {
+                            break;
+                        }
+                        // `welcome` went first; now the current view.
+                        if fresh {
+                            fresh = false;
+                            view.mark_changed();
+                        }
+                    }
+                    None => {
+                        // Kicked (already told), replaced by a newer connection, or too
+                        // slow: the game let this connection go.
+                        close(&mut socket, CLOSE_REJOIN, "rejoin").await;
                         break;
                     }
                 },
@@ -273,13 +282,16 @@ impl Player {
                         Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
                     };
                     let step = match read(text.as_str(), max) {
-                        Ok(msg) => self.on_message(&mut socket, msg, &mut outbox, &mut view).await,
+                        Ok(msg) => self.on_message(&mut socket, msg, &mut outbox).await,
                         Err(e) => {
                             if refuse(&mut socket, &e, None).await { Step::Go } else { Step::Stop }
                         }
                     };
                     if let Step::Stop = step {
                         break;
+                    }
+                    if !was_out && self.player.is_some() {
+                        fresh = true;
                     }
                 }
                 _ = ping.tick() => {
@@ -302,7 +314,6 @@ impl Player {
         socket: &mut WebSocket,
         msg: ClientMsg,
         outbox: &mut Option<mpsc::Receiver<Arc<str>>>,
-        view: &mut watch::Receiver<Arc<str>>,
     ) -> Step {
         let player = self.player;
         let command = match (msg, player) {
@@ -317,12 +328,10 @@ impl Player {
                 if !self.live.join_limit.allow(self.addr.as_deref()) {
                     return self.refused(socket, &SocketError::TooManyJoins).await;
                 }
-                return self.enter(socket, Entry::Join(joiner), outbox, view).await;
+                return self.enter(socket, Entry::Join(joiner), outbox).await;
             }
             (ClientMsg::Rejoin { secret }, None) => {
-                return self
-                    .enter(socket, Entry::Rejoin(secret), outbox, view)
-                    .await;
+                return self.enter(socket, Entry::Rejoin(secret), outbox).await;
             }
             (ClientMsg::Host(_), _) => {
                 return self.refused(socket, &SocketError::NotHost).await;
@@ -380,7 +389,6 @@ impl Player {
         socket: &mut WebSocket,
         entry: Entry,
         outbox: &mut Option<mpsc::Receiver<Arc<str>>>,
-        view: &mut watch::Receiver<Arc<str>>,
     ) -> Step {
         let (tx, rx): (Outbox, _) = mpsc::channel(self.live.settings.outbox);
         let (reply, answer) = oneshot::channel();
@@ -407,7 +415,6 @@ impl Player {
             Ok(Ok(player)) => {
                 self.player = Some(player);
                 *outbox = Some(rx);
-                view.mark_changed();
                 Step::Go
             }
             Ok(Err(e)) => {
