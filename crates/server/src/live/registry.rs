@@ -41,7 +41,7 @@ pub struct LiveSettings {
 impl Default for LiveSettings {
     fn default() -> LiveSettings {
         LiveSettings {
-            max_games: 50,
+            max_games: 100,
             max_players_total: 20_000,
             idle_limit: Duration::from_secs(2 * 60 * 60),
             ended_grace: Duration::from_secs(15 * 60),
