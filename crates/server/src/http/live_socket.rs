@@ -184,6 +184,29 @@ async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
         .await;
 }
 
+/// What a client's frame means to a connection.
+enum Incoming {
+    Msg(ClientMsg),
+    /// Answered with `refused`; the connection stays.
+    Refused(SocketError),
+    /// Pings and pongs.
+    Ignore,
+    /// Closed or broken.
+    Gone,
+}
+
+fn incoming_msg(frame: Option<std::result::Result<Message, axum::Error>>, max: usize) -> Incoming {
+    match frame {
+        Some(Ok(Message::Text(text))) => match read(text.as_str(), max) {
+            Ok(msg) => Incoming::Msg(msg),
+            Err(e) => Incoming::Refused(e),
+        },
+        Some(Ok(Message::Binary(_))) => Incoming::Refused(SocketError::BadMessage),
+        Some(Ok(Message::Ping(_) | Message::Pong(_))) => Incoming::Ignore,
+        Some(Ok(Message::Close(_)) | Err(_)) | None => Incoming::Gone,
+    }
+}
+
 /// A client's text as a message: too long and unreadable are answered, not fatal.
 fn read(text: &str, max: usize) -> std::result::Result<ClientMsg, SocketError> {
     if text.len() > max {
@@ -270,22 +293,13 @@ impl Player {
                     }
                 },
                 incoming = socket.recv() => {
-                    let text = match incoming {
-                        Some(Ok(Message::Text(text))) => text,
-                        Some(Ok(Message::Binary(_))) => {
-                            if !refuse(&mut socket, &SocketError::BadMessage, None).await {
-                                break;
-                            }
-                            continue;
-                        }
-                        Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
-                        Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
-                    };
-                    let step = match read(text.as_str(), max) {
-                        Ok(msg) => self.on_message(&mut socket, msg, &mut outbox).await,
-                        Err(e) => {
+                    let step = match incoming_msg(incoming, max) {
+                        Incoming::Msg(msg) => self.on_message(&mut socket, msg, &mut outbox).await,
+                        Incoming::Refused(e) => {
                             if refuse(&mut socket, &e, None).await { Step::Go } else { Step::Stop }
                         }
+                        Incoming::Ignore => Step::Go,
+                        Incoming::Gone => Step::Stop,
                     };
                     if let Step::Stop = step {
                         break;
@@ -470,21 +484,14 @@ async fn host_connection(mut socket: WebSocket, handle: GameHandle, projector: b
                 }
             },
             incoming = socket.recv() => {
-                let text = match incoming {
-                    Some(Ok(Message::Text(text))) => text,
-                    Some(Ok(Message::Binary(_))) => {
-                        if !refuse(&mut socket, &SocketError::BadMessage, None).await {
-                            break;
-                        }
-                        continue;
+                let sent = match incoming_msg(incoming, max) {
+                    Incoming::Gone => break,
+                    Incoming::Ignore => true,
+                    Incoming::Refused(e) => refuse(&mut socket, &e, None).await,
+                    Incoming::Msg(_) if projector => {
+                        refuse(&mut socket, &SocketError::ReadOnly, None).await
                     }
-                    Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
-                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
-                };
-                let sent = match read(text.as_str(), max) {
-                    Err(e) => refuse(&mut socket, &e, None).await,
-                    Ok(_) if projector => refuse(&mut socket, &SocketError::ReadOnly, None).await,
-                    Ok(ClientMsg::Host(command)) => {
+                    Incoming::Msg(ClientMsg::Host(command)) => {
                         let (reply, answer) = oneshot::channel();
                         if !handle.send(Command::Host { command, reply }).await {
                             refuse(&mut socket, &SocketError::GameGone, None).await;
@@ -496,7 +503,7 @@ async fn host_connection(mut socket: WebSocket, handle: GameHandle, projector: b
                             Err(_) => refuse(&mut socket, &SocketError::GameGone, None).await,
                         }
                     }
-                    Ok(_) => refuse(&mut socket, &SocketError::BadMessage, None).await,
+                    Incoming::Msg(_) => refuse(&mut socket, &SocketError::BadMessage, None).await,
                 };
                 if !sent {
                     break;

@@ -219,10 +219,10 @@ impl GameTask {
                 reply,
             } => {
                 self.last_activity = Instant::now();
-                let result = self.game.rejoin(&secret).map(|player| {
+                let result = self.game.rejoin(&secret);
+                if let Ok(player) = result {
                     self.connect(player, conn, outbox, secret, now);
-                    player
-                });
+                }
                 let _ = reply.send(result);
             }
             Command::Answer { player, answer } => {

@@ -132,13 +132,13 @@ impl Store {
                     continue;
                 }
             };
-            if !units.contains_key(&account_id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = units.entry(account_id) {
                 let unit: Option<String> =
                     sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
                         .bind(account_id.to_string())
                         .fetch_optional(&mut *tx)
                         .await?;
-                units.insert(account_id, unit);
+                slot.insert(unit);
             }
             let Some(Some(unit_id)) = units.get(&account_id) else {
                 results.push(rejected(id_text, &RecordError::Forbidden));
