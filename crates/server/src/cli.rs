@@ -135,6 +135,13 @@ pub struct LimitArgs {
     /// reverse proxy in front).
     #[arg(long, env = "RESAPI_HSTS")]
     pub hsts: bool,
+    /// Most players in all running live quizzes together (each game also has its own cap).
+    #[arg(long, env = "RESAPI_LIVE_MAX_PLAYERS", default_value_t = 20_000)]
+    pub live_max_players: u32,
+    /// New live quiz players per client address per minute (a hall behind one NAT
+    /// address reaching a cloud server may need more).
+    #[arg(long, env = "RESAPI_LIVE_JOINS_PER_MINUTE", default_value_t = 600)]
+    pub live_joins_per_minute: usize,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -289,6 +296,11 @@ async fn serve(args: ServeArgs) -> CmdResult {
     };
     let grace = Duration::from_secs(limits.shutdown_grace_secs);
     state.trusted_proxies = Arc::new(TrustedProxies::new(args.trusted_proxies.clone()));
+    state.live = Arc::new(crate::live::Live::new(crate::live::LiveSettings {
+        max_players_total: limits.live_max_players.max(1),
+        joins_per_minute: limits.live_joins_per_minute.max(1),
+        ..crate::live::LiveSettings::default()
+    }));
     let sweeper = state::spawn_sweeper(&state, state::SWEEP_EVERY);
     let passwords = state.passwords.clone();
     // Compress the content bundle now, so the first phone to ask does not wait for it.
