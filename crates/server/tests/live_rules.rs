@@ -301,3 +301,65 @@ async fn only_trainers_and_above_create_and_host_games() {
     assert_eq!(history[0]["quiz_set_id"], set["id"]);
     assert_eq!(history[0]["running"], true);
 }
+
+#[tokio::test]
+async fn a_game_and_its_code_expire_after_the_end_or_when_left_idle() {
+    let srv = start_with_state(|state| {
+        state.live = Arc::new(Live::new(LiveSettings {
+            ended_grace: std::time::Duration::from_millis(300),
+            idle_limit: std::time::Duration::from_millis(800),
+            ..LiveSettings::default()
+        }));
+    })
+    .await;
+    let trainer = srv.signed_in(1, UNIT, &[Role::Trainer], "x").await;
+    let (ended, ended_code) = create(&srv, &trainer.token, &guest_game(10)).await;
+    let (idle, idle_code) = create(&srv, &trainer.token, &guest_game(10)).await;
+    let mut host = Socket::connect(&srv.url(&format!(
+        "/api/v1/live/games/{ended}/ws?token={}",
+        trainer.token
+    )))
+    .await;
+    host.host("end").await;
+    // While the grace lasts, phones can still reach it (to see the results).
+    let (_, refused) = guest(&srv, &ended_code, "Tamu Telat").await;
+    assert_eq!(refused["code"], "live_game_over");
+    host.until_closed().await;
+    let res = srv
+        .get(&format!("/api/v1/live/join/{ended_code}/ws"), None)
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "the code died with its game"
+    );
+    // The idle game ends by itself, and both are in the history as ended.
+    let mut history = Value::Null;
+    for _ in 0..100 {
+        history = srv
+            .get("/api/v1/live/games", Some(&trainer.token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let done = history
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["running"] == false && g["ended_at"].is_string());
+        if done {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    for game in history.as_array().unwrap() {
+        assert_eq!(game["running"], false, "{game}");
+        assert!(game["ended_at"].is_string(), "{game}");
+    }
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    let res = srv
+        .get(&format!("/api/v1/live/join/{idle_code}/ws"), None)
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let _ = idle;
+}
