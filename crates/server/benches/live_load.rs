@@ -66,7 +66,11 @@ fn ms(d: Duration) -> String {
 async fn connect(url: &str) -> Ws {
     let mut wait = Duration::from_millis(50);
     loop {
-        match tokio_tungstenite::connect_async(url).await {
+        // No Nagle delay, as a phone's browser sends its frames.
+        let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default()
+            .read_buffer_size(16 * 1024)
+            .write_buffer_size(0);
+        match tokio_tungstenite::connect_async_with_config(url, Some(config), true).await {
             Ok((ws, _)) => return ws,
             Err(_) => {
                 tokio::time::sleep(wait).await;
@@ -264,7 +268,7 @@ async fn run(players: usize) {
     let bundle = state.content.bundle.clone();
     let trainer = store
         .create_account(NewAccount {
-            nip: &nip_digits(99_999),
+            nip: "198501282010011001",
             name: "Pemandu",
             unit_id: &units[0],
             password_hash: "x",
@@ -300,6 +304,9 @@ async fn run(players: usize) {
         .await
         .expect("port");
     let base = format!("ws://{}", listener.local_addr().expect("address"));
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let app = resapi_server::http::app(state)
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await });

@@ -62,7 +62,13 @@ fn upgrade(
     // Past this, tungstenite closes the connection itself; below it, an over-long message
     // is answered `live_message_too_large` and the connection stays.
     let hard = live.settings.max_message_bytes * 4;
-    Ok(ws.max_message_size(hard).max_frame_size(hard))
+    // Small buffers: thousands of phones each hold one (the default reserves 128 KiB to
+    // read per connection; a client's messages are at most a few KiB).
+    Ok(ws
+        .max_message_size(hard)
+        .max_frame_size(hard)
+        .read_buffer_size(8 * 1024)
+        .write_buffer_size(0))
 }
 
 fn no_such_game() -> Error {
