@@ -156,6 +156,13 @@ pub struct LimitArgs {
     /// reverse proxy in front).
     #[arg(long, env = "RESAPI_HSTS")]
     pub hsts: bool,
+    /// Most players in all running live quizzes together (each game also has its own cap).
+    #[arg(long, env = "RESAPI_LIVE_MAX_PLAYERS", default_value_t = 20_000)]
+    pub live_max_players: u32,
+    /// New live quiz players per client address per minute (a hall behind one NAT
+    /// address reaching a cloud server may need more).
+    #[arg(long, env = "RESAPI_LIVE_JOINS_PER_MINUTE", default_value_t = 600)]
+    pub live_joins_per_minute: usize,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -311,6 +318,11 @@ async fn serve(args: ServeArgs) -> CmdResult {
     let grace = Duration::from_secs(limits.shutdown_grace_secs);
     state.trusted_proxies = Arc::new(TrustedProxies::new(args.trusted_proxies.clone()));
     state.k = MinRespondents::new(args.min_respondents).map_err(|e| e.to_string())?;
+    state.live = Arc::new(crate::live::Live::new(crate::live::LiveSettings {
+        max_players_total: limits.live_max_players.max(1),
+        joins_per_minute: limits.live_joins_per_minute.max(1),
+        ..crate::live::LiveSettings::default()
+    }));
     let sweeper = state::spawn_sweeper(&state, state::SWEEP_EVERY);
     let passwords = state.passwords.clone();
     // Compress the content bundle now, so the first phone to ask does not wait for it.
@@ -325,6 +337,13 @@ async fn serve(args: ServeArgs) -> CmdResult {
     let addr = listener
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
+    // No Nagle delay: a live quiz's small messages (an ack, then the player's status) go
+    // out at once instead of waiting for the phone's delayed ACK (about 40 ms).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+        }
+    });
     println!("Resapi listening on http://{addr}");
     tracing::info!(%addr, content_version = %state.content.bundle.version, "started");
     // The signal starts both the graceful shutdown and the clock of its deadline.

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod demo;
 pub mod export;
 pub mod http;
+pub mod live;
 pub mod login_limit;
 pub mod passwords;
 pub mod records;

@@ -71,6 +71,8 @@ pub struct AppState {
     pub dashboards: Arc<crate::dashboard::cache::DashboardCache>,
     /// Today, for questionnaire figures that wait for their period's end.
     pub clock: crate::clock::Clock,
+    /// The running live quizzes (docs/live-quiz.md).
+    pub live: Arc<crate::live::Live>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +132,7 @@ impl AppState {
             k: MinRespondents::DEFAULT,
             dashboards: Arc::default(),
             clock: crate::clock::Clock::default(),
+            live: Arc::default(),
         }
     }
 }

@@ -30,6 +30,14 @@ enum Access {
     ScopedList,
     /// Admins only.
     AdminOnly,
+    /// Trainers, unit admins and admins (the live quiz); each their own games and sets.
+    Host,
+    /// The presenter's WebSocket: as `Host`, and a plain GET from one who may host is
+    /// answered 426 `websocket_required` (every check runs before the handshake).
+    HostSocket,
+    /// A phone's WebSocket: anyone; a bad token is refused, everyone else is told to
+    /// use the handshake.
+    PlayerSocket,
 }
 
 /// The table: one row per documented operation.
@@ -66,6 +74,17 @@ const ROWS: &[(&str, Access)] = &[
     ("GET /api/v1/units/{id}/dashboard.xlsx", Access::UnitScoped),
     ("GET /api/v1/units/{id}/quality", Access::UnitScoped),
     ("GET /api/v1/admin/item-analysis", Access::AdminOnly),
+    ("GET /api/v1/live/games", Access::Host),
+    ("POST /api/v1/live/games", Access::Host),
+    ("GET /api/v1/live/games/{id}", Access::Host),
+    ("GET /api/v1/live/games/{id}/results.csv", Access::Host),
+    ("GET /api/v1/live/games/{id}/qr.svg", Access::Host),
+    ("GET /api/v1/live/games/{id}/ws", Access::HostSocket),
+    ("GET /api/v1/live/join/{code}/ws", Access::PlayerSocket),
+    ("GET /api/v1/live/quiz-sets", Access::Host),
+    ("POST /api/v1/live/quiz-sets", Access::Host),
+    ("GET /api/v1/live/quiz-sets/{id}", Access::Host),
+    ("POST /api/v1/live/quiz-sets/{id}/games", Access::Host),
 ];
 
 /// What a request carries.
@@ -101,11 +120,19 @@ enum Expect {
     Success,
     Unauthorized,
     Forbidden,
+    /// 426 `websocket_required`: allowed, but a WebSocket needs the handshake.
+    Upgrade,
 }
 
 fn expected(access: Access, who: Who) -> Expect {
     match (access, who) {
         (Access::Public, _) => Expect::Success,
+        (Access::PlayerSocket, Who::BadToken) => Expect::Unauthorized,
+        (Access::PlayerSocket, _) => Expect::Upgrade,
+        (Access::Host | Access::HostSocket, Who::NoToken | Who::BadToken) => Expect::Unauthorized,
+        (Access::Host | Access::HostSocket, Who::Employee) => Expect::Forbidden,
+        (Access::Host, _) => Expect::Success,
+        (Access::HostSocket, _) => Expect::Upgrade,
         (_, Who::NoToken | Who::BadToken) => Expect::Unauthorized,
         (Access::Signed, _) => Expect::Success,
         (_, Who::Employee | Who::Trainer) => Expect::Forbidden,
@@ -158,8 +185,8 @@ impl Fixture {
 
     /// The concrete path and body of one call of the operation `key`, on fresh targets
     /// (in SINKA, or a unit under it), so no cell depends on another.
-    async fn request(&self, key: &str) -> (String, Body) {
-        let (path, body) = self.json_request(key).await;
+    async fn request(&self, key: &str, token: Option<&str>) -> (String, Body) {
+        let (path, body) = self.json_request(key, token).await;
         match key {
             "POST /api/v1/admin/roster" => {
                 let csv = format!("NIP,Nama,Unit\n{},Siti Rahma,{SINKA}\n", nip(self.n()));
@@ -169,8 +196,11 @@ impl Fixture {
         }
     }
 
-    async fn json_request(&self, key: &str) -> (String, Option<Value>) {
+    async fn json_request(&self, key: &str, token: Option<&str>) -> (String, Option<Value>) {
         let path = key.split_once(' ').map_or(key, |(_, p)| p);
+        if key.contains("/live/") {
+            return self.live_request(key, path, token).await;
+        }
         match key {
             "POST /api/v1/auth/register" => {
                 let body = json!({"nip": nip(self.n()), "name": "Siti Rahma", "password": PASSWORD, "unit_id": SINKA});
@@ -219,6 +249,87 @@ impl Fixture {
                     .replace("{id}", &person.id.to_string())
                     .replace("{role}", "trainer");
                 (path, None)
+            }
+            _ => (path.into(), None),
+        }
+    }
+}
+
+/// Settings of a small live game on the fixture content.
+fn live_config() -> Value {
+    json!({
+        "source": {"kind": "value", "value_id": "akuntabel"},
+        "question_count": 2,
+        "seconds_per_question": 20,
+        "scoring": "accuracy_only",
+        "team_mode": true,
+        "guests_allowed": true,
+        "extra_time_allowed": true,
+        "max_players": 10
+    })
+}
+
+impl Fixture {
+    /// The live quiz's targets belong to whoever created them: a caller who may host
+    /// gets their own game or set, anyone else one of another trainer's.
+    async fn live_owner(&self, token: Option<&str>, who_may_host: bool) -> String {
+        match token {
+            Some(token) if who_may_host => token.to_owned(),
+            _ => self.person(SINKA, &[Role::Trainer]).await.token,
+        }
+    }
+
+    async fn live_post(&self, path: &str, body: &Value, token: &str) -> Value {
+        let res = self.srv.post(path, body, Some(token)).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "{path}");
+        res.json().await.unwrap()
+    }
+
+    async fn live_request(
+        &self,
+        key: &str,
+        path: &str,
+        token: Option<&str>,
+    ) -> (String, Option<Value>) {
+        let may_host = match token {
+            Some(t) => {
+                let res = self.srv.get("/api/v1/live/quiz-sets", Some(t)).await;
+                res.status().is_success()
+            }
+            None => false,
+        };
+        let owner = self.live_owner(token, may_host).await;
+        match key {
+            "POST /api/v1/live/games" => (path.into(), Some(live_config())),
+            "POST /api/v1/live/quiz-sets" => (
+                path.into(),
+                Some(json!({"name": "Apel Senin", "config": live_config()})),
+            ),
+            "GET /api/v1/live/quiz-sets/{id}" | "POST /api/v1/live/quiz-sets/{id}/games" => {
+                let body = json!({"name": "Apel Senin", "config": live_config()});
+                let set = self
+                    .live_post("/api/v1/live/quiz-sets", &body, &owner)
+                    .await;
+                let path = path.replace("{id}", set["id"].as_str().unwrap());
+                let body = key.starts_with("POST").then(|| json!({}));
+                (path, body)
+            }
+            "GET /api/v1/live/join/{code}/ws" => {
+                let game = self
+                    .live_post("/api/v1/live/games", &live_config(), &owner)
+                    .await;
+                let mut path = path.replace("{code}", game["code"].as_str().unwrap());
+                // A phone passes its token in the address.
+                if let Some(token) = token {
+                    path = format!("{path}?token={token}");
+                }
+                (path, None)
+            }
+            _ if path.contains("{id}") => {
+                let game = self
+                    .live_post("/api/v1/live/games", &live_config(), &owner)
+                    .await;
+                (path.replace("{id}", game["id"].as_str().unwrap()), None)
             }
             _ => (path.into(), None),
         }
@@ -320,7 +431,7 @@ async fn every_endpoint_answers_every_kind_of_caller_as_its_role_and_scope_allow
         let method = Method::from_bytes(key.split(' ').next().unwrap().as_bytes()).unwrap();
         for who in EVERYONE {
             let token = fx.caller(who).await;
-            let (path, body) = fx.request(key).await;
+            let (path, body) = fx.request(key, token.as_deref()).await;
             let mut req = fx.srv.http.request(method.clone(), fx.srv.url(&path));
             req = match body {
                 Body::None => req,
@@ -342,6 +453,9 @@ async fn every_endpoint_answers_every_kind_of_caller_as_its_role_and_scope_allow
                     status == StatusCode::UNAUTHORIZED && code == "unauthorized"
                 }
                 Expect::Forbidden => status == StatusCode::FORBIDDEN && code == "forbidden",
+                Expect::Upgrade => {
+                    status == StatusCode::UPGRADE_REQUIRED && code == "websocket_required"
+                }
             };
             if !ok {
                 let shown: String = text.chars().take(200).collect();

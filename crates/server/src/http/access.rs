@@ -69,6 +69,13 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let session = AuthSession::from_request_parts(parts, state).await?;
+        Caller::of_session(state, &session).await
+    }
+}
+
+impl Caller {
+    /// The account of a live session, with its roles and scope.
+    pub async fn of_session(state: &AppState, session: &AuthSession) -> Result<Caller, Error> {
         let store = &state.store;
         let row = store
             .account_by_id(session.account_id)
@@ -88,6 +95,14 @@ impl FromRequestParts<AppState> for Caller {
             roles,
             scope,
         })
+    }
+
+    /// Runs live quizzes: trainers and above (a unit admin or an admin need not also be
+    /// made a trainer).
+    pub fn may_host(&self) -> bool {
+        [Role::Trainer, Role::UnitAdmin, Role::Admin]
+            .iter()
+            .any(|r| self.roles.contains(r))
     }
 }
 
@@ -122,6 +137,23 @@ impl<R: RoleMarker> FromRequestParts<AppState> for RequireRole<R> {
         let caller = Caller::from_request_parts(parts, state).await?;
         if caller.has(R::ROLE) {
             Ok(RequireRole(caller, PhantomData))
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+}
+
+/// A caller who may run live quizzes ([`Caller::may_host`]); 401 without a live session,
+/// 403 `forbidden` for an employee.
+pub struct RequireHost(pub Caller);
+
+impl FromRequestParts<AppState> for RequireHost {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        if caller.may_host() {
+            Ok(RequireHost(caller))
         } else {
             Err(Error::Forbidden)
         }

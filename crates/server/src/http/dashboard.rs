@@ -116,7 +116,7 @@ fn export_error(e: ExportError) -> Error {
 }
 
 /// A file download with its name.
-fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
+pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

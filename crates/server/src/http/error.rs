@@ -60,6 +60,9 @@ pub enum Error {
     NotFound,
     #[error("Metode ini tidak didukung untuk alamat ini.")]
     MethodNotAllowed,
+    /// A WebSocket address asked for without the WebSocket handshake (426).
+    #[error("Alamat ini hanya melayani koneksi WebSocket.")]
+    UpgradeRequired,
     #[error("Layanan sedang tidak tersedia. Coba lagi sebentar lagi.")]
     Unavailable,
     /// The database stayed locked past its busy timeout, or the server is at its ceiling of
@@ -102,6 +105,7 @@ impl Error {
             }
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::UpgradeRequired => StatusCode::UPGRADE_REQUIRED,
             Error::Unavailable | Error::Busy { .. } | Error::Timeout => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
@@ -125,6 +129,7 @@ impl Error {
             Error::UnsupportedMediaType | Error::UnsupportedFile => "unsupported_media_type",
             Error::NotFound => "not_found",
             Error::MethodNotAllowed => "method_not_allowed",
+            Error::UpgradeRequired => "websocket_required",
             Error::Unavailable => "unavailable",
             Error::Busy { .. } => "busy",
             Error::Timeout => "timeout",
@@ -268,6 +273,17 @@ impl From<PasswordError> for Error {
                 retry_after: BUSY_RETRY_AFTER,
             },
             other => Error::Internal(other.to_string()),
+        }
+    }
+}
+
+/// A refusal of the live quiz's rules (a game's settings) as a 400 with its own code.
+impl From<resapi_core::live::config::ConfigError> for Error {
+    fn from(e: resapi_core::live::config::ConfigError) -> Error {
+        use resapi_core::live::Coded;
+        Error::BadRequest {
+            code: e.code(),
+            message: e.to_string(),
         }
     }
 }

@@ -78,16 +78,29 @@ impl FromRequestParts<AppState> for AuthSession {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                let (scheme, token) = v.trim().split_once(' ')?;
-                scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
-            })
-            .filter(|t| !t.is_empty() && t.len() <= 256)
-            .ok_or(Error::Unauthorized)?;
+        let token = bearer(&parts.headers).ok_or(Error::Unauthorized)?;
+        AuthSession::of_token(state, token).await
+    }
+}
+
+/// The token of `Authorization: Bearer <token>`, if one is there.
+pub fn bearer(headers: &header::HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            let (scheme, token) = v.trim().split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+        })
+}
+
+impl AuthSession {
+    /// The live session of `token` (a browser's WebSocket cannot set headers, so the live
+    /// quiz's sockets also take it from the address); 401 otherwise.
+    pub async fn of_token(state: &AppState, token: &str) -> Result<AuthSession, Error> {
+        if token.is_empty() || token.len() > 256 {
+            return Err(Error::Unauthorized);
+        }
         let token_hash = hash_token(token);
         let account_id = state
             .store

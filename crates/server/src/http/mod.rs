@@ -10,6 +10,8 @@ pub mod dashboard;
 pub mod error;
 pub mod extract;
 pub mod health;
+pub mod live;
+pub mod live_socket;
 pub mod me;
 pub mod privacy;
 pub mod security_headers;
@@ -84,6 +86,8 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(admin_people::router())
         .merge(admin_roster::router())
         .merge(dashboard::router())
+        .merge(live::router())
+        .merge(live_socket::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -105,6 +105,64 @@ impl Store {
         Ok(results)
     }
 
+    /// Records the server made itself, for several accounts (a live game's answers at a
+    /// question's close): each goes through the same rules and the same insert as a synced
+    /// record, so the phone's later sync of the same record is a `duplicate` and the
+    /// dashboard counts it once. An account erased meanwhile has its record refused
+    /// (`forbidden`). Answers per record, in order.
+    pub async fn store_game_records(
+        &self,
+        content: &ContentBundle,
+        records: &[SyncRecord],
+    ) -> Result<Vec<RecordResult>> {
+        let now = OffsetDateTime::now_utc();
+        let received_at = rfc3339(now);
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut units: HashMap<Uuid, Option<String>> = HashMap::new();
+        let mut results = Vec::with_capacity(records.len());
+        for record in records {
+            let id_text = record.id.to_string();
+            let account_id = record.account_id;
+            let raw = serde_json::to_value(record)
+                .map_err(|e| StoreError::Corrupt(format!("live record {id_text}: {e}")))?;
+            let prepared = match identify(&raw, account_id) {
+                Ok(p) => p,
+                Err(e) => {
+                    results.push(rejected(id_text, &e));
+                    continue;
+                }
+            };
+            if let std::collections::hash_map::Entry::Vacant(slot) = units.entry(account_id) {
+                let unit: Option<String> =
+                    sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
+                        .bind(account_id.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                slot.insert(unit);
+            }
+            let Some(Some(unit_id)) = units.get(&account_id) else {
+                results.push(rejected(id_text, &RecordError::Forbidden));
+                continue;
+            };
+            let verdict = check_record(&prepared.record, account_id, content, now);
+            let at = Stored {
+                account_id,
+                unit_id,
+                received_at: &received_at,
+                content,
+            };
+            results.push(match store(&mut tx, &prepared, verdict, &at).await? {
+                Ok(status) => ok(id_text, status),
+                Err(e) => rejected(id_text, &e),
+            });
+        }
+        tx.commit().await?;
+        if results.iter().any(|r| r.status == RecordStatus::Stored) {
+            self.facts_changed();
+        }
+        Ok(results)
+    }
+
     /// One page of an account's records after cursor `since` (a `seq`), oldest first: at most
     /// `limit` records and [`MAX_PAGE_BYTES`] of them.
     pub async fn records_page(

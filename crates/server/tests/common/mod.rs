@@ -3,6 +3,8 @@
 //! uses its own part of it.
 #![allow(dead_code)]
 
+pub mod live;
+
 use reqwest::StatusCode;
 use reqwest::header;
 use resapi_core::api::{AuthResponse, ErrorBody};
