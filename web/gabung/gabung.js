@@ -122,7 +122,7 @@
   function alertMsg(text) { const a = $("alert"); a.textContent = text || ""; a.hidden = !text; }
   function show(...kids) {
     const screen = $("screen");
-    screen.replaceChildren(...kids);
+    screen.replaceChildren(...kids.filter((k) => k != null));
     const head = screen.querySelector("h1");
     if (head) { head.tabIndex = -1; head.focus(); }
   }
@@ -394,8 +394,8 @@
   function unitBoard(units) {
     if (!units) return null;
     return h("div", null, h("h2", { text: t("unitsH") }),
-      h("ol", { class: "card" }, ...units.ranked.map((u) => h("li", { value: u.rank, text: `${u.unit_name}: ${t("pts", { p: u.mean })}` })),
-        ...units.too_few.map((u) => h("li", { class: "muted", text: `${u.unit_name}: ${t("tooFew")}` }))));
+      units.ranked.length ? h("ol", { class: "card" }, ...units.ranked.map((u) => h("li", { value: u.rank, text: `${u.unit_name}: ${t("pts", { p: u.mean })}` }))) : null,
+      units.too_few.length ? h("ul", { class: "card" }, ...units.too_few.map((u) => h("li", { class: "muted", text: `${u.unit_name}: ${t("tooFew")}` }))) : null);
   }
 
   function tick() {
@@ -456,7 +456,7 @@
           board(v.top, 10), unitBoard(v.units));
       default: { // podium, ended
         const team = !!v.units;
-        say(t("endH"));
+        say("");
         return show(h("h1", { text: v.phase === "podium" ? t("podiumH") : t("endH") }),
           st ? h("div", { class: "card" }, h("p", { text: t("finalRank") }),
             h("p", { class: "big", text: st.rank != null ? `#${st.rank}` : "–" }), h("p", { text: t("of", { n: st.players }) }),
