@@ -222,14 +222,8 @@
   /** A socket that never opened: the same URL over plain HTTP says why (the server checks
    * the code and the sign-in before the upgrade), or nothing when the network is down. */
   async function diagnose() {
-    let res = null;
-    try { res = await fetch(socketPath(), { cache: "no-store" }); } catch { /* offline: retry */ }
-    if (res && res.status === 404) {
-      let body = null;
-      try { body = await res.json(); } catch { /* not JSON */ }
-      forget();
-      return stop(t("overH"), (body && body.error && body.error.message) || "", true);
-    }
+    const res = await probe();
+    if (res && res.status === 404) return notRunning(res);
     if (res && res.status === 401) {
       // The app's sign-in has expired: play on as a guest (or by the secret).
       S.token = null;
@@ -237,6 +231,19 @@
       return S.secret || S.guest ? connect() : guestScreen();
     }
     retry();
+  }
+
+  /** The socket's URL over plain HTTP: 404 when no game runs under the code, 401 for a
+   * refused sign-in, 426 (upgrade required) when all is well; null when offline. */
+  async function probe() {
+    try { return await fetch(socketPath(), { cache: "no-store" }); } catch { return null; }
+  }
+
+  async function notRunning(res) {
+    let body = null;
+    try { body = await res.json(); } catch { /* not JSON */ }
+    forget();
+    stop(t("overH"), (body && body.error && body.error.message) || "", true);
   }
 
   /** Backoff with jitter, so a hall's phones do not all come back in the same instant. */
@@ -517,6 +524,11 @@
       S.token = session.token;
       S.me = session.account && session.account.name;
       if (S.me) say(t("asYou", { name: S.me }));
+    }
+    if (!S.secret && !S.token) {
+      // A guest is told of a wrong or finished code before typing a name.
+      const res = await probe();
+      if (res && res.status === 404) return notRunning(res);
     }
     connect();
   }

@@ -67,25 +67,27 @@ class Host {
     });
   }
 
+  /** `start`, `next`, … or `{command: "kick", player}`. */
   command(command) {
-    return this.page.evaluate((c) => window.__host.send(JSON.stringify({ type: "host", command: c })), command);
+    const msg = typeof command === "string" ? { type: "host", command } : { type: "host", ...command };
+    return this.page.evaluate((m) => window.__host.send(JSON.stringify(m)), msg);
   }
 }
 
 const phase = (v) => v.projector.phase.phase;
 
-test("a guest and a signed-in phone play a live quiz on the light join page", async () => {
-  const trainer = await person(server, "bkn-biro-sdm", "Rina Pelatih", "trainer");
+/** A game made by `trainer` over the REST API, with its presenter's socket open. */
+async function newGame(trainer, { guests = true, questions = QUESTIONS } = {}) {
   const res = await fetch(`${server.url}/api/v1/live/games`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${trainer.token}` },
     body: JSON.stringify({
-      source: { kind: "questions", question_ids: QUESTIONS },
-      question_count: QUESTIONS.length,
+      source: { kind: "questions", question_ids: questions },
+      question_count: questions.length,
       seconds_per_question: 60,
       scoring: "accuracy_only",
       team_mode: true,
-      guests_allowed: true,
+      guests_allowed: guests,
       extra_time_allowed: true,
       max_players: 10,
     }),
@@ -94,6 +96,22 @@ test("a guest and a signed-in phone play a live quiz on the light join page", as
   const game = await res.json();
   assert.equal(game.join_path, `/gabung/${game.code}`);
   const host = await Host.open(env.browser, server.url, `${game.host_socket}?token=${encodeURIComponent(trainer.token)}`);
+  return { game, host };
+}
+
+/** A guest joins `game` on `page` with `name`. */
+async function joinAsGuest(page, game, name) {
+  await page.goto(`${server.url}${game.join_path}`);
+  await page.getByLabel("Nama Anda").fill(name);
+  await page.locator("select#unit option").nth(2).waitFor({ state: "attached" });
+  await page.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
+  await page.getByRole("button", { name: "Gabung", exact: true }).click();
+  await page.getByRole("heading", { name: "Anda sudah bergabung" }).waitFor();
+}
+
+test("a guest and a signed-in phone play a live quiz on the light join page", async () => {
+  const trainer = await person(server, "bkn-biro-sdm", "Rina Pelatih", "trainer");
+  const { game, host } = await newGame(trainer);
 
   // A phone that has the app, signed in: the worker serves the join page from its cache.
   const member = { nip: makeNip(), name: "Dewi Lestari", unitQuery: "biro sdm", password: "pegawai-2026" };
@@ -128,7 +146,9 @@ test("a guest and a signed-in phone play a live quiz on the light join page", as
   console.log(`join page, a new phone's download: ${total} bytes in ${downloads.length} requests`);
   for (const d of downloads) console.log(`  ${String(d.bytes).padStart(6)} ${new URL(d.url).pathname}`);
   assert.ok(total < BUDGET, `join page downloaded ${total} bytes, over ${BUDGET}`);
-  assert.ok(total < 15 * 1024, `join page downloaded ${total} bytes; it should stay light`);
+  // Far under it: headers included, about 14 KiB in gzip today (the page, its style and
+  // script, the code check and the unit list).
+  assert.ok(total < 16 * 1024, `join page downloaded ${total} bytes; it should stay light`);
   assert.ok(!downloads.some((d) => /\.wasm$/.test(d.url)), "no wasm on the join page");
   await screenshot(guest, "live-join-02-guest-lobby");
 
@@ -201,4 +221,95 @@ test("a guest and a signed-in phone play a live quiz on the light join page", as
   await host.context.close();
   await guestContext.close();
   await signed.context.close();
+});
+
+test("a dropped answer is sent again and counted once; a kicked player, a wrong code and a game without guests are told so", async () => {
+  const trainer = await person(server, "bkn-biro-sdm", "Bayu Pelatih", "trainer");
+  const { game, host } = await newGame(trainer, { questions: ["akuntabel-003"] });
+
+  // The guest's socket passes through the test, which can cut it right after an answer
+  // went out, before its acknowledgement comes back.
+  const context = await phone(env.browser, { width: 360, height: 740 });
+  const page = await context.newPage();
+  let cutAfterAnswer = false;
+  let sockets = 0;
+  await page.routeWebSocket(/\/api\/v1\/live\/join\//, (ws) => {
+    sockets += 1;
+    const upstream = ws.connectToServer();
+    ws.onMessage((m) => {
+      upstream.send(m);
+      if (cutAfterAnswer && JSON.parse(m).type === "answer") {
+        cutAfterAnswer = false;
+        upstream.close();
+        ws.close({ code: 4000, reason: "cut by the test" });
+      }
+    });
+    upstream.onMessage((m) => ws.send(m));
+  });
+  await joinAsGuest(page, game, "Tamu Dua");
+  const other = await (await phone(env.browser)).newPage();
+  await joinAsGuest(other, game, "Tamu Tiga");
+
+  // Extra time, asked for in the lobby.
+  await page.getByRole("button", { name: "Minta waktu tambahan (+50%)" }).click();
+  await page.locator('button[aria-pressed="true"]', { hasText: "Waktu tambahan aktif" }).waitFor();
+  await host.until((v) => v.players.some((p) => p.name === "Tamu Dua" && p.extra_time), "extra time for Tamu Dua");
+
+  await host.until((v) => v.players.length === 2, "two players");
+  await host.command("start");
+  const view = await host.until((v) => phase(v) === "question" && v.answer_key, "the question");
+  await page.locator("#screen").getByText("Soal 1 dari 1").waitFor();
+  cutAfterAnswer = true;
+  await page.locator(`button.opt[data-id="${view.answer_key}"]`).click();
+  // The socket is cut before the ack: the page reconnects by itself, sends the same answer
+  // again and shows it locked in; the game holds one answer.
+  await page.locator("#screen").getByText("Jawaban terkirim:").waitFor();
+  assert.ok(sockets >= 2, `the page reconnected (${sockets} sockets)`);
+  await screenshot(page, "live-join-10-guest-rejoined-after-cut");
+  const counted = await host.until((v) => v.projector.answered === 1, "one answer");
+  assert.equal(counted.players.find((p) => p.name === "Tamu Dua").answered_current, true);
+
+  // The host removes the other guest: a clear message, and no retry.
+  const them = counted.players.find((p) => p.name === "Tamu Tiga").player;
+  await host.command({ command: "kick", player: them });
+  await other.getByRole("heading", { name: "Anda dikeluarkan" }).waitFor();
+  await screenshot(other, "live-join-11-kicked");
+  assert.equal(await other.evaluate((code) => localStorage.getItem(`resapi-live:${code}`), game.code), null, "the secret is forgotten");
+
+  // Everyone left has answered: the close counts the answer once.
+  const now = host.views.at(-1);
+  if (phase(now) === "question") await host.command("next");
+  await page.locator("#screen").getByText("Benar! +1000 poin").waitFor();
+  await page.locator("#screen").getByText(/Skor Anda: 1000 poin/).waitFor();
+  await host.command("end");
+  await page.getByRole("heading", { name: "Kuis selesai" }).waitFor();
+
+  // A code that runs no game says so and offers another code.
+  const unknown = game.code === "111111" ? "222222" : "111111";
+  await page.goto(`${server.url}/gabung/${unknown}`);
+  await page.getByRole("heading", { name: "Kuis tidak tersedia" }).waitFor();
+  await page.getByText("Kuis dengan kode ini tidak sedang berjalan").waitFor();
+  await page.getByRole("button", { name: "Coba kode lain" }).click();
+  await page.getByLabel("Kode kuis (6 angka)").waitFor();
+  await assertAccessible(page, "join page: code form", { axe: true });
+
+  // A game for registered users only, its code typed (with a space) into that form: a
+  // guest is turned to the app's sign-in.
+  const { game: closed, host: closedHost } = await newGame(trainer, { guests: false });
+  await page.getByLabel("Kode kuis (6 angka)").fill(`${closed.code.slice(0, 3)} ${closed.code.slice(3)}`);
+  await page.getByRole("button", { name: "Gabung", exact: true }).click();
+  await page.getByRole("heading", { name: `Gabung kuis ${closed.code}` }).waitFor();
+  assert.equal(new URL(page.url()).pathname, closed.join_path);
+  await page.getByLabel("Nama Anda").fill("Tamu Empat");
+  await page.locator("select#unit option").nth(2).waitFor({ state: "attached" });
+  await page.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
+  await page.getByRole("button", { name: "Gabung", exact: true }).click();
+  await page.getByRole("heading", { name: "Kuis ini khusus pengguna terdaftar" }).waitFor();
+  assert.equal(await page.getByRole("link", { name: "Masuk ke aplikasi" }).getAttribute("href"), "/masuk");
+  await screenshot(page, "live-join-12-guests-not-allowed");
+
+  await closedHost.context.close();
+  await host.context.close();
+  await context.close();
+  await other.context().close();
 });
