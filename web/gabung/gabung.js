@@ -438,6 +438,7 @@
         return show(h("h1", { text: t("lobbyH") }), hello, S.els.waiting, extraButton());
       case "question": {
         const q = v.question;
+        alertMsg(""); // a refusal belongs to the question before
         S.els.timer = h("span", { class: "timer", role: "timer" });
         S.els.opts = q.options.map((o, i) => h("button", { type: "button", class: "opt", "data-id": o.id, onclick: () => choose(q, o) },
           `${String.fromCharCode(65 + i)}. ${tx(o.text)}`));
@@ -454,7 +455,7 @@
         const verdict = !last || last.option_id == null ? t("none") : last.correct ? t("right", { p: last.points }) : t("wrong");
         say(verdict);
         return show(h("h1", { text: t("closedH", { i: r.index + 1 }) }),
-          h("div", { class: "card" }, h("p", { class: "big", text: verdict }), h("p", { text: t("key", { o: optionText(r.options, r.correct_option) }) }),
+          h("div", { class: "card" }, h("p", { class: "verdict", text: verdict }), h("p", { text: t("key", { o: optionText(r.options, r.correct_option) }) }),
             h("p", { class: "muted", text: tx(r.explanation) })),
           st ? h("p", { class: "card" }, t("score", { p: st.total }), h("br"), rankLine(st)) : null);
       }

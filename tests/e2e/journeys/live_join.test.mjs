@@ -225,21 +225,29 @@ test("a guest and a signed-in phone play a live quiz on the light join page", as
 
 test("a dropped answer is sent again and counted once; a kicked player, a wrong code and a game without guests are told so", async () => {
   const trainer = await person(server, "bkn-biro-sdm", "Bayu Pelatih", "trainer");
-  const { game, host } = await newGame(trainer, { questions: ["akuntabel-003"] });
+  const { game, host } = await newGame(trainer, { questions: ["akuntabel-003", "akuntabel-001"] });
 
   // The guest's socket passes through the test, which can cut it right after an answer
-  // went out, before its acknowledgement comes back.
+  // went out (before its acknowledgement comes back), or swallow an answer and keep the
+  // network down until the host has closed the question.
   const context = await phone(env.browser, { width: 360, height: 740 });
   const page = await context.newPage();
-  let cutAfterAnswer = false;
+  let mode = "pass";
   let sockets = 0;
   await page.routeWebSocket(/\/api\/v1\/live\/join\//, (ws) => {
     sockets += 1;
+    if (mode === "down") return ws.close({ code: 1011, reason: "no network (test)" });
     const upstream = ws.connectToServer();
     ws.onMessage((m) => {
+      const answer = JSON.parse(m).type === "answer";
+      if (answer && mode === "swallow") {
+        mode = "down";
+        upstream.close();
+        return ws.close({ code: 1011, reason: "no network (test)" });
+      }
       upstream.send(m);
-      if (cutAfterAnswer && JSON.parse(m).type === "answer") {
-        cutAfterAnswer = false;
+      if (answer && mode === "cut") {
+        mode = "pass";
         upstream.close();
         ws.close({ code: 4000, reason: "cut by the test" });
       }
@@ -258,8 +266,8 @@ test("a dropped answer is sent again and counted once; a kicked player, a wrong 
   await host.until((v) => v.players.length === 2, "two players");
   await host.command("start");
   const view = await host.until((v) => phase(v) === "question" && v.answer_key, "the question");
-  await page.locator("#screen").getByText("Soal 1 dari 1").waitFor();
-  cutAfterAnswer = true;
+  await page.locator("#screen").getByText("Soal 1 dari 2").waitFor();
+  mode = "cut";
   await page.locator(`button.opt[data-id="${view.answer_key}"]`).click();
   // The socket is cut before the ack: the page reconnects by itself, sends the same answer
   // again and shows it locked in; the game holds one answer.
@@ -281,6 +289,25 @@ test("a dropped answer is sent again and counted once; a kicked player, a wrong 
   if (phase(now) === "question") await host.command("next");
   await page.locator("#screen").getByText("Benar! +1000 poin").waitFor();
   await page.locator("#screen").getByText(/Skor Anda: 1000 poin/).waitFor();
+
+  // Question 2: the answer never reaches the server and the phone is offline until the
+  // host has closed the question; when it is back, the answer is sent again and refused as
+  // late, with the server's reason shown, and the score is unchanged.
+  await host.command("next");
+  await host.command("next");
+  const second = await host.until((v) => phase(v) === "question" && v.projector.phase.question.index === 1, "question 2");
+  await page.locator("#screen").getByText("Soal 2 dari 2").waitFor();
+  mode = "swallow";
+  await page.locator(`button.opt[data-id="${second.answer_key}"]`).click();
+  await page.locator("#status", { hasText: "Koneksi terputus" }).waitFor();
+  await host.command("next");
+  await host.until((v) => phase(v) === "reveal", "question 2 closed");
+  mode = "pass";
+  await page.getByRole("alert").filter({ hasText: "Waktu menjawab soal ini sudah habis." }).waitFor({ timeout: 30_000 });
+  await page.locator("#screen").getByText("Anda tidak menjawab soal ini.").waitFor();
+  await page.locator("#screen").getByText(/Skor Anda: 1000 poin/).waitFor();
+  await screenshot(page, "live-join-12-late-answer-refused");
+
   await host.command("end");
   await page.getByRole("heading", { name: "Kuis selesai" }).waitFor();
 
@@ -306,7 +333,7 @@ test("a dropped answer is sent again and counted once; a kicked player, a wrong 
   await page.getByRole("button", { name: "Gabung", exact: true }).click();
   await page.getByRole("heading", { name: "Kuis ini khusus pengguna terdaftar" }).waitFor();
   assert.equal(await page.getByRole("link", { name: "Masuk ke aplikasi" }).getAttribute("href"), "/masuk");
-  await screenshot(page, "live-join-12-guests-not-allowed");
+  await screenshot(page, "live-join-13-guests-not-allowed");
 
   await closedHost.context.close();
   await host.context.close();
