@@ -5,6 +5,7 @@
  * waits, and the page offers "Versi baru tersedia" (never during a quiz). Only a first
  * visit (nothing cached yet) goes to the network.
  * Hashed assets: cache first. /api/*: never cached (answers go through the app's outbox).
+ * /gabung/<code>: the live quiz's join page (web/gabung/), from the cache like the shell.
  * /konsol/*: the console's, left to the network.
  * The list below is filled in by scripts/precache.py after each build. */
 self.__PRECACHE = null;
@@ -47,7 +48,11 @@ self.addEventListener("fetch", (event) => {
     // A path naming a file (a dot in its last segment) is that file; any other path is a
     // route of the app, answered by the shell.
     const isFile = url.pathname.split("/").pop().includes(".");
-    const cached = isFile ? caches.match(request, { cacheName: CACHE }) : caches.match("/index.html", { cacheName: CACHE });
+    // /gabung/<code>: the live quiz's light join page (precached with its script and style),
+    // so a phone with the app plays the same page, and can reload it mid-game with no signal.
+    const isJoin = url.pathname === "/gabung" || url.pathname.startsWith("/gabung/");
+    const shell = isJoin ? "/gabung/index.html" : "/index.html";
+    const cached = isFile ? caches.match(request, { cacheName: CACHE }) : caches.match(shell, { cacheName: CACHE });
     event.respondWith(cached.then((r) => r || fetch(request)));
     return;
   }

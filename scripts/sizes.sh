@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Prints what each entry downloads on a first visit (the phone app at /, the console at
-# /konsol/), raw, gzip and brotli (the build's .br/.gz copies are what the server sends), and
+# /konsol/, the live quiz's join page at /gabung/<code>, which fails the script over 60 KiB
+# brotli), raw, gzip and brotli (the build's .br/.gz copies are what the server sends), and
 # the phone's service-worker precache. Then checks that each entry's text stays in its own
 # wasm: a console sentence is in the console's and not in the phone's, and the other way round.
 # Builds both entries first (scripts/build_web.sh) with --build, or when dist/ lacks one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = "--build" ] || [ ! -f dist/index.html ] || [ ! -f dist/konsol/index.html ]; then
+if [ "${1:-}" = "--build" ] || [ ! -f dist/index.html ] || [ ! -f dist/konsol/index.html ] || [ ! -f dist/gabung/index.html ]; then
   scripts/build_web.sh
 fi
 cd dist
@@ -29,6 +30,20 @@ label="TOTAL phone first visit" sum "${phone[@]}"
 printf '\n%-44s %9s %9s %9s\n' "console /konsol/, first visit (bytes)" raw gzip brotli
 for f in "${console[@]}"; do row "$f"; done
 label="TOTAL console first visit" sum "${console[@]}"
+# The live quiz's light join page (/gabung/<code>, web/gabung/): everything a phone that has
+# never opened Resapi downloads to play (besides the unit list of a guest's form, which the
+# journey tests/e2e/journeys/live_join.test.mjs counts with the rest). Budget: 60 KiB brotli.
+join=(gabung/index.html gabung/gabung.css gabung/gabung.js)
+printf '\n%-44s %9s %9s %9s\n' "join page /gabung/<code>, first visit (bytes)" raw gzip brotli
+for f in "${join[@]}"; do row "$f"; done
+label="TOTAL join page first visit" sum "${join[@]}"
+join_br=0
+for f in "${join[@]}"; do join_br=$((join_br + $(brotli -c -q 11 "$f" | wc -c))); done
+if [ "$join_br" -gt $((60 * 1024)) ]; then
+  echo "sizes: the join page is $join_br bytes brotli, over its budget of 60 KiB" >&2; exit 1
+fi
+echo "join page: $join_br bytes brotli, within its budget of $((60 * 1024))"
+
 mapfile -t precached < <(python3 -c 'import json,re,sys; s=open("sw.js").read(); m=re.search(r"self.__PRECACHE = (\{.*?\});", s); print("\n".join(f.lstrip("/") for f in json.loads(m.group(1))["files"]))')
 printf '\n%-44s %9s %9s %9s\n' "phone service worker precache (${#precached[@]} files)" raw gzip brotli
 sum "${precached[@]}" sw.js

@@ -1,7 +1,8 @@
 //! The built web app (trunk's `dist/`): hashed files are cached forever, the entry files
 //! (`index.html`, `sw.js`, the manifest) are revalidated every time so a new release is
 //! picked up, and any other path without a file gets its entry's `index.html` (client-side
-//! routes): the console's (`dist/konsol/`) under `/konsol/`, the phone app's elsewhere.
+//! routes): the console's (`dist/konsol/`) under `/konsol/`, the live quiz's join page
+//! (`dist/gabung/`) under `/gabung/`, the phone app's elsewhere.
 
 use crate::http::error::Error;
 use crate::state::AppState;
@@ -22,6 +23,18 @@ pub const CONSOLE_DIR: &str = "konsol";
 pub fn is_console(path: &str) -> bool {
     path.strip_prefix('/')
         .and_then(|p| p.strip_prefix(CONSOLE_DIR))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Where the live quiz's light join page is served (`/gabung/<code>`), and its folder in
+/// `dist/` (copied from `web/gabung/` by trunk): plain HTML and JavaScript, no wasm
+/// (docs/live-quiz.md "Join page").
+pub const JOIN_DIR: &str = "gabung";
+
+/// True for the join page's paths (`/gabung`, `/gabung/…`).
+pub fn is_join(path: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|p| p.strip_prefix(JOIN_DIR))
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
@@ -110,6 +123,8 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     }
     let entry = if is_console(&path) {
         dist.join(CONSOLE_DIR).join("index.html")
+    } else if is_join(&path) {
+        dist.join(JOIN_DIR).join("index.html")
     } else {
         index
     };
@@ -156,6 +171,14 @@ mod tests {
         assert!(!is_console("/konsolidasi"));
         assert!(!is_console("/"));
         assert!(!is_console("/masuk"));
+    }
+
+    #[test]
+    fn join_paths_are_recognised() {
+        assert!(is_join("/gabung"));
+        assert!(is_join("/gabung/482913"));
+        assert!(!is_join("/gabungan"));
+        assert!(!is_join("/konsol/gabung"));
     }
 
     #[test]
