@@ -87,17 +87,18 @@ for operation in $(curl -fsS "$base/api/openapi.json" |
   run_pass "$operation with a token" -H "Authorization: Bearer $token" --include-operation-id "$operation"
 done
 
-# As an admin: the operations that need a role (the admin API, a unit's figures) get past the
+# As an admin: the operations that need a role (the admin API, a unit's figures, the live
+# quiz's host side) get past the
 # role check only with one, so their bodies and parameters are fuzzed with an admin's token
 # too (granted by the command line, as an agency's first admin is).
 for operation in $(curl -fsS "$base/api/openapi.json" |
-  python3 -c 'import json, sys; print(" ".join(o["operationId"] for path, p in json.load(sys.stdin)["paths"].items() for o in p.values() if path.startswith(("/api/v1/admin", "/api/v1/units/"))))'); do
+  python3 -c 'import json, sys; print(" ".join(o["operationId"] for path, p in json.load(sys.stdin)["paths"].items() for o in p.values() if path.startswith(("/api/v1/admin", "/api/v1/units/", "/api/v1/live/"))))'); do
   pass=$(( pass + 1 ))
   sign_up "$pass"
   RUST_LOG=error "$bin" grant-role --db "$work/resapi.db" --nip "19850331 201001 1 $(printf %03d "$pass")" --role admin >/dev/null
   # Not "every schema-valid request is accepted" here: a roster file's rows, a new unit's
-  # code or a move that would make a cycle are judged beyond any schema (422/409 with a
-  # reason). Still checked: no 5xx, every status, header and body as documented.
+  # code, a move that would make a cycle, or live quiz settings asking more questions than
+  # the content has are judged beyond any schema (400/422/409 with a reason). Still checked: no 5xx, every status, header and body as documented.
   exclude=negative_data_rejection,positive_data_acceptance \
     run_pass "$operation as an admin" -H "Authorization: Bearer $token" --include-operation-id "$operation"
 done

@@ -189,6 +189,7 @@ async fn presenter(
 ) -> (Vec<Instant>, Vec<Instant>) {
     let mut ws = connect(&url).await;
     let _ = joined.acquire_many(players as u32).await;
+    eprint!("all {players} joined;");
     let mut opens = Vec::new();
     let mut reveals = Vec::new();
     opens.push(Instant::now());
@@ -202,14 +203,20 @@ async fn presenter(
         let phase = &msg["view"]["projector"]["phase"];
         if phase["phase"] == "reveal" && phase["reveal"]["index"] == index {
             reveals.push(Instant::now());
+            eprint!(" q{index}");
             send(&mut ws, &json!({"type": "host", "command": "next"})).await;
             index += 1;
             opens.push(Instant::now());
             send(&mut ws, &json!({"type": "host", "command": "next"})).await;
             if index == QUESTIONS {
                 send(&mut ws, &json!({"type": "host", "command": "next"})).await;
-                break;
             }
+        }
+        // Stay until the end is seen: closing with unread views would reset the
+        // connection and could drop the last commands.
+        if phase["phase"] == "ended" {
+            let _ = ws.close(None).await;
+            break;
         }
     }
     (opens, reveals)
@@ -457,6 +464,19 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    if sizes.len() > 1 {
+        // One process per size: each gets its own peak memory and a clean slate.
+        let exe = std::env::current_exe().expect("this program");
+        for n in sizes {
+            let status = std::process::Command::new(&exe)
+                .args(std::env::args().skip(1))
+                .env("RESAPI_LIVE_PLAYERS", n.to_string())
+                .status()
+                .expect("run a size");
+            assert!(status.success(), "the run with {n} phones failed");
+        }
+        return;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

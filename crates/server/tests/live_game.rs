@@ -330,19 +330,10 @@ async fn a_whole_game_over_websockets_with_a_host_and_three_phones() {
 
     // The trainer's history, the CSV and the QR code.
     // The game's row is marked ended by the game's writer, just after the end.
-    let mut history = Value::Null;
-    for _ in 0..100 {
-        history = srv
-            .get("/api/v1/live/games", Some(&trainer.token))
-            .await
-            .json()
-            .await
-            .unwrap();
-        if history[0]["ended_at"].is_string() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let history = common::live::history_when(&srv, &trainer.token, |games| {
+        games.first().is_some_and(|g| g["ended_at"].is_string())
+    })
+    .await;
     assert_eq!(history[0]["id"], id.as_str());
     assert_eq!(
         history[0]["summary"]["questions"].as_array().unwrap().len(),

@@ -334,29 +334,17 @@ async fn a_game_and_its_code_expire_after_the_end_or_when_left_idle() {
         "the code died with its game"
     );
     // The idle game ends by itself, and both are in the history as ended.
-    let mut history = Value::Null;
-    for _ in 0..100 {
-        history = srv
-            .get("/api/v1/live/games", Some(&trainer.token))
-            .await
-            .json()
-            .await
-            .unwrap();
-        let done = history
-            .as_array()
-            .unwrap()
+    let history = common::live::history_when(&srv, &trainer.token, |games| {
+        games
             .iter()
-            .all(|g| g["running"] == false && g["ended_at"].is_string());
-        if done {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    for game in history.as_array().unwrap() {
+            .all(|g| g["running"] == false && g["ended_at"].is_string())
+    })
+    .await;
+    for game in &history {
         assert_eq!(game["running"], false, "{game}");
         assert!(game["ended_at"].is_string(), "{game}");
     }
-    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert_eq!(history.len(), 2);
     let res = srv
         .get(&format!("/api/v1/live/join/{idle_code}/ws"), None)
         .await;

@@ -106,3 +106,26 @@ impl Socket {
         }
     }
 }
+
+/// The trainer's game history once `ready` holds for it (the game's writer stores the end
+/// just after it; waits up to 5 s, then returns what it has).
+pub async fn history_when(
+    srv: &super::Server,
+    token: &str,
+    ready: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let mut history = Vec::new();
+    for _ in 0..100 {
+        history = srv
+            .get("/api/v1/live/games", Some(token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        if ready(&history) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    history
+}
