@@ -85,6 +85,13 @@ impl Report<'_> {
         vec![Cell::withheld(self.reason(reason)); width]
     }
 
+    /// A row of `width` cells naming its figure (`key`, `label`) and withheld for `reason`.
+    fn withheld_row(&self, key: &str, label: &str, reason: Reason, width: usize) -> Vec<Cell> {
+        let mut row = vec![Cell::text(key), Cell::text(label)];
+        row.extend(self.withheld(reason, width - 2));
+        row
+    }
+
     /// The family alone: it names the sheet (31 characters at most); the unit and the
     /// period are in the summary and the file name.
     fn title(&self, family: &str) -> String {
@@ -202,9 +209,7 @@ impl Report<'_> {
                 t.push_row(row)?;
             }
             Guarded::Suppressed { reason } => {
-                let mut row = vec![Cell::text("keseluruhan"), Cell::text("Keseluruhan")];
-                row.extend(self.withheld(*reason, spec.len() - 2));
-                t.push_row(row)?;
+                t.push_row(self.withheld_row("keseluruhan", "Keseluruhan", *reason, spec.len()))?;
             }
         }
         Ok(t)
@@ -282,9 +287,7 @@ impl Report<'_> {
                 }
             }
             Guarded::Suppressed { reason } => {
-                let mut row = vec![Cell::text("semua"), Cell::text("Semua komponen")];
-                row.extend(self.withheld(*reason, spec.len() - 2));
-                t.push_row(row)?;
+                t.push_row(self.withheld_row("semua", "Semua komponen", *reason, spec.len()))?;
             }
         }
         Ok(t)
