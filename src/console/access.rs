@@ -23,6 +23,9 @@ pub enum Screen {
     Quality,
     /// Item analysis of the practice questions, over the whole agency: admins only.
     ItemAnalysis,
+    /// Kuis Apel: the trainer's quiz sets and games, and under it the presenter, the
+    /// projector and a game's results (`/konsol/kuis/…`).
+    Live,
 }
 
 impl Screen {
@@ -36,13 +39,14 @@ impl Screen {
             Screen::Roster => "/konsol/impor",
             Screen::Quality => "/konsol/kualitas",
             Screen::ItemAnalysis => "/konsol/analisis-butir",
+            Screen::Live => "/konsol/kuis",
         }
     }
 
     /// Whether someone with `roles` may open the screen.
     pub fn opens_for(self, roles: &[Role]) -> bool {
         match self {
-            Screen::Home => opens_console(roles),
+            Screen::Home | Screen::Live => opens_console(roles),
             Screen::Dashboard
             | Screen::Units
             | Screen::People
@@ -71,6 +75,7 @@ pub fn manages_units(roles: &[Role]) -> bool {
 pub fn screens(roles: &[Role]) -> Vec<Screen> {
     [
         Screen::Home,
+        Screen::Live,
         Screen::Dashboard,
         Screen::Units,
         Screen::People,
@@ -120,12 +125,13 @@ mod tests {
     fn a_trainer_sees_no_admin_screen_and_unit_admins_see_them_all() {
         assert_eq!(
             screens(&[Role::Employee, Role::Trainer]),
-            vec![Screen::Home]
+            vec![Screen::Home, Screen::Live]
         );
         assert!(!Screen::Units.opens_for(&[Role::Employee, Role::Trainer]));
         assert!(!Screen::Dashboard.opens_for(&[Role::Employee, Role::Trainer]));
         let all = vec![
             Screen::Home,
+            Screen::Live,
             Screen::Dashboard,
             Screen::Units,
             Screen::People,

@@ -34,6 +34,7 @@ pub struct ConsoleTr {
     pub nav_roster: &'static str,
     pub nav_quality: &'static str,
     pub nav_item_analysis: &'static str,
+    pub nav_live: &'static str,
     pub no_connection: &'static str,
     pub retry: &'static str,
     pub save: &'static str,
@@ -106,6 +107,7 @@ impl ConsoleTr {
             Screen::Roster => self.nav_roster,
             Screen::Quality => self.nav_quality,
             Screen::ItemAnalysis => self.nav_item_analysis,
+            Screen::Live => self.nav_live,
         }
     }
 }
@@ -132,6 +134,7 @@ pub static ID: ConsoleTr = ConsoleTr {
     nav_roster: "Impor daftar pegawai",
     nav_quality: "Kualitas ukur",
     nav_item_analysis: "Analisis butir",
+    nav_live: "Kuis Apel",
     no_connection: "Tidak tersambung ke server.",
     retry: "Coba lagi",
     save: "Simpan",
@@ -208,6 +211,7 @@ pub static EN: ConsoleTr = ConsoleTr {
     nav_roster: "Roster import",
     nav_quality: "Measurement quality",
     nav_item_analysis: "Item analysis",
+    nav_live: "Live quiz (Kuis Apel)",
     no_connection: "No connection to the server.",
     retry: "Try again",
     save: "Save",
