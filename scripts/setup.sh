@@ -55,8 +55,9 @@ fi
 
 if [ "$what" = "test" ]; then
   apt_install chromium chromium-driver
-  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
-    log "installing playwright-core (drives Debian's Chromium; no browser download) and axe-core"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] \
+    || [ ! -d tests/e2e/node_modules/jsqr ]; then
+    log "installing playwright-core (drives Debian's Chromium; no browser download), axe-core and jsQR"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
   # schemathesis fuzzes the API from its OpenAPI document (scripts/fuzz_api.sh), in a venv
