@@ -301,6 +301,14 @@ pub enum RecordError {
     TooLarge { max: usize },
     #[error("Soal pada posisi ini sudah dijawab dalam sesi latihan yang sama.")]
     AlreadyAnswered,
+    /// A `live_answer` the server's games never made: only the server's game task makes
+    /// live answers (it stores each before the phone gets it), so a live answer the server
+    /// does not hold did not come from a game.
+    #[error(
+        "Jawaban kuis apel ini tidak tercatat di server. Jawaban kuis dicatat oleh server saat \
+         soal ditutup; catatan ini tidak berasal dari kuis."
+    )]
+    LiveAnswerUnknown,
 }
 
 impl RecordError {
@@ -318,6 +326,7 @@ impl RecordError {
             RecordError::TooOld => "created_too_early",
             RecordError::TooLarge { .. } => "record_too_large",
             RecordError::AlreadyAnswered => "already_answered",
+            RecordError::LiveAnswerUnknown => "live_answer_unknown",
         }
     }
 }

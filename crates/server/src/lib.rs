@@ -19,5 +19,6 @@ pub mod roster_file;
 pub mod state;
 pub mod store;
 pub mod tokens;
+pub mod units_cache;
 
 pub use state::AppState;

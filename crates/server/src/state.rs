@@ -73,6 +73,8 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// The running live quizzes (docs/live-quiz.md).
     pub live: Arc<crate::live::Live>,
+    /// The active units, read again when the unit tree changes (guests' joins, `GET /units`).
+    pub units: Arc<crate::units_cache::UnitsCache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +135,7 @@ impl AppState {
             dashboards: Arc::default(),
             clock: crate::clock::Clock::default(),
             live: Arc::default(),
+            units: Arc::default(),
         }
     }
 }

@@ -99,6 +99,19 @@ async fn a_unit_admin_grows_renames_moves_and_retires_units_in_their_own_subtree
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_unit_name")
     );
 
+    // The public list is read (and kept in memory) before the edits below: each edit must
+    // show in it at once.
+    let before: Vec<Value> = srv.get("/api/v1/units", None).await.json().await.unwrap();
+    let named = |list: &[Value], id: &str| {
+        list.iter()
+            .find(|u| u["id"] == id)
+            .map(|u| u["name"].clone())
+    };
+    let old_name = named(&before, "direktorat-sistem-informasi");
+    assert!(
+        old_name.is_some() && old_name != Some(json!("Direktorat SI")),
+        "{old_name:?}"
+    );
     // Rename, then a move under its own sub-unit is refused and changes nothing.
     let (s, body) = call(
         &srv,
@@ -156,12 +169,7 @@ async fn a_unit_admin_grows_renames_moves_and_retires_units_in_their_own_subtree
         (StatusCode::OK, Some(SINKA))
     );
     let listed: Vec<Value> = srv.get("/api/v1/units", None).await.json().await.unwrap();
-    let name_of = |id: &str| {
-        listed
-            .iter()
-            .find(|u| u["id"] == id)
-            .map(|u| u["name"].clone())
-    };
+    let name_of = |id: &str| named(&listed, id);
     assert_eq!(
         name_of("direktorat-sistem-informasi"),
         Some(json!("Direktorat SI")),

@@ -601,3 +601,80 @@ async fn questionnaire_figures_wait_for_the_period_to_end() {
     assert_eq!(april_1["index"]["status"], "shown", "{}", april_1["index"]);
     assert_eq!(april_1["index"]["n"], 11);
 }
+
+#[tokio::test]
+async fn a_live_quizs_answers_count_in_the_units_practice_figures_once() {
+    let srv = start().await;
+    let content = srv.content().await;
+    let v = content.version.clone();
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+    let trainer = srv.signed_in(2, KANREG, &[Role::Trainer], &hash).await;
+    // The game's records are made now (the server clock): this month on the agency's calendar.
+    let now = time::OffsetDateTime::now_utc();
+    let month = resapi_core::aggregate::period::Period::of_instant(
+        now,
+        resapi_server::store::facts::AGENCY_OFFSET,
+        resapi_core::aggregate::period::PeriodKind::Month,
+    )
+    .to_string();
+    let stamp = now
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let practised = content
+        .questions
+        .iter()
+        .find(|q| q.id == "adaptif-001")
+        .unwrap();
+    // Six people of Sinka practise one question each, right: 6 answers, 100 %.
+    let mut people = Vec::new();
+    for n in 10..16 {
+        let p = srv.signed_in(n, SINKA, &[], &hash).await;
+        let res = srv
+            .sync(&p.token, vec![answer_at(p.id, practised, true, &stamp, &v)])
+            .await;
+        assert!(error_codes(&res).iter().all(Option::is_none), "{res:?}");
+        people.push(p);
+    }
+    let overall = |d: &Value| d["practice"]["value"]["overall"]["value"].clone();
+    let before = dashboard(&srv, &admin.token, SINKA, &month).await;
+    assert_eq!(before["practice"]["n"], 6, "{}", before["practice"]);
+    assert_eq!(overall(&before)["answered"], 6);
+
+    // A live quiz of two questions: everyone right on the first, wrong on the second.
+    let questions = ["akuntabel-001", "akuntabel-002"];
+    let pick = |_: usize, q: usize| {
+        let question = content.question(questions[q]).unwrap();
+        if q == 0 {
+            question.answer.clone()
+        } else {
+            wrong_option(question)
+        }
+    };
+    let players: Vec<&SignedIn> = people.iter().collect();
+    let played = common::live::play(&srv, &trainer.token, &players, &questions, pick).await;
+    let after = dashboard(&srv, &admin.token, SINKA, &month).await;
+    // 6 practice answers + 12 live ones; 6 + 6 right: 12 of 18 = 67 %; still six people.
+    assert_eq!(after["practice"]["n"], 6, "{}", after["practice"]);
+    assert_eq!(overall(&after)["answered"], 18);
+    assert_eq!(overall(&after)["correct"], 12);
+    assert_eq!(overall(&after)["percent"], 67);
+    assert_eq!(after["participation"]["active"], 6);
+
+    // Each phone syncs the records it got (the next day, say): duplicates, nothing moves.
+    for (phone, person) in played.phones.iter().zip(&people) {
+        let records = common::live::records(&phone.log);
+        assert_eq!(records.len(), 2);
+        let res = srv.sync(&person.token, records).await;
+        assert_eq!(
+            statuses(&res),
+            vec![resapi_core::sync::RecordStatus::Duplicate; 2]
+        );
+    }
+    let synced = dashboard(&srv, &admin.token, SINKA, &month).await;
+    assert_eq!(synced["practice"], after["practice"]);
+    // The facts rebuilt from the stored records say the same (a live answer counts there too).
+    srv.store().rebuild_facts(&content).await.unwrap();
+    let rebuilt = dashboard(&srv, &admin.token, SINKA, &month).await;
+    assert_eq!(rebuilt["practice"], after["practice"]);
+}

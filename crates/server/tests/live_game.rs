@@ -263,18 +263,7 @@ async fn a_whole_game_over_websockets_with_a_host_and_three_phones() {
     assert_eq!(units["ranked"][0]["mean"], 2000);
     host.host("next").await;
     let podium = phones[0].until_phase("podium").await;
-    let top: Vec<(String, u64, u64)> = podium["view"]["top"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["name"].as_str().unwrap().to_owned(),
-                r["points"].as_u64().unwrap(),
-                r["rank"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let top = common::live::ranking(&podium["view"]["top"]);
     assert_eq!(
         top,
         vec![
@@ -313,12 +302,10 @@ async fn a_whole_game_over_websockets_with_a_host_and_three_phones() {
     }
     assert_eq!(stored, 8);
     // The phone later syncs the records it got: each is a duplicate.
-    let records: Vec<Value> = phones[0]
-        .log
-        .iter()
-        .filter(|m| m["type"] == "record")
-        .map(|m| m["record"].clone())
-        .collect();
+    while common::live::records(&phones[0].log).len() < 3 {
+        phones[0].until_type("record").await;
+    }
+    let records = common::live::records(&phones[0].log);
     assert_eq!(records.len(), 3);
     let res = srv.sync(&people[0].token, records).await;
     assert_eq!(statuses(&res), vec![RecordStatus::Duplicate; 3]);
@@ -361,4 +348,136 @@ async fn a_whole_game_over_websockets_with_a_host_and_three_phones() {
     assert_eq!(qr.status(), StatusCode::OK);
     assert_eq!(qr.headers()["content-type"], "image/svg+xml");
     assert!(qr.text().await.unwrap().contains("<svg"));
+}
+
+/// How many live answers `account` has on the server.
+async fn live_answers_of(srv: &Server, account: Uuid) -> i64 {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM records WHERE kind = 'live_answer' AND account_id = $1",
+    )
+    .bind(account.to_string())
+    .fetch_one(&srv.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_phone_gets_its_live_answer_only_once_stored_and_cannot_make_one_up() {
+    let srv = start().await;
+    let content = srv.content().await;
+    let trainer = srv.signed_in(1, UNIT, &[Role::Trainer], "x").await;
+    let person = srv.signed_in(2, UNIT, &[], "x").await;
+    let res = srv
+        .post("/api/v1/live/games", &config(false), Some(&trainer.token))
+        .await;
+    let created: Value = res.json().await.unwrap();
+    let (id, code) = (
+        created["id"].as_str().unwrap().to_owned(),
+        created["code"].as_str().unwrap().to_owned(),
+    );
+    let mut host = Socket::connect(&srv.url(&format!(
+        "/api/v1/live/games/{id}/ws?token={}",
+        trainer.token
+    )))
+    .await;
+    host.until_type("host").await;
+    let join_url = srv.url(&format!(
+        "/api/v1/live/join/{code}/ws?token={}",
+        person.token
+    ));
+    let mut phone = Socket::connect(&join_url).await;
+    phone.send(json!({"type": "join"})).await;
+    let secret = phone.until_type("welcome").await["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    host.host("start").await;
+    phone.until_phase("question").await;
+
+    // Another writer holds the database: the question closes, but its record cannot be
+    // stored yet, so the phone must not get it (nor find it in a rejoin's welcome).
+    let mut lock = srv.db.acquire().await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut *lock)
+        .await
+        .unwrap();
+    let (answer_id, msg) = answer(0, &key(&content, 0));
+    phone.send(msg).await;
+    // The only player answered: the question closes at once.
+    phone
+        .until("the close", |v| {
+            v["type"] == "you" && v["status"]["last"]["index"] == 0
+        })
+        .await;
+    let no_record_yet = |phone: &Socket| {
+        assert!(
+            common::live::records(&phone.log).is_empty(),
+            "a record before it was stored: {:#?}",
+            phone.log
+        );
+    };
+    while phone.next(Duration::from_millis(1500)).await.is_some() {}
+    no_record_yet(&phone);
+    drop(phone);
+    let mut phone = Socket::connect(&join_url).await;
+    phone
+        .send(json!({"type": "rejoin", "secret": secret}))
+        .await;
+    let welcome = phone.until_type("welcome").await;
+    assert_eq!(
+        welcome["records"],
+        json!([]),
+        "no record before the server holds it"
+    );
+    while phone.next(Duration::from_millis(500)).await.is_some() {}
+    no_record_yet(&phone);
+    sqlx::query("ROLLBACK").execute(&mut *lock).await.unwrap();
+    drop(lock);
+    let record = phone.until_type("record").await["record"].clone();
+    assert_eq!(record["id"], answer_id.to_string());
+    assert_eq!(
+        live_answers_of(&srv, person.id).await,
+        1,
+        "the row exists when the phone hears of it"
+    );
+
+    // A live answer the game never made is refused, whatever it claims.
+    let mut forged = record.clone();
+    forged["id"] = json!(Uuid::now_v7());
+    let mut other_question = record.clone();
+    other_question["id"] = json!(Uuid::now_v7());
+    other_question["payload"]["question_id"] = json!(QUESTIONS[1]);
+    other_question["payload"]["option_id"] = json!(key(&content, 1));
+    other_question["payload"]["position"] = json!(1);
+    let mut made_up_game = forged.clone();
+    made_up_game["id"] = json!(Uuid::now_v7());
+    made_up_game["payload"]["game_id"] = json!(Uuid::now_v7());
+    let res = srv
+        .sync(
+            &person.token,
+            vec![forged, other_question, made_up_game, record.clone()],
+        )
+        .await;
+    assert_eq!(
+        error_codes(&res),
+        vec![
+            Some("live_answer_unknown"),
+            Some("live_answer_unknown"),
+            Some("live_answer_unknown"),
+            None
+        ]
+    );
+    assert!(
+        res.results[0]
+            .error
+            .as_ref()
+            .is_some_and(|e| e.message.contains("kuis")),
+        "a message a phone can show: {:?}",
+        res.results[0].error
+    );
+    // The real one, synced later (again), is a duplicate and counts once.
+    assert_eq!(res.results[3].status, RecordStatus::Duplicate);
+    let again = srv.sync(&person.token, vec![record]).await;
+    assert_eq!(statuses(&again), vec![RecordStatus::Duplicate]);
+    assert_eq!(live_answers_of(&srv, person.id).await, 1);
 }

@@ -365,6 +365,172 @@ async fn the_api_document_describes_the_personal_data_operations() {
     let schema = &doc["components"]["schemas"]["PersonalData"];
     assert_eq!(
         schema["required"],
-        json!(["about", "exported_at", "account", "sessions", "records"])
+        json!([
+            "about",
+            "exported_at",
+            "account",
+            "sessions",
+            "records",
+            "quiz_sets",
+            "games"
+        ])
     );
+}
+
+/// The stored report of game `id`, as JSON.
+async fn stored_report(srv: &Server, id: &str) -> Value {
+    let text: String = sqlx::query_scalar("SELECT report FROM live_games WHERE id = $1")
+        .bind(id)
+        .fetch_one(&srv.db)
+        .await
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// (name, points, rank) of a report's ranking.
+fn ranking(report: &Value) -> Vec<(String, u64, u64)> {
+    common::live::ranking(&report["leaderboard"])
+}
+
+#[tokio::test]
+async fn a_trainers_export_lists_quiz_sets_and_games_and_an_erased_player_leaves_no_name() {
+    let srv = start().await;
+    let content = srv.content().await;
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let role = [resapi_core::api::Role::Trainer];
+    let trainer = srv.signed_in(40, UNIT, &role, &hash).await;
+    let players = [
+        srv.signed_in(41, UNIT, &[], &hash).await,
+        srv.signed_in(42, UNIT, &[], &hash).await,
+        srv.signed_in(43, UNIT, &[], &hash).await,
+    ];
+    let questions = ["akuntabel-001", "akuntabel-002"];
+    let set = json!({"name": "Apel Senin", "config": {
+        "source": {"kind": "questions", "question_ids": questions},
+        "question_count": 2, "seconds_per_question": 20, "scoring": "speed_points",
+        "team_mode": true, "guests_allowed": false, "extra_time_allowed": false,
+        "max_players": 50
+    }});
+    let res = srv
+        .post("/api/v1/live/quiz-sets", &set, Some(&trainer.token))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    // Pegawai 041 gets both right, 042 one, 043 none.
+    let pick = |phone: usize, q: usize| {
+        let question = content.question(questions[q]).unwrap();
+        if phone + q < 2 {
+            question.answer.clone()
+        } else {
+            wrong_option(question)
+        }
+    };
+    let people: Vec<&SignedIn> = players.iter().collect();
+    let played = common::live::play(&srv, &trainer.token, &people, &questions, pick).await;
+    let game = played.id.clone();
+    let before = common::live::history_when(&srv, &trainer.token, |games| {
+        games.first().is_some_and(|g| g["ended_at"].is_string())
+    })
+    .await;
+    assert!(before[0]["ended_at"].is_string());
+    let stored = stored_report(&srv, &game).await;
+    let names = |r: &Value| ranking(r).into_iter().map(|(n, ..)| n).collect::<Vec<_>>();
+    assert_eq!(
+        names(&stored),
+        ["Pegawai 041", "Pegawai 042", "Pegawai 043"]
+    );
+
+    // The trainer's download lists the quiz set and the game; a player's lists none.
+    let export: Value = srv
+        .get("/api/v1/me/export", Some(&trainer.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let sets = export["quiz_sets"].as_array().unwrap();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0]["name"], "Apel Senin");
+    assert_eq!(sets[0]["config"]["scoring"], "speed_points");
+    let games = export["games"].as_array().unwrap();
+    assert_eq!(games.len(), 1);
+    assert_eq!(games[0]["id"], game.as_str());
+    assert_eq!(games[0]["players"], 3);
+    assert!(games[0]["ended_at"].is_string());
+    assert!(
+        !export.to_string().contains("Pegawai 041"),
+        "the players' names are theirs, not in the trainer's download"
+    );
+    let player_export: Value = srv
+        .get("/api/v1/me/export", Some(&players[0].token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(player_export["quiz_sets"], json!([]));
+    assert_eq!(player_export["games"], json!([]));
+    assert_eq!(
+        player_export["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["kind"] == "live_answer")
+            .count(),
+        2,
+        "the player's own answers are in their download"
+    );
+
+    // Pegawai 041 erases the account: the name leaves the stored report and the trainer's
+    // views of the game (the running game's too); the points and the ranking stay.
+    let res = srv
+        .post(
+            "/api/v1/me/erase",
+            &json!({"password": PASSWORD}),
+            Some(&players[0].token),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let after = stored_report(&srv, &game).await;
+    let want: Vec<(String, u64, u64)> = ranking(&stored)
+        .into_iter()
+        .map(|(name, points, rank)| {
+            let name = if name == "Pegawai 041" {
+                "Peserta terhapus".to_owned()
+            } else {
+                name
+            };
+            (name, points, rank)
+        })
+        .collect();
+    assert_eq!(ranking(&after), want);
+    assert_eq!(
+        after["units"], stored["units"],
+        "the unit board is unchanged"
+    );
+    let raw: String = sqlx::query_scalar("SELECT report FROM live_games WHERE id = $1")
+        .bind(&game)
+        .fetch_one(&srv.db)
+        .await
+        .unwrap();
+    assert!(!raw.contains("Pegawai 041") && !raw.contains(&players[0].id.to_string()));
+    let detail: Value = srv
+        .get(&format!("/api/v1/live/games/{game}"), Some(&trainer.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ranking(&detail["report"]), want);
+    assert!(detail["report"].get("accounts").is_none(), "never sent");
+    let csv = srv
+        .get(
+            &format!("/api/v1/live/games/{game}/results.csv"),
+            Some(&trainer.token),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("Peserta terhapus") && !csv.contains("Pegawai 041"),
+        "{csv}"
+    );
+    assert!(csv.contains("Pegawai 042"));
 }

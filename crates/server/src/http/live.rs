@@ -252,6 +252,8 @@ async fn owned_game(
         if handle.send(Command::Report { reply }).await
             && let Ok(fresh) = answer.await
         {
+            // A player may have erased their account since joining.
+            let fresh = state.store.report_without_erased(fresh).await?;
             item.summary = Some(fresh.summary.clone());
             item.hardest = fresh.hardest;
             report = Some(fresh);

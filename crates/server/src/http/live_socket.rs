@@ -134,8 +134,8 @@ async fn player_socket(
 }
 
 async fn unit_ref(state: &AppState, id: &str) -> Result<Option<UnitRef>> {
-    let units = state.store.list_units().await?;
-    Ok(units.into_iter().find(|u| u.id == id).map(|u| UnitRef {
+    let unit = state.units.unit(&state.store, id).await?;
+    Ok(unit.map(|u| UnitRef {
         id: u.id,
         name: u.name,
     }))

@@ -12,5 +12,6 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn list(State(state): State<AppState>) -> Result<Json<Vec<Unit>>> {
-    Ok(Json(state.store.list_units().await?))
+    let units = state.units.units(&state.store).await?;
+    Ok(Json(units.as_ref().clone()))
 }

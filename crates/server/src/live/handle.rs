@@ -54,7 +54,7 @@ pub enum Command {
     },
     /// The report now (history and CSV of a running game).
     Report {
-        reply: oneshot::Sender<super::GameReport>,
+        reply: oneshot::Sender<super::StoredReport>,
     },
 }
 

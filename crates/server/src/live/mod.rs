@@ -13,7 +13,7 @@ mod task;
 
 pub use handle::{Command, GameHandle, Outbox};
 pub use registry::{CreateError, Live, LiveSettings};
-pub use report::GameReport;
+pub use report::{GameReport, StoredReport};
 
 /// The server clock, Unix milliseconds: the game's deadlines and its records' times.
 pub fn now_ms() -> u64 {

@@ -2,11 +2,17 @@
 //! the game (history) and written as the CSV export.
 
 use crate::export::{Cell, Column, ColumnKind, Table};
-use resapi_core::live::game::Game;
+use resapi_core::live::game::{Game, PlayerId};
 use resapi_core::live::leaderboard::LeaderRow;
 use resapi_core::live::summary::Summary;
 use resapi_core::live::team::UnitBoard;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// The name an erased account's row carries in a stored report (its points, right answers
+/// and unit stay, so the ranking and the unit board are unchanged).
+pub const ERASED_NAME: &str = "Peserta terhapus";
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GameReport {
@@ -49,5 +55,67 @@ impl GameReport {
             ])?;
         }
         Ok(table)
+    }
+}
+
+/// A report as the database keeps it: the report, and which of its rows are accounts, so
+/// erasing an account can find and blank its name (`store/game_reports.rs`). The accounts
+/// never leave the server: the history reads the stored JSON as a [`GameReport`], which
+/// has no field for them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredReport {
+    #[serde(flatten)]
+    pub report: GameReport,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<PlayerAccount>,
+}
+
+/// One ranked player who joined as an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlayerAccount {
+    pub player: PlayerId,
+    pub account: Uuid,
+}
+
+impl StoredReport {
+    pub fn of(game: &Game) -> StoredReport {
+        let report = GameReport::of(game);
+        let accounts = report
+            .leaderboard
+            .iter()
+            .filter_map(|r| {
+                Some(PlayerAccount {
+                    player: r.player,
+                    account: game.account_of(r.player)?,
+                })
+            })
+            .collect();
+        StoredReport { report, accounts }
+    }
+
+    /// The accounts the report lists.
+    pub fn account_ids(&self) -> impl Iterator<Item = Uuid> + '_ {
+        self.accounts.iter().map(|a| a.account)
+    }
+
+    /// Blanks the rows of the `erased` accounts ([`ERASED_NAME`]) and forgets which
+    /// accounts they were. Whether anything changed.
+    pub fn forget(&mut self, erased: &HashSet<Uuid>) -> bool {
+        let players: HashSet<PlayerId> = self
+            .accounts
+            .iter()
+            .filter(|a| erased.contains(&a.account))
+            .map(|a| a.player)
+            .collect();
+        if players.is_empty() {
+            return false;
+        }
+        for row in &mut self.report.leaderboard {
+            if players.contains(&row.player) {
+                row.name = ERASED_NAME.to_owned();
+            }
+        }
+        self.accounts.retain(|a| !erased.contains(&a.account));
+        true
     }
 }

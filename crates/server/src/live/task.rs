@@ -10,18 +10,20 @@
 //!   outbox, never waiting on it: a full outbox disconnects that phone, which rejoins.
 //!
 //! Records and reports go to the database through a writer task of the game, in order and
-//! with retries, so the game never waits on the disk.
+//! with retries, so the game never waits on the disk. A record goes to its phone only once
+//! the writer has stored it: a phone never holds a live answer the server lacks, so the
+//! server can refuse any live answer it does not hold (`live_answer_unknown`).
 
 use super::handle::{Command, ConnId, GameHandle, Outbox};
 use super::now_ms;
 use super::registry::Live;
-use super::report::GameReport;
+use super::report::StoredReport;
 use crate::state::ServedContent;
 use crate::store::Store;
 use resapi_core::live::game::{Game, GameError, HostCommand, Joined, Joiner, Phase, PlayerId};
 use resapi_core::live::protocol::ServerMsg;
 use resapi_core::sync::{RecordStatus, SyncRecord};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -75,7 +77,7 @@ fn phase_key(game: &Game) -> PhaseKey {
 
 enum Persist {
     Records(Vec<SyncRecord>),
-    Report { report: String, ended: bool },
+    Report { report: StoredReport, ended: bool },
 }
 
 struct GameTask {
@@ -93,6 +95,8 @@ struct GameTask {
     last_activity: Instant,
     ended_at: Option<Instant>,
     persist: mpsc::UnboundedSender<Persist>,
+    /// Ids of the records the writer has stored: only these reach a phone.
+    stored: HashSet<Uuid>,
     counted_players: u32,
 }
 
@@ -119,11 +123,13 @@ pub(super) fn spawn(game: Game, owner: Uuid, ctx: TaskContext) -> GameHandle {
         guests_allowed: game.config().guests_allowed,
     };
     let (persist, persist_rx) = mpsc::unbounded_channel();
+    let (stored, stored_rx) = mpsc::unbounded_channel();
     tokio::spawn(writer(
         game.id(),
         ctx.store.clone(),
         Arc::clone(&ctx.content),
         persist_rx,
+        stored,
     ));
     let task = GameTask {
         last_key: phase_key(&game),
@@ -140,17 +146,23 @@ pub(super) fn spawn(game: Game, owner: Uuid, ctx: TaskContext) -> GameHandle {
         last_activity: Instant::now(),
         ended_at: None,
         persist,
+        stored: HashSet::new(),
         counted_players: 0,
     };
-    tokio::spawn(task.run(rx));
+    tokio::spawn(task.run(rx, stored_rx));
     handle
 }
 
 impl GameTask {
-    async fn run(mut self, mut rx: mpsc::Receiver<Command>) {
+    async fn run(
+        mut self,
+        mut rx: mpsc::Receiver<Command>,
+        mut stored: mpsc::UnboundedReceiver<Vec<SyncRecord>>,
+    ) {
         loop {
             let wake = self.next_wake();
             tokio::select! {
+                Some(records) = stored.recv() => self.deliver(records),
                 command = rx.recv() => {
                     let Some(command) = command else { break };
                     self.handle(command);
@@ -256,7 +268,7 @@ impl GameTask {
                 }
             }
             Command::Report { reply } => {
-                let _ = reply.send(GameReport::of(&self.game));
+                let _ = reply.send(StoredReport::of(&self.game));
             }
         }
         self.count_players();
@@ -307,13 +319,16 @@ impl GameTask {
     ) {
         self.outboxes.insert(player, (conn, outbox));
         let config = self.game.config();
+        // Only stored records: one still with the writer follows in its `record` message.
+        let mut records = self.game.records_of(player);
+        records.retain(|r| self.stored.contains(&r.id));
         let welcome = ServerMsg::Welcome {
             player,
             secret,
             question_count: self.game.question_count(),
             extra_time_allowed: config.extra_time_allowed,
             value_id: self.game.value_id().map(str::to_owned),
-            records: self.game.records_of(player),
+            records,
         };
         self.tell(player, &welcome);
         self.tell_status(player, now);
@@ -373,17 +388,18 @@ impl GameTask {
         }
         let records = self.game.take_records();
         if !records.is_empty() {
-            for record in &records {
-                if let Some(&player) = self.accounts.get(&record.account_id) {
-                    self.tell(
-                        player,
-                        &ServerMsg::Record {
-                            record: record.clone(),
-                        },
-                    );
-                }
-            }
             let _ = self.persist.send(Persist::Records(records));
+        }
+    }
+
+    /// Records the writer has stored go to their phones (`record`), after the close that
+    /// made them: the phone's later sync of one is a `duplicate`.
+    fn deliver(&mut self, records: Vec<SyncRecord>) {
+        for record in records {
+            self.stored.insert(record.id);
+            if let Some(&player) = self.accounts.get(&record.account_id) {
+                self.tell(player, &ServerMsg::Record { record });
+            }
         }
     }
 
@@ -406,12 +422,8 @@ impl GameTask {
     }
 
     fn save_report(&self, ended: bool) {
-        match serde_json::to_string(&GameReport::of(&self.game)) {
-            Ok(report) => {
-                let _ = self.persist.send(Persist::Report { report, ended });
-            }
-            Err(e) => tracing::error!(error = %e, "cannot serialize a live report"),
-        }
+        let report = StoredReport::of(&self.game);
+        let _ = self.persist.send(Persist::Report { report, ended });
     }
 
     /// Keeps the server-wide count of players in step with this game's.
@@ -442,12 +454,14 @@ impl GameTask {
 }
 
 /// Stores a game's records and reports in order, retrying a busy or failing database with
-/// backoff, so an answer is not lost to a moment of contention.
+/// backoff, so an answer is not lost to a moment of contention. The records the server now
+/// holds (stored, or stored before) go back to the game (`stored`) for their phones.
 async fn writer(
     game: Uuid,
     store: Store,
     content: Arc<ServedContent>,
     mut jobs: mpsc::UnboundedReceiver<Persist>,
+    stored: mpsc::UnboundedSender<Vec<SyncRecord>>,
 ) {
     while let Some(job) = jobs.recv().await {
         let mut wait = Duration::from_millis(200);
@@ -457,9 +471,16 @@ async fn writer(
                     .store_game_records(&content.bundle, records)
                     .await
                     .map(|results| {
-                        for r in results.iter().filter(|r| r.status == RecordStatus::Rejected) {
-                            tracing::warn!(%game, record = %r.id, error = ?r.error, "live record refused");
+                        let mut held = Vec::with_capacity(records.len());
+                        for (record, r) in records.iter().zip(&results) {
+                            if r.status == RecordStatus::Rejected {
+                                tracing::warn!(%game, record = %r.id, error = ?r.error, "live record refused");
+                            } else {
+                                held.push(record.clone());
+                            }
                         }
+                        // The game has stopped when this fails; its phones went with it.
+                        let _ = stored.send(held);
                     }),
                 Persist::Report { report, ended } => {
                     store.save_game_report(game, report, *ended).await

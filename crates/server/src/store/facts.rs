@@ -9,7 +9,9 @@ use super::answer_rows::{encode, layout_items};
 use super::{Result, Store, unix_ms};
 use resapi_core::aggregate::period::{Period, PeriodKind};
 use resapi_core::content::ContentBundle;
-use resapi_core::sync::{PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord};
+use resapi_core::sync::{
+    LiveAnswer, PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord,
+};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::HashMap;
 use time::UtcOffset;
@@ -70,24 +72,37 @@ fn facts_of(
                 row,
             })
         });
-    let practice = (record.kind == RecordKind::PracticeAnswer)
-        .then(|| serde_json::from_value::<PracticeAnswer>(record.payload.clone()).ok())
-        .flatten()
-        .and_then(|a| {
-            // A question the content no longer has: active, but no tally to file it under.
-            let q = content.questions.iter().find(|q| q.id == a.question_id)?;
-            let keys = [
-                q.indicator.clone(),
-                value_key(&q.value),
-                ALL_KEY.to_string(),
-            ];
-            Some((keys, server_correct.unwrap_or(a.correct)))
-        });
+    let practice = answered(record).and_then(|(question_id, correct)| {
+        // A question the content no longer has: active, but no tally to file it under.
+        let q = content.questions.iter().find(|q| q.id == question_id)?;
+        let keys = [
+            q.indicator.clone(),
+            value_key(&q.value),
+            ALL_KEY.to_string(),
+        ];
+        Some((keys, server_correct.unwrap_or(correct)))
+    });
     RecordFacts {
         labels: period_labels(record.created_at),
         at: unix_ms(record.created_at),
         response,
         practice,
+    }
+}
+
+/// The question and the device's judgement of an answer that counts in the practice
+/// tallies: a practice answer, or a live answer (a game's answer counts like a practice
+/// answer towards the unit's figures, docs/dashboard.md).
+fn answered(record: &SyncRecord) -> Option<(String, bool)> {
+    let payload = record.payload.clone();
+    match record.kind {
+        RecordKind::PracticeAnswer => serde_json::from_value::<PracticeAnswer>(payload)
+            .ok()
+            .map(|a| (a.question_id, a.correct)),
+        RecordKind::LiveAnswer => serde_json::from_value::<LiveAnswer>(payload)
+            .ok()
+            .map(|a| (a.question_id, a.correct)),
+        _ => None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! records (`records.rs`, `store_game_records`).
 
 use super::{Result, Store, rfc3339};
+use crate::live::StoredReport;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -106,17 +107,27 @@ impl Store {
         Ok(())
     }
 
-    /// Writes the game's latest report; `ended` also dates its end.
-    pub async fn save_game_report(&self, id: Uuid, report: &str, ended: bool) -> Result<()> {
+    /// Writes the game's latest report (names of accounts erased meanwhile blanked);
+    /// `ended` also dates its end.
+    pub async fn save_game_report(
+        &self,
+        id: Uuid,
+        report: &StoredReport,
+        ended: bool,
+    ) -> Result<()> {
         let ended_at = ended.then(|| rfc3339(OffsetDateTime::now_utc()));
+        // SQLite: BEGIN IMMEDIATE, so an erasure is wholly before or after this write.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let report = super::game_reports::without_erased(&mut tx, report).await?;
         sqlx::query(
             "UPDATE live_games SET report = $2, ended_at = COALESCE(ended_at, $3) WHERE id = $1",
         )
         .bind(id.to_string())
         .bind(report)
         .bind(ended_at)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

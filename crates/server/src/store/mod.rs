@@ -15,6 +15,7 @@ mod bulk;
 mod dashboard;
 pub mod demo;
 pub mod facts;
+mod game_reports;
 mod live;
 mod open;
 mod people;
@@ -30,7 +31,7 @@ pub use dashboard::{PracticeTally, StoredAnswers, UnitResponse};
 pub use live::{GameRow, NewGame, QuizSetRow};
 pub use open::{BUSY_TIMEOUT, sidecar};
 pub use people::PeopleQuery;
-pub use personal_data::{AccountData, Erased, PersonalData, SessionData};
+pub use personal_data::{AccountData, Erased, GameData, PersonalData, QuizSetData, SessionData};
 pub use roster::Admission;
 
 use sqlx::SqlitePool;
@@ -44,6 +45,8 @@ pub struct Store {
     /// Moves on whenever the dashboard facts change (records stored, an account erased,
     /// facts rebuilt): a figure computed at one generation is current while it stays.
     facts_generation: Arc<AtomicU64>,
+    /// Moves on whenever the unit tree changes (`units_cache.rs` reads the units again).
+    units_generation: Arc<AtomicU64>,
 }
 
 /// Every way the data layer fails. Database errors carry the driver's error: it is logged,
@@ -123,6 +126,7 @@ impl Store {
         Store {
             pool,
             facts_generation: Arc::new(AtomicU64::new(0)),
+            units_generation: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -139,6 +143,18 @@ impl Store {
     /// Called after a commit that changed the facts.
     pub(crate) fn facts_changed(&self) {
         self.facts_generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The current generation of the unit tree (see [`Store::units_changed`]).
+    pub fn units_generation(&self) -> u64 {
+        self.units_generation.load(Ordering::Acquire)
+    }
+
+    /// After a committed change of the unit tree: the dashboards' and the unit list's
+    /// copies are stale.
+    pub(crate) fn units_changed(&self) {
+        self.units_generation.fetch_add(1, Ordering::AcqRel);
+        self.facts_changed();
     }
 
     pub async fn close(&self) {

@@ -21,6 +21,35 @@ pub struct PersonalData {
     pub account: AccountData,
     pub sessions: Vec<SessionData>,
     pub records: Vec<StoredRecord>,
+    /// A trainer's saved quiz sets (live quiz), the most recently changed first.
+    pub quiz_sets: Vec<QuizSetData>,
+    /// The live games the account ran as trainer, newest first. Their results name other
+    /// people, so only the game itself is here: the players' answers are theirs.
+    pub games: Vec<GameData>,
+}
+
+/// One saved quiz set.
+#[derive(Debug, Serialize)]
+pub struct QuizSetData {
+    pub id: String,
+    pub name: String,
+    /// The settings (`GameConfig`) as saved.
+    pub config: serde_json::Value,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One game the account ran: when, with which settings, and how many played.
+#[derive(Debug, Serialize)]
+pub struct GameData {
+    pub id: String,
+    pub quiz_set_id: Option<String>,
+    pub code: String,
+    pub config: serde_json::Value,
+    pub created_at: String,
+    pub ended_at: Option<String>,
+    /// Players in the game at its last report (None before a question closed).
+    pub players: Option<u32>,
 }
 
 #[derive(Debug, Serialize)]
@@ -51,8 +80,10 @@ pub struct Erased {
 }
 
 const ABOUT: &str = "Resapi: semua data yang disimpan server tentang akun Anda \
-    (akun, peran, tanggal sesi masuk, dan semua catatan jawaban). \
-    Resapi: all the data the server holds about your account.";
+    (akun, peran, tanggal sesi masuk, semua catatan jawaban, serta set kuis dan kuis apel \
+    yang Anda pandu). \
+    Resapi: all the data the server holds about your account (including the quiz sets \
+    and live quizzes you ran).";
 
 fn ms_to_rfc3339(ms: i64) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
@@ -112,16 +143,58 @@ impl Store {
                 None => break,
             }
         }
+        let (quiz_sets, games) = self.live_data_of(account_id).await?;
         Ok(PersonalData {
             about: ABOUT,
             exported_at: rfc3339(OffsetDateTime::now_utc()),
             account,
             sessions,
             records: all,
+            quiz_sets,
+            games,
         })
     }
 
-    /// Removes the account, its roles, its sessions and all its records, in one transaction:
+    /// A trainer's quiz sets and the games they ran, for the download.
+    async fn live_data_of(&self, account_id: Uuid) -> Result<(Vec<QuizSetData>, Vec<GameData>)> {
+        let json = |what: &str, text: &str| {
+            serde_json::from_str::<serde_json::Value>(text)
+                .map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+        };
+        let mut quiz_sets = Vec::new();
+        for row in self.quiz_sets(account_id).await? {
+            quiz_sets.push(QuizSetData {
+                config: json("quiz set settings", &row.config)?,
+                id: row.id,
+                name: row.name,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+            });
+        }
+        let mut games = Vec::new();
+        for row in self.games_of(account_id, u32::MAX).await? {
+            let players = match &row.report {
+                Some(report) => json("game report", report)?["summary"]["players"]
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok()),
+                None => None,
+            };
+            games.push(GameData {
+                config: json("game settings", &row.config)?,
+                id: row.id,
+                quiz_set_id: row.quiz_set_id,
+                code: row.code,
+                created_at: row.created_at,
+                ended_at: row.ended_at,
+                players,
+            });
+        }
+        Ok((quiz_sets, games))
+    }
+
+    /// Removes the account, its roles, its sessions and all its records, and blanks its name
+    /// in stored game reports (its games and quiz sets as a trainer go with it), in one
+    /// transaction:
     /// either all of it goes or nothing does. Published aggregates are not touched (they hold
     /// no person's data). `NoSuchAccount` when it is already gone.
     pub async fn erase_account(&self, account_id: Uuid) -> Result<Erased> {
@@ -134,6 +207,8 @@ impl Store {
         let mut tx = conn.begin().await?;
         // The dashboard facts hold the person's answers too (docs/dashboard.md).
         super::facts::remove_account(&mut tx, &id).await?;
+        // Stored game reports name the players (docs/live-quiz.md).
+        super::game_reports::forget_account(&mut tx, account_id).await?;
         let records = sqlx::query("DELETE FROM records WHERE account_id = $1")
             .bind(&id)
             .execute(&mut *tx)

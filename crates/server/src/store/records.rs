@@ -85,6 +85,7 @@ impl Store {
                 unit_id: &unit_id,
                 received_at: &received_at,
                 content,
+                from_game: false,
             };
             let result = store(&mut tx, &prepared, verdict, &at).await?;
             first_copy
@@ -150,6 +151,7 @@ impl Store {
                 unit_id,
                 received_at: &received_at,
                 content,
+                from_game: true,
             };
             results.push(match store(&mut tx, &prepared, verdict, &at).await? {
                 Ok(status) => ok(id_text, status),
@@ -215,19 +217,22 @@ impl Store {
     }
 }
 
-/// One record against what is stored: a stored id decides first (`duplicate` or
-/// `id_conflict`, whatever the content or the clock say now), then the content rules'
-/// `verdict` (the server's judgement of an answer, or the refusal), then the answer slot,
-/// then the insert.
-/// Where and when a batch is stored.
+/// Where and when a batch is stored, and by whom.
 #[derive(Clone, Copy)]
 struct Stored<'a> {
     account_id: Uuid,
     unit_id: &'a str,
     received_at: &'a str,
     content: &'a ContentBundle,
+    /// The server's own game made these records (`store_game_records`); otherwise a phone
+    /// synced them, and a phone cannot make a live answer (docs/api.md "Sync rules").
+    from_game: bool,
 }
 
+/// One record against what is stored: a stored id decides first (`duplicate` or
+/// `id_conflict`, whatever the content or the clock say now), then a live answer the
+/// server's games never stored is refused, then the content rules' `verdict` (the server's
+/// judgement of an answer, or the refusal), then the answer slot, then the insert.
 async fn store(
     tx: &mut Transaction<'static, Sqlite>,
     p: &Prepared,
@@ -239,6 +244,7 @@ async fn store(
         unit_id,
         received_at,
         content,
+        from_game,
     } = *at;
     let id = p.record.id.to_string();
     let stored: Option<(String,)> =
@@ -253,6 +259,11 @@ async fn store(
         } else {
             Err(RecordError::IdConflict)
         });
+    }
+    if p.record.kind == RecordKind::LiveAnswer && !from_game {
+        // The game stores each live answer before its phone gets it, so a new one from a
+        // phone was made up (or belongs to a game whose writer gave up): it never counts.
+        return Ok(Err(RecordError::LiveAnswerUnknown));
     }
     let server_correct = match verdict {
         Ok(judged) => judged,

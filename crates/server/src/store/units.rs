@@ -30,7 +30,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        self.facts_changed();
+        self.units_changed();
         Ok(())
     }
 
@@ -116,7 +116,7 @@ impl Store {
             }
         }
         tx.commit().await?;
-        self.facts_changed();
+        self.units_changed();
         Ok(())
     }
 
@@ -132,7 +132,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NoSuchUnit);
         }
-        self.facts_changed();
+        self.units_changed();
         Ok(())
     }
 
@@ -204,7 +204,7 @@ impl Store {
             return Err(StoreError::NoSuchUnit);
         }
         tx.commit().await?;
-        self.facts_changed();
+        self.units_changed();
         Ok(())
     }
 }

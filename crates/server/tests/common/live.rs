@@ -129,3 +129,107 @@ pub async fn history_when(
     }
     history
 }
+
+/// A finished game: its id and every phone with what it received.
+pub struct Played {
+    pub id: String,
+    pub phones: Vec<Socket>,
+}
+
+/// Plays a whole game (accuracy only, unit board on, no guests) of `questions` with
+/// `people` on their phones: each phone answers each question with `pick(phone, question)`,
+/// the presenter moves on until the game has ended. Each phone then waits for its `record`
+/// of every question, which comes once the server has stored it.
+pub async fn play(
+    srv: &super::Server,
+    trainer_token: &str,
+    people: &[&super::SignedIn],
+    questions: &[&str],
+    pick: impl Fn(usize, usize) -> String,
+) -> Played {
+    let config = json!({
+        "source": {"kind": "questions", "question_ids": questions},
+        "question_count": questions.len(),
+        "seconds_per_question": 10,
+        "scoring": "accuracy_only",
+        "team_mode": true,
+        "guests_allowed": false,
+        "extra_time_allowed": false,
+        "max_players": 10
+    });
+    let res = srv
+        .post("/api/v1/live/games", &config, Some(trainer_token))
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+    let created: Value = res.json().await.unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    let code = created["code"].as_str().unwrap().to_owned();
+    let mut host =
+        Socket::connect(&srv.url(&format!("/api/v1/live/games/{id}/ws?token={trainer_token}")))
+            .await;
+    host.until_type("host").await;
+    let mut phones = Vec::new();
+    for person in people {
+        let mut phone = Socket::connect(&srv.url(&format!(
+            "/api/v1/live/join/{code}/ws?token={}",
+            person.token
+        )))
+        .await;
+        phone.send(json!({"type": "join"})).await;
+        phone.until_type("welcome").await;
+        phones.push(phone);
+    }
+    host.host("start").await;
+    for q in 0..questions.len() {
+        for (i, phone) in phones.iter_mut().enumerate() {
+            phone.until_phase("question").await;
+            let msg = json!({"type": "answer", "answer_id": uuid::Uuid::now_v7(),
+                "question": q, "option_id": pick(i, q)});
+            phone.send(msg).await;
+        }
+        // Everyone answered: the question closes at once, and each phone hears its result.
+        for phone in &mut phones {
+            phone
+                .until("the result", |v| {
+                    v["type"] == "you" && v["status"]["last"]["index"] == q
+                })
+                .await;
+        }
+        host.host("next").await;
+        host.host("next").await;
+    }
+    host.host("next").await;
+    for phone in &mut phones {
+        phone.until_phase("ended").await;
+    }
+    for phone in &mut phones {
+        while records(&phone.log).len() < questions.len() {
+            phone.until_type("record").await;
+        }
+    }
+    Played { id, phones }
+}
+
+/// The `record`s a phone received, in order.
+pub fn records(log: &[Value]) -> Vec<Value> {
+    log.iter()
+        .filter(|m| m["type"] == "record")
+        .map(|m| m["record"].clone())
+        .collect()
+}
+
+/// (name, points, rank) of each row of a ranking (a podium's `top`, a report's
+/// `leaderboard`).
+pub fn ranking(rows: &Value) -> Vec<(String, u64, u64)> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_owned(),
+                r["points"].as_u64().unwrap(),
+                r["rank"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}

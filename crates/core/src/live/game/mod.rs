@@ -719,6 +719,12 @@ impl Game {
         })
     }
 
+    /// The account a player joined as (None for a guest or an unknown player): the
+    /// server keeps it with a stored report, so erasing the account can blank its name.
+    pub fn account_of(&self, player: PlayerId) -> Option<Uuid> {
+        self.players.get(player.0 as usize)?.account
+    }
+
     /// The ranked people, for the summary and the CSV export.
     pub fn leaderboard(&self) -> &Leaderboard {
         &self.board

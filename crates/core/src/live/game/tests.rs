@@ -472,6 +472,10 @@ fn account_answers_become_records_once_and_guests_leave_none() {
     let mut g = game(ScoringMode::SpeedPoints);
     let (ani, ani_account) = account(&mut g, "Ani", "keu");
     let dewi = guest(&mut g, "Dewi").unwrap();
+    // Who joined as which account (a report keeps it for erasure); a guest is nobody's.
+    assert_eq!(g.account_of(ani), Some(ani_account));
+    assert_eq!(g.account_of(dewi.player), None);
+    assert_eq!(g.account_of(PlayerId(99)), None);
     g.command(HostCommand::Start, T0).unwrap();
     let given = answer(0, "b");
     g.answer(ani, &given, T0 + 4_200).unwrap();
