@@ -56,6 +56,10 @@ async function guestJoins(game, name) {
 }
 
 /** Waits until the screen (`presenter` or `projector`) shows `phase`. */
+/** Seconds on the timer ring ("45", or "1:00" from a minute on). */
+const timerSeconds = async (page) =>
+  (await page.getByTestId("timer-seconds").textContent()).split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
+
 const phaseIs = (page, screen, phase) => page.locator(`[data-testid="${screen}"][data-phase="${phase}"]`).waitFor();
 
 /** The projector at both hall sizes: it fits the window (no scrolling) and is photographed. */
@@ -103,7 +107,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const guest = await guestJoins(game, "Tamu Satu");
   await projector.getByTestId("proj-joined").filter({ hasText: /^1$/ }).waitFor();
   await projector.getByTestId("proj-names").getByText("Tamu Satu", { exact: true }).waitFor();
-  await presenter.getByTestId("live-players").getByText("Tamu Satu").waitFor();
+  await presenter.getByTestId("live-players").getByRole("rowheader", { name: /Tamu Satu/ }).waitFor();
   // A second guest, who will never answer (so one answer does not close the question).
   await guestJoins(game, "Tamu Dua");
   await projector.getByTestId("proj-joined").filter({ hasText: /^2$/ }).waitFor();
@@ -125,7 +129,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   );
   await projector.getByTestId("proj-answered").filter({ hasText: "0 dari 2 menjawab" }).waitFor();
   // The timer counts down on the projector from the message's time.
-  const first = Number(await projector.getByTestId("timer-seconds").textContent());
+  const first = await timerSeconds(projector);
   assert.ok(first > 50 && first <= 60, `timer shows ${first}`);
   // The presenter alone sees the key; the projector does not before the close.
   const key = await presenter.locator(".live-option.is-correct").getAttribute("data-id");
@@ -137,7 +141,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   await guest.locator(`button.opt[data-id="${key}"]`).click();
   await projector.getByTestId("proj-answered").filter({ hasText: "1 dari 2 menjawab" }).waitFor();
   assert.equal(await projector.evaluate(() => window.__stem === document.querySelector('[data-testid="proj-stem"]')), true, "no re-mount per message");
-  const later = Number(await projector.getByTestId("timer-seconds").textContent());
+  const later = await timerSeconds(projector);
   assert.ok(later <= first, `the timer runs down (${first} → ${later})`);
   await photograph(projector, "02-question");
 
@@ -164,6 +168,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const playersBox = await remote.getByTestId("live-players").boundingBox();
   assert.ok(box.y < playersBox.y, "the controls come before the players");
   await screenshot(remote, "console-live-run-remote");
+  await assertAccessible(remote, "presenter on the trainer's phone", { axe: true });
   await next.click();
   await phaseIs(projector, "projector", "leaderboard");
   await phaseIs(presenter, "presenter", "leaderboard");
@@ -197,6 +202,16 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const csv = await (await download.createReadStream()).toArray();
   assert.match(Buffer.concat(csv).toString("utf8"), /Tamu Satu/);
   assert.equal(await presenter.getByRole("button", { name: "Akhiri", exact: true }).isDisabled(), true);
+
+  // The server goes away: the presenter says it is reconnecting, and tries again by itself.
+  // A restart ends running games, so once the server is back it says the quiz is gone.
+  await server.stop();
+  const link = presenter.getByTestId("live-link");
+  await presenter.locator('[data-testid="live-link"][data-state="reconnecting"]').waitFor();
+  assert.match(await link.textContent(), /Menyambung kembali dalam \d+ detik/);
+  await server.start();
+  await presenter.locator('[data-testid="live-link"][data-state="refused"]').waitFor({ timeout: 40_000 });
+  assert.match(await link.textContent(), /tidak sedang berjalan/);
 
   await remoteContext.close();
   await context.close();
