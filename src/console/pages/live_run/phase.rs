@@ -52,6 +52,8 @@ pub fn letter(position: usize) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use resapi_core::live::view::PlayerQuestion;
+    use resapi_core::text::Text;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
@@ -62,8 +64,26 @@ mod tests {
         assert_eq!(letters, "ABCD");
     }
 
+    fn question(paused: bool) -> PlayerView {
+        PlayerView::Question {
+            question: PlayerQuestion {
+                index: 0,
+                count: 2,
+                question_id: "q".into(),
+                stem: Text::new("Soal", "Question"),
+                options: Vec::new(),
+            },
+            remaining_ms: 10_000,
+            allowed_ms: 20_000,
+            paused,
+        }
+    }
+
     #[wasm_bindgen_test]
     fn only_an_open_question_can_be_paused() {
+        assert!(paused(&question(true)));
+        assert!(!paused(&question(false)));
+        assert_eq!(Phase::of(&question(true)), Phase::Question);
         assert!(!paused(&PlayerView::Lobby { players: 3 }));
         assert_eq!(Phase::of(&PlayerView::Lobby { players: 3 }), Phase::Lobby);
     }
