@@ -109,7 +109,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   await projector.getByTestId("proj-names").getByText("Tamu Satu", { exact: true }).waitFor();
   await presenter.getByTestId("live-players").getByRole("rowheader", { name: /Tamu Satu/ }).waitFor();
   // A second guest, who will never answer (so one answer does not close the question).
-  await guestJoins(game, "Tamu Dua");
+  const second = await guestJoins(game, "Tamu Dua");
   await projector.getByTestId("proj-joined").filter({ hasText: /^2$/ }).waitFor();
   await assertAccessible(presenter, "presenter: lobby", { axe: true });
   await photograph(projector, "01-lobby");
@@ -138,11 +138,16 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   // The screen is updated in place: the same stem element before and after the count moves.
   await projector.getByTestId("proj-stem").evaluate((el) => (window.__stem = el));
 
+  // The ring counts down here between messages (nobody has answered yet: no new message).
+  await projector.waitForTimeout(2100);
+  const running = await timerSeconds(projector);
+  assert.ok(running < first, `the timer runs down between messages (${first} → ${running})`);
+
   await guest.locator(`button.opt[data-id="${key}"]`).click();
   await projector.getByTestId("proj-answered").filter({ hasText: "1 dari 2 menjawab" }).waitFor();
   assert.equal(await projector.evaluate(() => window.__stem === document.querySelector('[data-testid="proj-stem"]')), true, "no re-mount per message");
   const later = await timerSeconds(projector);
-  assert.ok(later <= first, `the timer runs down (${first} → ${later})`);
+  assert.ok(later <= running, `the timer keeps running down (${running} → ${later})`);
   await photograph(projector, "02-question");
 
   // Next (the button) → reveal: the distribution and the correct option, in words.
@@ -175,6 +180,14 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const top = projector.getByTestId("live-leaderboard").locator("tbody tr").first();
   assert.match(await top.textContent(), /Tamu Satu.*1000/);
   await photograph(projector, "04-leaderboard");
+
+  // "Keluarkan" asks first; the kicked phone is told, and the list and the count drop it.
+  await presenter.getByRole("button", { name: "Keluarkan Tamu Dua" }).click();
+  await presenter.getByRole("alertdialog").getByText("Keluarkan Tamu Dua dari kuis ini?").waitFor();
+  await presenter.getByRole("alertdialog").getByRole("button", { name: "Ya, keluarkan" }).click();
+  await second.getByRole("heading", { name: "Anda dikeluarkan" }).waitFor();
+  await presenter.getByRole("heading", { name: "Pemain (1)" }).waitFor();
+  assert.equal(await presenter.getByTestId("live-players").getByRole("rowheader", { name: /Tamu Dua/ }).count(), 0);
 
   // Question 2: → opens it; Space pauses (the projector says so) and resumes.
   await presenter.locator("h1").click();
