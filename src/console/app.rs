@@ -33,9 +33,10 @@ pub fn ConsoleApp() -> impl IntoView {
                         <Route path=path!("/konsol/pegawai") view=|| view! { <Guarded screen=Screen::People><PeoplePage /></Guarded> } />
                         <Route path=path!("/konsol/impor") view=|| view! { <Guarded screen=Screen::Roster><RosterImportPage /></Guarded> } />
                         <Route path=path!("/konsol/kualitas") view=|| view! { <Guarded screen=Screen::Quality><QualityPage /></Guarded> } />
+                        <Route path=path!("/konsol/analisis-butir") view=|| view! { <Guarded screen=Screen::ItemAnalysis><ItemAnalysisPage /></Guarded> } />
+                        // Last: the first route that matches wins, and `/konsol/kuis/baru` is no game id.
                         <Route path=path!("/konsol/kuis/:id") view=|| view! { <Guarded screen=Screen::Live><PresenterPage /></Guarded> } />
                         <Route path=path!("/konsol/kuis/:id/layar") view=|| view! { <Guarded screen=Screen::Live><ProjectorPage /></Guarded> } />
-                        <Route path=path!("/konsol/analisis-butir") view=|| view! { <Guarded screen=Screen::ItemAnalysis><ItemAnalysisPage /></Guarded> } />
                     </Routes>
                 </Show>
             </Frame>

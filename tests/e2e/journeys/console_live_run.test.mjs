@@ -149,6 +149,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const later = await timerSeconds(projector);
   assert.ok(later <= running, `the timer keeps running down (${running} → ${later})`);
   await photograph(projector, "02-question");
+  await screenshot(presenter, "console-live-run-presenter-question");
 
   // Next (the button) → reveal: the distribution and the correct option, in words.
   await presenter.getByRole("button", { name: "Lanjut", exact: true }).click();
@@ -215,6 +216,7 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const csv = await (await download.createReadStream()).toArray();
   assert.match(Buffer.concat(csv).toString("utf8"), /Tamu Satu/);
   assert.equal(await presenter.getByRole("button", { name: "Akhiri", exact: true }).isDisabled(), true);
+  await screenshot(presenter, "console-live-run-presenter-ended");
 
   // The server goes away: the presenter says it is reconnecting, and tries again by itself.
   // A restart ends running games, so once the server is back it says the quiz is gone.

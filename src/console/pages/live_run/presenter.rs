@@ -111,6 +111,7 @@ pub fn PresenterScreen(game: GameAddress) -> impl IntoView {
     let button = move |control: Control| {
         view! {
             <button type="button" class="btn live-btn" class:btn-primary=matches!(control, Control::Start | Control::Next)
+                class:btn-secondary=matches!(control, Control::Pause | Control::Resume | Control::Skip)
                 class:live-end=control == Control::End
                 data-control=format!("{control:?}").to_lowercase()
                 disabled=move || !allowed(control)
