@@ -6,6 +6,7 @@
 
 mod boards;
 pub mod clock;
+mod console_msg;
 pub mod controls;
 pub mod keys;
 mod parts;
@@ -18,10 +19,10 @@ mod timer_ring;
 
 use crate::console::i18n::live_run::{live_tr, reconnecting};
 use crate::console::state::use_console;
+use console_msg::ConsoleMsg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use resapi_core::Lang;
-use resapi_core::live::protocol::ServerMsg;
 use socket::{Link, LiveSocket};
 use uuid::Uuid;
 
@@ -41,7 +42,7 @@ impl GameAddress {
 
     /// Opens the game's socket as the signed-in trainer; a token the server no longer knows
     /// ends the sign-in here (the login screen shows).
-    fn connect(&self, projector: bool, on_message: impl Fn(ServerMsg) + 'static) -> LiveSocket {
+    fn connect(&self, projector: bool, on_message: impl Fn(ConsoleMsg) + 'static) -> LiveSocket {
         let console = use_console();
         let token = console.token().unwrap_or_default();
         LiveSocket::open(self.socket_path(projector, &token), on_message, move || {

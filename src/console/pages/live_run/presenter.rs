@@ -5,6 +5,7 @@
 //! first and full width.
 
 use super::boards::{Distribution, LeaderTable, Options, Podium, UnitTable};
+use super::console_msg::ConsoleMsg;
 use super::controls::{Control, enabled};
 use super::keys::{Focus, control_for};
 use super::parts::Parts;
@@ -19,7 +20,7 @@ use crate::download::offer_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use resapi_core::live::game::HostCommand;
-use resapi_core::live::protocol::{ClientMsg, ServerMsg};
+use resapi_core::live::protocol::ClientMsg;
 use resapi_core::live::view::{HostView, ProjectorView};
 use resapi_core::text::Text;
 use wasm_bindgen::JsCast;
@@ -40,8 +41,8 @@ pub fn PresenterScreen(game: GameAddress) -> impl IntoView {
     let host = RwSignal::new(None::<HostView>);
     let refusal = RwSignal::new(None::<Refusal>);
     let socket = game.connect(false, move |msg| match msg {
-        ServerMsg::Host { view } => host.set(Some(view)),
-        ServerMsg::Refused { message, .. } => refusal.set(Some(Refusal::Server(message))),
+        ConsoleMsg::Host { view } => host.set(Some(*view)),
+        ConsoleMsg::Refused { message } => refusal.set(Some(Refusal::Server(message))),
         _ => {}
     });
     let projector_view: Signal<Option<ProjectorView>> =

@@ -3,6 +3,7 @@
 //! and 1080p. Each phase's screen is built once and then updated in place from memos.
 
 use super::boards::{Distribution, LeaderTable, Options, Podium, UnitTable};
+use super::console_msg::ConsoleMsg;
 use super::parts::Parts;
 use super::phase::Phase;
 use super::timer_ring::TimerRing;
@@ -12,7 +13,6 @@ use crate::console::i18n::live_run::{answered_of, live_tr, phase_name};
 use crate::console::state::use_console;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use resapi_core::live::protocol::ServerMsg;
 use resapi_core::live::view::ProjectorView;
 
 #[component]
@@ -22,8 +22,8 @@ pub fn ProjectorScreen(game: GameAddress) -> impl IntoView {
     let t = move || live_tr(lang.get());
     let view = RwSignal::new(None::<ProjectorView>);
     let socket = game.connect(true, move |msg| {
-        if let ServerMsg::Projector { view: v } = msg {
-            view.set(Some(v));
+        if let ConsoleMsg::Projector { view: v } = msg {
+            view.set(Some(*v));
         }
     });
     let parts = Parts::new(view.into());

@@ -6,10 +6,11 @@
 //! retries; 426 (a good address without the handshake) means try again.
 
 use super::clock::backoff_secs;
+use super::console_msg::ConsoleMsg;
 use crate::api::{ApiError, error_of};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use resapi_core::live::protocol::{ClientMsg, ServerMsg};
+use resapi_core::live::protocol::ClientMsg;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
@@ -45,7 +46,7 @@ struct Inner {
     retry: Option<Timeout>,
     stopped: bool,
     link: RwSignal<Link>,
-    on_message: Rc<dyn Fn(ServerMsg)>,
+    on_message: Rc<dyn Fn(ConsoleMsg)>,
     on_unauthorized: Rc<dyn Fn()>,
 }
 
@@ -60,7 +61,7 @@ impl LiveSocket {
     /// Connects now; closes for good when the calling component is cleaned up.
     pub fn open(
         path: String,
-        on_message: impl Fn(ServerMsg) + 'static,
+        on_message: impl Fn(ConsoleMsg) + 'static,
         on_unauthorized: impl Fn() + 'static,
     ) -> LiveSocket {
         let link = RwSignal::new(Link::Connecting);
@@ -138,7 +139,7 @@ fn connect(inner: &Rc<RefCell<Inner>>) {
                 return;
             };
             // A message this version does not know is skipped, not fatal.
-            if let Ok(msg) = serde_json::from_str::<ServerMsg>(&text) {
+            if let Ok(msg) = serde_json::from_str::<ConsoleMsg>(&text) {
                 let handle = inner.borrow().on_message.clone();
                 handle(msg);
             }
