@@ -82,6 +82,12 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   const presenter = await context.newPage();
   const consolePage = new ConsolePage(presenter, server.url);
   await consolePage.signIn(trainer);
+  // The presenter's socket passes through the test, which can cut it as a network would.
+  const sockets = [];
+  await presenter.routeWebSocket(/\/api\/v1\/live\/games\//, (ws) => {
+    const upstream = ws.connectToServer();
+    sockets.push({ ws, upstream });
+  });
   await presenter.goto(`${server.url}/konsol/kuis/${game.id}`);
   await phaseIs(presenter, "presenter", "lobby");
   assert.equal(await presenter.getByTestId("live-code").textContent(), game.code);
@@ -108,6 +114,17 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   await projector.getByTestId("proj-joined").filter({ hasText: /^1$/ }).waitFor();
   await projector.getByTestId("proj-names").getByText("Tamu Satu", { exact: true }).waitFor();
   await presenter.getByTestId("live-players").getByRole("rowheader", { name: /Tamu Satu/ }).waitFor();
+  // The presenter's connection drops: it says so, comes back by itself and shows the game.
+  const link = presenter.getByTestId("live-link");
+  const cut = sockets.at(-1);
+  cut.upstream.close();
+  cut.ws.close({ code: 4000, reason: "cut by the test" });
+  await presenter.locator('[data-testid="live-link"][data-state="reconnecting"]').waitFor();
+  assert.match(await link.textContent(), /Menyambung kembali dalam 1 detik/);
+  await presenter.locator('[data-testid="live-link"][data-state="open"]').waitFor();
+  assert.equal(sockets.length, 2, "one new connection");
+  await presenter.getByTestId("live-players").getByRole("rowheader", { name: /Tamu Satu/ }).waitFor();
+
   // A second guest, who will never answer (so one answer does not close the question).
   const second = await guestJoins(game, "Tamu Dua");
   await projector.getByTestId("proj-joined").filter({ hasText: /^2$/ }).waitFor();
@@ -221,7 +238,6 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   // The server goes away: the presenter says it is reconnecting, and tries again by itself.
   // A restart ends running games, so once the server is back it says the quiz is gone.
   await server.stop();
-  const link = presenter.getByTestId("live-link");
   await presenter.locator('[data-testid="live-link"][data-state="reconnecting"]').waitFor();
   assert.match(await link.textContent(), /Menyambung kembali dalam \d+ detik/);
   await server.start();
