@@ -182,6 +182,16 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   // thumb-sized; its "Lanjut" moves the projector to the leaderboard.
   const remoteContext = await phone(env.browser, { width: 390, height: 844 });
   const remote = await remoteContext.newPage();
+  // The remote's socket passes through the test, which can hold back its views (a phone on a
+  // slow network still showing an earlier phase) while its commands and refusals go through.
+  let stale = false;
+  await remote.routeWebSocket(/\/api\/v1\/live\/games\//, (ws) => {
+    const upstream = ws.connectToServer();
+    ws.onMessage((m) => upstream.send(m));
+    upstream.onMessage((m) => {
+      if (!(stale && JSON.parse(m).type === "host")) ws.send(m);
+    });
+  });
   await new ConsolePage(remote, server.url).signIn(trainer);
   await remote.goto(`${server.url}/konsol/kuis/${game.id}`);
   await phaseIs(remote, "presenter", "reveal");
@@ -217,8 +227,16 @@ test("a trainer runs a live quiz from the presenter, the projector follows, a ph
   await presenter.keyboard.press(" ");
   await projector.getByTestId("proj-paused").waitFor({ state: "detached" });
   // "Lewati" voids the last question: straight to the podium.
+  await phaseIs(remote, "presenter", "question");
+  stale = true;
   await presenter.getByRole("button", { name: "Lewati", exact: true }).click();
   await phaseIs(projector, "projector", "podium");
+  // The remote, still showing the question, presses "Lewati" too: the server refuses, and
+  // the remote says why in words.
+  await remote.getByRole("button", { name: "Lewati", exact: true }).click();
+  const refusal = remote.getByTestId("live-refusal");
+  await refusal.filter({ hasText: "Perintah ini tidak bisa dijalankan pada tahap kuis sekarang." }).waitFor();
+  assert.equal(await refusal.getAttribute("role"), "alert");
   const podiumFirst = projector.locator(".podium-1");
   assert.match(await podiumFirst.textContent(), /Tamu Satu/);
   await photograph(projector, "05-podium");
