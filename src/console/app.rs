@@ -6,6 +6,7 @@ use super::layout::Frame;
 use super::pages::dashboard::DashboardPage;
 use super::pages::home::HomePage;
 use super::pages::item_analysis::ItemAnalysisPage;
+use super::pages::live_run::{PresenterPage, ProjectorPage};
 use super::pages::login::LoginPage;
 use super::pages::no_access::{Guarded, NoSuchScreen};
 use super::pages::people::PeoplePage;
@@ -33,6 +34,9 @@ pub fn ConsoleApp() -> impl IntoView {
                         <Route path=path!("/konsol/impor") view=|| view! { <Guarded screen=Screen::Roster><RosterImportPage /></Guarded> } />
                         <Route path=path!("/konsol/kualitas") view=|| view! { <Guarded screen=Screen::Quality><QualityPage /></Guarded> } />
                         <Route path=path!("/konsol/analisis-butir") view=|| view! { <Guarded screen=Screen::ItemAnalysis><ItemAnalysisPage /></Guarded> } />
+                        // Last: the first route that matches wins, and `/konsol/kuis/baru` is no game id.
+                        <Route path=path!("/konsol/kuis/:id") view=|| view! { <Guarded screen=Screen::Live><PresenterPage /></Guarded> } />
+                        <Route path=path!("/konsol/kuis/:id/layar") view=|| view! { <Guarded screen=Screen::Live><ProjectorPage /></Guarded> } />
                     </Routes>
                 </Show>
             </Frame>

@@ -2,6 +2,7 @@
 //! person's name, language, "Keluar"), the nav of the screens the person's roles open.
 
 use super::access;
+use super::pages::live_run::is_projector_path;
 use super::state::use_console;
 use crate::api;
 use crate::components::lang_switch::LangSwitch;
@@ -25,7 +26,10 @@ pub fn Frame(children: Children) -> impl IntoView {
         })
     };
     let location = use_location();
+    // The projector's tab is the big screen: no header, no nav, the whole window for the game.
+    let framed = move || !is_projector_path(&location.pathname.get());
     view! {
+        <Show when=framed>
         <a class="skip-link" href="#main">{move || console.tr().skip_link}</a>
         <header class="top console-top">
             <a href="/konsol/" class="brand">
@@ -42,8 +46,9 @@ pub fn Frame(children: Children) -> impl IntoView {
                 <LogoutButton />
             </div>
         </header>
-        <div class="console-body">
-            <Show when=move || !screens().is_empty()>
+        </Show>
+        <div class="console-body" class:console-bare=move || !framed()>
+            <Show when=move || framed() && !screens().is_empty()>
                 <nav class="console-nav" aria-label=move || console.tr().nav_label>
                     <ul>
                         {move || screens().into_iter().map(|s| {
