@@ -3,6 +3,7 @@
 //! [`Shared`] (reached through `Deref`). The measurement-quality screens' strings are in
 //! [`quality`].
 
+pub mod live_setup;
 pub mod quality;
 
 use super::access::Screen;
