@@ -46,6 +46,14 @@ pub struct GameItem {
 }
 
 /// A game's report as of its last closed question.
+impl GameItem {
+    /// Still being played: the server keeps an ended game reachable for a while (so phones
+    /// can see the results), but once it has an end it is over for the trainer.
+    pub fn in_play(&self) -> bool {
+        self.running && self.ended_at.is_none()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GameReport {
     pub summary: Summary,

@@ -229,13 +229,14 @@ fn History(games: Vec<GameItem>, bank: Bank) -> impl IntoView {
             };
             let created = game.created_at.clone();
             let players = game.summary.as_ref().map_or(0, |s| s.players);
-            let (href, state, link) = if game.running {
+            let in_play = game.in_play();
+            let (href, state, link) = if in_play {
                 (presenter_href(&game.id), true, "live-open-presenter")
             } else {
                 (results_href(&game.id), false, "live-open-results")
             };
             view! {
-                <tr data-testid="live-game" data-running=game.running.to_string()>
+                <tr data-testid="live-game" data-running=in_play.to_string()>
                     <td>{move || wib(&created, lang.get())}</td>
                     <td>{source}</td>
                     <td class="num" data-testid="live-game-code">{game.code.clone()}</td>

@@ -46,7 +46,7 @@ pub fn LiveResultsPage() -> impl IntoView {
             let item = &d.item;
             let heading = i18n::results_of(lang, &item.code, &wib(&item.created_at, lang));
             let source = source_label(&item.config.source, content.as_deref(), lang);
-            let running = item.running.then(|| {
+            let running = item.in_play().then(|| {
                 view! {
                     <p class="console-notice" data-testid="live-still-running">
                         {t.still_running}" "
@@ -54,7 +54,9 @@ pub fn LiveResultsPage() -> impl IntoView {
                     </p>
                 }
             });
-            let report = match &d.report {
+            // A running game reports from its lobby on; results start with the first close.
+            let closed = d.report.as_ref().filter(|r| !r.summary.questions.is_empty());
+            let report = match closed {
                 Some(report) => view! {
                     <Report report=report.clone() content=content.clone() team=item.config.team_mode lang=lang />
                 }
@@ -118,9 +120,9 @@ fn Report(
                         <strong>{i18n::question_number(lang, q.index)}": "</strong>{stem}
                         {hardest.then(|| view! { " " <span class="badge badge-warn" data-testid="live-hardest">{t.hardest}</span> })}
                     </p>
-                    <div class="live-bar" aria-hidden="true">
-                        <span class="live-bar-fill" style=format!("width: {}%", q.percent)></span>
-                    </div>
+                    // A second cue only: the share is in words below (a meter, since the
+                    // CSP allows no inline style).
+                    <meter class="live-bar" aria-hidden="true" min="0" max="100" value=q.percent></meter>
                     <p class="live-accuracy-figure">{i18n::accuracy(lang, q.correct, q.answered, q.percent)}</p>
                 </li>
             }
