@@ -1,7 +1,7 @@
 // Kuis Apel in the console, before and after a game. A trainer opens "Kuis Apel" (empty
 // states say what to do), makes a quiz by value with the form (seconds 5 is refused in
 // words beside the field, 20 is taken), saves it as a quiz set, renames it, runs it and
-// lands on the presenter's address. Two guests play one question over the sockets and the
+// lands on the presenter's address. Two guests play two questions over the sockets and the
 // game is ended from the presenter's socket; the game is in the history, its results show
 // the ranking and the accuracy per question as the API reports them, and "Unduh CSV"
 // downloads the same rows. The quiz set is deleted; the game stays in the history.
@@ -159,13 +159,22 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   for (const who of ["ani", "budi"]) await play.until(who, (m) => m.type === "welcome", "welcome");
   await play.until("host", (m) => m.type === "host" && m.view.players.length === 2, "two players");
   await play.send("host", { type: "host", command: "start" });
-  const open = await play.until("host", (m) => phase(m) === "question" && m.view.answer_key, "question 1");
-  const question = open.view.projector.phase.question;
-  const key = open.view.answer_key;
-  const wrong = question.options.find((o) => o.id !== key).id;
-  await play.send("ani", { type: "answer", answer_id: crypto.randomUUID(), question: question.index, option_id: key });
-  await play.send("budi", { type: "answer", answer_id: crypto.randomUUID(), question: question.index, option_id: wrong });
-  await play.until("host", (m) => phase(m) === "reveal", "the close");
+  const asked = [];
+  for (const index of [0, 1]) {
+    const open = await play.until("host", (m) => phase(m) === "question" && m.view.projector.phase.question.index === index, `question ${index + 1}`);
+    const question = open.view.projector.phase.question;
+    const key = open.view.answer_key;
+    // Question 1: Ani right, Budi wrong; question 2: both right.
+    const budi = index === 0 ? question.options.find((o) => o.id !== key).id : key;
+    await play.send("ani", { type: "answer", answer_id: crypto.randomUUID(), question: index, option_id: key });
+    await play.send("budi", { type: "answer", answer_id: crypto.randomUUID(), question: index, option_id: budi });
+    await play.until("host", (m) => phase(m) === "reveal" && m.view.projector.phase.reveal.index === index, `the close of question ${index + 1}`);
+    asked.push(question.question_id);
+    if (index === 0) {
+      await play.send("host", { type: "host", command: "next" });
+      await play.send("host", { type: "host", command: "next" });
+    }
+  }
   await play.send("host", { type: "host", command: "end" });
   await play.until("host", (m) => phase(m) === "ended", "the end");
   await play.context.close();
@@ -190,7 +199,8 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   const report = (await apiGet(server, trainer.token, `/live/games/${gameId}`)).body.report;
   assert.equal(report.leaderboard.length, 2);
   assert.equal(report.leaderboard[0].name, "Ani Lestari");
-  assert.ok(report.leaderboard[0].points >= 500 && report.leaderboard[1].points === 0);
+  assert.deepEqual(report.leaderboard.map((r) => r.correct), [2, 1]);
+  assert.ok(report.leaderboard[0].points > report.leaderboard[1].points);
   const rankRows = page.getByTestId("live-rank-row");
   await rankRows.first().waitFor();
   const shown = [];
@@ -198,12 +208,20 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   const expected = report.leaderboard.map((r) => [String(r.rank), r.name, r.unit_name, String(r.points), String(r.correct)]);
   assert.deepEqual(shown, expected);
   assert.deepEqual(expected.map((r) => r[2]), [unitName(UNIT_A), unitName(UNIT_B)]);
+  // A bar and the share in words per question, its stem, and the hardest marked in words.
   const accuracy = page.getByTestId("live-question-accuracy");
-  assert.equal(await accuracy.count(), 1);
-  const stem = content.questions.find((q) => q.id === question.question_id).stem.id;
-  assert.ok((await accuracy.textContent()).includes(`Soal 1: ${stem}`), "the question's stem");
-  assert.match(await accuracy.textContent(), /1 dari 2 jawaban benar \(50 %\)/);
-  await accuracy.getByTestId("live-hardest").filter({ hasText: "Soal tersulit" }).waitFor();
+  assert.equal(await accuracy.count(), 2);
+  const shares = ["1 dari 2 jawaban benar (50 %)", "2 dari 2 jawaban benar (100 %)"];
+  for (const [i, id] of asked.entries()) {
+    const text = await accuracy.nth(i).textContent();
+    const stem = content.questions.find((q) => q.id === id).stem.id;
+    assert.ok(text.includes(`Soal ${i + 1}: ${stem}`), `the stem of question ${i + 1}`);
+    assert.ok(text.includes(shares[i]), text);
+    assert.equal(await accuracy.nth(i).locator("meter").getAttribute("value"), i === 0 ? "50" : "100");
+  }
+  assert.equal(report.hardest, 0);
+  assert.equal(await page.getByTestId("live-hardest").count(), 1);
+  await accuracy.first().getByTestId("live-hardest").filter({ hasText: "Soal tersulit" }).waitFor();
   assert.match(await page.getByTestId("live-players").textContent(), /2 pemain dari 2 unit/);
   // Team mode: two units of one player each are listed apart, not ranked.
   assert.equal(await page.getByTestId("live-unit-row").count(), 0);

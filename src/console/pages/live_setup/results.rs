@@ -113,7 +113,8 @@ fn Report(
                 .as_deref()
                 .and_then(|c| c.question(&q.question_id))
                 .map_or_else(|| q.question_id.clone(), |c| c.stem.get(lang).to_owned());
-            let hardest = report.hardest == Some(q.index);
+            // With one question "the hardest" says nothing.
+            let hardest = summary.questions.len() > 1 && report.hardest == Some(q.index);
             view! {
                 <li class="live-accuracy" class:live-hardest=hardest data-testid="live-question-accuracy">
                     <p class="live-accuracy-stem">
@@ -182,9 +183,8 @@ fn Report(
     }
 }
 
-fn unit_board(ranked: &[UnitRow], too_few: &[UnitRow], lang: Lang) -> impl IntoView + use<> {
-    let t = live_tr(lang);
-    let ranked = ranked
+fn ranked_rows(ranked: &[UnitRow]) -> impl IntoView + use<> {
+    ranked
         .iter()
         .map(|u| {
             view! {
@@ -196,7 +196,26 @@ fn unit_board(ranked: &[UnitRow], too_few: &[UnitRow], lang: Lang) -> impl IntoV
                 </tr>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+fn unit_board(ranked: &[UnitRow], too_few: &[UnitRow], lang: Lang) -> impl IntoView + use<> {
+    let t = live_tr(lang);
+    let ranked_table = (!ranked.is_empty()).then(|| {
+        view! {
+            <div class="dash-table-wrap">
+                <table class="dash-table" data-testid="live-unit-board">
+                    <thead><tr>
+                        <th scope="col">{t.rank}</th>
+                        <th scope="col">{t.unit}</th>
+                        <th scope="col">{t.players}</th>
+                        <th scope="col">{t.mean_points}</th>
+                    </tr></thead>
+                    <tbody>{ranked_rows(ranked)}</tbody>
+                </table>
+            </div>
+        }
+    });
     let too_few = (!too_few.is_empty()).then(|| {
         let names = too_few
             .iter()
@@ -211,17 +230,7 @@ fn unit_board(ranked: &[UnitRow], too_few: &[UnitRow], lang: Lang) -> impl IntoV
         <section class="dash-section" aria-labelledby="live-units">
             <h2 id="live-units">{t.unit_board_head}</h2>
             <p>{t.unit_board_rule}</p>
-            <div class="dash-table-wrap">
-                <table class="dash-table" data-testid="live-unit-board">
-                    <thead><tr>
-                        <th scope="col">{t.rank}</th>
-                        <th scope="col">{t.unit}</th>
-                        <th scope="col">{t.players}</th>
-                        <th scope="col">{t.mean_points}</th>
-                    </tr></thead>
-                    <tbody>{ranked}</tbody>
-                </table>
-            </div>
+            {ranked_table}
             {too_few}
         </section>
     }
