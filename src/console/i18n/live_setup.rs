@@ -334,6 +334,14 @@ pub fn chosen_count(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Above a long list cut short.
+pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Id => format!("Menampilkan {shown} dari {total} soal; persempit dengan pencarian."),
+        Lang::En => format!("Showing {shown} of {total} questions; narrow them with a search."),
+    }
+}
+
 pub fn chosen_questions(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Id => format!("{n} soal pilihan"),

@@ -82,6 +82,38 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   await page.getByRole("heading", { level: 1, name: "Kuis baru" }).waitFor();
   await page.getByLabel("Nilai BerAKHLAK").selectOption(VALUE);
   await page.getByTestId("live-available").filter({ hasText: `Tersedia ${ready} soal siap proyektor untuk sumber ini.` }).waitFor();
+  // Chosen questions: projector-ready ones first (each with its badge), all on request,
+  // ticked in the order they will be asked.
+  await page.getByLabel("Soal pilihan").check();
+  const only = page.getByLabel("Hanya yang siap proyektor");
+  assert.ok(await only.isChecked(), "projector-ready only by default");
+  const picks = page.getByTestId("live-pick");
+  const allReady = content.questions.filter((q) => q.projector);
+  await picks.nth(allReady.length - 1).waitFor();
+  assert.equal(await picks.count(), allReady.length);
+  assert.equal(await page.getByTestId("live-projector-badge").count(), allReady.length);
+  await only.uncheck();
+  // At most 200 at once; the rest by searching.
+  const listed = Math.min(200, content.questions.length);
+  await picks.nth(listed - 1).waitFor();
+  assert.equal(await picks.count(), listed);
+  if (listed < content.questions.length) {
+    await page.getByTestId("live-picker-more").filter({ hasText: `Menampilkan 200 dari ${content.questions.length} soal` }).waitFor();
+  }
+  const [first, second] = allReady.filter((q) => q.value === VALUE).slice(0, 2);
+  await page.getByLabel("Cari soal").fill(first.stem.id.slice(0, 30));
+  await picks.getByLabel(first.stem.id).check();
+  await page.getByLabel("Cari soal").fill("");
+  await picks.getByLabel(second.stem.id).check();
+  await picks.getByLabel(first.stem.id).uncheck();
+  await picks.getByLabel(first.stem.id).check();
+  assert.deepEqual(
+    (await page.getByTestId("live-chosen").allTextContents()).map((t) => t.replace(/\s*Lepas$/, "").trim()),
+    [second.stem.id, first.stem.id],
+  );
+  await assertAccessible(page, "Kuis Apel: chosen questions", { axe: true });
+  await screenshot(page, "console-live-02-chosen-questions");
+  await page.getByLabel("Nilai", { exact: true }).check();
   await page.getByLabel("Jumlah soal (1–50)").fill("2");
   const seconds = page.getByLabel("Detik per soal");
   await seconds.fill("5");
@@ -93,7 +125,7 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   assert.equal(await page.evaluate(() => document.activeElement?.id), "live-seconds", "the focus is on the field to fix");
   assert.deepEqual((await apiGet(server, trainer.token, "/live/games")).body, [], "nothing was sent");
   await assertAccessible(page, "Kuis Apel: form with a refusal", { axe: true });
-  await screenshot(page, "console-live-02-form-refusal");
+  await screenshot(page, "console-live-03-form-refusal");
   await seconds.fill("20");
 
   // Saving needs a name; then the set is listed with its settings in words.
@@ -126,14 +158,14 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   assert.equal(await page.getByLabel("Detik per soal").inputValue(), "20");
   assert.ok(await page.getByLabel("Poin kecepatan").isChecked());
   await name.fill("Apel Senin pagi");
-  await screenshot(page, "console-live-03-edit");
+  await screenshot(page, "console-live-04-edit");
   await page.getByRole("button", { name: "Simpan set kuis" }).click();
   await page.getByRole("heading", { level: 1, name: "Kuis Apel" }).waitFor();
   await row.getByTestId("live-set-name").filter({ hasText: "Apel Senin pagi" }).waitFor();
   sets = (await apiGet(server, trainer.token, "/live/quiz-sets")).body;
   assert.deepEqual(sets.map((s) => s.name), ["Apel Senin pagi"]);
   await assertAccessible(page, "Kuis Apel: a saved set", { axe: true });
-  await screenshot(page, "console-live-04-saved-set");
+  await screenshot(page, "console-live-05-saved-set");
 
   // Run: a game from the set, and the presenter's address.
   await row.getByRole("button", { name: /Jalankan/ }).click();
@@ -191,7 +223,7 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   assert.equal(await game.getByTestId("live-game-code").textContent(), detail.code);
   assert.match(await game.locator("td").first().textContent(), /^\d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB$/);
   assert.equal((await game.locator("td").nth(3).textContent()).trim(), "2");
-  await screenshot(page, "console-live-05-history");
+  await screenshot(page, "console-live-06-history");
   await game.getByRole("link", { name: "Lihat hasil" }).click();
   await page.getByRole("heading", { level: 1, name: "Hasil kuis" }).waitFor();
 
@@ -227,7 +259,7 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   assert.equal(await page.getByTestId("live-unit-row").count(), 0);
   assert.equal(await page.getByTestId("live-too-few").locator("li").count(), 2);
   await assertAccessible(page, "Kuis Apel: results", { axe: true });
-  await screenshot(page, "console-live-06-results");
+  await screenshot(page, "console-live-07-results");
 
   // "Unduh CSV": the same rows, with the bearer token.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("live-download-csv").click()]);
@@ -244,7 +276,7 @@ test("a trainer makes, saves, edits, runs and deletes a quiz set and reads a gam
   await page.goto(`${server.url}/konsol/kuis`);
   await row.getByTestId("live-set-delete").click();
   await row.getByTestId("live-set-confirm").filter({ hasText: "Hapus set kuis \u201cApel Senin pagi\u201d?" }).waitFor();
-  await screenshot(page, "console-live-07-delete-confirm");
+  await screenshot(page, "console-live-08-delete-confirm");
   await row.getByRole("button", { name: "Ya, hapus" }).click();
   await page.getByTestId("live-notice").filter({ hasText: "Set kuis \u201cApel Senin pagi\u201d dihapus." }).waitFor();
   await page.getByTestId("live-sets-empty").waitFor();

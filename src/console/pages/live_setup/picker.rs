@@ -46,18 +46,21 @@ pub fn QuestionPicker(
             let lang = lang.get();
             let search = search.get();
             let only = only_projector.get();
-            let shown: Vec<&Question> = content
+            let matching: Vec<&Question> = content
                 .questions
                 .iter()
                 .filter(|q| (!only || q.projector) && matches(q, &search))
-                .take(SHOWN)
                 .collect();
+            let more = (matching.len() > SHOWN).then(|| {
+                view! { <p class="field-hint" data-testid="live-picker-more">{i18n::shown_of(lang, SHOWN, matching.len())}</p> }
+            });
+            let shown = &matching[..matching.len().min(SHOWN)];
             if shown.is_empty() {
                 return view! { <p data-testid="live-picker-none">{live_tr(lang).no_match}</p> }
                     .into_any();
             }
             let items = shown
-                .into_iter()
+                .iter()
                 .map(|q| {
                     let id = q.id.clone();
                     let box_id = format!("live-q-{}", q.id);
@@ -78,7 +81,11 @@ pub fn QuestionPicker(
                     }
                 })
                 .collect_view();
-            view! { <ul class="live-picks" aria-describedby=move || described_by.get()>{items}</ul> }.into_any()
+            view! {
+                {more}
+                <ul class="live-picks" aria-describedby=move || described_by.get()>{items}</ul>
+            }
+            .into_any()
         }
     };
     let chosen = move || {
@@ -114,13 +121,13 @@ pub fn QuestionPicker(
                 <input id="live-search" type="search" prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev)) />
             </div>
-            <div class="field">
+            <div class="check-row">
                 <input type="checkbox" id="live-only-projector" prop:checked=move || only_projector.get()
                     on:change=move |ev| only_projector.set(event_target_checked(&ev)) />
                 <label for="live-only-projector" class="inline-label">{move || t().only_projector}</label>
             </div>
             {list}
-            <h3>{move || t().chosen_head}</h3>
+            <h2 class="live-chosen-head">{move || t().chosen_head}</h2>
             <p class="field-hint">{move || i18n::chosen_count(lang.get(), form.with(|f| f.question_ids.len()))}</p>
             {chosen}
         </div>
