@@ -245,6 +245,7 @@ fn History(games: Vec<GameItem>, bank: Bank) -> impl IntoView {
                     <td>
                         <a href=href data-testid=link>
                             {move || if state { t().open_presenter } else { t().open_results }}
+                            <span class="visually-hidden">" " {game.code.clone()}</span>
                         </a>
                     </td>
                 </tr>
