@@ -24,11 +24,11 @@ const ROSTER_TIMEOUT: Duration = Duration::from_secs(60);
 pub const CSV: &str = "text/csv";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn authorized(req: RequestBuilder, token: &str) -> RequestBuilder {
+pub(crate) fn authorized(req: RequestBuilder, token: &str) -> RequestBuilder {
     req.header("Authorization", &bearer(token))
 }
 
-async fn get<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
+pub(crate) async fn get<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
     let req = authorized(Request::get(&format!("{BASE}{path}")), token);
     send(req, INTERACTIVE_TIMEOUT, no_body, read).await
 }
@@ -41,7 +41,7 @@ async fn get_computed<T: DeserializeOwned>(path: &str, token: &str) -> Result<T,
 }
 
 /// Sends `body` as JSON with `req` (a POST, PATCH or PUT) and reads the JSON answer.
-async fn with_json<B: Serialize, T: DeserializeOwned>(
+pub(crate) async fn with_json<B: Serialize, T: DeserializeOwned>(
     req: RequestBuilder,
     token: &str,
     body: &B,
@@ -56,7 +56,7 @@ async fn with_json<B: Serialize, T: DeserializeOwned>(
 }
 
 /// A path segment as the address needs it (unit ids are safe; this keeps any id whole).
-fn segment(text: &str) -> String {
+pub(crate) fn segment(text: &str) -> String {
     String::from(js_sys::encode_uri_component(text))
 }
 

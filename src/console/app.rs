@@ -6,6 +6,9 @@ use super::layout::Frame;
 use super::pages::dashboard::DashboardPage;
 use super::pages::home::HomePage;
 use super::pages::item_analysis::ItemAnalysisPage;
+use super::pages::live_setup::form::LiveFormPage;
+use super::pages::live_setup::list::LiveListPage;
+use super::pages::live_setup::results::LiveResultsPage;
 use super::pages::live_run::{PresenterPage, ProjectorPage};
 use super::pages::login::LoginPage;
 use super::pages::no_access::{Guarded, NoSuchScreen};
@@ -34,6 +37,10 @@ pub fn ConsoleApp() -> impl IntoView {
                         <Route path=path!("/konsol/impor") view=|| view! { <Guarded screen=Screen::Roster><RosterImportPage /></Guarded> } />
                         <Route path=path!("/konsol/kualitas") view=|| view! { <Guarded screen=Screen::Quality><QualityPage /></Guarded> } />
                         <Route path=path!("/konsol/analisis-butir") view=|| view! { <Guarded screen=Screen::ItemAnalysis><ItemAnalysisPage /></Guarded> } />
+                        <Route path=path!("/konsol/kuis") view=|| view! { <Guarded screen=Screen::Live><LiveListPage /></Guarded> } />
+                        <Route path=path!("/konsol/kuis/baru") view=|| view! { <Guarded screen=Screen::Live><LiveFormPage /></Guarded> } />
+                        <Route path=path!("/konsol/kuis/set/:id") view=|| view! { <Guarded screen=Screen::Live><LiveFormPage /></Guarded> } />
+                        <Route path=path!("/konsol/kuis/:id/hasil") view=|| view! { <Guarded screen=Screen::Live><LiveResultsPage /></Guarded> } />
                         // Last: the first route that matches wins, and `/konsol/kuis/baru` is no game id.
                         <Route path=path!("/konsol/kuis/:id") view=|| view! { <Guarded screen=Screen::Live><PresenterPage /></Guarded> } />
                         <Route path=path!("/konsol/kuis/:id/layar") view=|| view! { <Guarded screen=Screen::Live><ProjectorPage /></Guarded> } />

@@ -4,6 +4,7 @@
 //! [`quality`].
 
 pub mod live_run;
+pub mod live_setup;
 pub mod quality;
 
 use super::access::Screen;

@@ -8,6 +8,7 @@ pub mod app;
 pub mod frames;
 pub mod i18n;
 pub mod layout;
+pub mod live_api;
 pub mod live_chart;
 pub mod pages;
 pub mod problem;

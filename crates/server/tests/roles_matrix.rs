@@ -84,6 +84,8 @@ const ROWS: &[(&str, Access)] = &[
     ("GET /api/v1/live/quiz-sets", Access::Host),
     ("POST /api/v1/live/quiz-sets", Access::Host),
     ("GET /api/v1/live/quiz-sets/{id}", Access::Host),
+    ("PUT /api/v1/live/quiz-sets/{id}", Access::Host),
+    ("DELETE /api/v1/live/quiz-sets/{id}", Access::Host),
     ("POST /api/v1/live/quiz-sets/{id}/games", Access::Host),
 ];
 
@@ -305,13 +307,20 @@ impl Fixture {
                 path.into(),
                 Some(json!({"name": "Apel Senin", "config": live_config()})),
             ),
-            "GET /api/v1/live/quiz-sets/{id}" | "POST /api/v1/live/quiz-sets/{id}/games" => {
+            "GET /api/v1/live/quiz-sets/{id}"
+            | "PUT /api/v1/live/quiz-sets/{id}"
+            | "DELETE /api/v1/live/quiz-sets/{id}"
+            | "POST /api/v1/live/quiz-sets/{id}/games" => {
                 let body = json!({"name": "Apel Senin", "config": live_config()});
                 let set = self
                     .live_post("/api/v1/live/quiz-sets", &body, &owner)
                     .await;
                 let path = path.replace("{id}", set["id"].as_str().unwrap());
-                let body = key.starts_with("POST").then(|| json!({}));
+                let body = match key.split(' ').next() {
+                    Some("POST") => Some(json!({})),
+                    Some("PUT") => Some(json!({"name": "Apel Selasa", "config": live_config()})),
+                    _ => None,
+                };
                 (path, body)
             }
             "GET /api/v1/live/join/{code}/ws" => {
@@ -345,7 +354,11 @@ fn routed_operations() -> Vec<String> {
     for entry in std::fs::read_dir(dir).unwrap() {
         let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         let code = source.split("#[cfg(test)]").next().unwrap();
-        for call in code.split(".route(\"").skip(1) {
+        // `.route("path", …)`, or as rustfmt breaks a long one, `.route(\n "path", …)`.
+        for call in code.split(".route(").skip(1) {
+            let Some(call) = call.trim_start().strip_prefix('"') else {
+                continue;
+            };
             let (path, rest) = call.split_once('"').unwrap();
             // The route call's arguments: up to the parenthesis that closes `.route(`.
             let mut depth = 1;

@@ -6,6 +6,7 @@ pub mod home;
 pub mod item_analysis;
 pub mod latest_answer;
 pub mod live_run;
+pub mod live_setup;
 pub mod login;
 pub mod no_access;
 pub mod people;

@@ -88,7 +88,7 @@ test("the console turns an employee away, lets a trainer in, and leaves the phon
   assert.equal((await page.getByTestId("console-name").textContent()).trim(), `Masuk sebagai ${trainer.name}`);
   assert.equal(await page.getByTestId("console-roles").textContent(), "Pegawai · Pelatih");
   const nav = page.getByRole("navigation", { name: "Menu konsol" });
-  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda"]);
+  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Kuis Apel"]);
   await assertAccessible(page, "console home", { axe: true });
   await screenshot(page, "console-04-home-trainer");
 

@@ -49,7 +49,7 @@ test("a trainer sees no admin screen; typing its address says 'tidak punya akses
   const trainer = await account("Bagus Pratama", "bkn-biro-sdm", "trainer");
   const { context, page, konsol } = await openConsole();
   await konsol.signIn(trainer);
-  assert.deepEqual(await konsol.navScreens(), ["Beranda"]);
+  assert.deepEqual(await konsol.navScreens(), ["Beranda", "Kuis Apel"]);
   for (const path of ["/konsol/unit", "/konsol/pegawai", "/konsol/impor", "/konsol/kualitas", "/konsol/analisis-butir"]) {
     await page.goto(`${server.url}${path}`);
     await page.getByRole("heading", { level: 1, name: "Anda tidak punya akses ke layar ini" }).waitFor();
@@ -71,7 +71,7 @@ test("a unit admin creates, renames and moves a unit, cannot retire one with mem
   const rina = await account("Rina Kusuma", "bkn-biro-umum");
   const { context, page, konsol } = await openConsole();
   await konsol.signIn(admin);
-  assert.deepEqual(await konsol.navScreens(), ["Beranda", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
+  assert.deepEqual(await konsol.navScreens(), ["Beranda", "Kuis Apel", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
 
   await konsol.goTo("Unit");
   const tree = page.getByTestId("unit-tree");

@@ -126,7 +126,7 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   await konsol.submitLogin(admin);
   await konsol.home(admin.name);
   const nav = page.getByRole("navigation", { name: "Menu konsol" });
-  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
+  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Kuis Apel", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
   await nav.getByRole("link", { name: "Dasbor unit" }).click();
 
   // The unit admin's own unit, the latest ended quarter, by default.
@@ -293,7 +293,7 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   await trainerConsole.open();
   await trainerConsole.submitLogin(trainer);
   await trainerConsole.home(trainer.name);
-  assert.deepEqual(await trainerPage.getByRole("navigation", { name: "Menu konsol" }).getByRole("link").allTextContents(), ["Beranda"]);
+  assert.deepEqual(await trainerPage.getByRole("navigation", { name: "Menu konsol" }).getByRole("link").allTextContents(), ["Beranda", "Kuis Apel"]);
   await trainerPage.goto(`${server.url}/konsol/dasbor`);
   await trainerPage.getByTestId("no-access").getByRole("heading", { name: /tidak punya akses/ }).waitFor();
   assert.equal(await trainerPage.getByTestId("dashboard").count(), 0);

@@ -12,7 +12,7 @@ use crate::http::extract::{ApiJson, ApiPath};
 use crate::live::handle::Command;
 use crate::live::{CreateError, GameHandle, GameReport};
 use crate::state::AppState;
-use crate::store::{GameRow, NewGame, QuizSetRow};
+use crate::store::{GameRow, NewGame, QuizSetOwner, QuizSetRow};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -32,7 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/live/games/{id}/results.csv", get(results_csv))
         .route("/live/games/{id}/qr.svg", get(qr_svg))
         .route("/live/quiz-sets", get(quiz_sets).post(create_quiz_set))
-        .route("/live/quiz-sets/{id}", get(quiz_set))
+        .route(
+            "/live/quiz-sets/{id}",
+            get(quiz_set).put(change_set).delete(drop_set),
+        )
         .route("/live/quiz-sets/{id}/games", post(start_quiz_set))
 }
 
@@ -361,13 +364,9 @@ async fn quiz_set(
     Ok(Json(quiz_set_of(row)?))
 }
 
-/// Saves settings to run again, checked as a game would check them (the draw included:
-/// a set that cannot start is refused now, not in front of the hall).
-async fn create_quiz_set(
-    State(state): State<AppState>,
-    RequireHost(caller): RequireHost,
-    ApiJson(body): ApiJson<NewQuizSet>,
-) -> Result<Response> {
+/// The name and settings of a quiz set to store, checked as a game would check them (the
+/// draw included: a set that cannot start is refused now, not in front of the hall).
+fn checked_quiz_set(state: &AppState, body: &NewQuizSet) -> Result<(String, String)> {
     let name = body.name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
         return Err(Error::Invalid {
@@ -377,9 +376,57 @@ async fn create_quiz_set(
     }
     body.config.draw(&state.content.bundle, &mut Rng::new(0))?;
     let config = serde_json::to_string(&body.config).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok((name, config))
+}
+
+/// Saves settings to run again.
+async fn create_quiz_set(
+    State(state): State<AppState>,
+    RequireHost(caller): RequireHost,
+    ApiJson(body): ApiJson<NewQuizSet>,
+) -> Result<Response> {
+    let (name, config) = checked_quiz_set(&state, &body)?;
     let row = state
         .store
         .create_quiz_set(caller.account_id, &name, &config)
         .await?;
     Ok((StatusCode::CREATED, Json(quiz_set_of(row)?)).into_response())
+}
+
+/// Whose sets the caller may change: their own, or an admin any.
+fn changer(caller: &Caller) -> QuizSetOwner {
+    if caller.is_admin() {
+        QuizSetOwner::Anyone
+    } else {
+        QuizSetOwner::Only(caller.account_id)
+    }
+}
+
+/// Renames or changes a quiz set (the same body and checks as saving one).
+async fn change_set(
+    State(state): State<AppState>,
+    RequireHost(caller): RequireHost,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(body): ApiJson<NewQuizSet>,
+) -> Result<Json<QuizSet>> {
+    let (name, config) = checked_quiz_set(&state, &body)?;
+    let row = state
+        .store
+        .update_quiz_set(changer(&caller), id, &name, &config)
+        .await?
+        .ok_or_else(no_such_quiz_set)?;
+    Ok(Json(quiz_set_of(row)?))
+}
+
+/// Deletes a quiz set; the games run from it stay in the history.
+async fn drop_set(
+    State(state): State<AppState>,
+    RequireHost(caller): RequireHost,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<StatusCode> {
+    if state.store.delete_quiz_set(changer(&caller), id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(no_such_quiz_set())
+    }
 }

@@ -153,3 +153,57 @@ impl Store {
         .await?)
     }
 }
+
+/// Who may change a quiz set: its owner, or anyone (an admin).
+#[derive(Debug, Clone, Copy)]
+pub enum QuizSetOwner {
+    Only(Uuid),
+    Anyone,
+}
+
+impl QuizSetOwner {
+    fn bound(self) -> Option<String> {
+        match self {
+            QuizSetOwner::Only(owner) => Some(owner.to_string()),
+            QuizSetOwner::Anyone => None,
+        }
+    }
+}
+
+impl Store {
+    /// Renames or changes a quiz set; None when there is no such set of `owner`'s.
+    pub async fn update_quiz_set(
+        &self,
+        owner: QuizSetOwner,
+        id: Uuid,
+        name: &str,
+        config: &str,
+    ) -> Result<Option<QuizSetRow>> {
+        let now = rfc3339(OffsetDateTime::now_utc());
+        Ok(sqlx::query_as(
+            "UPDATE live_quiz_sets SET name = $3, config = $4, updated_at = $5 \
+             WHERE id = $1 AND ($2 IS NULL OR owner_id = $2) \
+             RETURNING id, name, config, created_at, updated_at",
+        )
+        .bind(id.to_string())
+        .bind(owner.bound())
+        .bind(name)
+        .bind(config)
+        .bind(&now)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Deletes a quiz set; false when there is no such set of `owner`'s. Games run from
+    /// it keep their rows (`live_games.quiz_set_id` is a plain reference, not a key).
+    pub async fn delete_quiz_set(&self, owner: QuizSetOwner, id: Uuid) -> Result<bool> {
+        let done = sqlx::query(
+            "DELETE FROM live_quiz_sets WHERE id = $1 AND ($2 IS NULL OR owner_id = $2)",
+        )
+        .bind(id.to_string())
+        .bind(owner.bound())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

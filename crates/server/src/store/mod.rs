@@ -28,7 +28,7 @@ mod units;
 pub use accounts::{AccountRow, NewAccount, Released};
 pub use backup::BackupSummary;
 pub use dashboard::{PracticeTally, StoredAnswers, UnitResponse};
-pub use live::{GameRow, NewGame, QuizSetRow};
+pub use live::{GameRow, NewGame, QuizSetOwner, QuizSetRow};
 pub use open::{BUSY_TIMEOUT, sidecar};
 pub use people::PeopleQuery;
 pub use personal_data::{AccountData, Erased, GameData, PersonalData, QuizSetData, SessionData};
