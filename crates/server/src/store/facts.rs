@@ -115,32 +115,36 @@ pub(super) struct UnitTallies(HashMap<(String, String, String), (i64, i64, i64)>
 impl UnitTallies {
     /// Writes the sums, inside the batch's transaction.
     pub(super) async fn write(self, tx: &mut SqliteConnection) -> Result<()> {
-        let rows: Vec<_> = self.0.into_iter().collect();
-        for chunk in rows.chunks(CHUNK) {
-            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) ",
-            );
-            q.push_values(
-                chunk,
-                |mut b, ((period, unit, key), (answered, correct, people))| {
-                    b.push_bind(period)
-                        .push_bind(unit)
-                        .push_bind(key)
-                        .push_bind(answered)
-                        .push_bind(correct)
-                        .push_bind(people);
-                },
-            );
-            q.push(
-                " ON CONFLICT (period, unit_id, key) DO UPDATE SET \
-                 answered = fact_practice.answered + excluded.answered, \
-                 correct = fact_practice.correct + excluded.correct, \
-                 people = fact_practice.people + excluded.people",
-            );
-            q.build().execute(&mut *tx).await?;
-        }
-        Ok(())
+        insert_rows(
+            tx,
+            PRACTICE_HEAD,
+            " ON CONFLICT (period, unit_id, key) DO UPDATE SET \
+             answered = fact_practice.answered + excluded.answered, \
+             correct = fact_practice.correct + excluded.correct, \
+             people = fact_practice.people + excluded.people",
+            self.0.into_iter(),
+            bind_tally,
+        )
+        .await
     }
+}
+
+const PRACTICE_HEAD: &str =
+    "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) ";
+
+/// A unit tally's row: (period, unit, key) and (answered, correct, people).
+type TallyRow = ((String, String, String), (i64, i64, i64));
+
+fn bind_tally(
+    mut b: sqlx::query_builder::Separated<'_, Sqlite, &'static str>,
+    ((period, unit, key), (answered, correct, people)): TallyRow,
+) {
+    b.push_bind(period)
+        .push_bind(unit)
+        .push_bind(key)
+        .push_bind(answered)
+        .push_bind(correct)
+        .push_bind(people);
 }
 
 /// Adds one stored record to the facts, inside the transaction that stores it; its part
@@ -355,9 +359,12 @@ impl Built {
 /// Rows per multi-row INSERT (SQLite allows 32,766 parameters; a row has at most 9).
 const CHUNK: usize = 3000;
 
+/// Inserts `rows` with `head` (`INSERT INTO … (columns) `), in chunks, each statement
+/// ending with `tail` (empty, or an `ON CONFLICT` clause).
 async fn insert_rows<T>(
     tx: &mut SqliteConnection,
     head: &str,
+    tail: &str,
     rows: impl Iterator<Item = T>,
     bind: impl Fn(sqlx::query_builder::Separated<'_, Sqlite, &'static str>, T) + Copy,
 ) -> Result<()> {
@@ -366,6 +373,7 @@ async fn insert_rows<T>(
     while rows.peek().is_some() {
         let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(head);
         qb.push_values(rows.by_ref().take(CHUNK), bind);
+        qb.push(tail);
         qb.build().execute(&mut *tx).await?;
     }
     Ok(())
@@ -452,6 +460,7 @@ impl Store {
         insert_rows(
             &mut tx,
             "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) ",
+            "",
             built.responses.into_iter().map(|((account, q, period), (unit, at, id, answers, row))| {
                 let row = row.map(|(items, bytes)| {
                     (layouts.get(&(q.clone(), items)).copied(), bytes)
@@ -474,21 +483,16 @@ impl Store {
         .await?;
         insert_rows(
             &mut tx,
-            "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) ",
+            PRACTICE_HEAD,
+            "",
             built.practice.into_iter(),
-            |mut b, ((period, unit, key), (answered, correct, people))| {
-                b.push_bind(period)
-                    .push_bind(unit)
-                    .push_bind(key)
-                    .push_bind(answered)
-                    .push_bind(correct)
-                    .push_bind(people);
-            },
+            bind_tally,
         )
         .await?;
         insert_rows(
             &mut tx,
             "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
+            "",
             built.practice_people.into_iter(),
             |mut b, ((account, period, key), (unit, answered, correct))| {
                 b.push_bind(account)
@@ -503,6 +507,7 @@ impl Store {
         insert_rows(
             &mut tx,
             "INSERT INTO fact_activity (account_id, period, unit_id) ",
+            "",
             built.activity.into_iter(),
             |mut b, ((account, period), unit)| {
                 b.push_bind(account).push_bind(period).push_bind(unit);
