@@ -108,7 +108,12 @@ async fn phone(url: String, n: usize, rejoins: bool, joined: Arc<Semaphore>) -> 
     let mut pending: Option<(tokio::time::Instant, u32, Value)> = None;
     let mut in_flight: HashMap<Uuid, (Instant, bool)> = HashMap::new();
     let mut answered: HashSet<u32> = HashSet::new();
+    // After the end, read on until the server has been quiet a moment: the phone's own
+    // last status may come just after the shared view that says the game ended.
+    let mut ended: Option<tokio::time::Instant> = None;
     loop {
+        let quiet =
+            ended.unwrap_or_else(|| tokio::time::Instant::now() + Duration::from_secs(3600));
         let deadline = pending
             .as_ref()
             .map(|(at, _, _)| *at)
@@ -116,6 +121,9 @@ async fn phone(url: String, n: usize, rejoins: bool, joined: Arc<Semaphore>) -> 
         tokio::select! {
             frame = ws.next() => {
                 let Some(Ok(frame)) = frame else { break };
+                if ended.is_some() {
+                    ended = Some(tokio::time::Instant::now() + Duration::from_millis(500));
+                }
                 let Message::Text(text) = frame else { continue };
                 let Ok(msg) = serde_json::from_str::<Value>(text.as_str()) else { continue };
                 match msg["type"].as_str() {
@@ -140,7 +148,9 @@ async fn phone(url: String, n: usize, rejoins: bool, joined: Arc<Semaphore>) -> 
                                     pending = Some((tokio::time::Instant::now() + Duration::from_millis(delay), index, answer));
                                 }
                             }
-                            Some("ended") => break,
+                            Some("ended") if ended.is_none() => {
+                                ended = Some(tokio::time::Instant::now() + Duration::from_millis(500));
+                            }
                             _ => {}
                         }
                     }
@@ -159,6 +169,7 @@ async fn phone(url: String, n: usize, rejoins: bool, joined: Arc<Semaphore>) -> 
                     _ => {}
                 }
             }
+            () = tokio::time::sleep_until(quiet), if ended.is_some() => break,
             () = tokio::time::sleep_until(deadline), if pending.is_some() => {
                 let Some((_, index, answer)) = pending.take() else { continue };
                 let id = Uuid::parse_str(answer["answer_id"].as_str().unwrap_or_default()).unwrap_or_default();

@@ -39,7 +39,8 @@ pub enum ClientMsg {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMsg {
     /// After `join` or `rejoin`: who the player is, the secret to rejoin with, and the
-    /// records of the player's answers to closed questions (to store on the phone).
+    /// records of the player's answers to closed questions that the server has stored (to
+    /// store on the phone).
     Welcome {
         player: PlayerId,
         secret: String,
@@ -60,8 +61,9 @@ pub enum ServerMsg {
     You { status: PlayerStatus },
     /// The answer is locked in ("Jawaban terkirim").
     Ack(AnswerAck),
-    /// At a question's close, to an account player who answered: the record to store on
-    /// the phone; its id is the answer's id.
+    /// After a question's close, to an account player who answered, once the server has
+    /// stored it: the record to store on the phone; its id is the answer's id. (The server
+    /// refuses a synced live answer it does not hold, `live_answer_unknown`.)
     Record { record: SyncRecord },
     /// A request was refused; `code` is stable, `message` can be shown.
     Refused {

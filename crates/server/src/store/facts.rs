@@ -106,13 +106,56 @@ fn answered(record: &SyncRecord) -> Option<(String, bool)> {
     }
 }
 
-/// Adds one stored record to the facts, inside the transaction that stores it.
+/// What a batch adds to the unit tallies (`fact_practice`), summed per cell (period, unit,
+/// key) and written once before the batch commits: a live game's close stores thousands
+/// of answers of a few units, and one row per cell is far less work than one per answer.
+#[derive(Default)]
+pub(super) struct UnitTallies(HashMap<(String, String, String), (i64, i64, i64)>);
+
+impl UnitTallies {
+    /// Writes the sums, inside the batch's transaction.
+    pub(super) async fn write(self, tx: &mut SqliteConnection) -> Result<()> {
+        insert_rows(
+            tx,
+            PRACTICE_HEAD,
+            " ON CONFLICT (period, unit_id, key) DO UPDATE SET \
+             answered = fact_practice.answered + excluded.answered, \
+             correct = fact_practice.correct + excluded.correct, \
+             people = fact_practice.people + excluded.people",
+            self.0.into_iter(),
+            bind_tally,
+        )
+        .await
+    }
+}
+
+const PRACTICE_HEAD: &str =
+    "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) ";
+
+/// A unit tally's row: (period, unit, key) and (answered, correct, people).
+type TallyRow = ((String, String, String), (i64, i64, i64));
+
+fn bind_tally(
+    mut b: sqlx::query_builder::Separated<'_, Sqlite, &'static str>,
+    ((period, unit, key), (answered, correct, people)): TallyRow,
+) {
+    b.push_bind(period)
+        .push_bind(unit)
+        .push_bind(key)
+        .push_bind(answered)
+        .push_bind(correct)
+        .push_bind(people);
+}
+
+/// Adds one stored record to the facts, inside the transaction that stores it; its part
+/// of the unit tallies goes to `tallies`, written when the batch ends.
 pub(super) async fn add_record(
     tx: &mut SqliteConnection,
     record: &SyncRecord,
     server_correct: Option<bool>,
     unit_id: &str,
     content: &ContentBundle,
+    tallies: &mut UnitTallies,
 ) -> Result<()> {
     let f = facts_of(record, server_correct, content);
     let account = record.account_id.to_string();
@@ -125,17 +168,17 @@ pub(super) async fn add_record(
         }) => Some((layout_id(tx, questionnaire, items).await?, bytes.as_slice())),
         _ => None,
     };
-    for period in &f.labels {
-        sqlx::query(
-            "INSERT INTO fact_activity (account_id, period, unit_id) VALUES ($1, $2, $3) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(&account)
-        .bind(period)
-        .bind(unit_id)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(r) = &f.response {
+    // One statement per table for all three periods (and all three keys): a live game's
+    // close stores thousands of answers at once, and each statement costs.
+    let mut activity: QueryBuilder<Sqlite> =
+        QueryBuilder::new("INSERT INTO fact_activity (account_id, period, unit_id) ");
+    activity.push_values(&f.labels, |mut b, period| {
+        b.push_bind(&account).push_bind(period).push_bind(unit_id);
+    });
+    activity.push(" ON CONFLICT DO NOTHING");
+    activity.build().execute(&mut *tx).await?;
+    if let Some(r) = &f.response {
+        for period in &f.labels {
             // The later (created_at, id) of the period wins, whatever order records arrive in.
             sqlx::query(
                 "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) \
@@ -158,41 +201,40 @@ pub(super) async fn add_record(
             .execute(&mut *tx)
             .await?;
         }
-        if let Some((keys, correct)) = &f.practice {
-            for key in keys {
-                // The person's own tally first: it says whether they are new in this cell,
-                // and the unit the cell's tally is kept under (their first in the period).
-                let (unit, answered): (String, i64) = sqlx::query_as(
-                    "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) \
-                     VALUES ($1, $2, $3, $4, 1, $5) \
-                     ON CONFLICT (account_id, period, key) DO UPDATE SET \
-                     answered = fact_practice_people.answered + 1, \
-                     correct = fact_practice_people.correct + excluded.correct \
-                     RETURNING unit_id, answered",
-                )
-                .bind(&account)
-                .bind(period)
-                .bind(key)
-                .bind(unit_id)
-                .bind(i64::from(*correct))
-                .fetch_one(&mut *tx)
-                .await?;
-                sqlx::query(
-                    "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) \
-                     VALUES ($1, $2, $3, 1, $4, $5) \
-                     ON CONFLICT (period, unit_id, key) DO UPDATE SET \
-                     answered = fact_practice.answered + 1, \
-                     correct = fact_practice.correct + excluded.correct, \
-                     people = fact_practice.people + excluded.people",
-                )
-                .bind(period)
-                .bind(&unit)
-                .bind(key)
-                .bind(i64::from(*correct))
-                .bind(i64::from(answered == 1))
-                .execute(&mut *tx)
-                .await?;
-            }
+    }
+    if let Some((keys, correct)) = &f.practice {
+        let correct = i64::from(*correct);
+        let cells: Vec<(&String, &String)> = f
+            .labels
+            .iter()
+            .flat_map(|period| keys.iter().map(move |key| (period, key)))
+            .collect();
+        // The person's own tallies first: they say whether the person is new in each cell,
+        // and the unit each cell's tally is kept under (their first in the period).
+        let mut own: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
+        );
+        own.push_values(&cells, |mut b, (period, key)| {
+            b.push_bind(&account)
+                .push_bind(*period)
+                .push_bind(*key)
+                .push_bind(unit_id)
+                .push_bind(1_i64)
+                .push_bind(correct);
+        });
+        own.push(
+            " ON CONFLICT (account_id, period, key) DO UPDATE SET \
+             answered = fact_practice_people.answered + 1, \
+             correct = fact_practice_people.correct + excluded.correct \
+             RETURNING period, key, unit_id, answered",
+        );
+        let own: Vec<(String, String, String, i64)> =
+            own.build_query_as().fetch_all(&mut *tx).await?;
+        for (period, key, unit, answered) in own {
+            let cell = tallies.0.entry((period, unit, key)).or_default();
+            cell.0 += 1;
+            cell.1 += correct;
+            cell.2 += i64::from(answered == 1);
         }
     }
     Ok(())
@@ -317,9 +359,12 @@ impl Built {
 /// Rows per multi-row INSERT (SQLite allows 32,766 parameters; a row has at most 9).
 const CHUNK: usize = 3000;
 
+/// Inserts `rows` with `head` (`INSERT INTO … (columns) `), in chunks, each statement
+/// ending with `tail` (empty, or an `ON CONFLICT` clause).
 async fn insert_rows<T>(
     tx: &mut SqliteConnection,
     head: &str,
+    tail: &str,
     rows: impl Iterator<Item = T>,
     bind: impl Fn(sqlx::query_builder::Separated<'_, Sqlite, &'static str>, T) + Copy,
 ) -> Result<()> {
@@ -328,6 +373,7 @@ async fn insert_rows<T>(
     while rows.peek().is_some() {
         let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(head);
         qb.push_values(rows.by_ref().take(CHUNK), bind);
+        qb.push(tail);
         qb.build().execute(&mut *tx).await?;
     }
     Ok(())
@@ -414,6 +460,7 @@ impl Store {
         insert_rows(
             &mut tx,
             "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) ",
+            "",
             built.responses.into_iter().map(|((account, q, period), (unit, at, id, answers, row))| {
                 let row = row.map(|(items, bytes)| {
                     (layouts.get(&(q.clone(), items)).copied(), bytes)
@@ -436,21 +483,16 @@ impl Store {
         .await?;
         insert_rows(
             &mut tx,
-            "INSERT INTO fact_practice (period, unit_id, key, answered, correct, people) ",
+            PRACTICE_HEAD,
+            "",
             built.practice.into_iter(),
-            |mut b, ((period, unit, key), (answered, correct, people))| {
-                b.push_bind(period)
-                    .push_bind(unit)
-                    .push_bind(key)
-                    .push_bind(answered)
-                    .push_bind(correct)
-                    .push_bind(people);
-            },
+            bind_tally,
         )
         .await?;
         insert_rows(
             &mut tx,
             "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
+            "",
             built.practice_people.into_iter(),
             |mut b, ((account, period, key), (unit, answered, correct))| {
                 b.push_bind(account)
@@ -465,6 +507,7 @@ impl Store {
         insert_rows(
             &mut tx,
             "INSERT INTO fact_activity (account_id, period, unit_id) ",
+            "",
             built.activity.into_iter(),
             |mut b, ((account, period), unit)| {
                 b.push_bind(account).push_bind(period).push_bind(unit);

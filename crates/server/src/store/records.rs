@@ -3,7 +3,8 @@
 //! id and different content is rejected `id_conflict`; a record of another account is
 //! rejected `forbidden`.
 
-use super::{Result, Store, StoreError, facts, rfc3339, sessions};
+use super::facts::{self, UnitTallies};
+use super::{Result, Store, StoreError, rfc3339, sessions};
 use crate::records::{Prepared, acknowledged, identify, ok, rejected, repeat_of};
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
@@ -56,6 +57,7 @@ impl Store {
             .await?
             .unwrap_or_default();
         let mut results: Vec<RecordResult> = Vec::with_capacity(raws.len());
+        let mut tallies = UnitTallies::default();
         // The first copy of each id in this batch: its content hash and where its answer is.
         let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
         for (id_text, checked) in judged {
@@ -87,7 +89,7 @@ impl Store {
                 content,
                 from_game: false,
             };
-            let result = store(&mut tx, &prepared, verdict, &at).await?;
+            let result = store(&mut tx, &prepared, verdict, &at, &mut tallies).await?;
             first_copy
                 .entry(id)
                 .or_insert((prepared.content_hash.clone(), results.len()));
@@ -96,6 +98,7 @@ impl Store {
                 Err(e) => rejected(id_text, &e),
             });
         }
+        tallies.write(&mut tx).await?;
         // A phone that syncs keeps its session: offline for weeks is fine, as long as it syncs.
         // Inside the transaction, so that a committed batch is never answered with an error.
         sessions::renew(&mut *tx, token_hash).await?;
@@ -121,6 +124,7 @@ impl Store {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let mut units: HashMap<Uuid, Option<String>> = HashMap::new();
         let mut results = Vec::with_capacity(records.len());
+        let mut tallies = UnitTallies::default();
         for record in records {
             let id_text = record.id.to_string();
             let account_id = record.account_id;
@@ -153,11 +157,14 @@ impl Store {
                 content,
                 from_game: true,
             };
-            results.push(match store(&mut tx, &prepared, verdict, &at).await? {
-                Ok(status) => ok(id_text, status),
-                Err(e) => rejected(id_text, &e),
-            });
+            results.push(
+                match store(&mut tx, &prepared, verdict, &at, &mut tallies).await? {
+                    Ok(status) => ok(id_text, status),
+                    Err(e) => rejected(id_text, &e),
+                },
+            );
         }
+        tallies.write(&mut tx).await?;
         tx.commit().await?;
         if results.iter().any(|r| r.status == RecordStatus::Stored) {
             self.facts_changed();
@@ -238,6 +245,7 @@ async fn store(
     p: &Prepared,
     verdict: Result<Option<bool>, RecordError>,
     at: &Stored<'_>,
+    tallies: &mut UnitTallies,
 ) -> Result<Result<RecordStatus, RecordError>> {
     let Stored {
         account_id,
@@ -303,7 +311,7 @@ async fn store(
     .bind(server_correct)
     .execute(&mut **tx)
     .await?;
-    facts::add_record(tx, &p.record, server_correct, unit_id, content).await?;
+    facts::add_record(tx, &p.record, server_correct, unit_id, content, tallies).await?;
     Ok(Ok(RecordStatus::Stored))
 }
 
