@@ -146,6 +146,9 @@ pub fn error_message(lang: Lang, code: &str, indonesian: &str) -> String {
         "unknown_option" => "The chosen option no longer exists for this question.",
         "malformed" | "invalid_payload" | "invalid_id" => "The record is incomplete or damaged.",
         "unknown_kind" => "The server does not know this kind of record yet.",
+        "live_answer_unknown" => {
+            "The server does not know this quiz answer: live quiz answers are recorded by the server when a question closes."
+        }
         "created_in_future" => {
             "The record's time is too far in the future: check the phone's date and time."
         }
