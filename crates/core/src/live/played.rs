@@ -1,0 +1,169 @@
+//! A person's live games as their history shows them: the `live_answer` records a phone
+//! holds (received from the game, or restored from the server) grouped into one entry per
+//! game. Pure, so the phone's history and any later report group the same way.
+
+use crate::content::ContentBundle;
+use crate::sync::{LiveAnswer, RecordKind, SyncRecord};
+use std::collections::{BTreeMap, BTreeSet};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// One game the person played: their answers in the order the game asked them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayedGame {
+    pub game_id: Uuid,
+    /// When the person's first answer of the game was taken.
+    pub played_at: OffsetDateTime,
+    /// Sorted by the question's position in the game.
+    pub answers: Vec<LiveAnswer>,
+}
+
+impl PlayedGame {
+    /// Right answers among those given. A question the person did not answer left no
+    /// record, so "of n" counts the answers given (the same on a phone that restored them).
+    pub fn correct(&self) -> u32 {
+        self.answers.iter().filter(|a| a.correct).count() as u32
+    }
+
+    pub fn answered(&self) -> u32 {
+        self.answers.len() as u32
+    }
+
+    /// The game's points: the sum of the answers' (a wrong answer earns 0).
+    pub fn points(&self) -> u32 {
+        self.answers.iter().map(|a| a.points).sum()
+    }
+
+    /// The value every answered question belongs to, or `None` when they span several
+    /// values (a trainer's own list) or the content no longer knows them.
+    pub fn value<'a>(&self, content: &'a ContentBundle) -> Option<&'a str> {
+        let mut values = self
+            .answers
+            .iter()
+            .map(|a| content.question(&a.question_id).map(|q| q.value.as_str()));
+        let first = values.next()??;
+        values.all(|v| v == Some(first)).then_some(first)
+    }
+}
+
+/// Groups live-answer records into games, newest game first. Other kinds and unreadable
+/// payloads are skipped; a record id seen twice counts once (the same answer received at a
+/// close and again in a rejoin's `welcome`, or kept locally and restored).
+pub fn played_games<'a>(records: impl IntoIterator<Item = &'a SyncRecord>) -> Vec<PlayedGame> {
+    let mut seen = BTreeSet::new();
+    let mut games: BTreeMap<Uuid, PlayedGame> = BTreeMap::new();
+    for record in records {
+        if record.kind != RecordKind::LiveAnswer || !seen.insert(record.id) {
+            continue;
+        }
+        let Ok(answer) = serde_json::from_value::<LiveAnswer>(record.payload.clone()) else {
+            continue;
+        };
+        let game = games.entry(answer.game_id).or_insert_with(|| PlayedGame {
+            game_id: answer.game_id,
+            played_at: record.created_at,
+            answers: Vec::new(),
+        });
+        game.played_at = game.played_at.min(record.created_at);
+        game.answers.push(answer);
+    }
+    let mut out: Vec<PlayedGame> = games.into_values().collect();
+    for game in &mut out {
+        game.answers.sort_by_key(|a| a.position);
+    }
+    out.sort_by(|a, b| b.played_at.cmp(&a.played_at));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::live::scoring::ScoringMode;
+    use time::macros::datetime;
+
+    fn record(
+        id: u128,
+        game: u128,
+        position: u32,
+        correct: bool,
+        at: OffsetDateTime,
+    ) -> SyncRecord {
+        let answer = LiveAnswer {
+            game_id: Uuid::from_u128(game),
+            question_id: format!("adaptif-00{}", position + 1),
+            option_id: "a".into(),
+            correct,
+            points: if correct { 750 } else { 0 },
+            position,
+            scoring: ScoringMode::SpeedPoints,
+            time_ms: 10_000,
+            content_version: "1".into(),
+        };
+        SyncRecord::new(Uuid::from_u128(id), Uuid::from_u128(99), at, &answer).unwrap()
+    }
+
+    #[test]
+    fn answers_group_into_one_entry_per_game_newest_first() {
+        let monday = datetime!(2026-11-30 08:10 UTC);
+        let tuesday = datetime!(2026-12-01 08:10 UTC);
+        let records = vec![
+            record(3, 1, 2, true, monday + time::Duration::seconds(60)),
+            record(1, 1, 0, true, monday),
+            record(2, 1, 1, false, monday + time::Duration::seconds(30)),
+            record(4, 2, 0, true, tuesday),
+        ];
+        let games = played_games(&records);
+        assert_eq!(games.len(), 2);
+        assert_eq!(games[0].game_id, Uuid::from_u128(2));
+        let monday_game = &games[1];
+        assert_eq!(monday_game.played_at, monday);
+        let positions: Vec<u32> = monday_game.answers.iter().map(|a| a.position).collect();
+        assert_eq!(positions, [0, 1, 2]);
+        assert_eq!((monday_game.correct(), monday_game.answered()), (2, 3));
+        assert_eq!(monday_game.points(), 1500);
+    }
+
+    #[test]
+    fn a_record_held_twice_counts_once() {
+        let at = datetime!(2026-11-30 08:10 UTC);
+        let records = [record(1, 1, 0, true, at), record(1, 1, 0, true, at)];
+        let games = played_games(&records);
+        assert_eq!(games[0].answered(), 1);
+        assert_eq!(games[0].points(), 750);
+    }
+
+    #[test]
+    fn other_kinds_and_unreadable_payloads_are_skipped() {
+        let at = datetime!(2026-11-30 08:10 UTC);
+        let mut broken = record(2, 1, 1, true, at);
+        broken.payload = serde_json::json!({"game_id": "not a uuid"});
+        let mut practice = record(3, 1, 2, true, at);
+        practice.kind = RecordKind::PracticeAnswer;
+        let games = played_games(&[record(1, 1, 0, false, at), broken, practice]);
+        assert_eq!(games.len(), 1);
+        assert_eq!((games[0].correct(), games[0].answered()), (0, 1));
+    }
+
+    #[test]
+    fn a_game_has_a_value_only_when_all_its_questions_share_it() {
+        let content = crate::live::config::tests::content();
+        let at = datetime!(2026-11-30 08:10 UTC);
+        let with_question = |id: u128, position: u32, question: &str| {
+            let mut r = record(id, 1, position, true, at);
+            r.payload["question_id"] = question.into();
+            r
+        };
+        let loyal = [
+            with_question(1, 0, "loyal-001"),
+            with_question(2, 1, "loyal-004"),
+        ];
+        assert_eq!(played_games(&loyal)[0].value(&content), Some("loyal"));
+        let mixed = [
+            with_question(1, 0, "loyal-001"),
+            with_question(2, 1, "adaptif-001"),
+        ];
+        assert_eq!(played_games(&mixed)[0].value(&content), None);
+        let unknown = [with_question(1, 0, "gone-001")];
+        assert_eq!(played_games(&unknown)[0].value(&content), None);
+    }
+}
