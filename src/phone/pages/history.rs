@@ -1,25 +1,49 @@
-//! Past practice results of the signed-in account, newest first.
+//! Past practice results and live games (*Kuis Apel*) of the signed-in account, newest
+//! first: one entry per practice session and one per game.
 
+use super::live_game::{game_score, game_title};
 use super::result::scope_name;
-use crate::local_time::date_time;
+use crate::local_time::{date_time, rfc3339};
 use crate::phone::i18n;
 use crate::state::{store, use_app};
 use crate::store::results::PracticeResult;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use resapi_core::live::played::{PlayedGame, played_games};
+
+#[derive(Clone)]
+enum Entry {
+    Practice(PracticeResult),
+    Live(PlayedGame),
+}
+
+impl Entry {
+    /// When it ended (a practice session) or began (a game), RFC 3339 UTC.
+    fn at(&self) -> String {
+        match self {
+            Entry::Practice(r) => r.finished_at.clone(),
+            Entry::Live(g) => rfc3339(g.played_at),
+        }
+    }
+}
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let results: RwSignal<Vec<PracticeResult>> = RwSignal::new(Vec::new());
+    let entries: RwSignal<Vec<Entry>> = RwSignal::new(Vec::new());
     let loaded = RwSignal::new(false);
     Effect::new(move |_| {
         let _ = app.history_version.get();
         if let (Some(store), Some(account)) = (store(), app.account_id()) {
             spawn_local(async move {
-                results.set(store.results(&account).await.unwrap_or_default());
+                let results = store.results(&account).await.unwrap_or_default();
+                let live = store.live_answers(&account).await.unwrap_or_default();
+                let mut all: Vec<Entry> = results.into_iter().map(Entry::Practice).collect();
+                all.extend(played_games(&live).into_iter().map(Entry::Live));
+                all.sort_by_cached_key(|e| std::cmp::Reverse(e.at()));
+                entries.set(all);
                 loaded.set(true);
             });
         } else {
@@ -30,7 +54,7 @@ pub fn HistoryPage() -> impl IntoView {
         <div class="page history">
             <h1>{move || app.tr().history_title}</h1>
             <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
-                <Show when=move || !results.with(Vec::is_empty) fallback=move || view! {
+                <Show when=move || !entries.with(Vec::is_empty) fallback=move || view! {
                     <p class="hint">{move || app.tr().history_empty}</p>
                     <A href="/latihan" attr:class="btn btn-primary">{move || app.tr().start_practice}</A>
                 }>
@@ -38,15 +62,31 @@ pub fn HistoryPage() -> impl IntoView {
                         {move || {
                             let l = lang.get();
                             let content = app.content.get();
-                            results.get().into_iter().map(|r| { let content = content.clone(); view! {
-                                <li>
-                                    <A href=format!("/hasil/{}", r.id) attr:class="history-item">
-                                        <span class="history-scope">{scope_name(content.as_deref(), &r.scope, l)}</span>
-                                        <span class="history-when">{date_time(&r.finished_at, l)}</span>
-                                        <span class="history-score">{format!("{}% · {}", r.percent, i18n::score(l, r.correct, r.answered))}</span>
-                                    </A>
-                                </li>
-                            }}).collect_view()
+                            let content = content.as_deref();
+                            entries.get().into_iter().map(|e| {
+                                let when = date_time(&e.at(), l);
+                                let (href, what, score) = match e {
+                                    Entry::Practice(r) => (
+                                        format!("/hasil/{}", r.id),
+                                        scope_name(content, &r.scope, l),
+                                        format!("{}% · {}", r.percent, i18n::score(l, r.correct, r.answered)),
+                                    ),
+                                    Entry::Live(g) => (
+                                        format!("/riwayat/kuis/{}", g.game_id),
+                                        game_title(content, &g, l),
+                                        game_score(&g, l),
+                                    ),
+                                };
+                                view! {
+                                    <li>
+                                        <A href=href attr:class="history-item">
+                                            <span class="history-scope">{what}</span>
+                                            <span class="history-when">{when}</span>
+                                            <span class="history-score">{score}</span>
+                                        </A>
+                                    </li>
+                                }
+                            }).collect_view()
                         }}
                     </ul>
                 </Show>

@@ -71,7 +71,7 @@ pub fn played_games<'a>(records: impl IntoIterator<Item = &'a SyncRecord>) -> Ve
     for game in &mut out {
         game.answers.sort_by_key(|a| a.position);
     }
-    out.sort_by(|a, b| b.played_at.cmp(&a.played_at));
+    out.sort_by_key(|g| std::cmp::Reverse(g.played_at));
     out
 }
 
