@@ -249,7 +249,7 @@ async fn a_question_answered_wrong_two_days_ago_is_due_for_review_today() {
         answers: vec![answer("loyal-001", false), answer("loyal-002", true)],
     };
     store
-        .save_restored(&account, &[result], &[], &[])
+        .save_restored(&account, &[result], &[], &[], &[])
         .await
         .unwrap();
     let due = resapi::review::due_today(&store, &account).await.unwrap();
@@ -314,7 +314,7 @@ async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before()
         },
     };
     store
-        .save_restored(&account, &[], &[], std::slice::from_ref(&old))
+        .save_restored(&account, &[], &[], std::slice::from_ref(&old), &[])
         .await
         .unwrap();
     let due = resapi::journal::due_checkins(&store.journal(&account).await.unwrap());
@@ -378,7 +378,7 @@ async fn a_persons_data(store: &Store, account: &str) -> resapi::store::results:
         answers: Default::default(),
     };
     store
-        .save_restored(account, &[], &[response], &[])
+        .save_restored(account, &[], &[response], &[], &[])
         .await
         .unwrap();
     store
@@ -552,4 +552,107 @@ async fn every_store_but_the_shared_content_is_covered_by_the_erasure() {
         .collect();
     covered.sort();
     assert_eq!(names, covered);
+}
+
+/// A `live_answer` record as the game sends it to a phone: the JSON of a `record` message.
+fn live_record(account: Uuid, game: Uuid, position: u32) -> SyncRecord {
+    let answer = resapi_core::sync::LiveAnswer {
+        game_id: game,
+        question_id: format!("loyal-{position:03}"),
+        option_id: "b".into(),
+        correct: true,
+        points: 1000,
+        position,
+        scoring: resapi_core::live::scoring::ScoringMode::AccuracyOnly,
+        time_ms: 4200,
+        content_version: "v1".into(),
+    };
+    SyncRecord::new(
+        Uuid::now_v7(),
+        account,
+        time::OffsetDateTime::now_utc(),
+        &answer,
+    )
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_app_reads_live_answers_as_the_join_page_writes_them() {
+    let name = unique_name("live");
+    let store = Store::open_named(&name).await.unwrap();
+    let account = Uuid::now_v7();
+    let game = Uuid::now_v7();
+    let kept = live_record(account, game, 0);
+    // The join page puts the message's parsed JSON, untouched, into both stores
+    // (web/gabung/gabung.js `keepRecords`); here the same object, parsed by the browser.
+    let json = serde_json::to_string(&kept).unwrap();
+    let object = js_sys::JSON::parse(&json).unwrap();
+    let tx = store
+        .db()
+        .transaction(
+            &[db::OUTBOX, db::LIVE_ANSWERS],
+            rexie::TransactionMode::ReadWrite,
+        )
+        .unwrap();
+    tx.store(db::OUTBOX)
+        .unwrap()
+        .put(&object, None)
+        .await
+        .unwrap();
+    tx.store(db::LIVE_ANSWERS)
+        .unwrap()
+        .put(&object, None)
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    let me = account.to_string();
+    assert_eq!(
+        store.pending(&me).await.unwrap(),
+        vec![kept.clone()],
+        "sync sends it as sent"
+    );
+    assert_eq!(store.live_answers(&me).await.unwrap(), vec![kept.clone()]);
+    assert_eq!(
+        store.pending_summary(&me).await.unwrap(),
+        (1, 1),
+        "it counts as an answer waiting"
+    );
+
+    // One in the outbox only (a database that was on version 3 when the page wrote it) is
+    // kept for the history by sync's copy; keeping twice stores it once.
+    let outbox_only = live_record(account, game, 1);
+    let object = js_sys::JSON::parse(&serde_json::to_string(&outbox_only).unwrap()).unwrap();
+    let tx = store
+        .db()
+        .transaction(&[db::OUTBOX], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    tx.store(db::OUTBOX)
+        .unwrap()
+        .put(&object, None)
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    let pending = store.pending(&me).await.unwrap();
+    store.keep_live_answers(&pending).await.unwrap();
+    store.keep_live_answers(&pending).await.unwrap();
+    let mut ids: Vec<Uuid> = store
+        .live_answers(&me)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    ids.sort();
+    assert_eq!(ids, vec![kept.id, outbox_only.id]);
+    let games = resapi_core::live::played::played_games(&store.live_answers(&me).await.unwrap());
+    assert_eq!(games.len(), 1);
+    assert_eq!((games[0].correct(), games[0].points()), (2, 2000));
+    // Another account on the phone sees none of them.
+    assert!(
+        store
+            .live_answers(&Uuid::now_v7().to_string())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

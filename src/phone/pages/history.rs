@@ -1,16 +1,18 @@
 //! Past practice results and live games (*Kuis Apel*) of the signed-in account, newest
-//! first: one entry per practice session and one per game.
+//! first: one entry per practice session (opening its result page) and one per game, which
+//! opens in place to review its answers as a practice result does.
 
-use super::live_game::{game_score, game_title};
-use super::result::scope_name;
+use super::result::{review_list, scope_name};
 use crate::local_time::{date_time, rfc3339};
 use crate::phone::i18n;
 use crate::state::{store, use_app};
+use crate::store::practice_session::GivenAnswer;
 use crate::store::results::PracticeResult;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use resapi_core::live::played::{PlayedGame, played_games};
+use resapi_core::practice::MIXED;
 
 #[derive(Clone)]
 enum Entry {
@@ -65,26 +67,41 @@ pub fn HistoryPage() -> impl IntoView {
                             let content = content.as_deref();
                             entries.get().into_iter().map(|e| {
                                 let when = date_time(&e.at(), l);
-                                let (href, what, score) = match e {
-                                    Entry::Practice(r) => (
-                                        format!("/hasil/{}", r.id),
-                                        scope_name(content, &r.scope, l),
-                                        format!("{}% · {}", r.percent, i18n::score(l, r.correct, r.answered)),
-                                    ),
-                                    Entry::Live(g) => (
-                                        format!("/riwayat/kuis/{}", g.game_id),
-                                        game_title(content, &g, l),
-                                        game_score(&g, l),
-                                    ),
-                                };
-                                view! {
-                                    <li>
-                                        <A href=href attr:class="history-item">
-                                            <span class="history-scope">{what}</span>
-                                            <span class="history-when">{when}</span>
-                                            <span class="history-score">{score}</span>
-                                        </A>
-                                    </li>
+                                match e {
+                                    Entry::Practice(r) => {
+                                        let scope = scope_name(content, &r.scope, l);
+                                        view! {
+                                        <li>
+                                            <A href=format!("/hasil/{}", r.id) attr:class="history-item">
+                                                <span class="history-scope">{scope}</span>
+                                                <span class="history-when">{when}</span>
+                                                <span class="history-score">{format!("{}% · {}", r.percent, i18n::score(l, r.correct, r.answered))}</span>
+                                            </A>
+                                        </li>
+                                    }.into_any()
+                                    }
+                                    Entry::Live(g) => {
+                                        // "Kuis Apel · Loyal", or "· Campuran" for a game across values.
+                                        let value = content.and_then(|c| g.value(c)).unwrap_or(MIXED);
+                                        let answers: Vec<GivenAnswer> = g.answers.iter().map(|a| GivenAnswer {
+                                            question_id: a.question_id.clone(),
+                                            value: String::new(),
+                                            option_id: a.option_id.clone(),
+                                            correct: a.correct,
+                                        }).collect();
+                                        view! {
+                                            <li>
+                                                <details class="history-game" data-testid="live-game">
+                                                    <summary class="history-item">
+                                                        <span class="history-scope">{format!("{} · {}", i18n::tr(l).live_quiz, scope_name(content, value, l))}</span>
+                                                        <span class="history-when">{when}</span>
+                                                        <span class="history-score">{format!("{} · {}", i18n::score(l, g.correct(), g.answered()), i18n::points(l, g.points()))}</span>
+                                                    </summary>
+                                                    <ol class="review-list">{review_list(content, &answers, l)}</ol>
+                                                </details>
+                                            </li>
+                                        }.into_any()
+                                    }
                                 }
                             }).collect_view()
                         }}

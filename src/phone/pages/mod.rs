@@ -4,7 +4,6 @@ pub mod attention;
 pub mod history;
 pub mod home;
 pub mod join_quiz;
-pub mod live_game;
 pub mod login;
 pub mod module;
 pub mod modules;
@@ -46,7 +45,6 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
                         <Route path=path!("/riwayat") view=history::HistoryPage />
-                        <Route path=path!("/riwayat/kuis/:id") view=live_game::LiveGamePage />
                         <Route path=path!("/perhatian") view=attention::AttentionPage />
                         <Route path=path!("/kuesioner") view=questionnaires::QuestionnairesPage />
                         <Route path=path!("/modul") view=modules::ModulesPage />
