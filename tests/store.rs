@@ -19,6 +19,17 @@ fn unique_name(prefix: &str) -> String {
     format!("{prefix}-{}", Uuid::now_v7())
 }
 
+/// A new record of `payload` by `account`, made now.
+fn made_now<P: resapi_core::sync::Payload>(account: Uuid, payload: &P) -> SyncRecord {
+    SyncRecord::new(
+        Uuid::now_v7(),
+        account,
+        time::OffsetDateTime::now_utc(),
+        payload,
+    )
+    .unwrap()
+}
+
 fn record(account: Uuid) -> SyncRecord {
     let answer = PracticeAnswer {
         session_id: Uuid::now_v7(),
@@ -28,13 +39,7 @@ fn record(account: Uuid) -> SyncRecord {
         content_version: "v1".into(),
         position: 0,
     };
-    SyncRecord::new(
-        Uuid::now_v7(),
-        account,
-        time::OffsetDateTime::now_utc(),
-        &answer,
-    )
-    .unwrap()
+    made_now(account, &answer)
 }
 
 #[wasm_bindgen_test]
@@ -567,13 +572,21 @@ fn live_record(account: Uuid, game: Uuid, position: u32) -> SyncRecord {
         time_ms: 4200,
         content_version: "v1".into(),
     };
-    SyncRecord::new(
-        Uuid::now_v7(),
-        account,
-        time::OffsetDateTime::now_utc(),
-        &answer,
-    )
-    .unwrap()
+    made_now(account, &answer)
+}
+
+/// Puts `record` into `stores` as the join page does: the JSON the game sent, parsed by the
+/// browser, in one transaction.
+async fn put_as_the_join_page(store: &Store, record: &SyncRecord, stores: &[&str]) {
+    let object = js_sys::JSON::parse(&serde_json::to_string(record).unwrap()).unwrap();
+    let tx = store
+        .db()
+        .transaction(stores, rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    for name in stores {
+        tx.store(name).unwrap().put(&object, None).await.unwrap();
+    }
+    tx.done().await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -584,27 +597,8 @@ async fn the_app_reads_live_answers_as_the_join_page_writes_them() {
     let game = Uuid::now_v7();
     let kept = live_record(account, game, 0);
     // The join page puts the message's parsed JSON, untouched, into both stores
-    // (web/gabung/gabung.js `keepRecords`); here the same object, parsed by the browser.
-    let json = serde_json::to_string(&kept).unwrap();
-    let object = js_sys::JSON::parse(&json).unwrap();
-    let tx = store
-        .db()
-        .transaction(
-            &[db::OUTBOX, db::LIVE_ANSWERS],
-            rexie::TransactionMode::ReadWrite,
-        )
-        .unwrap();
-    tx.store(db::OUTBOX)
-        .unwrap()
-        .put(&object, None)
-        .await
-        .unwrap();
-    tx.store(db::LIVE_ANSWERS)
-        .unwrap()
-        .put(&object, None)
-        .await
-        .unwrap();
-    tx.done().await.unwrap();
+    // (web/gabung/gabung.js `keepRecords`).
+    put_as_the_join_page(&store, &kept, &[db::OUTBOX, db::LIVE_ANSWERS]).await;
     let me = account.to_string();
     assert_eq!(
         store.pending(&me).await.unwrap(),
@@ -621,17 +615,7 @@ async fn the_app_reads_live_answers_as_the_join_page_writes_them() {
     // One in the outbox only (a database that was on version 3 when the page wrote it) is
     // kept for the history by sync's copy; keeping twice stores it once.
     let outbox_only = live_record(account, game, 1);
-    let object = js_sys::JSON::parse(&serde_json::to_string(&outbox_only).unwrap()).unwrap();
-    let tx = store
-        .db()
-        .transaction(&[db::OUTBOX], rexie::TransactionMode::ReadWrite)
-        .unwrap();
-    tx.store(db::OUTBOX)
-        .unwrap()
-        .put(&object, None)
-        .await
-        .unwrap();
-    tx.done().await.unwrap();
+    put_as_the_join_page(&store, &outbox_only, &[db::OUTBOX]).await;
     let pending = store.pending(&me).await.unwrap();
     store.keep_live_answers(&pending).await.unwrap();
     store.keep_live_answers(&pending).await.unwrap();
@@ -654,5 +638,42 @@ async fn the_app_reads_live_answers_as_the_join_page_writes_them() {
             .await
             .unwrap()
             .is_empty()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_new_phone_restores_live_games_from_the_servers_records() {
+    let account = Uuid::now_v7();
+    let game = Uuid::now_v7();
+    let stored = |record: SyncRecord| resapi_core::sync::StoredRecord {
+        record,
+        received_at: time::OffsetDateTime::now_utc(),
+    };
+    let records = vec![
+        stored(live_record(account, game, 0)),
+        stored(live_record(account, game, 1)),
+        stored(record(account)),
+    ];
+    let me = account.to_string();
+    let rebuilt = resapi::sync::restore::rebuild(&me, &records, &bundle());
+    assert_eq!(
+        rebuilt.live_answers.len(),
+        2,
+        "the practice answer is not a live one"
+    );
+    let store = Store::open_named(&unique_name("restore-live"))
+        .await
+        .unwrap();
+    store
+        .save_restored(&me, &[], &[], &[], &rebuilt.live_answers)
+        .await
+        .unwrap();
+    let games = resapi_core::live::played::played_games(&store.live_answers(&me).await.unwrap());
+    assert_eq!(games.len(), 1);
+    assert_eq!(games[0].answered(), 2);
+    assert_eq!(
+        store.pending_count(&me).await.unwrap(),
+        0,
+        "restoring sends nothing back"
     );
 }

@@ -42,9 +42,14 @@ pub fn HistoryPage() -> impl IntoView {
             spawn_local(async move {
                 let results = store.results(&account).await.unwrap_or_default();
                 let live = store.live_answers(&account).await.unwrap_or_default();
+                // Results come newest first; each game goes in at its date (no sort of a
+                // new type: each costs every phone's download).
                 let mut all: Vec<Entry> = results.into_iter().map(Entry::Practice).collect();
-                all.extend(played_games(&live).into_iter().map(Entry::Live));
-                all.sort_by_cached_key(|e| std::cmp::Reverse(e.at()));
+                for game in played_games(&live) {
+                    let at = rfc3339(game.played_at);
+                    let slot = all.partition_point(|e| e.at() > at);
+                    all.insert(slot, Entry::Live(game));
+                }
                 entries.set(all);
                 loaded.set(true);
             });

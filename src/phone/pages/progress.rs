@@ -15,12 +15,11 @@ use leptos_router::components::A;
 use resapi_core::Lang;
 use resapi_core::catalog::VALUE_IDS;
 use resapi_core::content::ContentBundle;
-use resapi_core::live::played::played_games;
+use resapi_core::live::played::{PlayedAnswer, played_games};
 use resapi_core::mastery;
 use resapi_core::practice::{REVIEW, percent};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, SMART_ASN};
 use resapi_core::scoring;
-use resapi_core::sync::LiveAnswer;
 
 /// Sessions shown on the accuracy line at most (a phone is narrow).
 const LINE_SESSIONS: usize = 12;
@@ -69,7 +68,7 @@ fn accuracy_line(results: &[PracticeResult], scope: &str, lang: Lang) -> ChartSp
 fn mastery_radar(
     content: &ContentBundle,
     results: &[PracticeResult],
-    live: &[LiveAnswer],
+    live: &[PlayedAnswer],
     lang: Lang,
 ) -> (ChartSpec, String) {
     let t = i18n::tr(lang);
@@ -267,7 +266,7 @@ pub fn ProgressPage() -> impl IntoView {
     let lang = app.lang;
     let results: RwSignal<Vec<PracticeResult>> = RwSignal::new(Vec::new());
     let responses: RwSignal<Vec<Response>> = RwSignal::new(Vec::new());
-    let live: RwSignal<Vec<LiveAnswer>> = RwSignal::new(Vec::new());
+    let live: RwSignal<Vec<PlayedAnswer>> = RwSignal::new(Vec::new());
     let scope = RwSignal::new(String::new());
     Effect::new(move |_| {
         let _ = app.history_version.get();

@@ -3,10 +3,24 @@
 //! game. Pure, so the phone's history and any later report group the same way.
 
 use crate::content::ContentBundle;
-use crate::sync::{LiveAnswer, RecordKind, SyncRecord};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sync::{RecordKind, SyncRecord};
+use serde::Deserialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+/// What the history reads of a [`crate::sync::LiveAnswer`] payload (the scoring mode, the
+/// time and the content version are left unread: fewer fields to decode is less code in
+/// every phone's download).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PlayedAnswer {
+    pub game_id: Uuid,
+    pub question_id: String,
+    pub option_id: String,
+    pub correct: bool,
+    pub points: u32,
+    /// 0-based position of the question in the game.
+    pub position: u32,
+}
 
 /// One game the person played: their answers in the order the game asked them.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +29,7 @@ pub struct PlayedGame {
     /// When the person's first answer of the game was taken.
     pub played_at: OffsetDateTime,
     /// Sorted by the question's position in the game.
-    pub answers: Vec<LiveAnswer>,
+    pub answers: Vec<PlayedAnswer>,
 }
 
 impl PlayedGame {
@@ -46,39 +60,56 @@ impl PlayedGame {
     }
 }
 
-/// Groups live-answer records into games, newest game first. Other kinds and unreadable
-/// payloads are skipped; a record id seen twice counts once (the same answer received at a
-/// close and again in a rejoin's `welcome`, or kept locally and restored).
+/// Groups live-answer records into games, in the order each game's first record comes
+/// (the history orders them by date with the practice sessions). Other kinds and
+/// unreadable payloads are skipped; a second record for a question a game already holds is
+/// the same answer (received at a close and again in a rejoin's `welcome`, or kept
+/// locally and restored: the game takes one answer per question) and counts once.
+///
+/// No sorting nor maps here, on purpose: a phone holds a few games of a few answers, and
+/// each sort or map of a new type adds to every phone's download.
 pub fn played_games<'a>(records: impl IntoIterator<Item = &'a SyncRecord>) -> Vec<PlayedGame> {
-    let mut seen = BTreeSet::new();
-    let mut games: BTreeMap<Uuid, PlayedGame> = BTreeMap::new();
+    let mut games: Vec<PlayedGame> = Vec::new();
     for record in records {
-        if record.kind != RecordKind::LiveAnswer || !seen.insert(record.id) {
+        if record.kind != RecordKind::LiveAnswer {
             continue;
         }
-        let Ok(answer) = serde_json::from_value::<LiveAnswer>(record.payload.clone()) else {
+        let Ok(answer) = serde_json::from_value::<PlayedAnswer>(record.payload.clone()) else {
             continue;
         };
-        let game = games.entry(answer.game_id).or_insert_with(|| PlayedGame {
-            game_id: answer.game_id,
-            played_at: record.created_at,
-            answers: Vec::new(),
-        });
+        let at = match games.iter().position(|g| g.game_id == answer.game_id) {
+            Some(i) => i,
+            None => {
+                games.push(PlayedGame {
+                    game_id: answer.game_id,
+                    played_at: record.created_at,
+                    answers: Vec::new(),
+                });
+                games.len() - 1
+            }
+        };
+        let game = &mut games[at];
         game.played_at = game.played_at.min(record.created_at);
-        game.answers.push(answer);
+        // Kept in the order of the questions' positions as they come in.
+        let slot = game
+            .answers
+            .partition_point(|a| a.position < answer.position);
+        if game
+            .answers
+            .get(slot)
+            .is_none_or(|a| a.position != answer.position)
+        {
+            game.answers.insert(slot, answer);
+        }
     }
-    let mut out: Vec<PlayedGame> = games.into_values().collect();
-    for game in &mut out {
-        game.answers.sort_by_key(|a| a.position);
-    }
-    out.sort_by_key(|g| std::cmp::Reverse(g.played_at));
-    out
+    games
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::live::scoring::ScoringMode;
+    use crate::sync::LiveAnswer;
     use time::macros::datetime;
 
     fn record(
@@ -103,7 +134,7 @@ mod tests {
     }
 
     #[test]
-    fn answers_group_into_one_entry_per_game_newest_first() {
+    fn answers_group_into_one_entry_per_game_in_question_order() {
         let monday = datetime!(2026-11-30 08:10 UTC);
         let tuesday = datetime!(2026-12-01 08:10 UTC);
         let records = vec![
@@ -114,8 +145,8 @@ mod tests {
         ];
         let games = played_games(&records);
         assert_eq!(games.len(), 2);
-        assert_eq!(games[0].game_id, Uuid::from_u128(2));
-        let monday_game = &games[1];
+        assert_eq!(games[1].game_id, Uuid::from_u128(2));
+        let monday_game = &games[0];
         assert_eq!(monday_game.played_at, monday);
         let positions: Vec<u32> = monday_game.answers.iter().map(|a| a.position).collect();
         assert_eq!(positions, [0, 1, 2]);
