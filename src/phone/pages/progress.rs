@@ -20,6 +20,7 @@ use resapi_core::mastery;
 use resapi_core::practice::{REVIEW, percent};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, SMART_ASN};
 use resapi_core::scoring;
+use std::collections::BTreeMap;
 
 /// Sessions shown on the accuracy line at most (a phone is narrow).
 const LINE_SESSIONS: usize = 12;
@@ -65,6 +66,26 @@ fn accuracy_line(results: &[PracticeResult], scope: &str, lang: Lang) -> ChartSp
     spec
 }
 
+/// value id → (correct, answered) over every practice answer and every live-quiz answer
+/// (docs/scoring.md "Live answers in personal progress").
+pub fn answers_per_value(
+    content: &ContentBundle,
+    results: &[PracticeResult],
+    live: &[PlayedAnswer],
+) -> BTreeMap<String, (u32, u32)> {
+    let live = live.iter().filter_map(|a| {
+        let value = content.question(&a.question_id)?.value.clone();
+        Some((value, a.correct))
+    });
+    mastery::tally_by(
+        results
+            .iter()
+            .flat_map(|r| &r.answers)
+            .map(|a| (a.value.clone(), a.correct))
+            .chain(live),
+    )
+}
+
 fn mastery_radar(
     content: &ContentBundle,
     results: &[PracticeResult],
@@ -72,19 +93,7 @@ fn mastery_radar(
     lang: Lang,
 ) -> (ChartSpec, String) {
     let t = i18n::tr(lang);
-    // Share correct per value over every practice answer and every live-quiz answer
-    // (docs/scoring.md "Live answers in personal progress").
-    let live = live.iter().filter_map(|a| {
-        let value = content.question(&a.question_id)?.value.clone();
-        Some((value, a.correct))
-    });
-    let per = mastery::tally_by(
-        results
-            .iter()
-            .flat_map(|r| &r.answers)
-            .map(|a| (a.value.clone(), a.correct))
-            .chain(live),
-    );
+    let per = answers_per_value(content, results, live);
     let labels: Vec<String> = VALUE_IDS
         .iter()
         .map(|v| value_name(content, v, lang))
