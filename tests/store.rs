@@ -19,6 +19,17 @@ fn unique_name(prefix: &str) -> String {
     format!("{prefix}-{}", Uuid::now_v7())
 }
 
+/// A new record of `payload` by `account`, made now.
+fn made_now<P: resapi_core::sync::Payload>(account: Uuid, payload: &P) -> SyncRecord {
+    SyncRecord::new(
+        Uuid::now_v7(),
+        account,
+        time::OffsetDateTime::now_utc(),
+        payload,
+    )
+    .unwrap()
+}
+
 fn record(account: Uuid) -> SyncRecord {
     let answer = PracticeAnswer {
         session_id: Uuid::now_v7(),
@@ -28,13 +39,7 @@ fn record(account: Uuid) -> SyncRecord {
         content_version: "v1".into(),
         position: 0,
     };
-    SyncRecord::new(
-        Uuid::now_v7(),
-        account,
-        time::OffsetDateTime::now_utc(),
-        &answer,
-    )
-    .unwrap()
+    made_now(account, &answer)
 }
 
 #[wasm_bindgen_test]
@@ -249,7 +254,7 @@ async fn a_question_answered_wrong_two_days_ago_is_due_for_review_today() {
         answers: vec![answer("loyal-001", false), answer("loyal-002", true)],
     };
     store
-        .save_restored(&account, &[result], &[], &[])
+        .save_restored(&account, &[result], &[], &[], &[])
         .await
         .unwrap();
     let due = resapi::review::due_today(&store, &account).await.unwrap();
@@ -314,7 +319,7 @@ async fn a_commitment_comes_back_for_a_checkin_after_seven_days_and_not_before()
         },
     };
     store
-        .save_restored(&account, &[], &[], std::slice::from_ref(&old))
+        .save_restored(&account, &[], &[], std::slice::from_ref(&old), &[])
         .await
         .unwrap();
     let due = resapi::journal::due_checkins(&store.journal(&account).await.unwrap());
@@ -378,7 +383,7 @@ async fn a_persons_data(store: &Store, account: &str) -> resapi::store::results:
         answers: Default::default(),
     };
     store
-        .save_restored(account, &[], &[response], &[])
+        .save_restored(account, &[], &[response], &[], &[])
         .await
         .unwrap();
     store
@@ -552,4 +557,123 @@ async fn every_store_but_the_shared_content_is_covered_by_the_erasure() {
         .collect();
     covered.sort();
     assert_eq!(names, covered);
+}
+
+/// A `live_answer` record as the game sends it to a phone: the JSON of a `record` message.
+fn live_record(account: Uuid, game: Uuid, position: u32) -> SyncRecord {
+    let answer = resapi_core::sync::LiveAnswer {
+        game_id: game,
+        question_id: format!("loyal-{position:03}"),
+        option_id: "b".into(),
+        correct: true,
+        points: 1000,
+        position,
+        scoring: resapi_core::live::scoring::ScoringMode::AccuracyOnly,
+        time_ms: 4200,
+        content_version: "v1".into(),
+    };
+    made_now(account, &answer)
+}
+
+/// Puts `record` into `stores` as the join page does: the JSON the game sent, parsed by the
+/// browser, in one transaction.
+async fn put_as_the_join_page(store: &Store, record: &SyncRecord, stores: &[&str]) {
+    let object = js_sys::JSON::parse(&serde_json::to_string(record).unwrap()).unwrap();
+    let tx = store
+        .db()
+        .transaction(stores, rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    for name in stores {
+        tx.store(name).unwrap().put(&object, None).await.unwrap();
+    }
+    tx.done().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_reads_live_answers_as_the_join_page_writes_them() {
+    let name = unique_name("live");
+    let store = Store::open_named(&name).await.unwrap();
+    let account = Uuid::now_v7();
+    let game = Uuid::now_v7();
+    let kept = live_record(account, game, 0);
+    // The join page puts the message's parsed JSON, untouched, into both stores
+    // (web/gabung/gabung.js `keepRecords`).
+    put_as_the_join_page(&store, &kept, &[db::OUTBOX, db::LIVE_ANSWERS]).await;
+    let me = account.to_string();
+    assert_eq!(
+        store.pending(&me).await.unwrap(),
+        vec![kept.clone()],
+        "sync sends it as sent"
+    );
+    assert_eq!(store.live_answers(&me).await.unwrap(), vec![kept.clone()]);
+    assert_eq!(
+        store.pending_summary(&me).await.unwrap(),
+        (1, 1),
+        "it counts as an answer waiting"
+    );
+
+    // One in the outbox only (a database that was on version 3 when the page wrote it) is
+    // kept for the history by sync's copy; keeping twice stores it once.
+    let outbox_only = live_record(account, game, 1);
+    put_as_the_join_page(&store, &outbox_only, &[db::OUTBOX]).await;
+    let pending = store.pending(&me).await.unwrap();
+    store.keep_live_answers(&pending).await.unwrap();
+    store.keep_live_answers(&pending).await.unwrap();
+    let mut ids: Vec<Uuid> = store
+        .live_answers(&me)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    ids.sort();
+    assert_eq!(ids, vec![kept.id, outbox_only.id]);
+    let games = resapi_core::live::played::played_games(&store.live_answers(&me).await.unwrap());
+    assert_eq!(games.len(), 1);
+    assert_eq!((games[0].correct(), games[0].points()), (2, 2000));
+    // Another account on the phone sees none of them.
+    assert!(
+        store
+            .live_answers(&Uuid::now_v7().to_string())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_new_phone_restores_live_games_from_the_servers_records() {
+    let account = Uuid::now_v7();
+    let game = Uuid::now_v7();
+    let stored = |record: SyncRecord| resapi_core::sync::StoredRecord {
+        record,
+        received_at: time::OffsetDateTime::now_utc(),
+    };
+    let records = vec![
+        stored(live_record(account, game, 0)),
+        stored(live_record(account, game, 1)),
+        stored(record(account)),
+    ];
+    let me = account.to_string();
+    let rebuilt = resapi::sync::restore::rebuild(&me, &records, &bundle());
+    assert_eq!(
+        rebuilt.live_answers.len(),
+        2,
+        "the practice answer is not a live one"
+    );
+    let store = Store::open_named(&unique_name("restore-live"))
+        .await
+        .unwrap();
+    store
+        .save_restored(&me, &[], &[], &[], &rebuilt.live_answers)
+        .await
+        .unwrap();
+    let games = resapi_core::live::played::played_games(&store.live_answers(&me).await.unwrap());
+    assert_eq!(games.len(), 1);
+    assert_eq!(games[0].answered(), 2);
+    assert_eq!(
+        store.pending_count(&me).await.unwrap(),
+        0,
+        "restoring sends nothing back"
+    );
 }

@@ -82,6 +82,12 @@ pub struct Tr {
     pub stopped_early: &'static str,
     pub history_title: &'static str,
     pub history_empty: &'static str,
+    // live quiz (kuis apel)
+    pub live_quiz: &'static str,
+    pub join_quiz: &'static str,
+    pub join_code: &'static str,
+    pub join_code_bad: &'static str,
+    pub join: &'static str,
     pub not_found: &'static str,
     pub not_found_hint: &'static str,
     // attention
@@ -259,6 +265,11 @@ pub static ID: Tr = Tr {
     stopped_early: "Dihentikan sebelum selesai",
     history_title: "Riwayat latihan",
     history_empty: "Belum ada latihan. Mulai latihan pertama Anda!",
+    live_quiz: "Kuis Apel",
+    join_quiz: "Gabung kuis",
+    join_code: "Kode kuis",
+    join_code_bad: "Kode kuis harus 6 angka, misalnya 482 913.",
+    join: "Gabung",
     not_found: "Halaman tidak ditemukan",
     not_found_hint: "Tautannya mungkin lama, atau isinya sudah diperbarui. Semua jawaban Anda tetap tersimpan.",
     attention_title: "Perlu perhatian",
@@ -434,6 +445,11 @@ pub static EN: Tr = Tr {
     stopped_early: "Stopped before the end",
     history_title: "Practice history",
     history_empty: "No practice yet. Start your first one!",
+    live_quiz: "Live quiz (Kuis Apel)",
+    join_quiz: "Join a quiz",
+    join_code: "Quiz code",
+    join_code_bad: "A quiz code has 6 digits, for example 482 913.",
+    join: "Join",
     not_found: "Page not found",
     not_found_hint: "The link may be old, or the content has been updated. All your answers are still saved.",
     attention_title: "Needs attention",
@@ -593,6 +609,14 @@ pub fn score(lang: Lang, correct: u32, answered: u32) -> String {
     match lang {
         Lang::Id => format!("{correct} dari {answered} benar"),
         Lang::En => format!("{correct} of {answered} correct"),
+    }
+}
+
+/// A live game's points.
+pub fn points(lang: Lang, points: u32) -> String {
+    match lang {
+        Lang::Id => format!("{points} poin"),
+        Lang::En => format!("{points} points"),
     }
 }
 

@@ -22,11 +22,13 @@ pub const META: &str = "meta";
 pub const DRAFTS: &str = "drafts";
 pub const RESPONSES: &str = "responses";
 pub const JOURNAL: &str = "journal";
+/// Live-quiz answers kept for the history (see [`super::live_answers`]).
+pub const LIVE_ANSWERS: &str = "live_answers";
 
 /// The index on `account_id` that outbox, results and attention carry (added in version 2).
 pub const BY_ACCOUNT: &str = "by_account";
 
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -56,7 +58,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema as of `version`. Version 1 was the first release; version 2 added the
 /// per-account indexes when several accounts began sharing one phone; version 3 added
-/// questionnaire drafts and responses, and the journal of reflections and commitments.
+/// questionnaire drafts and responses, and the journal of reflections and commitments;
+/// version 4 added the live-quiz answers.
 pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     let mut outbox = ObjectStore::new(OUTBOX).key_path("id");
     let mut results = ObjectStore::new(RESULTS).key_path("id");
@@ -87,6 +90,13 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
                     .key_path("id")
                     .add_index(Index::new(BY_ACCOUNT, "account_id")),
             );
+    }
+    if version >= 4 {
+        builder = builder.add_object_store(
+            ObjectStore::new(LIVE_ANSWERS)
+                .key_path("id")
+                .add_index(Index::new(BY_ACCOUNT, "account_id")),
+        );
     }
     builder
 }

@@ -15,21 +15,23 @@ use rexie::{Transaction, TransactionMode};
 use wasm_bindgen::JsValue;
 
 /// Stores whose items carry `account_id` and the `by_account` index.
-const INDEXED: [&str; 5] = [
+const INDEXED: [&str; 6] = [
     db::OUTBOX,
     db::ATTENTION,
     db::RESULTS,
     db::RESPONSES,
     db::JOURNAL,
+    db::LIVE_ANSWERS,
 ];
 
 /// Every store an erasure touches; `content` is the only other store, and it is shared.
-pub const PERSONAL_STORES: [&str; 8] = [
+pub const PERSONAL_STORES: [&str; 9] = [
     db::OUTBOX,
     db::ATTENTION,
     db::RESULTS,
     db::RESPONSES,
     db::JOURNAL,
+    db::LIVE_ANSWERS,
     db::PRACTICE_SESSION,
     db::DRAFTS,
     db::META,

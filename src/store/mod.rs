@@ -8,6 +8,7 @@ pub mod db;
 pub mod erase;
 pub mod guarded;
 pub mod journal;
+pub mod live_answers;
 pub mod outbox;
 pub mod practice_session;
 pub mod questionnaires;

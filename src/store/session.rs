@@ -5,6 +5,7 @@ use super::questionnaires::Response;
 use super::results::PracticeResult;
 use super::{Store, db};
 use resapi_core::api::Account;
+use resapi_core::sync::SyncRecord;
 use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 
@@ -99,9 +100,16 @@ impl Store {
         results: &[PracticeResult],
         responses: &[Response],
         journal: &[JournalItem],
+        live_answers: &[SyncRecord],
     ) -> db::Result<()> {
         let tx = self.db().transaction(
-            &[db::RESULTS, db::RESPONSES, db::JOURNAL, db::META],
+            &[
+                db::RESULTS,
+                db::RESPONSES,
+                db::JOURNAL,
+                db::LIVE_ANSWERS,
+                db::META,
+            ],
             TransactionMode::ReadWrite,
         )?;
         let store = tx.store(db::RESULTS)?;
@@ -115,6 +123,10 @@ impl Store {
         let store = tx.store(db::JOURNAL)?;
         for j in journal {
             store.put(&db::to_js(j)?, None).await?;
+        }
+        let store = tx.store(db::LIVE_ANSWERS)?;
+        for r in live_answers {
+            store.put(&db::to_js(r)?, None).await?;
         }
         tx.store(db::META)?
             .put(

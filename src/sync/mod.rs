@@ -95,6 +95,9 @@ async fn run(app: AppState) -> Outcome {
                 return Outcome::Done;
             }
         };
+        // Live answers the join page put only in the outbox (a database still on schema
+        // version 3 then) reach the history before they leave the outbox.
+        let _ = store.keep_live_answers(&pending).await;
         let cut = batch::cut(pending, budget);
         let now = now_rfc3339();
         let mut rejected: Vec<AttentionItem> = cut

@@ -1,6 +1,6 @@
 //! Restoring an account's history on a new phone (or after the browser's storage was
 //! cleared): the account's records come down from the server once and rebuild practice
-//! results, questionnaire responses and the journal on the device.
+//! results, questionnaire responses, the journal and live-quiz answers on the device.
 
 use crate::api::{self, ApiError};
 use crate::local_time::rfc3339;
@@ -12,13 +12,13 @@ use crate::store::results::PracticeResult;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
     Commitment, CommitmentCheckin, PracticeAnswer, PracticeSession, QuestionnaireResponse,
-    RecordKind, Reflection, StoredRecord,
+    RecordKind, Reflection, StoredRecord, SyncRecord,
 };
 use std::collections::HashMap;
 
 /// A new account has no history on the server: mark it restored so no download is made.
 pub async fn nothing_to_restore(store: &Store, account_id: &str) {
-    let _ = store.save_restored(account_id, &[], &[], &[]).await;
+    let _ = store.save_restored(account_id, &[], &[], &[], &[]).await;
 }
 
 /// Everything the server holds for this account; `progress` hears the count after each page.
@@ -45,6 +45,8 @@ pub struct Rebuilt {
     pub results: Vec<PracticeResult>,
     pub responses: Vec<Response>,
     pub journal: Vec<JournalItem>,
+    /// Live-quiz answers, kept as they came (the history groups them into games).
+    pub live_answers: Vec<SyncRecord>,
 }
 
 /// Rebuilds the device's history from the account's records (pure: testable without a
@@ -142,9 +144,7 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
                     checkins.push(x);
                 }
             }
-            // Live-game answers have no screen on the phone yet; the server keeps them and
-            // they count there (docs/live-quiz.md "Records").
-            RecordKind::LiveAnswer => {}
+            RecordKind::LiveAnswer => out.live_answers.push(r.clone()),
         }
     }
     for result in &mut out.results {
@@ -188,6 +188,7 @@ pub async fn restore_once(
             &rebuilt.results,
             &rebuilt.responses,
             &rebuilt.journal,
+            &rebuilt.live_answers,
         )
         .await
         .is_err()

@@ -109,8 +109,39 @@
     }).then((s) => (s && s.token && !s.needs_login && !(Date.parse(s.expires_at) < Date.now()) ? s : null));
   }
 
+  /** The game's `live_answer` records into the app's IndexedDB, as the app keeps its own
+   * (the shape: src/store/live_answers.rs): the outbox, which the app's next sync sends
+   * (the server already has them and answers `duplicate`), and `live_answers` for the
+   * history. A record already kept is skipped, so one received twice is stored once. Only
+   * the app's own account's, and never creating nor upgrading the database. */
+  function keepRecords(records) {
+    const mine = (records || []).filter((r) => r && r.kind === "live_answer" && S.account && r.account_id === S.account);
+    if (!mine.length) return;
+    let req;
+    try { req = indexedDB.open("resapi"); } catch { return; }
+    req.onupgradeneeded = () => req.transaction.abort();
+    req.onsuccess = () => {
+      const db = req.result;
+      try {
+        // Schema version 3 has no `live_answers`: the outbox alone (the app's sync keeps them).
+        const kept = db.objectStoreNames.contains("live_answers");
+        const tr = db.transaction(kept ? ["outbox", "live_answers"] : ["outbox"], "readwrite");
+        const box = tr.objectStore("outbox");
+        const seen = tr.objectStore(kept ? "live_answers" : "outbox");
+        tr.oncomplete = tr.onerror = tr.onabort = () => db.close();
+        for (const r of mine) {
+          seen.get(r.id).onsuccess = (e) => {
+            if (e.target.result) return;
+            box.put(r);
+            if (kept) seen.put(r);
+          };
+        }
+      } catch { db.close(); }
+    };
+  }
+
   const S = {
-    code: "", token: null, me: null, secret: null, player: null, qcount: 0, extra: false, value: null,
+    code: "", token: null, me: null, account: null, secret: null, player: null, qcount: 0, extra: false, value: null,
     guest: null, view: null, status: null, pending: null, locked: null, ws: null, joined: false,
     attempts: 0, retryTimer: 0, stopped: false, deadline: 0, key: "", els: {},
   };
@@ -281,6 +312,7 @@
         alertMsg("");
         say(t("joined"));
         resend(true);
+        keepRecords(m.records);
         break;
       case "state":
         S.view = m.view;
@@ -309,8 +341,10 @@
       case "kicked":
         forget();
         return stop(t("kickedH"), t("kicked"));
+      case "record":
+        return keepRecords([m.record]);
       default:
-        return; // `record`: the full app stores it; the server has it already
+        return;
     }
     render();
   }
@@ -524,6 +558,7 @@
     if (session) {
       S.token = session.token;
       S.me = session.account && session.account.name;
+      S.account = session.account && session.account.id;
       if (S.me) say(t("asYou", { name: S.me }));
     }
     if (!S.secret && !S.token) {

@@ -1,10 +1,11 @@
 //! Home: the seven values, the way into practice (or back into a session in progress),
-//! and the sync status.
+//! "Gabung kuis" for a live quiz, and the sync status.
 //!
 //! Nothing moves under a finger: the parts read from the store (the streak, a due check-in,
 //! the review card, a session in progress) load before the page below the greeting shows,
 //! so a card that arrives late never pushes a button down as it is tapped.
 
+use super::join_quiz::JoinQuiz;
 use crate::components::checkin_card::CheckinCard;
 use crate::components::review_card::ReviewCard;
 use crate::components::streak::Streak;
@@ -88,6 +89,9 @@ pub fn HomePage() -> impl IntoView {
                     <A href="/riwayat" attr:class="btn btn-secondary">{move || app.tr().history_link}</A>
                 </div>
             </Show>
+            <div class="actions">
+                <JoinQuiz />
+            </div>
             <SyncIndicator />
             <section aria-labelledby="values-heading">
                 <h2 id="values-heading">{move || app.tr().values_heading}</h2>

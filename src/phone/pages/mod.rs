@@ -3,6 +3,7 @@
 pub mod attention;
 pub mod history;
 pub mod home;
+pub mod join_quiz;
 pub mod login;
 pub mod module;
 pub mod modules;

@@ -15,10 +15,12 @@ use leptos_router::components::A;
 use resapi_core::Lang;
 use resapi_core::catalog::VALUE_IDS;
 use resapi_core::content::ContentBundle;
+use resapi_core::live::played::{PlayedAnswer, played_games};
 use resapi_core::mastery;
 use resapi_core::practice::{REVIEW, percent};
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, SMART_ASN};
 use resapi_core::scoring;
+use std::collections::BTreeMap;
 
 /// Sessions shown on the accuracy line at most (a phone is narrow).
 const LINE_SESSIONS: usize = 12;
@@ -64,19 +66,34 @@ fn accuracy_line(results: &[PracticeResult], scope: &str, lang: Lang) -> ChartSp
     spec
 }
 
-fn mastery_radar(
+/// value id → (correct, answered) over every practice answer and every live-quiz answer
+/// (docs/scoring.md "Live answers in personal progress").
+pub fn answers_per_value(
     content: &ContentBundle,
     results: &[PracticeResult],
-    lang: Lang,
-) -> (ChartSpec, String) {
-    let t = i18n::tr(lang);
-    // Share correct per value over every practice answer.
-    let per = mastery::tally_by(
+    live: &[PlayedAnswer],
+) -> BTreeMap<String, (u32, u32)> {
+    let live = live.iter().filter_map(|a| {
+        let value = content.question(&a.question_id)?.value.clone();
+        Some((value, a.correct))
+    });
+    mastery::tally_by(
         results
             .iter()
             .flat_map(|r| &r.answers)
-            .map(|a| (a.value.clone(), a.correct)),
-    );
+            .map(|a| (a.value.clone(), a.correct))
+            .chain(live),
+    )
+}
+
+fn mastery_radar(
+    content: &ContentBundle,
+    results: &[PracticeResult],
+    live: &[PlayedAnswer],
+    lang: Lang,
+) -> (ChartSpec, String) {
+    let t = i18n::tr(lang);
+    let per = answers_per_value(content, results, live);
     let labels: Vec<String> = VALUE_IDS
         .iter()
         .map(|v| value_name(content, v, lang))
@@ -258,6 +275,7 @@ pub fn ProgressPage() -> impl IntoView {
     let lang = app.lang;
     let results: RwSignal<Vec<PracticeResult>> = RwSignal::new(Vec::new());
     let responses: RwSignal<Vec<Response>> = RwSignal::new(Vec::new());
+    let live: RwSignal<Vec<PlayedAnswer>> = RwSignal::new(Vec::new());
     let scope = RwSignal::new(String::new());
     Effect::new(move |_| {
         let _ = app.history_version.get();
@@ -267,6 +285,13 @@ pub fn ProgressPage() -> impl IntoView {
                 r.reverse(); // oldest first
                 results.set(r);
                 responses.set(store.responses(&account).await.unwrap_or_default());
+                let records = store.live_answers(&account).await.unwrap_or_default();
+                live.set(
+                    played_games(&records)
+                        .into_iter()
+                        .flat_map(|g| g.answers)
+                        .collect(),
+                );
             });
         }
     });
@@ -290,7 +315,7 @@ pub fn ProgressPage() -> impl IntoView {
     let radar = Memo::new(move |_| {
         let content = app.content.get();
         results.with(|r| match content {
-            Some(c) => mastery_radar(&c, r, lang.get()),
+            Some(c) => live.with(|l| mastery_radar(&c, r, l, lang.get())),
             None => (
                 ChartSpec::new(ChartKind::Radar, lang.get(), vec![]),
                 String::new(),

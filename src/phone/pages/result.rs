@@ -4,6 +4,7 @@ use crate::components::not_found::NotFound;
 use crate::local_time::date_time;
 use crate::phone::i18n;
 use crate::state::{store, use_app};
+use crate::store::practice_session::GivenAnswer;
 use crate::store::results::PracticeResult;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +26,32 @@ pub fn scope_name(content: Option<&ContentBundle>, scope: &str, lang: Lang) -> S
         .and_then(|c| c.value(scope))
         .map(|v| v.name.get(lang).to_owned())
         .unwrap_or_else(|| scope.to_owned())
+}
+
+/// Each answer with its question, the option chosen and, when wrong, the best one; for a
+/// practice session and a live game alike.
+pub fn review_list(
+    content: Option<&ContentBundle>,
+    answers: &[GivenAnswer],
+    l: Lang,
+) -> impl IntoView {
+    let t = i18n::tr(l);
+    answers
+        .iter()
+        .filter_map(|a| {
+            let q = content?.question(&a.question_id)?.clone();
+            let chosen = q.option(&a.option_id).map(|o| o.text.get(l).to_owned()).unwrap_or_default();
+            let best = q.option(&q.answer).map(|o| o.text.get(l).to_owned()).unwrap_or_default();
+            Some(view! {
+                <li class=if a.correct { "review review-right" } else { "review review-wrong" }>
+                    <p class="review-stem">{q.stem.get(l).to_owned()}</p>
+                    <p><strong>{t.your_answer} ": "</strong>{chosen} {if a.correct { " ✓" } else { " ✗" }}</p>
+                    {(!a.correct).then(|| view! { <p><strong>{t.best_answer} ": "</strong>{best}</p> })}
+                    <p class="hint">{q.explanation.get(l).to_owned()}</p>
+                </li>
+            })
+        })
+        .collect_view()
 }
 
 #[component]
@@ -77,23 +104,7 @@ pub fn ResultPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let review = r
-            .answers
-            .iter()
-            .filter_map(|a| {
-                let q = content.as_ref()?.question(&a.question_id)?.clone();
-                let chosen = q.option(&a.option_id).map(|o| o.text.get(l).to_owned()).unwrap_or_default();
-                let best = q.option(&q.answer).map(|o| o.text.get(l).to_owned()).unwrap_or_default();
-                Some(view! {
-                    <li class=if a.correct { "review review-right" } else { "review review-wrong" }>
-                        <p class="review-stem">{q.stem.get(l).to_owned()}</p>
-                        <p><strong>{t.your_answer} ": "</strong>{chosen} {if a.correct { " ✓" } else { " ✗" }}</p>
-                        {(!a.correct).then(|| view! { <p><strong>{t.best_answer} ": "</strong>{best}</p> })}
-                        <p class="hint">{q.explanation.get(l).to_owned()}</p>
-                    </li>
-                })
-            })
-            .collect_view();
+        let review = review_list(content.as_deref(), &r.answers, l);
         Some(view! {
             <h1>{t.result_title}</h1>
             <p class="muted">{scope_name(content.as_deref(), &r.scope, l)} " · " {date_time(&r.finished_at, l)}</p>

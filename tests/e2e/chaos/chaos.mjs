@@ -18,7 +18,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { artifacts, launch, phone } from "../lib/browser.mjs";
-import { recordsOnServer } from "../lib/journey.mjs";
+import { appStoreItems, recordsOnServer } from "../lib/journey.mjs";
 import { TestServer, makeNip } from "../lib/server.mjs";
 import { App } from "../pages/app.mjs";
 
@@ -95,27 +95,6 @@ async function readLedger(page) {
     }
     return out;
   });
-}
-
-/** Every value of an IndexedDB store of the app, read in the page. */
-async function idbAll(page, store) {
-  return page.evaluate(
-    (store) =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open("resapi");
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(store, "readonly").objectStore(store).getAll();
-          req.onsuccess = () => {
-            db.close();
-            ok(req.result);
-          };
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    store,
-  );
 }
 
 const server = new TestServer({ quiet: true });
@@ -381,11 +360,11 @@ async function main() {
   return check(tab());
 
   async function check(page) {
-    const outbox = await idbAll(page, "outbox");
-    const attention = await idbAll(page, "attention");
-    const results = await idbAll(page, "results");
-    const responses = await idbAll(page, "responses");
-    const quizzes = await idbAll(page, "quiz");
+    const outbox = await appStoreItems(page, "outbox");
+    const attention = await appStoreItems(page, "attention");
+    const results = await appStoreItems(page, "results");
+    const responses = await appStoreItems(page, "responses");
+    const quizzes = await appStoreItems(page, "quiz");
     const ledger = await readLedger(page);
     const onServer = await recordsOnServer(server, person.nip, person.password);
 

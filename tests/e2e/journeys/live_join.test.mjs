@@ -8,8 +8,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { person } from "../lib/agency.mjs";
 import { assertAccessible } from "../lib/audit.mjs";
-import { laptop, phone, screenshot } from "../lib/browser.mjs";
+import { phone, screenshot } from "../lib/browser.mjs";
 import { signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
+import { newGame as createGame, phase } from "../lib/live.mjs";
 import { makeNip } from "../lib/server.mjs";
 
 const env = useServerAndBrowser();
@@ -19,85 +20,8 @@ const { server } = env;
 const BUDGET = 60 * 1024;
 const QUESTIONS = ["akuntabel-001", "akuntabel-002"];
 
-/** The presenter's socket, opened in a laptop's browser as the console's host screen
- * would (this Node has no WebSocket of its own), its views passed back to the test. */
-class Host {
-  static async open(browser, url, socketPath) {
-    const context = await laptop(browser);
-    const page = await context.newPage();
-    const host = new Host(context, page);
-    await page.exposeBinding("__hostView", (_source, view) => host.push(view));
-    await page.goto(`${url}/api/v1/health`);
-    await page.evaluate(
-      (path) =>
-        new Promise((ok, fail) => {
-          const ws = new WebSocket(`${location.origin.replace("http", "ws")}${path}`);
-          window.__host = ws;
-          ws.onmessage = (e) => {
-            const msg = JSON.parse(e.data);
-            if (msg.type === "host") window.__hostView(msg.view);
-          };
-          ws.onopen = () => ok();
-          ws.onerror = () => fail(new Error("the host socket did not open"));
-        }),
-      socketPath,
-    );
-    return host;
-  }
-
-  constructor(context, page) {
-    this.context = context;
-    this.page = page;
-    this.views = [];
-    this.waiters = [];
-  }
-
-  push(view) {
-    this.views.push(view);
-    this.waiters = this.waiters.filter((w) => !w(view));
-  }
-
-  /** The first host view (the latest, or one still to come) for which `pred` holds. */
-  until(pred, what) {
-    const last = this.views.at(-1);
-    if (last && pred(last)) return Promise.resolve(last);
-    return new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`host: no view with ${what}`)), 20_000);
-      this.waiters.push((v) => (pred(v) ? (clearTimeout(timer), ok(v), true) : false));
-    });
-  }
-
-  /** `start`, `next`, … or `{command: "kick", player}`. */
-  command(command) {
-    const msg = typeof command === "string" ? { type: "host", command } : { type: "host", ...command };
-    return this.page.evaluate((m) => window.__host.send(JSON.stringify(m)), msg);
-  }
-}
-
-const phase = (v) => v.projector.phase.phase;
-
-/** A game made by `trainer` over the REST API, with its presenter's socket open. */
-async function newGame(trainer, { guests = true, questions = QUESTIONS } = {}) {
-  const res = await fetch(`${server.url}/api/v1/live/games`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${trainer.token}` },
-    body: JSON.stringify({
-      source: { kind: "questions", question_ids: questions },
-      question_count: questions.length,
-      seconds_per_question: 60,
-      scoring: "accuracy_only",
-      team_mode: true,
-      guests_allowed: guests,
-      extra_time_allowed: true,
-      max_players: 10,
-    }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  const game = await res.json();
-  assert.equal(game.join_path, `/gabung/${game.code}`);
-  const host = await Host.open(env.browser, server.url, `${game.host_socket}?token=${encodeURIComponent(trainer.token)}`);
-  return { game, host };
-}
+/** A game of `QUESTIONS` (or others) made by `trainer`, its presenter's socket open. */
+const newGame = (trainer, { guests = true, questions = QUESTIONS } = {}) => createGame(env, trainer, { guests, questions });
 
 /** A guest joins `game` on `page` with `name`. */
 async function joinAsGuest(page, game, name) {

@@ -72,3 +72,24 @@ export function rowsInDatabase(server) {
   ]);
   return out.toString().trim();
 }
+
+/** Every value of an IndexedDB store of the app, read in the page. */
+export async function appStoreItems(page, store) {
+  return page.evaluate(
+    (store) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("resapi");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(store, "readonly").objectStore(store).getAll();
+          req.onsuccess = () => {
+            db.close();
+            ok(req.result);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    store,
+  );
+}

@@ -12,6 +12,7 @@ pub mod error;
 pub mod game;
 pub mod leaderboard;
 pub mod names;
+pub mod played;
 pub mod player;
 pub mod protocol;
 pub mod scoring;
