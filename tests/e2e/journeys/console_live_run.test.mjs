@@ -12,6 +12,7 @@ import { person } from "../lib/agency.mjs";
 import { assertAccessible, axeViolations } from "../lib/audit.mjs";
 import { laptop, phone, screenshot } from "../lib/browser.mjs";
 import { useServerAndBrowser } from "../lib/journey.mjs";
+import { joinAsGuest } from "../lib/live.mjs";
 import { ConsolePage } from "../pages/console.mjs";
 
 const env = useServerAndBrowser();
@@ -46,12 +47,7 @@ async function newGame(trainer) {
 async function guestJoins(game, name) {
   const context = await phone(env.browser, { width: 360, height: 740 });
   const page = await context.newPage();
-  await page.goto(`${server.url}${game.join_path}`);
-  await page.getByLabel("Nama Anda").fill(name);
-  await page.locator("select#unit option").nth(2).waitFor({ state: "attached" });
-  await page.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
-  await page.getByRole("button", { name: "Gabung", exact: true }).click();
-  await page.getByRole("heading", { name: "Anda sudah bergabung" }).waitFor();
+  await joinAsGuest(page, `${server.url}${game.join_path}`, name);
   return page;
 }
 

@@ -12,6 +12,7 @@ import { person } from "../lib/agency.mjs";
 import { axeViolations } from "../lib/audit.mjs";
 import { laptop, phone, screenshot } from "../lib/browser.mjs";
 import { recordsOnServer, rowsInDatabase, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
+import { joinAsGuest } from "../lib/live.mjs";
 import { readQr } from "../lib/qr.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { ConsolePage } from "../pages/console.mjs";
@@ -153,12 +154,7 @@ test("a trainer runs Kuis Apel on the projector; three phones join by code and b
   // Phone 3: never saw Resapi; a guest from the QR.
   const guestContext = await phone(env.browser, { width: 360, height: 740 });
   const guestPage = await guestContext.newPage();
-  await guestPage.goto(qrUrl);
-  await guestPage.getByLabel("Nama Anda").fill("Sari Tamu");
-  await guestPage.locator("select#unit option").nth(2).waitFor({ state: "attached" });
-  await guestPage.getByLabel("Unit kerja").selectOption(UNIT);
-  await guestPage.getByRole("button", { name: "Gabung", exact: true }).click();
-  await guestPage.getByRole("heading", { name: "Anda sudah bergabung" }).waitFor();
+  await joinAsGuest(guestPage, qrUrl, "Sari Tamu", UNIT);
   const p3 = new Player("Sari Tamu", guestContext, guestPage);
 
   // The lobby on the projector: three joined, their names.

@@ -10,7 +10,7 @@ import { person } from "../lib/agency.mjs";
 import { assertAccessible } from "../lib/audit.mjs";
 import { phone, screenshot } from "../lib/browser.mjs";
 import { signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
-import { newGame as createGame, phase } from "../lib/live.mjs";
+import { newGame as createGame, fillGuestForm, joinAsGuest, phase } from "../lib/live.mjs";
 import { makeNip } from "../lib/server.mjs";
 
 const env = useServerAndBrowser();
@@ -22,16 +22,6 @@ const QUESTIONS = ["akuntabel-001", "akuntabel-002"];
 
 /** A game of `QUESTIONS` (or others) made by `trainer`, its presenter's socket open. */
 const newGame = (trainer, { guests = true, questions = QUESTIONS } = {}) => createGame(env, trainer, { guests, questions });
-
-/** A guest joins `game` on `page` with `name`. */
-async function joinAsGuest(page, game, name) {
-  await page.goto(`${server.url}${game.join_path}`);
-  await page.getByLabel("Nama Anda").fill(name);
-  await page.locator("select#unit option").nth(2).waitFor({ state: "attached" });
-  await page.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
-  await page.getByRole("button", { name: "Gabung", exact: true }).click();
-  await page.getByRole("heading", { name: "Anda sudah bergabung" }).waitFor();
-}
 
 test("a guest and a signed-in phone play a live quiz on the light join page", async () => {
   const trainer = await person(server, "bkn-biro-sdm", "Rina Pelatih", "trainer");
@@ -55,9 +45,7 @@ test("a guest and a signed-in phone play a live quiz on the light join page", as
   const guest = await guestContext.newPage();
   await guest.goto(`${server.url}${game.join_path}`);
   await guest.getByRole("heading", { name: `Gabung kuis ${game.code}` }).waitFor();
-  await guest.getByLabel("Nama Anda").fill("Tamu Satu");
-  await guest.locator("select#unit option").nth(2).waitFor({ state: "attached" });
-  await guest.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
+  await fillGuestForm(guest, "Tamu Satu");
   await assertAccessible(guest, "join page: guest form", { axe: true });
   await screenshot(guest, "live-join-01-guest-form");
   await guest.getByRole("button", { name: "Gabung", exact: true }).click();
@@ -178,9 +166,9 @@ test("a dropped answer is sent again and counted once; a kicked player, a wrong 
     });
     upstream.onMessage((m) => ws.send(m));
   });
-  await joinAsGuest(page, game, "Tamu Dua");
+  await joinAsGuest(page, `${server.url}${game.join_path}`, "Tamu Dua");
   const other = await (await phone(env.browser)).newPage();
-  await joinAsGuest(other, game, "Tamu Tiga");
+  await joinAsGuest(other, `${server.url}${game.join_path}`, "Tamu Tiga");
 
   // Extra time, asked for in the lobby.
   await page.getByRole("button", { name: "Minta waktu tambahan (+50%)" }).click();
@@ -251,9 +239,7 @@ test("a dropped answer is sent again and counted once; a kicked player, a wrong 
   await page.getByRole("button", { name: "Gabung", exact: true }).click();
   await page.getByRole("heading", { name: `Gabung kuis ${closed.code}` }).waitFor();
   assert.equal(new URL(page.url()).pathname, closed.join_path);
-  await page.getByLabel("Nama Anda").fill("Tamu Empat");
-  await page.locator("select#unit option").nth(2).waitFor({ state: "attached" });
-  await page.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
+  await fillGuestForm(page, "Tamu Empat");
   await page.getByRole("button", { name: "Gabung", exact: true }).click();
   await page.getByRole("heading", { name: "Kuis ini khusus pengguna terdaftar" }).waitFor();
   assert.equal(await page.getByRole("link", { name: "Masuk ke aplikasi" }).getAttribute("href"), "/masuk");

@@ -11,7 +11,7 @@ import { person } from "../lib/agency.mjs";
 import { assertAccessible } from "../lib/audit.mjs";
 import { phone, screenshot } from "../lib/browser.mjs";
 import { appStoreItems, recordsOnServer, rowsInDatabase, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
-import { newGame, phase } from "../lib/live.mjs";
+import { joinAsGuest, newGame, phase } from "../lib/live.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { App, historyCount } from "../pages/app.mjs";
 
@@ -66,12 +66,7 @@ test("a live game played from the app's home becomes the phone's records, synced
   // A guest in the room too, so a question closes only when the host says so.
   const guestContext = await phone(env.browser);
   const guest = await guestContext.newPage();
-  await guest.goto(`${server.url}${game.join_path}`);
-  await guest.getByLabel("Nama Anda").fill("Tamu Lima");
-  await guest.locator("select#unit option").nth(2).waitFor({ state: "attached" });
-  await guest.getByLabel("Unit kerja").selectOption("bkn-biro-sdm");
-  await guest.getByRole("button", { name: "Gabung", exact: true }).click();
-  await guest.getByRole("heading", { name: "Anda sudah bergabung" }).waitFor();
+  await joinAsGuest(guest, `${server.url}${game.join_path}`, "Tamu Lima");
   await host.until((v) => v.players.length === 2, "two players");
   await host.command("start");
 

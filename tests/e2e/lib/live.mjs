@@ -83,3 +83,19 @@ export async function newGame(env, trainer, { guests = true, questions, scoring 
   const host = await Host.open(env.browser, server.url, `${game.host_socket}?token=${encodeURIComponent(trainer.token)}`);
   return { game, host };
 }
+
+/** Fills the join page's guest form on `page` (already at a join address). */
+export async function fillGuestForm(page, name, unit = "bkn-biro-sdm") {
+  await page.getByLabel("Nama Anda").fill(name);
+  // The unit list comes from the server after the page: wait for it before choosing.
+  await page.locator("select#unit option").nth(2).waitFor({ state: "attached" });
+  await page.getByLabel("Unit kerja").selectOption(unit);
+}
+
+/** A guest joins as `name` on `page`, opening `url` (a join address, or the QR code's). */
+export async function joinAsGuest(page, url, name, unit = "bkn-biro-sdm") {
+  await page.goto(url);
+  await fillGuestForm(page, name, unit);
+  await page.getByRole("button", { name: "Gabung", exact: true }).click();
+  await page.getByRole("heading", { name: "Anda sudah bergabung" }).waitFor();
+}
