@@ -107,6 +107,9 @@ test("a trainer runs Kuis Apel on the projector; three phones join by code and b
   await presenter.goto(`${server.url}/konsol/kuis/${game.id}`);
   await presenter.getByTestId("presenter").waitFor();
   await presenter.getByTestId("live-code").filter({ hasText: game.code }).waitFor();
+  // This test's console is at 127.0.0.1: the presenter warns that phones in a hall could not
+  // reach that address.
+  await presenter.getByTestId("live-loopback").filter({ hasText: "localhost" }).waitFor();
   const [projectorPage] = await Promise.all([
     laptopContext.waitForEvent("page"),
     presenter.getByTestId("open-projector").click(),

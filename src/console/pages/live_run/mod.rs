@@ -72,6 +72,16 @@ pub fn join_url(code: &str) -> String {
     format!("{origin}/gabung/{code}")
 }
 
+/// Whether `host` (a URL's host name) names the computer itself, which phones cannot reach.
+pub fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.to_ascii_lowercase().ends_with(".localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// The game id in the address, or a sentence that this is no quiz.
 #[component]
 fn WithGame(children: impl Fn(GameAddress) -> AnyView + Send + Sync + 'static) -> impl IntoView {
@@ -139,6 +149,29 @@ mod tests {
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_console_at_localhost_is_told_phones_cannot_reach_it() {
+        for host in [
+            "localhost",
+            "LOCALHOST",
+            "127.0.0.1",
+            "127.1.2.3",
+            "[::1]",
+            "resapi.localhost",
+        ] {
+            assert!(is_loopback(host), "{host}");
+        }
+        for host in [
+            "192.168.43.10",
+            "10.0.0.5",
+            "resapi.example.go.id",
+            "[fe80::1]",
+            "",
+        ] {
+            assert!(!is_loopback(host), "{host}");
+        }
+    }
 
     #[wasm_bindgen_test]
     fn only_the_projector_goes_without_the_console_frame() {

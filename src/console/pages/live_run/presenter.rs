@@ -188,6 +188,15 @@ pub fn PresenterScreen(game: GameAddress) -> impl IntoView {
     }
 }
 
+/// Whether the console was opened at this computer's own address (`localhost`): the QR code
+/// and the join link carry it, and no phone can reach it.
+fn on_loopback() -> bool {
+    let host = web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .unwrap_or_default();
+    super::is_loopback(&host)
+}
+
 /// Where the focus is, for the keys' rules.
 fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
@@ -217,6 +226,7 @@ fn now_showing(
             <div class="live-lobby">
                 <p class="live-code">{move || t().join_code}" "<strong data-testid="live-code">{move || parts.code.get()}</strong></p>
                 <p>{move || t().join_at}" "<strong>{move || join_url(&parts.code.get())}</strong></p>
+                {on_loopback().then(|| view! { <p class="form-error" role="note" data-testid="live-loopback">{move || t().loopback}</p> })}
                 <p class="live-joined"><strong data-testid="live-joined">{move || parts.players.get()}</strong>" "{move || t().joined}</p>
                 <Show when=move || parts.players.get() == 0>
                     <p class="hint">{move || t().waiting_for_players}</p>
