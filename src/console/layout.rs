@@ -69,7 +69,13 @@ pub fn Frame(children: Children) -> impl IntoView {
 
 /// Whether `path` (the address) is the screen at `screen` (`/konsol` and `/konsol/` alike).
 fn same_screen(path: &str, screen: &str) -> bool {
-    path.trim_end_matches('/') == screen.trim_end_matches('/')
+    let (path, screen) = (path.trim_end_matches('/'), screen.trim_end_matches('/'));
+    // A screen's own pages count as it (`/konsol/kuis/<id>` is Kuis Apel); home is only itself.
+    path == screen
+        || (screen != "/konsol"
+            && path
+                .strip_prefix(screen)
+                .is_some_and(|rest| rest.starts_with('/')))
 }
 
 /// Ends the session on the server, then here (offline the token simply expires).
@@ -96,5 +102,27 @@ fn LogoutButton() -> impl IntoView {
                 {move || console.tr().logout}
             </button>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_screen;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_nav_marks_a_screen_on_its_own_pages_too() {
+        assert!(same_screen("/konsol/", "/konsol/"));
+        assert!(same_screen("/konsol", "/konsol/"));
+        assert!(same_screen("/konsol/kuis", "/konsol/kuis"));
+        assert!(same_screen("/konsol/kuis/0198/hasil", "/konsol/kuis"));
+        assert!(
+            !same_screen("/konsol/kuis", "/konsol/"),
+            "home is only itself"
+        );
+        assert!(!same_screen("/konsol/kuisioner", "/konsol/kuis"));
+        assert!(!same_screen("/konsol/unit", "/konsol/kuis"));
     }
 }

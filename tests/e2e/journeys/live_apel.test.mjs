@@ -106,6 +106,8 @@ test("a trainer runs Kuis Apel on the projector; three phones join by code and b
   const presenter = consolePage.page;
   await presenter.goto(`${server.url}/konsol/kuis/${game.id}`);
   await presenter.getByTestId("presenter").waitFor();
+  const nav = presenter.getByRole("navigation", { name: "Menu konsol" });
+  assert.equal(await nav.getByRole("link", { name: "Kuis Apel" }).getAttribute("aria-current"), "page", "the nav says where the presenter belongs");
   await presenter.getByTestId("live-code").filter({ hasText: game.code }).waitFor();
   // This test's console is at 127.0.0.1: the presenter warns that phones in a hall could not
   // reach that address.
