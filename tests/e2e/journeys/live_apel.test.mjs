@@ -112,6 +112,8 @@ test("a trainer runs Kuis Apel on the projector; three phones join by code and b
   // This test's console is at 127.0.0.1: the presenter warns that phones in a hall could not
   // reach that address.
   await presenter.getByTestId("live-loopback").filter({ hasText: "localhost" }).waitFor();
+  // The trainer's phone as a remote: the presenter names the address to open on it.
+  await presenter.getByTestId("live-remote").filter({ hasText: `${server.url}/konsol/kuis/${game.id}` }).waitFor();
   const [projectorPage] = await Promise.all([
     laptopContext.waitForEvent("page"),
     presenter.getByTestId("open-projector").click(),

@@ -173,6 +173,9 @@ pub fn PresenterScreen(game: GameAddress) -> impl IntoView {
                     {refusal_text}
                 </p>
                 <p class="hint live-keys">{move || t().keys_hint}</p>
+                <p class="hint live-remote" data-testid="live-remote">
+                    {move || t().remote_hint}" "<strong>{presenter_url}</strong>
+                </p>
             </section>
             <section class="live-now" aria-labelledby="live-phase">
                 <h2 id="live-phase" data-testid="live-phase">{heading}</h2>
@@ -186,6 +189,16 @@ pub fn PresenterScreen(game: GameAddress) -> impl IntoView {
             <Players host parts lang send=Callback::new(send) />
         </div>
     }
+}
+
+/// This page's address without its query, for the trainer's phone (the remote).
+fn presenter_url() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
 }
 
 /// Whether the console was opened at this computer's own address (`localhost`): the QR code
