@@ -21,7 +21,24 @@ use crate::components::not_found::NotFound;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, lazy_route, path};
+
+/// The progress screen (its charts and their Chart.js bindings) is a split point: its code
+/// is in a wasm chunk of its own, fetched when the route first opens, so the first visit does
+/// not download it (scripts/wasm-split/, docs/lazy-routes.md).
+struct ProgressRoute;
+
+#[lazy_route]
+impl LazyRoute for ProgressRoute {
+    fn data() -> Self {
+        ProgressRoute
+    }
+
+    fn view(this: Self) -> AnyView {
+        let ProgressRoute = this;
+        view! { <progress::ProgressPage /> }.into_any()
+    }
+}
 
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
@@ -48,7 +65,7 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/kuesioner") view=questionnaires::QuestionnairesPage />
                         <Route path=path!("/modul") view=modules::ModulesPage />
                         <Route path=path!("/pengaturan") view=settings::SettingsPage />
-                        <Route path=path!("/kemajuan") view=progress::ProgressPage />
+                        <Route path=path!("/kemajuan") view={Lazy::<ProgressRoute>::new()} />
                         <Route path=path!("/modul/:id") view=module::ModulePage />
                         <Route path=path!("/kuesioner/hasil/:rid") view=questionnaire_result::QuestionnaireResultPage />
                         <Route path=path!("/kuesioner/:id") view=questionnaire::QuestionnairePage />
