@@ -27,7 +27,7 @@ phone=(index.html "$(one main-*.css)" "$(one resapi-*.js)" "$phone_wasm")
 # wasm chunks are fetched when a lazy screen opens (and precached by the service worker).
 [ -f __wasm_split.js ] && phone+=(__wasm_split.js)
 shopt -s nullglob
-chunks=(split_*.wasm)
+chunks=(split_*.wasm chunk_*.wasm)
 shopt -u nullglob
 console=(konsol/index.html konsol/main-*.css konsol/console-*.css konsol/console-*.js "$console_wasm")
 printf '%-44s %9s %9s %9s\n' "phone app, first visit (bytes)" raw gzip brotli

@@ -23,22 +23,39 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, LazyRoute, lazy_route, path};
 
-/// The progress screen (its charts and their Chart.js bindings) is a split point: its code
-/// is in a wasm chunk of its own, fetched when the route first opens, so the first visit does
-/// not download it (scripts/wasm-split/, docs/lazy-routes.md).
-struct ProgressRoute;
+/// A screen whose code is a split point: it lives in a wasm chunk of its own, fetched when
+/// the route first opens, so the first visit does not download it (scripts/wasm-split/).
+/// Sign-in, home and the practice quiz stay in the main module.
+macro_rules! lazy_screen {
+    ($route:ident, $page:path) => {
+        struct $route;
 
-#[lazy_route]
-impl LazyRoute for ProgressRoute {
-    fn data() -> Self {
-        ProgressRoute
-    }
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
 
-    fn view(this: Self) -> AnyView {
-        let ProgressRoute = this;
-        view! { <progress::ProgressPage /> }.into_any()
-    }
+            fn view(this: Self) -> AnyView {
+                let $route = this;
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
 }
+
+// The progress screen: its charts and their Chart.js bindings.
+lazy_screen!(ProgressRoute, progress::ProgressPage);
+// The questionnaires: the list, the items and the result with its scoring.
+lazy_screen!(QuestionnairesRoute, questionnaires::QuestionnairesPage);
+lazy_screen!(QuestionnaireRoute, questionnaire::QuestionnairePage);
+lazy_screen!(
+    QuestionnaireResultRoute,
+    questionnaire_result::QuestionnaireResultPage
+);
+// The learning modules: the list and a module's reader with its check-ins.
+lazy_screen!(ModulesRoute, modules::ModulesPage);
+lazy_screen!(ModuleRoute, module::ModulePage);
 
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
@@ -62,13 +79,13 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
                         <Route path=path!("/riwayat") view=history::HistoryPage />
                         <Route path=path!("/perhatian") view=attention::AttentionPage />
-                        <Route path=path!("/kuesioner") view=questionnaires::QuestionnairesPage />
-                        <Route path=path!("/modul") view=modules::ModulesPage />
+                        <Route path=path!("/kuesioner") view={Lazy::<QuestionnairesRoute>::new()} />
+                        <Route path=path!("/modul") view={Lazy::<ModulesRoute>::new()} />
                         <Route path=path!("/pengaturan") view=settings::SettingsPage />
                         <Route path=path!("/kemajuan") view={Lazy::<ProgressRoute>::new()} />
-                        <Route path=path!("/modul/:id") view=module::ModulePage />
-                        <Route path=path!("/kuesioner/hasil/:rid") view=questionnaire_result::QuestionnaireResultPage />
-                        <Route path=path!("/kuesioner/:id") view=questionnaire::QuestionnairePage />
+                        <Route path=path!("/modul/:id") view={Lazy::<ModuleRoute>::new()} />
+                        <Route path=path!("/kuesioner/hasil/:rid") view={Lazy::<QuestionnaireResultRoute>::new()} />
+                        <Route path=path!("/kuesioner/:id") view={Lazy::<QuestionnaireRoute>::new()} />
                     </Routes>
                 </Show>
             </Layout>

@@ -31,7 +31,7 @@ test("the progress page draws its charts offline, with text alternatives", async
   const chunkRequests = [];
   page.on("request", (r) => {
     if (r.url().includes("/vendor/chart-")) chartRequests.push(r.url());
-    if (/\/split_[^/]*\.wasm$/.test(r.url())) chunkRequests.push(r.url());
+    if (/\/split_[^/]*progress[^/]*\.wasm$/.test(r.url())) chunkRequests.push(r.url());
   });
   const app = new App(page);
   const quiz = new Quiz(page);
