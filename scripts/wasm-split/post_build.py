@@ -19,13 +19,16 @@ import sys
 staging = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
 stash = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", "target")) / "wasm-split"
 loader = stash / "__wasm_split.js"
-if not loader.is_file():
-    print("wasm-split: no split output (was the build run through scripts/build_web.sh?)")
-    sys.exit(0)
-
 mains = list(staging.glob("resapi-*.js"))
 if len(mains) != 1:
     sys.exit(f"wasm-split: expected one resapi-*.js in {staging}, found {len(mains)}")
+if '"./__wasm_split.js"' not in mains[0].read_text(encoding="utf-8"):
+    print("wasm-split: no lazy routes in this build")
+    sys.exit(0)
+if not loader.is_file() or loader.stat().st_mtime < mains[0].stat().st_mtime - 600:
+    # Without its loader the app would not start: fail the build rather than ship that.
+    sys.exit("wasm-split: the app has lazy routes but this build was not split; "
+             "build with scripts/build_web.sh (it puts scripts/wasm-split first on PATH)")
 js = loader.read_text(encoding="utf-8").replace('"./resapi.js"', f'"./{mains[0].name}"')
 release = os.environ.get("TRUNK_PROFILE") == "release"
 for chunk in sorted(stash.glob("*.wasm")):
