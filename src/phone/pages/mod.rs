@@ -21,11 +21,16 @@ use crate::components::not_found::NotFound;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{Lazy, LazyRoute, lazy_route, path};
+use leptos_router::path;
+#[cfg(feature = "split")]
+use leptos_router::{Lazy, LazyRoute, lazy_route};
 
 /// A screen whose code is a split point: it lives in a wasm chunk of its own, fetched when
 /// the route first opens, so the first visit does not download it (scripts/wasm-split/).
 /// Sign-in, home and the practice quiz stay in the main module.
+/// Only with the `split` feature (the phone's build, index.html): a split point is an
+/// exported function, so without the feature the console's wasm would carry these screens.
+#[cfg(feature = "split")]
 macro_rules! lazy_screen {
     ($route:ident, $page:path) => {
         struct $route;
@@ -41,6 +46,31 @@ macro_rules! lazy_screen {
                 view! { <$page /> }.into_any()
             }
         }
+    };
+}
+
+/// Without the `split` feature, the same screen as a plain view function.
+#[cfg(not(feature = "split"))]
+macro_rules! lazy_screen {
+    ($route:ident, $page:path) => {
+        #[allow(non_snake_case)]
+        fn $route() -> impl IntoView {
+            view! { <$page /> }
+        }
+    };
+}
+
+/// The route's view of a screen declared with `lazy_screen!`.
+#[cfg(feature = "split")]
+macro_rules! screen {
+    ($route:ident) => {
+        Lazy::<$route>::new()
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! screen {
+    ($route:ident) => {
+        $route
     };
 }
 
@@ -79,13 +109,13 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
                         <Route path=path!("/riwayat") view=history::HistoryPage />
                         <Route path=path!("/perhatian") view=attention::AttentionPage />
-                        <Route path=path!("/kuesioner") view={Lazy::<QuestionnairesRoute>::new()} />
-                        <Route path=path!("/modul") view={Lazy::<ModulesRoute>::new()} />
+                        <Route path=path!("/kuesioner") view=screen!(QuestionnairesRoute) />
+                        <Route path=path!("/modul") view=screen!(ModulesRoute) />
                         <Route path=path!("/pengaturan") view=settings::SettingsPage />
-                        <Route path=path!("/kemajuan") view={Lazy::<ProgressRoute>::new()} />
-                        <Route path=path!("/modul/:id") view={Lazy::<ModuleRoute>::new()} />
-                        <Route path=path!("/kuesioner/hasil/:rid") view={Lazy::<QuestionnaireResultRoute>::new()} />
-                        <Route path=path!("/kuesioner/:id") view={Lazy::<QuestionnaireRoute>::new()} />
+                        <Route path=path!("/kemajuan") view=screen!(ProgressRoute) />
+                        <Route path=path!("/modul/:id") view=screen!(ModuleRoute) />
+                        <Route path=path!("/kuesioner/hasil/:rid") view=screen!(QuestionnaireResultRoute) />
+                        <Route path=path!("/kuesioner/:id") view=screen!(QuestionnaireRoute) />
                     </Routes>
                 </Show>
             </Layout>
