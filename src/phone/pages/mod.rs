@@ -86,6 +86,10 @@ lazy_screen!(
 // The learning modules: the list and a module's reader with its check-ins.
 lazy_screen!(ModulesRoute, modules::ModulesPage);
 lazy_screen!(ModuleRoute, module::ModulePage);
+// Screens a person opens now and then: settings, the history, records needing attention.
+lazy_screen!(SettingsRoute, settings::SettingsPage);
+lazy_screen!(HistoryRoute, history::HistoryPage);
+lazy_screen!(AttentionRoute, attention::AttentionPage);
 
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
@@ -107,11 +111,11 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
                         <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
-                        <Route path=path!("/riwayat") view=history::HistoryPage />
-                        <Route path=path!("/perhatian") view=attention::AttentionPage />
+                        <Route path=path!("/riwayat") view=screen!(HistoryRoute) />
+                        <Route path=path!("/perhatian") view=screen!(AttentionRoute) />
                         <Route path=path!("/kuesioner") view=screen!(QuestionnairesRoute) />
                         <Route path=path!("/modul") view=screen!(ModulesRoute) />
-                        <Route path=path!("/pengaturan") view=settings::SettingsPage />
+                        <Route path=path!("/pengaturan") view=screen!(SettingsRoute) />
                         <Route path=path!("/kemajuan") view=screen!(ProgressRoute) />
                         <Route path=path!("/modul/:id") view=screen!(ModuleRoute) />
                         <Route path=path!("/kuesioner/hasil/:rid") view=screen!(QuestionnaireResultRoute) />
