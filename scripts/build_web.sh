@@ -6,5 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release "$@"
+# The phone app's wasm is split at its lazy routes: scripts/wasm-split/wasm-bindgen stands in
+# for wasm-bindgen (it needs wasm-split-cli, installed by scripts/setup.sh).
+PATH="$PWD/scripts/wasm-split:$PATH" trunk build --release "$@"
 trunk build --release --config Trunk.console.toml "$@"

@@ -25,6 +25,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
+# Splits the phone app's wasm at its lazy routes (scripts/wasm-split/); the same splitter
+# cargo-leptos --split uses. About 3 minutes.
+if ! command -v wasm-split-cli >/dev/null; then
+  log "installing wasm-split-cli (wasm_split_cli_support 0.2.4)"
+  env -u CARGO_TARGET_DIR cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
+fi
+
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "0.21.14" ]; then
   log "installing trunk 0.21.14 (10-25 minutes on 2 cores, once per machine)"
   env -u CARGO_TARGET_DIR cargo install trunk --version 0.21.14 --locked

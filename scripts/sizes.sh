@@ -23,10 +23,21 @@ one() { local m=("$@"); [ "${#m[@]}" -eq 1 ] && [ -f "${m[0]}" ] || { echo "size
 phone_wasm=$(one resapi-*_bg.wasm)
 console_wasm=$(one konsol/console-*_bg.wasm)
 phone=(index.html "$(one main-*.css)" "$(one resapi-*.js)" "$phone_wasm")
+# The lazy routes' loader is imported by the main JS (so it is part of the first visit); their
+# wasm chunks are fetched when a lazy screen opens (and precached by the service worker).
+[ -f __wasm_split.js ] && phone+=(__wasm_split.js)
+shopt -s nullglob
+chunks=(split_*.wasm chunk_*.wasm)
+shopt -u nullglob
 console=(konsol/index.html konsol/main-*.css konsol/console-*.css konsol/console-*.js "$console_wasm")
 printf '%-44s %9s %9s %9s\n' "phone app, first visit (bytes)" raw gzip brotli
 for f in "${phone[@]}"; do row "$f"; done
 label="TOTAL phone first visit" sum "${phone[@]}"
+if [ "${#chunks[@]}" -gt 0 ]; then
+  printf '\n%-44s %9s %9s %9s\n' "phone lazy chunks (when their screen opens)" raw gzip brotli
+  for f in "${chunks[@]}"; do row "$f"; done
+  label="TOTAL lazy chunks" sum "${chunks[@]}"
+fi
 printf '\n%-44s %9s %9s %9s\n' "console /konsol/, first visit (bytes)" raw gzip brotli
 for f in "${console[@]}"; do row "$f"; done
 label="TOTAL console first visit" sum "${console[@]}"

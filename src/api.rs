@@ -97,9 +97,17 @@ impl ApiError {
     }
 }
 
+/// The body read by the browser's JSON parser and turned into `T` by serde-wasm-bindgen
+/// (already in the app for IndexedDB), so the app needs no second JSON deserialiser.
+async fn json_of<T: DeserializeOwned>(resp: &Response) -> Result<T, ()> {
+    let text = resp.text().await.map_err(|_| ())?;
+    let value = js_sys::JSON::parse(&text).map_err(|_| ())?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| ())
+}
+
 pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     if resp.ok() {
-        return resp.json::<T>().await.map_err(|_| ApiError::Server {
+        return json_of::<T>(&resp).await.map_err(|_| ApiError::Server {
             status: resp.status(),
             code: "bad_response".into(),
             message: "Jawaban server tidak terbaca. Coba lagi nanti.".into(),
@@ -110,7 +118,7 @@ pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiEr
 
 pub async fn error_of(resp: Response) -> ApiError {
     let status = resp.status();
-    match resp.json::<ErrorBody>().await {
+    match json_of::<ErrorBody>(&resp).await {
         Ok(body) => ApiError::Server {
             status,
             code: body.error.code,

@@ -23,6 +23,74 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+#[cfg(feature = "split")]
+use leptos_router::{Lazy, LazyRoute, lazy_route};
+
+/// A screen whose code is a split point: it lives in a wasm chunk of its own, fetched when
+/// the route first opens, so the first visit does not download it (scripts/wasm-split/).
+/// Sign-in, home and the practice quiz stay in the main module.
+/// Only with the `split` feature (the phone's build, index.html): a split point is an
+/// exported function, so without the feature the console's wasm would carry these screens.
+#[cfg(feature = "split")]
+macro_rules! lazy_screen {
+    ($route:ident, $page:path) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(this: Self) -> AnyView {
+                let $route = this;
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+/// Without the `split` feature, the same screen as a plain view function.
+#[cfg(not(feature = "split"))]
+macro_rules! lazy_screen {
+    ($route:ident, $page:path) => {
+        #[allow(non_snake_case)]
+        fn $route() -> impl IntoView {
+            view! { <$page /> }
+        }
+    };
+}
+
+/// The route's view of a screen declared with `lazy_screen!`.
+#[cfg(feature = "split")]
+macro_rules! screen {
+    ($route:ident) => {
+        Lazy::<$route>::new()
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! screen {
+    ($route:ident) => {
+        $route
+    };
+}
+
+// The progress screen: its charts and their Chart.js bindings.
+lazy_screen!(ProgressRoute, progress::ProgressPage);
+// The questionnaires: the list, the items and the result with its scoring.
+lazy_screen!(QuestionnairesRoute, questionnaires::QuestionnairesPage);
+lazy_screen!(QuestionnaireRoute, questionnaire::QuestionnairePage);
+lazy_screen!(
+    QuestionnaireResultRoute,
+    questionnaire_result::QuestionnaireResultPage
+);
+// The learning modules: the list and a module's reader with its check-ins.
+lazy_screen!(ModulesRoute, modules::ModulesPage);
+lazy_screen!(ModuleRoute, module::ModulePage);
+// Screens a person opens now and then: settings, the history, records needing attention.
+lazy_screen!(SettingsRoute, settings::SettingsPage);
+lazy_screen!(HistoryRoute, history::HistoryPage);
+lazy_screen!(AttentionRoute, attention::AttentionPage);
 
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
@@ -44,15 +112,15 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
                         <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
                         <Route path=path!("/hasil/:id") view=result::ResultPage />
-                        <Route path=path!("/riwayat") view=history::HistoryPage />
-                        <Route path=path!("/perhatian") view=attention::AttentionPage />
-                        <Route path=path!("/kuesioner") view=questionnaires::QuestionnairesPage />
-                        <Route path=path!("/modul") view=modules::ModulesPage />
-                        <Route path=path!("/pengaturan") view=settings::SettingsPage />
-                        <Route path=path!("/kemajuan") view=progress::ProgressPage />
-                        <Route path=path!("/modul/:id") view=module::ModulePage />
-                        <Route path=path!("/kuesioner/hasil/:rid") view=questionnaire_result::QuestionnaireResultPage />
-                        <Route path=path!("/kuesioner/:id") view=questionnaire::QuestionnairePage />
+                        <Route path=path!("/riwayat") view=screen!(HistoryRoute) />
+                        <Route path=path!("/perhatian") view=screen!(AttentionRoute) />
+                        <Route path=path!("/kuesioner") view=screen!(QuestionnairesRoute) />
+                        <Route path=path!("/modul") view=screen!(ModulesRoute) />
+                        <Route path=path!("/pengaturan") view=screen!(SettingsRoute) />
+                        <Route path=path!("/kemajuan") view=screen!(ProgressRoute) />
+                        <Route path=path!("/modul/:id") view=screen!(ModuleRoute) />
+                        <Route path=path!("/kuesioner/hasil/:rid") view=screen!(QuestionnaireResultRoute) />
+                        <Route path=path!("/kuesioner/:id") view=screen!(QuestionnaireRoute) />
                     </Routes>
                 </Show>
             </Layout>

@@ -1,7 +1,8 @@
 // Personal progress offline: with the server stopped, the progress page draws its charts
 // from the phone's own data (Chart.js comes from the service worker's cache, and it is not
 // downloaded before this page opens), each with a text alternative; charts without data say
-// so plainly.
+// so plainly. The page's own code is a lazy wasm chunk: not fetched before the page opens,
+// and served offline from the service worker's cache.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
@@ -27,8 +28,10 @@ test("the progress page draws its charts offline, with text alternatives", async
   const context = await phone(env.browser);
   const page = await context.newPage();
   const chartRequests = [];
+  const chunkRequests = [];
   page.on("request", (r) => {
     if (r.url().includes("/vendor/chart-")) chartRequests.push(r.url());
+    if (/\/split_[^/]*progress[^/]*\.wasm$/.test(r.url())) chunkRequests.push(r.url());
   });
   const app = new App(page);
   const quiz = new Quiz(page);
@@ -46,6 +49,7 @@ test("the progress page draws its charts offline, with text alternatives", async
   await page.getByTestId("q-finish").click();
   await page.getByTestId("q-result").waitFor();
   assert.deepEqual(chartRequests, [], "still not loaded: no chart page opened yet");
+  assert.deepEqual(chunkRequests, [], "the progress page's wasm chunk is not fetched before it opens");
 
   await server.stop();
   await context.setOffline(true);
@@ -85,6 +89,7 @@ test("the progress page draws its charts offline, with text alternatives", async
     "Belum ada data: isi kuesionernya lebih dulu.",
   );
   assert.equal(chartRequests.length, 1, "Chart.js loaded once, when the page opened");
+  assert.equal(chunkRequests.length, 1, "the page's wasm chunk loaded once (offline: from the cache)");
   await screenshot(page, "30-progress-offline");
   await context.close();
 });
