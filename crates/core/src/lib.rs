@@ -11,6 +11,7 @@ pub mod api;
 pub mod catalog;
 pub mod commitment;
 pub mod content;
+pub mod cues;
 pub mod live;
 pub mod mastery;
 pub mod module;

@@ -208,6 +208,10 @@ pub struct CheckContentArgs {
     /// modules and mappings), not only what the server needs to start.
     #[arg(long)]
     pub release: bool,
+    /// Treat answer cues (a cue far more common in keys than in wrong options, or keys an
+    /// option-only model can pick) as errors rather than warnings.
+    #[arg(long)]
+    pub strict_cues: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -271,7 +275,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::CreateAdmin(args)) => create_admin(args).await,
         Some(Command::GrantRole(args)) => grant_role(args).await,
         Some(Command::ResetPassword(args)) => reset_password(args).await,
-        Some(Command::CheckContent(args)) => check_content(&args.content.content, args.release),
+        Some(Command::CheckContent(args)) => {
+            check_content(&args.content.content, args.release, args.strict_cues)
+        }
         Some(Command::ImportRoster(args)) => import_roster(args).await,
         Some(Command::ResetAccount(args)) => reset_account(args).await,
         Some(Command::Backup(args)) => backup(args).await,
@@ -533,7 +539,7 @@ async fn reset_password(args: ResetPasswordArgs) -> CmdResult {
     Ok(())
 }
 
-fn check_content(dir: &Path, release: bool) -> CmdResult {
+fn check_content(dir: &Path, release: bool, strict_cues: bool) -> CmdResult {
     use resapi_core::validate::Requirements;
     let source = content::read(dir)
         .map_err(|errors| format!("content cannot be read:\n  {}", errors.join("\n  ")))?;
@@ -546,20 +552,33 @@ fn check_content(dir: &Path, release: bool) -> CmdResult {
     } else {
         Requirements::default()
     };
-    match resapi_core::validate::validate(&source.files, req) {
-        Ok(()) => {
-            let bundle = resapi_core::validate::assemble(&source.files, source.scoring.clone());
-            println!("\nContent OK, version {}", bundle.version);
-            Ok(())
+    let mut lines: Vec<String> = match resapi_core::validate::validate(&source.files, req) {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    };
+    // Answer cues are warnings until the bank is rewritten (docs/question-bank.md).
+    let cues: Vec<String> = content::answer_cues(&source)
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if strict_cues {
+        lines.extend(cues);
+    } else {
+        for cue in &cues {
+            eprintln!("warning: {cue}");
         }
-        Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            Err(format!(
-                "content has {} problem(s):\n  {}",
-                lines.len(),
-                lines.join("\n  ")
-            ))
-        }
+    }
+    if lines.is_empty() {
+        let bundle = resapi_core::validate::assemble(&source.files, source.scoring.clone());
+        println!("\nContent OK, version {}", bundle.version);
+        Ok(())
+    } else {
+        Err(format!(
+            "content has {} problem(s):\n  {}",
+            lines.len(),
+            lines.join("\n  ")
+        ))
     }
 }
 

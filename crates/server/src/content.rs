@@ -3,6 +3,7 @@
 //! the bundle the app downloads.
 
 use resapi_core::content::{ContentBundle, Question, ScoringConfig, Unit, Value};
+use resapi_core::cues::{CueReport, ValueGuess};
 use resapi_core::module::{Mapping, Module};
 use resapi_core::questionnaire::{Questionnaire, Scale};
 use resapi_core::validate::{self, ContentFiles, Coverage, Requirements, SourceFile};
@@ -244,6 +245,7 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
     for (difficulty, n) in &cov.per_difficulty {
         let _ = writeln!(out, "  {difficulty}  {n:>4}");
     }
+    out.push_str(&cue_section(&answer_cues(source)));
     let _ = writeln!(
         out,
         "\nQuestionnaires (items, reverse-keyed per component):"
@@ -279,6 +281,79 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
         );
     }
     let _ = writeln!(out, "\nMappings: {}", files.mappings.items.len());
+    out
+}
+
+/// The answer-cue measures of the question bank (docs/question-bank.md).
+pub fn answer_cues(source: &ContentSource) -> CueReport {
+    let questions: Vec<&Question> = source
+        .files
+        .questions
+        .iter()
+        .flat_map(|f| &f.items)
+        .collect();
+    CueReport::measure(&questions)
+}
+
+/// The coverage report's answer-cue tables: per value, how often the held-out option-only
+/// model picks the key; per cue, its share in keys and in wrong options.
+fn cue_section(report: &CueReport) -> String {
+    use resapi_core::cues::{MAX_GUESS_SHARE, MAX_SHARE_GAP};
+    use std::fmt::Write;
+
+    let pct = |share: f64| (share * 100.0).round();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nAnswer cues, option-only model trained on the other values picks the key \
+         (allowed {}%, chance 25%):",
+        pct(MAX_GUESS_SHARE)
+    );
+    let row = |out: &mut String, g: &ValueGuess, flag: bool| {
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>4} items   picked {:>3}   {:>3}%{}",
+            g.value,
+            g.items,
+            g.picked,
+            pct(g.share()),
+            if flag && !g.within_limit() {
+                "  <- too guessable"
+            } else {
+                ""
+            }
+        );
+    };
+    for g in &report.guesses {
+        row(&mut out, g, true);
+    }
+    row(&mut out, &report.overall(), false);
+    for (_, g) in report.by_difficulty() {
+        row(&mut out, &g, false);
+    }
+    let s = &report.shares;
+    let _ = writeln!(
+        out,
+        "\nAnswer cues in keys vs wrong options ({} keys, {} wrong; allowed {} points apart):",
+        s.keys,
+        s.wrong,
+        pct(MAX_SHARE_GAP)
+    );
+    for share in &s.shares {
+        let _ = writeln!(
+            out,
+            "  {:<38} keys {:>3}%   wrong {:>3}%{}",
+            share.name,
+            pct(share.keys),
+            pct(share.wrong),
+            if share.within_limit() { "" } else { "  <- cue" }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<38} keys {:>4.1}   wrong {:>4.1}",
+        "mean length in words", s.key_words, s.wrong_words
+    );
     out
 }
 

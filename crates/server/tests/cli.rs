@@ -4,6 +4,7 @@ mod common;
 
 use common::{copy_dir, fixture_content};
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// A command with none of the RESAPI_* variables of the surrounding shell.
@@ -13,15 +14,24 @@ fn cmd() -> Command {
     c
 }
 
-#[test]
-fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
+/// Runs `check-content` on `content` with the `flags`: whether it succeeded, its standard
+/// output and its standard error.
+fn check_content(flags: &[&str], content: &Path) -> (bool, String, String) {
     let out = cmd()
-        .args(["check-content", "--content"])
-        .arg(fixture_content())
+        .arg("check-content")
+        .args(flags)
+        .arg("--content")
+        .arg(content)
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (out.status.success(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
+    let (ok, stdout, _) = check_content(&[], &fixture_content());
+    assert!(ok, "{stdout}");
     assert!(stdout.contains("Per indicator"));
     assert!(stdout.contains("adaptif-3"));
     assert!(stdout.contains("Content OK"));
@@ -36,15 +46,35 @@ fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
         text.replacen("difficulty = ", "difficulty = 7 # ", 1),
     )
     .unwrap();
-    let out = cmd()
-        .args(["check-content", "--content"])
-        .arg(&content)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (ok, _, stderr) = check_content(&[], &content);
+    assert!(!ok);
     assert!(
         stderr.contains("loyal.toml") && stderr.contains("loyal-001"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_content_reports_answer_cues_as_warnings_unless_strict() {
+    // The fixture's keys are as easy to spot as the shipped bank's were (issue 12): the
+    // report shows the figures, the check warns, and `--strict-cues` refuses the content.
+    let (ok, stdout, stderr) = check_content(&[], &fixture_content());
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("option-only model"), "{stdout}");
+    assert!(stdout.contains("too guessable"), "{stdout}");
+    assert!(stdout.contains("connector (dan, serta, comma)"), "{stdout}");
+    assert!(stdout.contains("mean length in words"), "{stdout}");
+    assert!(stdout.contains("Content OK"));
+    assert!(
+        stderr.contains("warning: answer cue") && stderr.contains("`loyal` questions"),
+        "{stderr}"
+    );
+
+    let (ok, stdout, stderr) = check_content(&["--strict-cues"], &fixture_content());
+    assert!(!ok);
+    assert!(!stdout.contains("Content OK"));
+    assert!(
+        stderr.contains("problem(s)") && stderr.contains("answer cue: reading only the options"),
         "{stderr}"
     );
 }
