@@ -10,6 +10,7 @@ pub mod code;
 pub mod config;
 pub mod error;
 pub mod game;
+pub mod host_controls;
 pub mod leaderboard;
 pub mod names;
 pub mod played;

@@ -3,6 +3,7 @@
 
 use super::phase::Phase;
 use resapi_core::live::game::HostCommand;
+use resapi_core::live::host_controls::{ControlPhase, host_allows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Control {
@@ -27,19 +28,18 @@ impl Control {
     }
 }
 
-/// Whether `control` may be pressed now. `start` needs one player (`live_no_players`).
+/// Whether `control` may be pressed now: when the game would take its command (core's rule,
+/// `host_allows`), so a button the server would refuse is not offered.
 pub fn enabled(control: Control, phase: Phase, paused: bool, players: u32) -> bool {
-    match control {
-        Control::Start => phase == Phase::Lobby && players > 0,
-        Control::Next => matches!(
-            phase,
-            Phase::Question | Phase::Reveal | Phase::Leaderboard | Phase::Podium
-        ),
-        Control::Pause => phase == Phase::Question && !paused,
-        Control::Resume => phase == Phase::Question && paused,
-        Control::Skip => phase == Phase::Question,
-        Control::End => phase != Phase::Ended,
-    }
+    let phase = match phase {
+        Phase::Lobby => ControlPhase::Lobby,
+        Phase::Question => ControlPhase::Question { paused },
+        Phase::Reveal => ControlPhase::Reveal,
+        Phase::Leaderboard => ControlPhase::Leaderboard,
+        Phase::Podium => ControlPhase::Podium,
+        Phase::Ended => ControlPhase::Ended,
+    };
+    host_allows(&control.command(), phase, players)
 }
 
 /// Whether a player may be kicked now: in every phase until the game has ended.

@@ -287,6 +287,21 @@ impl Game {
         self.active
     }
 
+    /// The phase as the host's controls see it ([`super::host_controls::host_allows`]).
+    pub fn control_phase(&self) -> super::host_controls::ControlPhase {
+        use super::host_controls::ControlPhase as C;
+        match &self.phase {
+            Phase::Lobby => C::Lobby,
+            Phase::Question(q) => C::Question {
+                paused: q.paused_at.is_some(),
+            },
+            Phase::Reveal { .. } => C::Reveal,
+            Phase::Leaderboard { .. } => C::Leaderboard,
+            Phase::Podium => C::Podium,
+            Phase::Ended => C::Ended,
+        }
+    }
+
     /// The value every question of the game belongs to, if they share one: the phone's end
     /// screen links to its module.
     pub fn value_id(&self) -> Option<&str> {

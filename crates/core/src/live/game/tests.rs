@@ -764,3 +764,55 @@ fn a_game_of_one_value_names_it_for_the_end_screen_and_a_mixed_one_does_not() {
     assert_eq!(mixed.value_id(), None);
     assert_eq!(game(ScoringMode::AccuracyOnly).value_id(), Some("loyal"));
 }
+
+/// The presenter offers a command exactly when the game takes it: `host_allows` agrees with
+/// `Game::command` in every phase, paused or not, with and without players.
+#[test]
+fn the_host_controls_rule_is_the_games_own() {
+    use crate::live::host_controls::host_allows;
+    let commands = [
+        HostCommand::Start,
+        HostCommand::Next,
+        HostCommand::Pause,
+        HostCommand::Resume,
+        HostCommand::Skip,
+        HostCommand::End,
+    ];
+    let check = |g: &Game, what: &str| {
+        for c in commands {
+            let taken = g.clone().command(c, 1_000).is_ok();
+            assert_eq!(
+                host_allows(&c, g.control_phase(), g.player_count()),
+                taken,
+                "{c:?} in {what}"
+            );
+        }
+    };
+    let mut g = game(ScoringMode::AccuracyOnly);
+    check(&g, "an empty lobby");
+    let (p, _) = account(&mut g, "Ani", "a");
+    check(&g, "a lobby with a player");
+    g.command(HostCommand::Start, 0).unwrap();
+    check(&g, "a question");
+    g.command(HostCommand::Pause, 10).unwrap();
+    check(&g, "a paused question");
+    g.command(HostCommand::Resume, 20).unwrap();
+    g.command(HostCommand::Next, 30).unwrap();
+    check(&g, "a reveal");
+    g.command(HostCommand::Next, 40).unwrap();
+    check(&g, "a leaderboard");
+    g.command(HostCommand::Next, 50).unwrap();
+    g.command(HostCommand::Skip, 60).unwrap();
+    check(&g, "the question after a skip");
+    while g.control_phase() != crate::live::host_controls::ControlPhase::Podium {
+        g.command(HostCommand::Next, 60).unwrap();
+    }
+    check(&g, "the podium");
+    assert!(host_allows(
+        &HostCommand::Kick { player: p },
+        g.control_phase(),
+        1
+    ));
+    g.command(HostCommand::Next, 70).unwrap();
+    check(&g, "the end");
+}
