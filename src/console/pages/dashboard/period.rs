@@ -50,6 +50,15 @@ pub fn choice_label(p: &Period, today: Date, lang: Lang) -> String {
     }
 }
 
+/// A month's short name, "Des" / "Dec" (`month` from 0).
+pub fn month_short(month: usize, lang: Lang) -> &'static str {
+    let name = match lang {
+        Lang::Id => MONTHS_ID[month % 12],
+        Lang::En => MONTHS_EN[month % 12],
+    };
+    &name[..3]
+}
+
 const MONTHS_ID: [&str; 12] = [
     "Januari",
     "Februari",
@@ -96,8 +105,7 @@ pub fn short_label(p: &Period, lang: Lang) -> String {
     let year = p.calendar_year() % 100;
     let month = usize::from(u8::from(p.first_day().month())) - 1;
     match (p.kind(), lang) {
-        (PeriodKind::Month, Lang::Id) => format!("{} {year:02}", &MONTHS_ID[month][..3]),
-        (PeriodKind::Month, Lang::En) => format!("{} {year:02}", &MONTHS_EN[month][..3]),
+        (PeriodKind::Month, _) => format!("{} {year:02}", month_short(month, lang)),
         (PeriodKind::Quarter, Lang::Id) => format!("K{} {year:02}", month / 3 + 1),
         (PeriodKind::Quarter, Lang::En) => format!("Q{} {year:02}", month / 3 + 1),
         (PeriodKind::Year, _) => p.calendar_year().to_string(),

@@ -1,16 +1,10 @@
 //! A game's time as the trainer reads it in the history: in WIB (UTC+7, the agency's
 //! time), whatever the laptop's own time zone, and saying so.
 
+use crate::console::pages::dashboard::period::month_short;
 use resapi_core::Lang;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
-
-const MONTHS_ID: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// "1 Des 2026 09.05 WIB" ("1 Dec 2026 09:05 WIB"); the text as stored when unreadable.
 pub fn wib(rfc3339: &str, lang: Lang) -> String {
@@ -22,14 +16,14 @@ pub fn wib(rfc3339: &str, lang: Lang) -> String {
     };
     let t = t.to_offset(offset);
     let month = usize::from(u8::from(t.month())) - 1;
-    let (months, sep) = match lang {
-        Lang::Id => (MONTHS_ID, '.'),
-        Lang::En => (MONTHS_EN, ':'),
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
     };
     format!(
         "{} {} {} {:02}{sep}{:02} WIB",
         t.day(),
-        months[month],
+        month_short(month, lang),
         t.year(),
         t.hour(),
         t.minute()
