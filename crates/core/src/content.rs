@@ -52,9 +52,59 @@ pub struct Question {
     pub explanation: Text,
     #[serde(alias = "option")]
     pub options: Vec<QuestionOption>,
+    /// The wording's revision: bumped whenever the stem, an option or the key changes, so
+    /// records and item statistics never mix two wordings.
+    #[serde(default = "first_rev")]
+    pub rev: u32,
+    #[serde(default)]
+    pub status: ItemStatus,
+    /// The regulation and article the question tests, where it tests a rule
+    /// ("UU 20/2023 Pasal 4").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Who the rule applies to, where it does not apply to every civil servant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<Audience>,
+    /// The related competency of PermenPAN-RB 38/2017, where one fits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competency: Option<String>,
+}
+
+fn first_rev() -> u32 {
+    1
+}
+
+/// Where a question is in its life: only active questions are drawn; retired ones stay in
+/// the bundle so old records and the history still show their wording.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    Draft,
+    #[default]
+    Active,
+    Retired,
+}
+
+/// A group of civil servants a rule is limited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Pegawai Negeri Sipil.
+    Pns,
+    /// Pegawai Pemerintah dengan Perjanjian Kerja.
+    Pppk,
+    /// Central government (kementerian/lembaga).
+    Pusat,
+    /// Regional government (pemerintah daerah).
+    Daerah,
 }
 
 impl Question {
+    /// Whether practice, live quizzes and competitions may draw it.
+    pub fn is_drawable(&self) -> bool {
+        self.status == ItemStatus::Active
+    }
+
     pub fn option(&self, id: &str) -> Option<&QuestionOption> {
         self.options.iter().find(|o| o.id == id)
     }

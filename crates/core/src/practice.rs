@@ -148,6 +148,11 @@ mod tests {
                     text: Text::new(*o, *o),
                 })
                 .collect(),
+            rev: 1,
+            status: Default::default(),
+            source: None,
+            audience: Vec::new(),
+            competency: None,
         }
     }
 

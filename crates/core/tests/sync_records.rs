@@ -41,6 +41,11 @@ fn bundle() -> ContentBundle {
                     text: t(o),
                 })
                 .collect(),
+            rev: 1,
+            status: Default::default(),
+            source: None,
+            audience: Vec::new(),
+            competency: None,
         }],
         scales: vec![],
         questionnaires: vec![Questionnaire {

@@ -47,6 +47,11 @@ fn question(value: &str, n: usize) -> Question {
                 text: t(o),
             })
             .collect(),
+        rev: 1,
+        status: Default::default(),
+        source: None,
+        audience: Vec::new(),
+        competency: None,
     }
 }
 

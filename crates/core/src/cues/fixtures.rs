@@ -27,6 +27,11 @@ pub fn question(value: &str, n: usize, options: [&str; 4], key: usize) -> Questi
                 text: Text::new(text, text),
             })
             .collect(),
+        rev: 1,
+        status: Default::default(),
+        source: None,
+        audience: Vec::new(),
+        competency: None,
     }
 }
 

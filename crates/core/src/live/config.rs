@@ -269,6 +269,11 @@ pub(crate) mod tests {
                     text: Text::new(format!("Pilihan {o}"), format!("Option {o}")),
                 })
                 .collect(),
+            rev: 1,
+            status: Default::default(),
+            source: None,
+            audience: Vec::new(),
+            competency: None,
         }
     }
 
