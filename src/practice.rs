@@ -39,6 +39,7 @@ pub async fn start_review(
     let questions = due
         .iter()
         .filter_map(|id| content.question(id))
+        .filter(|q| q.is_drawable())
         .take(crate::review::MAX_REVIEW)
         .map(|q| PracticeSessionQuestion {
             id: q.id.clone(),
@@ -126,6 +127,7 @@ pub async fn answer(
         correct,
         content_version: session.content_version.clone(),
         position: session.position as u32,
+        question_rev: q.rev,
     };
     let record = made_now(Uuid::now_v7(), &session.account_id, &payload)?;
     let mut next = session.clone();

@@ -56,7 +56,7 @@ pub struct Question {
     /// records and item statistics never mix two wordings.
     #[serde(default = "first_rev")]
     pub rev: u32,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ItemStatus::is_active")]
     pub status: ItemStatus,
     /// The regulation and article the question tests, where it tests a rule
     /// ("UU 20/2023 Pasal 4").
@@ -83,6 +83,12 @@ pub enum ItemStatus {
     #[default]
     Active,
     Retired,
+}
+
+impl ItemStatus {
+    fn is_active(&self) -> bool {
+        *self == ItemStatus::Active
+    }
 }
 
 /// A group of civil servants a rule is limited to.

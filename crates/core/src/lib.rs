@@ -9,6 +9,7 @@ pub mod advice;
 pub mod aggregate;
 pub mod api;
 pub mod catalog;
+pub mod citation;
 pub mod commitment;
 pub mod content;
 pub mod cues;

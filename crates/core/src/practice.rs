@@ -28,7 +28,7 @@ pub fn draw_questions(
 ) -> Vec<String> {
     let in_scope: Vec<&Question> = bank
         .iter()
-        .filter(|q| scope == MIXED || q.value == scope)
+        .filter(|q| q.is_drawable() && (scope == MIXED || q.value == scope))
         .collect();
     let (mut fresh, mut seen): (Vec<&Question>, Vec<&Question>) =
         in_scope.into_iter().partition(|q| !avoid.contains(&q.id));
@@ -170,6 +170,18 @@ mod tests {
         assert_eq!(ids.len(), 10);
         assert!(ids.iter().all(|id| id.starts_with("adaptif-")));
         assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 10);
+    }
+
+    #[test]
+    fn drafts_and_retired_questions_are_never_drawn() {
+        let mut bank = bank(12);
+        bank[0].status = crate::content::ItemStatus::Retired;
+        bank[1].status = crate::content::ItemStatus::Draft;
+        let (retired, draft) = (bank[0].id.clone(), bank[1].id.clone());
+        for seed in 0..20 {
+            let ids = draw_questions(&bank, MIXED, &HashSet::new(), 10, &mut Rng::new(seed));
+            assert!(!ids.contains(&retired) && !ids.contains(&draft));
+        }
     }
 
     #[test]

@@ -161,6 +161,18 @@ pub struct PracticeAnswer {
     pub content_version: String,
     /// 0-based position in the session.
     pub position: u32,
+    /// The question's `rev` it was answered under; absent on the wire for the first
+    /// wording, so records from before revisions read as rev 1.
+    #[serde(default = "first_rev", skip_serializing_if = "is_first_rev")]
+    pub question_rev: u32,
+}
+
+fn first_rev() -> u32 {
+    1
+}
+
+fn is_first_rev(rev: &u32) -> bool {
+    *rev == 1
 }
 
 /// Payload of [`RecordKind::PracticeSession`]: one finished (or quit) practice session.
@@ -251,6 +263,9 @@ pub struct LiveAnswer {
     /// Answering time, pauses excluded, capped at the player's allowed time.
     pub time_ms: u32,
     pub content_version: String,
+    /// The question's `rev` it was answered under (absent for the first wording).
+    #[serde(default = "first_rev", skip_serializing_if = "is_first_rev")]
+    pub question_rev: u32,
 }
 
 /// Longest free text a record may carry (a reflection); shorter ones for the rest.
@@ -289,6 +304,10 @@ pub enum RecordError {
     UnknownQuestion(String),
     #[error("Pilihan `{option}` tidak ada pada soal `{question}`.")]
     UnknownOption { question: String, option: String },
+    #[error(
+        "Soal `{question}` versi {rev} tidak dikenal server. Perbarui aplikasi lalu sinkronkan lagi."
+    )]
+    UnknownRevision { question: String, rev: u32 },
     #[error("Catatan ini milik akun lain.")]
     Forbidden,
     #[error("Id catatan sudah dipakai untuk isi yang berbeda.")]
@@ -320,6 +339,7 @@ impl RecordError {
             RecordError::InvalidPayload(_) => "invalid_payload",
             RecordError::UnknownQuestion(_) => "unknown_question",
             RecordError::UnknownOption { .. } => "unknown_option",
+            RecordError::UnknownRevision { .. } => "unknown_revision",
             RecordError::Forbidden => "forbidden",
             RecordError::IdConflict => "id_conflict",
             RecordError::FromTheFuture => "created_in_future",
@@ -359,8 +379,8 @@ pub fn parse_record(raw: &serde_json::Value) -> Result<SyncRecord, RecordError> 
 }
 
 /// Checks a record against the owner and the content it was answered with. Returns the
-/// server's own judgement of a practice or live answer (`Some(correct)`), `None` for other
-/// kinds.
+/// server's own judgement of a practice or live answer (`Some(correct)`), `None` for an
+/// answer to an earlier wording and for other kinds.
 pub fn check_record(
     record: &SyncRecord,
     account_id: Uuid,
@@ -379,13 +399,14 @@ pub fn check_record(
                 &answer.question_id,
                 &answer.option_id,
                 &answer.content_version,
+                answer.question_rev,
             )?;
             if answer.position as usize >= MAX_SESSION_QUESTIONS {
                 return Err(RecordError::InvalidPayload(format!(
                     "posisi soal harus di bawah {MAX_SESSION_QUESTIONS}"
                 )));
             }
-            Ok(Some(judged))
+            Ok(judged)
         }
         RecordKind::PracticeSession => {
             let session: PracticeSession = payload(record)?;
@@ -500,6 +521,7 @@ pub fn check_record(
                 &answer.question_id,
                 &answer.option_id,
                 &answer.content_version,
+                answer.question_rev,
             )?;
             let max_questions = crate::live::config::MAX_QUESTIONS;
             if answer.position >= max_questions {
@@ -518,32 +540,40 @@ pub fn check_record(
                     "waktu menjawab lebih lama dari soal mana pun".into(),
                 ));
             }
-            Ok(Some(judged))
+            Ok(judged)
         }
     }
 }
 
 /// An answer's ids within their lengths and known to the content; the server's own
-/// judgement of it.
+/// judgement of it, or `None` for an answer to an earlier wording of the question, whose
+/// key the server no longer has (the device's judgement stands, docs/question-bank.md).
 fn judge(
     content: &ContentBundle,
     question_id: &str,
     option_id: &str,
     content_version: &str,
-) -> Result<bool, RecordError> {
+    rev: u32,
+) -> Result<Option<bool>, RecordError> {
     for id in [question_id, option_id, content_version] {
         id_within(id)?;
     }
     let question = content
         .question(question_id)
         .ok_or_else(|| RecordError::UnknownQuestion(question_id.to_owned()))?;
+    if rev == 0 || rev > question.rev {
+        return Err(RecordError::UnknownRevision {
+            question: question_id.to_owned(),
+            rev,
+        });
+    }
     if question.option(option_id).is_none() {
         return Err(RecordError::UnknownOption {
             question: question_id.to_owned(),
             option: option_id.to_owned(),
         });
     }
-    Ok(question.is_correct(option_id))
+    Ok((rev == question.rev).then(|| question.is_correct(option_id)))
 }
 
 fn payload<T: serde::de::DeserializeOwned>(record: &SyncRecord) -> Result<T, RecordError> {

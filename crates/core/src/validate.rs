@@ -2,7 +2,9 @@
 //! file and the item, so an author can fix it without hunting.
 
 use crate::catalog;
-use crate::content::{ContentBundle, Question, ScoringConfig, Unit, Value, content_version};
+use crate::content::{
+    ContentBundle, ItemStatus, Question, ScoringConfig, Unit, Value, content_version,
+};
 use crate::module::{Mapping, Module, ModuleKind};
 use crate::questionnaire::{
     COMMITMENT_COMPONENTS, INDEKS_BERAKHLAK, KOMITMEN, Questionnaire, SCALE_MAX, SCALE_MIN,
@@ -126,6 +128,12 @@ pub enum ContentError {
         item: String,
         answer: String,
     },
+    #[error("{file}: `{item}` has revision 0; revisions start at 1")]
+    BadRevision { file: String, item: String },
+    #[error(
+        "{file}: `{item}` has an empty `source`; name the regulation and article, or leave it out"
+    )]
+    EmptySource { file: String, item: String },
     #[error("{file}: question `{item}` has difficulty {difficulty}; use 1, 2 or 3")]
     BadDifficulty {
         file: String,
@@ -394,6 +402,18 @@ fn check_question(c: &mut Checker, path: &str, q: &Question) {
     let item = q.id.as_str();
     c.text(path, item, "stem", &q.stem);
     c.text(path, item, "explanation", &q.explanation);
+    if q.rev == 0 {
+        c.errors.push(ContentError::BadRevision {
+            file: path.into(),
+            item: item.into(),
+        });
+    }
+    if q.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        c.errors.push(ContentError::EmptySource {
+            file: path.into(),
+            item: item.into(),
+        });
+    }
     if !(1..=3).contains(&q.difficulty) {
         c.errors.push(ContentError::BadDifficulty {
             file: path.into(),
@@ -769,6 +789,8 @@ pub fn assemble(files: &ContentFiles, scoring: ScoringConfig) -> ContentBundle {
     let mut values = files.values.items.clone();
     values.sort_by_key(|v| order.get(v.id.as_str()).copied().unwrap_or(usize::MAX));
     let mut questions: Vec<Question> = flatten(&files.questions);
+    // Drafts stay in the files until they are ready; phones never see them.
+    questions.retain(|q| q.status != ItemStatus::Draft);
     questions.sort_by(|a, b| a.id.cmp(&b.id));
     let mut bundle = ContentBundle {
         version: String::new(),

@@ -154,6 +154,7 @@ fn answers() -> Vec<OptionAnswer> {
             option_id: option.into(),
             correct: option == "a",
             at: datetime!(2026-04-01 08:00 UTC) + Duration::minutes(minutes),
+            rev: 1,
         });
     };
     for p in 1..=20u128 {
@@ -220,4 +221,38 @@ fn difficulty_discrimination_and_distractors_from_first_attempts() {
 
     // q7: nobody answered it.
     assert_eq!(report[2].1, Err(NotEnough::BelowK { k: 5 }));
+}
+
+#[test]
+fn a_reworded_question_is_analysed_on_its_new_wording_only() {
+    let all = answers();
+    let first = first_attempts(&all);
+    let mut q1 = question("q1");
+    q1.rev = 2;
+    let bank = vec![q1, question("q6")];
+    let report = analyse_items(&bank, &first, MinRespondents::default());
+    // All 20 first attempts were to the first wording: none tells about the second.
+    assert_eq!(report[0].1, Err(NotEnough::BelowK { k: 5 }));
+    assert_eq!(report[1].1.as_ref().map(|s| s.n), Ok(20));
+
+    // Answers to the new wording count, each person's first one on it.
+    let mut again = all.clone();
+    for (i, a) in all.iter().filter(|a| a.question_id == "q1").enumerate() {
+        again.push(OptionAnswer {
+            id: Uuid::from_u128(10_000 + i as u128),
+            option_id: "b".into(),
+            correct: false,
+            at: a.at + Duration::days(30),
+            rev: 2,
+            ..a.clone()
+        });
+    }
+    let first = first_attempts(&again);
+    let report = analyse_items(&bank, &first, MinRespondents::default());
+    let q1 = report[0].1.as_ref().unwrap();
+    assert_eq!(q1.n, 20);
+    assert_eq!(
+        q1.difficulty, 0.0,
+        "only the new wording's answers (all b) count"
+    );
 }

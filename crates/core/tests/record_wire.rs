@@ -61,12 +61,35 @@ fn a_practice_answer_keeps_its_wire_form_with_attempt_id() {
         correct: true,
         content_version: "2026.11.1".into(),
         position: 3,
+        question_rev: 1,
     };
     same_on_the_wire(
         &answer,
         &before(
             "practice_answer",
             r#"{"attempt_id":"019ad5a0-0000-7000-8000-0000000000bb","content_version":"2026.11.1","correct":true,"option_id":"b","position":3,"question_id":"adaptif-001"}"#,
+        ),
+        RecordKind::PracticeAnswer,
+    );
+}
+
+/// A reworded question's answer names its wording; the first wording stays as it was.
+#[test]
+fn an_answer_to_a_reworded_question_carries_its_revision() {
+    let answer = PracticeAnswer {
+        session_id: uuid("bb"),
+        question_id: "adaptif-001".into(),
+        option_id: "b".into(),
+        correct: true,
+        content_version: "2026.12.1".into(),
+        position: 3,
+        question_rev: 2,
+    };
+    same_on_the_wire(
+        &answer,
+        &before(
+            "practice_answer",
+            r#"{"attempt_id":"019ad5a0-0000-7000-8000-0000000000bb","content_version":"2026.12.1","correct":true,"option_id":"b","position":3,"question_id":"adaptif-001","question_rev":2}"#,
         ),
         RecordKind::PracticeAnswer,
     );
@@ -198,6 +221,7 @@ fn a_live_answer_keeps_its_wire_form() {
         scoring: ScoringMode::SpeedPoints,
         time_ms: 4200,
         content_version: "2026.11.1".into(),
+        question_rev: 1,
     };
     same_on_the_wire(
         &answer,

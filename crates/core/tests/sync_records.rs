@@ -133,6 +133,41 @@ fn a_practice_answer_is_judged_by_the_servers_key() {
 }
 
 #[test]
+fn an_answer_keeps_its_wording_and_an_earlier_wording_keeps_the_devices_judgement() {
+    let mut content = bundle();
+    content.questions[0].rev = 2;
+    let account = Uuid::now_v7();
+    let check_rev = |rev: Option<u32>, option: &str| {
+        let mut payload = json!({"attempt_id": Uuid::now_v7(), "question_id": "loyal-001",
+            "option_id": option, "correct": true, "content_version": "v", "position": 0});
+        if let Some(rev) = rev {
+            payload["question_rev"] = json!(rev);
+        }
+        let raw = json!({"id": Uuid::now_v7().to_string(), "kind": "practice_answer",
+            "account_id": account.to_string(), "created_at": "2026-11-20T01:02:03Z",
+            "payload": payload});
+        check_record(
+            &parse_record(&raw)?,
+            account,
+            &content,
+            OffsetDateTime::now_utc(),
+        )
+    };
+    // Today's wording: the server's key decides.
+    assert_eq!(check_rev(Some(2), "a").unwrap(), Some(false));
+    assert_eq!(check_rev(Some(2), "b").unwrap(), Some(true));
+    // The first wording (or a record from before revisions): its key may have been another
+    // option, so the server does not judge it.
+    assert_eq!(check_rev(Some(1), "a").unwrap(), None);
+    assert_eq!(check_rev(None, "a").unwrap(), None);
+    // A wording the server has never had is refused with a message that says what to do.
+    let refused = check_rev(Some(3), "b").unwrap_err();
+    assert_eq!(refused.code(), "unknown_revision");
+    assert!(refused.to_string().contains("Perbarui aplikasi"));
+    assert_eq!(code(check_rev(Some(0), "b")), "unknown_revision");
+}
+
+#[test]
 fn a_questionnaire_response_needs_known_items_and_answers_from_one_to_five() {
     let response = |item: &str, answer: u8| {
         json!({"questionnaire_id": "komitmen", "answers": {item: answer},

@@ -1,11 +1,15 @@
 //! The content validator names the file and the item for each kind of mistake.
 
 use resapi_core::catalog::{VALUE_IDS, indicator_ids};
-use resapi_core::content::{Indicator, Question, QuestionKind, QuestionOption, Unit, Value};
+use resapi_core::content::{
+    Indicator, ItemStatus, Question, QuestionKind, QuestionOption, ScoringConfig, Unit, Value,
+};
 use resapi_core::module::{Action, Mapping, Module, ModuleKind, Story};
 use resapi_core::questionnaire::{Component, Item, Questionnaire, Scale, ScalePoint};
 use resapi_core::text::Text;
-use resapi_core::validate::{ContentError, ContentFiles, Requirements, SourceFile, validate};
+use resapi_core::validate::{
+    ContentError, ContentFiles, Requirements, SourceFile, assemble, validate,
+};
 
 fn t(s: &str) -> Text {
     Text::new(format!("{s} (id)"), format!("{s} (en)"))
@@ -174,6 +178,37 @@ fn unknown_value_and_indicator_tags_are_refused() {
         errors.iter().any(
             |e| e.contains("`pelayanan-002` is tagged `pelayanan` but its indicator `loyal-1`")
         )
+    );
+}
+
+#[test]
+fn drafts_stay_out_of_the_bundle_and_retired_questions_stay_in_it() {
+    let mut f = files();
+    f.questions[0].items[0].status = ItemStatus::Draft;
+    f.questions[0].items[1].status = ItemStatus::Retired;
+    f.questions[0].items[1].rev = 3;
+    let (draft, retired) = (
+        f.questions[0].items[0].id.clone(),
+        f.questions[0].items[1].id.clone(),
+    );
+    let bundle = assemble(&f, ScoringConfig::default());
+    assert!(bundle.question(&draft).is_none());
+    let kept = bundle.question(&retired).unwrap();
+    assert_eq!((kept.status, kept.rev), (ItemStatus::Retired, 3));
+    assert!(!kept.is_drawable());
+}
+
+#[test]
+fn a_revision_starts_at_one_and_a_source_is_never_blank() {
+    let mut f = files();
+    f.questions[0].items[0].rev = 0;
+    f.questions[0].items[1].source = Some("  ".into());
+    let errors = errors_of(f);
+    assert!(errors.contains(&"content/questions/pelayanan.toml: `pelayanan-000` has revision 0; revisions start at 1".to_string()), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`pelayanan-001` has an empty `source`"))
     );
 }
 

@@ -121,6 +121,7 @@ fn generate(
             correct,
             content_version: bundle.version.clone(),
             position: position % 10,
+            question_rev: q.rev,
         };
         position += 1;
         if let Ok(r) = SyncRecord::new(Uuid::now_v7(), person, at, &payload) {

@@ -245,6 +245,7 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
     for (difficulty, n) in &cov.per_difficulty {
         let _ = writeln!(out, "  {difficulty}  {n:>4}");
     }
+    out.push_str(&metadata_section(&questions));
     out.push_str(&cue_section(&answer_cues(source)));
     let _ = writeln!(
         out,
@@ -284,13 +285,48 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
     out
 }
 
-/// The answer-cue measures of the question bank (docs/question-bank.md).
+/// The questions' life and sources: how many are drafts, active and retired, how many
+/// have been reworded, and which cite a rule in the stem without naming it in `source`.
+fn metadata_section(questions: &[Question]) -> String {
+    use resapi_core::content::ItemStatus;
+    use std::fmt::Write;
+    let count = |s: ItemStatus| questions.iter().filter(|q| q.status == s).count();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nQuestion status: {} active, {} draft, {} retired; {} reworded (rev > 1), {} with a source",
+        count(ItemStatus::Active),
+        count(ItemStatus::Draft),
+        count(ItemStatus::Retired),
+        questions.iter().filter(|q| q.rev > 1).count(),
+        questions.iter().filter(|q| q.source.is_some()).count(),
+    );
+    let unsourced = resapi_core::citation::unsourced(questions);
+    let _ = writeln!(
+        out,
+        "Stems citing a rule without a `source`: {}{}",
+        unsourced.len(),
+        if unsourced.is_empty() {
+            ""
+        } else {
+            "  <- name the regulation and article"
+        }
+    );
+    for q in unsourced {
+        let _ = writeln!(out, "  {}", q.id);
+    }
+    out
+}
+
+/// The answer-cue measures of the question bank (docs/question-bank.md): the questions
+/// people can be given (drafts and retired ones are not drawn).
 pub fn answer_cues(source: &ContentSource) -> CueReport {
     let questions: Vec<&Question> = source
         .files
         .questions
         .iter()
         .flat_map(|f| &f.items)
+        .filter(|q| q.is_drawable())
         .collect();
     CueReport::measure(&questions)
 }

@@ -41,13 +41,15 @@ pub struct OptionAnswer {
     pub correct: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
+    /// The question's `rev` it was answered under.
+    pub rev: u32,
 }
 
-/// Each person's first answer to each question.
+/// Each person's first answer to each wording of each question.
 pub fn first_attempts(answers: &[OptionAnswer]) -> Vec<&OptionAnswer> {
     one_per_key(
         answers,
-        |a| (a.question_id.clone(), a.person),
+        |a| (a.question_id.clone(), a.rev, a.person),
         |a| (a.at, a.id),
         Keep::Earliest,
     )
@@ -87,15 +89,23 @@ pub fn analyse_items(
     first: &[&OptionAnswer],
     k: MinRespondents,
 ) -> Vec<(String, Result<ItemStats, NotEnough>)> {
+    // Not answers to an earlier wording: it is another item, and mixing them would blur
+    // both (its key may even have been another option).
+    let rev: BTreeMap<&str, u32> = bank.iter().map(|q| (q.id.as_str(), q.rev)).collect();
+    let first: Vec<&OptionAnswer> = first
+        .iter()
+        .copied()
+        .filter(|a| rev.get(a.question_id.as_str()).is_none_or(|r| *r == a.rev))
+        .collect();
     // Per person: (correct, answered) over all their first attempts.
     let mut totals: BTreeMap<Uuid, (u32, u32)> = BTreeMap::new();
-    for a in first {
+    for a in &first {
         let t = totals.entry(a.person).or_default();
         t.0 += u32::from(a.correct);
         t.1 += 1;
     }
     let mut by_question: BTreeMap<&str, Vec<&OptionAnswer>> = BTreeMap::new();
-    for a in first {
+    for a in &first {
         by_question
             .entry(a.question_id.as_str())
             .or_default()

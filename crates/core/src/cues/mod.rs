@@ -9,7 +9,7 @@ pub mod shares;
 pub mod words;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use classifier::{
     ItemGuess, MAX_GUESS_SHARE, Model, ValueGuess, held_out_guesses, held_out_picks, per_value,

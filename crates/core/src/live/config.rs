@@ -114,6 +114,9 @@ impl GameConfig {
                     let q = content
                         .question(id)
                         .ok_or_else(|| ConfigError::UnknownQuestion(id.clone()))?;
+                    if !q.is_drawable() {
+                        return Err(ConfigError::RetiredQuestion(id.clone()));
+                    }
                     out.push(q);
                 }
                 out
@@ -176,7 +179,7 @@ fn pool<'a>(source: &Source, content: &'a ContentBundle) -> Result<Vec<&'a Quest
     Ok(content
         .questions
         .iter()
-        .filter(|q| q.projector && matches(q))
+        .filter(|q| q.projector && q.is_drawable() && matches(q))
         .collect())
 }
 
@@ -201,6 +204,8 @@ pub enum ConfigError {
     UnknownIndicator(String),
     #[error("Soal `{0}` tidak ada di bank soal.")]
     UnknownQuestion(String),
+    #[error("Soal `{0}` sudah tidak dipakai lagi di bank soal; pilih soal lain.")]
+    RetiredQuestion(String),
     #[error("Soal `{0}` dipilih lebih dari sekali.")]
     DuplicateQuestion(String),
     #[error("Hanya ada {available} soal layak proyektor, kurang dari {wanted} yang diminta.")]
@@ -216,6 +221,7 @@ impl Coded for ConfigError {
             ConfigError::UnknownValue(_) => "live_unknown_value",
             ConfigError::UnknownIndicator(_) => "live_unknown_indicator",
             ConfigError::UnknownQuestion(_) => "live_unknown_question",
+            ConfigError::RetiredQuestion(_) => "live_retired_question",
             ConfigError::DuplicateQuestion(_) => "live_duplicate_question",
             ConfigError::NotEnoughQuestions { .. } => "live_not_enough_questions",
         }
@@ -235,6 +241,9 @@ impl Coded for ConfigError {
             ConfigError::UnknownValue(id) => format!("Unknown value `{id}`."),
             ConfigError::UnknownIndicator(id) => format!("Unknown indicator `{id}`."),
             ConfigError::UnknownQuestion(id) => format!("Question `{id}` is not in the bank."),
+            ConfigError::RetiredQuestion(id) => {
+                format!("Question `{id}` is retired from the bank; choose another.")
+            }
             ConfigError::DuplicateQuestion(id) => {
                 format!("Question `{id}` was chosen more than once.")
             }
@@ -401,6 +410,16 @@ pub(crate) mod tests {
             config.draw(&content(), &mut Rng::new(3)),
             Err(ConfigError::UnknownQuestion("nope".into()))
         );
+        let mut retired = content();
+        if let Some(q) = retired.questions.iter_mut().find(|q| q.id == "loyal-002") {
+            q.status = crate::content::ItemStatus::Retired;
+        }
+        config.source = Source::Questions {
+            question_ids: vec!["loyal-008".into(), "loyal-002".into()],
+        };
+        let refused = config.draw(&retired, &mut Rng::new(3)).unwrap_err();
+        assert_eq!(refused, ConfigError::RetiredQuestion("loyal-002".into()));
+        assert_eq!(refused.code(), "live_retired_question");
     }
 
     #[test]

@@ -129,6 +129,7 @@ mod tests {
             scoring: ScoringMode::SpeedPoints,
             time_ms: 10_000,
             content_version: "1".into(),
+            question_rev: 1,
         };
         SyncRecord::new(Uuid::from_u128(id), Uuid::from_u128(99), at, &answer).unwrap()
     }

@@ -90,6 +90,7 @@ pub fn sessions(scene: &Scene, rng: &mut Rng, count: u32) -> Result<Vec<DemoReco
                 option_id,
                 content_version: scene.content.version.clone(),
                 position: position as u32,
+                question_rev: question.rev,
             };
             correct_count += u32::from(payload.correct);
             answered += 1;

@@ -271,6 +271,7 @@ impl Store {
                 option_id: answer.option_id,
                 correct: server_correct.unwrap_or(answer.correct),
                 at,
+                rev: answer.question_rev,
             });
         }
         Ok(out)

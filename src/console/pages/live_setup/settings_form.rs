@@ -214,6 +214,7 @@ pub fn field_of(error: &ConfigError) -> Field {
         ConfigError::UnknownValue(_)
         | ConfigError::UnknownIndicator(_)
         | ConfigError::UnknownQuestion(_)
+        | ConfigError::RetiredQuestion(_)
         | ConfigError::DuplicateQuestion(_) => Field::Source,
     }
 }
@@ -228,6 +229,7 @@ pub fn field_of_code(code: &str) -> Option<Field> {
         "live_unknown_value"
         | "live_unknown_indicator"
         | "live_unknown_question"
+        | "live_retired_question"
         | "live_duplicate_question" => Field::Source,
         "live_quiz_set_name" => Field::Name,
         _ => return None,

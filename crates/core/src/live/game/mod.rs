@@ -80,6 +80,8 @@ pub struct GameQuestion {
     pub options: Vec<OptionView>,
     pub answer: String,
     pub explanation: Text,
+    /// The wording's revision, kept in each answer's record.
+    pub rev: u32,
 }
 
 impl GameQuestion {
@@ -102,6 +104,7 @@ impl GameQuestion {
             options,
             answer: q.answer.clone(),
             explanation: q.explanation.clone(),
+            rev: q.rev,
         })
     }
 }
@@ -578,7 +581,7 @@ impl Game {
                             self.id,
                             &self.content_version,
                             &self.config,
-                            &question.id,
+                            &question,
                             q.index,
                             account,
                             given,

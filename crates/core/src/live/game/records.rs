@@ -1,7 +1,7 @@
 //! A game's answers as `live_answer` records: made when a question closes, and again for a
 //! phone that rejoins, always the same record for the same answer.
 
-use super::{Game, Given, PlayerId};
+use super::{Game, GameQuestion, Given, PlayerId};
 use crate::live::config::GameConfig;
 use crate::sync::{LiveAnswer, SyncRecord};
 use time::OffsetDateTime;
@@ -38,7 +38,7 @@ impl Game {
                     self.id,
                     &self.content_version,
                     &self.config,
-                    &self.questions[i].id,
+                    &self.questions[i],
                     i as u32,
                     account,
                     given,
@@ -52,14 +52,14 @@ pub(super) fn record(
     game_id: Uuid,
     content_version: &str,
     config: &GameConfig,
-    question_id: &str,
+    question: &GameQuestion,
     position: u32,
     account: Uuid,
     given: &Given,
 ) -> Option<SyncRecord> {
     let payload = LiveAnswer {
         game_id,
-        question_id: question_id.to_owned(),
+        question_id: question.id.clone(),
         option_id: given.option_id.clone(),
         correct: given.correct,
         points: given.points,
@@ -67,6 +67,7 @@ pub(super) fn record(
         scoring: config.scoring,
         time_ms: u32::try_from(given.taken_ms).unwrap_or(u32::MAX),
         content_version: content_version.to_owned(),
+        question_rev: question.rev,
     };
     SyncRecord::new(
         given.answer_id,
