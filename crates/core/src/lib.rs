@@ -8,6 +8,7 @@ pub mod admin;
 pub mod advice;
 pub mod aggregate;
 pub mod api;
+pub mod careless;
 pub mod catalog;
 pub mod citation;
 pub mod commitment;

@@ -62,7 +62,7 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
     let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
 
     // Sinka: six people answer 5 5 4 4 3 3 on every item, 2 on Adaptif's. The first of them
-    // answered all 1s earlier in March: only the latest response counts.
+    // answered 1s (2 on Adaptif's) earlier in March: only the latest response counts.
     let mut n = 10;
     for base in [5, 5, 4, 4, 3, 3] {
         n += 1;
@@ -74,7 +74,7 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
                 index,
                 "2026-03-02T03:00:00Z",
                 &v,
-                index_answers(1, 1),
+                index_answers(1, 2),
             ));
         }
         records.push(response_record(
@@ -100,18 +100,18 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
         let res = srv.sync(&p.token, records).await;
         assert!(error_codes(&res).iter().all(Option::is_none), "{res:?}");
     }
-    // Pengadaan: six people answer 3 everywhere (50 %).
+    // Pengadaan: six people answer 3 everywhere (50 %), 4 on Adaptif's (75 %).
     for _ in 0..6 {
         n += 1;
         let p = srv.signed_in(n, PENGADAAN, &[], &hash).await;
-        let r = response_record(p.id, index, "2026-03-15T03:00:00Z", &v, index_answers(3, 3));
+        let r = response_record(p.id, index, "2026-03-15T03:00:00Z", &v, index_answers(3, 4));
         srv.sync(&p.token, vec![r]).await;
     }
 
     let d = dashboard(&srv, &admin.token, SINKA, "2026-03").await;
     let idx = &d["index"];
     assert_eq!(idx["status"], "shown");
-    // Six respondents, not seven: the early all-1s sheet does not count.
+    // Six respondents, not seven: the early sheet does not count.
     assert_eq!(idx["n"], 6);
     // Item means (5+5+4+4+3+3)/6 = 4 → 75 % → A; Adaptif 2 → 25 % → C.
     let pelayanan = value_row(idx, "pelayanan");
@@ -141,7 +141,7 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
     assert_eq!(trend[0]["period"], "2025-04");
 
     // The whole agency over Q1: twelve respondents. Non-Adaptif items (24 + 18) / 12 = 3.5
-    // → 62.5 % B; Adaptif (12 + 18) / 12 = 2.5 → 37.5 % C; overall (6 · 62.5 + 37.5) / 7.
+    // → 62.5 % B; Adaptif (12 + 24) / 12 = 3 → 50 % B; overall (6 · 62.5 + 50) / 7.
     let d = dashboard(&srv, &admin.token, "bkn", "2026-Q1").await;
     assert_eq!(d["index"]["n"], 12);
     assert!(close(
@@ -150,16 +150,20 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
     ));
     assert!(close(
         &value_row(&d["index"], "adaptif")["index"]["percent"],
-        37.5
+        50.0
     ));
-    assert!(close(&d["index"]["value"]["overall"], 412.5 / 7.0));
+    assert!(close(&d["index"]["value"]["overall"], 425.0 / 7.0));
     assert_eq!(d["participation"]["members"], 13);
-    // Sub-units side by side: Sinka 67.86 B, Pengadaan 50 B, Kanreg empty (shown, n = 0).
+    // Sub-units side by side: Sinka 67.86 B, Pengadaan (6 · 50 + 75) / 7 = 53.57 B, Kanreg
+    // empty (shown, n = 0).
     let subs = d["sub_units"].as_array().unwrap();
     let sub = |id: &str| subs.iter().find(|s| s["unit"]["id"] == id).unwrap();
     assert!(close(&sub(SINKA)["index"]["value"]["overall"], 475.0 / 7.0));
     assert_eq!(sub(SINKA)["index"]["value"]["band"], "B");
-    assert!(close(&sub(PENGADAAN)["index"]["value"]["overall"], 50.0));
+    assert!(close(
+        &sub(PENGADAAN)["index"]["value"]["overall"],
+        375.0 / 7.0
+    ));
     assert_eq!(sub(KANREG)["index"]["n"], 0);
     assert_eq!(d["index_trend"].as_array().unwrap().len(), 4);
 
@@ -168,7 +172,7 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
     for _ in 0..2 {
         n += 1;
         let p = srv.signed_in(n, KANREG, &[], &hash).await;
-        let r = response_record(p.id, index, "2026-03-16T03:00:00Z", &v, index_answers(1, 1));
+        let r = response_record(p.id, index, "2026-03-16T03:00:00Z", &v, index_answers(1, 2));
         srv.sync(&p.token, vec![r]).await;
     }
     let d = dashboard(&srv, &admin.token, "bkn", "2026-03").await;
@@ -194,6 +198,71 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
     let own = dashboard(&srv, &admin.token, KANREG, "2026-03").await;
     assert_eq!(own["index"]["status"], "suppressed");
     assert_eq!(own["index"]["reason"], "below_k");
+}
+
+/// A response with the same answer throughout, or finished faster than its items can be
+/// read, stays its owner's but is left out of the unit's figures; a person's careful
+/// response earlier in the period still counts.
+#[tokio::test]
+async fn careless_responses_stay_out_of_the_units_figures() {
+    let srv = start_with_questionnaires().await;
+    let content = srv.content().await;
+    let v = content.version.clone();
+    let index = questionnaire(&content, "indeks-berakhlak");
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+    // Five careful people: 4 everywhere, 2 on Adaptif's.
+    for n in 10..15 {
+        let p = srv.signed_in(n, SINKA, &[], &hash).await;
+        let r = response_record(p.id, index, "2026-03-10T03:00:00Z", &v, index_answers(4, 2));
+        srv.sync(&p.token, vec![r]).await;
+    }
+    // One taps 5 on every item.
+    let same = srv.signed_in(20, SINKA, &[], &hash).await;
+    let r = response_record(same.id, index, "2026-03-11T03:00:00Z", &v, |_| 5);
+    let res = srv.sync(&same.token, vec![r]).await;
+    assert!(
+        error_codes(&res).iter().all(Option::is_none),
+        "stored: {res:?}"
+    );
+    // One finishes 42 items in 20 seconds.
+    let fast = srv.signed_in(21, SINKA, &[], &hash).await;
+    let mut r = response_record(
+        fast.id,
+        index,
+        "2026-03-12T03:00:00Z",
+        &v,
+        index_answers(5, 1),
+    );
+    r["payload"]["started_at"] = "2026-03-12T02:59:40Z".into();
+    let res = srv.sync(&fast.token, vec![r]).await;
+    assert!(
+        error_codes(&res).iter().all(Option::is_none),
+        "stored: {res:?}"
+    );
+    // A careful person whose later response is careless: the careful one counts.
+    let later = srv.signed_in(22, SINKA, &[], &hash).await;
+    let careful = response_record(
+        later.id,
+        index,
+        "2026-03-05T03:00:00Z",
+        &v,
+        index_answers(4, 2),
+    );
+    let hurried = response_record(later.id, index, "2026-03-25T03:00:00Z", &v, |_| 1);
+    srv.sync(&later.token, vec![careful, hurried]).await;
+
+    let d = dashboard(&srv, &admin.token, SINKA, "2026-03").await;
+    assert_eq!(d["index"]["n"], 6, "{}", d["index"]);
+    // Only careful sheets: every value 4 → 75 %, Adaptif 2 → 25 %.
+    assert!(close(
+        &value_row(&d["index"], "loyal")["index"]["percent"],
+        75.0
+    ));
+    assert!(close(
+        &value_row(&d["index"], "adaptif")["index"]["percent"],
+        25.0
+    ));
 }
 
 #[tokio::test]
@@ -258,7 +327,8 @@ async fn quality_gives_alpha_over_enough_respondents_and_item_analysis_is_for_ad
         .unwrap();
     for n in 0..24u32 {
         let p = srv.signed_in(100 + n, SINKA, &[], &hash).await;
-        let level = 1 + (n % 5) as u8;
+        // Never 3: a 3 everywhere (mirrored 6 − 3 = 3) is the same answer throughout.
+        let level = [1, 2, 4, 5][(n % 4) as usize];
         let r = response_record(p.id, komitmen, "2026-05-05T03:00:00Z", &v, |i| {
             if i.reverse { 6 - level } else { level }
         });
@@ -268,7 +338,9 @@ async fn quality_gives_alpha_over_enough_respondents_and_item_analysis_is_for_ad
     }
     for n in 0..5u32 {
         let p = srv.signed_in(200 + n, PENGADAAN, &[], &hash).await;
-        let r = response_record(p.id, komitmen, "2026-05-05T03:00:00Z", &v, |_| 3);
+        let r = response_record(p.id, komitmen, "2026-05-05T03:00:00Z", &v, |i| {
+            if i.reverse { 2 } else { 3 }
+        });
         srv.sync(&p.token, vec![r]).await;
     }
     let res = srv
@@ -418,10 +490,16 @@ async fn facts_built_from_stored_records_match_the_facts_kept_while_syncing() {
                 index,
                 "2026-02-20T03:00:00Z",
                 &v,
-                index_answers(base, 3),
+                index_answers(base, base % 5 + 1),
             ),
-            response_record(p.id, index, "2026-02-02T03:00:00Z", &v, index_answers(5, 5)),
-            response_record(p.id, komitmen, "2026-01-09T03:00:00Z", &v, |_| base),
+            response_record(p.id, index, "2026-02-02T03:00:00Z", &v, index_answers(5, 4)),
+            response_record(p.id, komitmen, "2026-01-09T03:00:00Z", &v, |i| {
+                if i.component == "afektif" {
+                    base
+                } else {
+                    base % 5 + 1
+                }
+            }),
             answer_at(p.id, q, n % 2 == 0, "2026-01-10T03:00:00Z", &v),
             answer_at(p.id, q, true, "2026-02-10T03:00:00Z", &v),
         ];

@@ -13,10 +13,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use resapi_core::Lang;
 use resapi_core::advice::{Advice, advice};
+use resapi_core::careless::{Careless, careless};
 use resapi_core::content::ContentBundle;
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, Questionnaire};
 use resapi_core::scoring::{self, ComponentScore};
 use resapi_core::weakest::weakest_component;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 /// One row of a result: a component's score as shown, and its plain-language meaning.
 struct Row {
@@ -94,6 +97,12 @@ fn rows(content: &ContentBundle, q: &Questionnaire, r: &Response, lang: Lang) ->
         .collect()
 }
 
+/// Whether the response looks careless (same answer throughout, or faster than reading).
+fn careless_of(q: &Questionnaire, r: &Response) -> Option<Careless> {
+    let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    careless(q, &r.answers, at(&r.started_at)?, at(&r.finished_at)?)
+}
+
 #[component]
 pub fn QuestionnaireResultPage() -> impl IntoView {
     let app = use_app();
@@ -168,6 +177,13 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
                     .unwrap_or_default();
                 view! { <p class="score" data-testid="overall"><span class="score-big">{shown}</span><span>{band}</span></p> }
             });
+        let careless_note = careless_of(&q, &r).map(|c| {
+            let text = match c {
+                Careless::SameAnswer { .. } => t.careless_same,
+                Careless::TooFast { .. } => t.careless_fast,
+            };
+            view! { <p class="banner banner-info" role="note" data-testid="careless-note">{text}</p> }
+        });
         let items = now
             .into_iter()
             .map(|row| {
@@ -192,6 +208,7 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
         Some(view! {
             <h1>{q.title.get(l).to_owned()}</h1>
             <p class="muted">{t.q_result_title} " · " {date_time(&r.finished_at, l)}</p>
+            {careless_note}
             {overall}
             {read_next}
             <h2>{t.what_it_means}</h2>

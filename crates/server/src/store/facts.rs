@@ -8,6 +8,7 @@
 use super::answer_rows::{encode, layout_items};
 use super::{Result, Store, unix_ms};
 use resapi_core::aggregate::period::{Period, PeriodKind};
+use resapi_core::careless::careless;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
     LiveAnswer, PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord,
@@ -62,6 +63,13 @@ fn facts_of(
     let response = (record.kind == RecordKind::QuestionnaireResponse)
         .then(|| serde_json::from_value::<QuestionnaireResponse>(record.payload.clone()).ok())
         .flatten()
+        // A careless response (the same answer throughout, or faster than its items can be
+        // read) stays the person's own but does not count in the unit's picture.
+        .filter(|r| {
+            content
+                .questionnaire(&r.questionnaire_id)
+                .is_none_or(|q| careless(q, &r.answers, r.started_at, record.created_at).is_none())
+        })
         .and_then(|r| {
             let row = content
                 .questionnaire(&r.questionnaire_id)

