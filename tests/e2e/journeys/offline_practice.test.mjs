@@ -31,6 +31,8 @@ test("offline practice reaches the server exactly once", async () => {
   await app.login(person);
   await app.waitOfflineReady();
   await expectStable(page, "home");
+  // Home says where the values stand in law.
+  assert.match(await page.getByTestId("values-basis").textContent(), /UU 20\/2023 tentang ASN \(Pasal 4\)/);
   await screenshot(page, "01-home-online");
 
   // The signal goes: the server stops and the browser is offline.

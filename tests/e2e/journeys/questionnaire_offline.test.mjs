@@ -89,5 +89,19 @@ test("the commitment questionnaire works offline and reaches the server once", a
   const commitments = records.filter((r) => r.kind === "commitment");
   assert.equal(commitments.length, 1);
   assert.equal(commitments[0].payload.module_id, mapped);
+
+  // Filled in again with the same answer to every statement: the result is still shown, with
+  // a gentle note that it is not counted in the unit's picture.
+  await flow.open("Komitmen Profesi");
+  await flow.begin();
+  for (let i = 0; i < items.length; i++) await flow.answer(4);
+  await page.getByTestId("q-finish").click();
+  await page.getByTestId("q-result").waitFor();
+  assert.match(
+    await page.getByTestId("careless-note").textContent(),
+    /pilihan yang sama\. Hasil ini tetap tersimpan untuk Anda, tetapi tidak ikut dihitung dalam gambaran unit/,
+  );
+  // Four normal items at 4 and two reverse-keyed ones scored 6 − 4 = 2: (16 + 4) / 6.
+  assert.equal(await row("afektif"), "3,3 dari 5", "the person still sees their result");
   await context.close();
 });
