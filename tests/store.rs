@@ -38,6 +38,7 @@ fn record(account: Uuid) -> SyncRecord {
         correct: true,
         content_version: "v1".into(),
         position: 0,
+        question_rev: 1,
     };
     made_now(account, &answer)
 }
@@ -571,6 +572,7 @@ fn live_record(account: Uuid, game: Uuid, position: u32) -> SyncRecord {
         scoring: resapi_core::live::scoring::ScoringMode::AccuracyOnly,
         time_ms: 4200,
         content_version: "v1".into(),
+        question_rev: 1,
     };
     made_now(account, &answer)
 }

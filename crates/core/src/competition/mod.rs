@@ -1,0 +1,7 @@
+//! Quiz competitions between units (lomba antar unit): a quiz that runs over days, taken
+//! offline and graded on the server. Core holds the rules both sides need: when an attempt
+//! counts (`window`) and how units are ranked fairly whatever their size (`ranking`).
+//! The reasoning is in docs/competitions.md.
+
+pub mod ranking;
+pub mod window;
