@@ -10,6 +10,7 @@ pub mod aggregate;
 pub mod api;
 pub mod catalog;
 pub mod commitment;
+pub mod commitment_reading;
 pub mod content;
 pub mod cues;
 pub mod live;
