@@ -37,19 +37,23 @@ impl Questionnaire {
             .fold(self.form, u32::min)
     }
 
-    /// The questionnaire as asked in `form`: its items (current ones first, in their order,
-    /// then the retired ones), with every other item of any form as retired, so that an
+    /// The questionnaire as asked in `form`: its items (current and retired, grouped by
+    /// component and indicator), with every other item of any form as retired, so that an
     /// answer to it stays known without counting. The current form is `self` unchanged.
     pub fn as_form(&self, form: u32) -> Cow<'_, Questionnaire> {
         if form >= self.form {
             return Cow::Borrowed(self);
         }
-        let (items, retired): (Vec<Item>, Vec<Item>) = self
+        let (mut items, retired): (Vec<Item>, Vec<Item>) = self
             .items
             .iter()
             .chain(&self.retired)
             .cloned()
             .partition(|i| i.in_form(form));
+        // Grouped by component and indicator, so that a result lists its indicators in
+        // the order the earlier form asked them (the content lists them so).
+        let component = |i: &Item| self.components.iter().position(|c| c.id == i.component);
+        items.sort_by(|a, b| (component(a), &a.indicator).cmp(&(component(b), &b.indicator)));
         Cow::Owned(Questionnaire {
             items,
             retired,
