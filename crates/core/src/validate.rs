@@ -577,7 +577,8 @@ fn check_questionnaire(
             c.text(path, &comp.id, field, text);
         }
     }
-    for item in &q.items {
+    // Retired items too: a response still refers to them by id.
+    for item in q.items.iter().chain(&q.retired) {
         if !item_ids.insert(item.id.clone()) {
             c.errors.push(ContentError::DuplicateId {
                 file: path.into(),
@@ -593,7 +594,7 @@ fn check_questionnaire(
             });
         }
     }
-    check_forms(c, path, q, item_ids);
+    check_forms(c, path, q);
     let Some(rules) = questionnaire_rules(&q.id) else {
         return;
     };
@@ -648,10 +649,8 @@ fn check_questionnaire(
 }
 
 /// Forms (`questionnaire::forms`): current items were first asked in a form up to the
-/// current one; a retired item names the last form it was asked in, before the current one,
-/// has its text and component, and an id no other item of any questionnaire uses (a
-/// response refers to it).
-fn check_forms(c: &mut Checker, path: &str, q: &Questionnaire, item_ids: &mut HashSet<String>) {
+/// current one; a retired item names the last form it was asked in, before the current one.
+fn check_forms(c: &mut Checker, path: &str, q: &Questionnaire) {
     let mut bad = |item: &Item, problem: String| {
         c.errors.push(ContentError::BadForm {
             file: path.into(),
@@ -687,22 +686,6 @@ fn check_forms(c: &mut Checker, path: &str, q: &Questionnaire, item_ids: &mut Ha
                     q.form
                 ),
             ),
-        }
-    }
-    for item in &q.retired {
-        if !item_ids.insert(item.id.clone()) {
-            c.errors.push(ContentError::DuplicateId {
-                file: path.into(),
-                id: item.id.clone(),
-            });
-        }
-        c.text(path, &item.id, "text", &item.text);
-        if q.component(&item.component).is_none() {
-            c.errors.push(ContentError::UnknownComponent {
-                file: path.into(),
-                item: item.id.clone(),
-                component: item.component.clone(),
-            });
         }
     }
 }

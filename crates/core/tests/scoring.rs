@@ -740,7 +740,7 @@ fn komitmen_form_2() -> Questionnaire {
     let (old, kept): (Vec<Item>, Vec<Item>) = q
         .items
         .into_iter()
-        .partition(|i| i.component == "afektif" && i.id < "afektif-5".to_string());
+        .partition(|i| i.component == "afektif" && i.id.as_str() < "afektif-5");
     q.items = kept;
     q.retired = old
         .into_iter()
