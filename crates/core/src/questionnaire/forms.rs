@@ -7,6 +7,7 @@
 
 use super::{Item, Questionnaire};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 impl Item {
     /// The form the item was first asked in.
@@ -60,6 +61,17 @@ impl Questionnaire {
             form,
             ..self.clone()
         })
+    }
+
+    /// The answers to items asked now. A draft begun before a revision and finished after
+    /// it keeps only these: the person answered and reviewed the rest on the current form,
+    /// and a response mixing forms would be scored on neither as it was seen.
+    pub fn asked_now<V: Clone>(&self, answers: &BTreeMap<String, V>) -> BTreeMap<String, V> {
+        answers
+            .iter()
+            .filter(|(id, _)| self.items.iter().any(|i| &i.id == *id))
+            .map(|(id, v)| (id.clone(), v.clone()))
+            .collect()
     }
 
     /// [`Questionnaire::as_form`] of the form the answered item ids were given on.
@@ -120,6 +132,21 @@ mod tests {
         assert_eq!(q.form_of(["kept", "new"]), 2);
         assert_eq!(q.form_of(["kept"]), 2);
         assert_eq!(q.form_of([]), 2);
+    }
+
+    #[test]
+    fn a_draft_finished_after_a_revision_keeps_the_answers_to_items_asked_now() {
+        let q = revised();
+        let draft = std::collections::BTreeMap::from([
+            ("old".to_string(), 2u8),
+            ("kept".to_string(), 4),
+            ("new".to_string(), 5),
+        ]);
+        assert_eq!(
+            q.asked_now(&draft),
+            std::collections::BTreeMap::from([("kept".to_string(), 4), ("new".to_string(), 5)])
+        );
+        assert_eq!(q.form_of(q.asked_now(&draft).keys().map(String::as_str)), 2);
     }
 
     #[test]
