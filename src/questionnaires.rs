@@ -66,8 +66,15 @@ pub async fn go_to(
 }
 
 /// Finishes: the response is kept on the device and queued for the server.
-pub async fn finish(store: &Store, draft: &Draft) -> Result<Saved<Response, Draft>, StoreError> {
+/// Finishes the draft with its answers to the items `q` asks now (a draft begun before a
+/// content update drops answers to items the update retired; see `Questionnaire::asked_now`).
+pub async fn finish(
+    store: &Store,
+    q: &Questionnaire,
+    draft: &Draft,
+) -> Result<Saved<Response, Draft>, StoreError> {
     let id = Uuid::now_v7();
+    let answers = q.asked_now(&draft.answers);
     let response = Response {
         id: id.to_string(),
         account_id: draft.account_id.clone(),
@@ -75,11 +82,11 @@ pub async fn finish(store: &Store, draft: &Draft) -> Result<Saved<Response, Draf
         content_version: draft.content_version.clone(),
         started_at: draft.started_at.clone(),
         finished_at: now_rfc3339(),
-        answers: draft.answers.clone(),
+        answers: answers.clone(),
     };
     let payload = QuestionnaireResponse {
         questionnaire_id: draft.questionnaire_id.clone(),
-        answers: draft.answers.clone(),
+        answers,
         started_at: OffsetDateTime::parse(
             &draft.started_at,
             &time::format_description::well_known::Rfc3339,

@@ -47,6 +47,10 @@ pub fn careless(
     started_at: OffsetDateTime,
     finished_at: OffsetDateTime,
 ) -> Option<Careless> {
+    // Read on the form it was given on: an answer sheet from before a revision names
+    // retired items.
+    let form = q.as_form(q.form_of(answers.keys().map(String::as_str)));
+    let q = form.as_ref();
     let given: Vec<u8> = q
         .items
         .iter()
@@ -94,8 +98,12 @@ mod tests {
                     reverse: n % 5 == 0,
                     indicator: None,
                     text: t("Saya merasa bangga menjadi bagian dari instansi tempat saya bekerja"),
+                    since: None,
+                    until: None,
                 })
                 .collect(),
+            form: 1,
+            retired: Vec::new(),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod careless;
 pub mod catalog;
 pub mod citation;
 pub mod commitment;
+pub mod commitment_reading;
 pub mod competition;
 pub mod content;
 pub mod cues;

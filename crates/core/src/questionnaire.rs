@@ -4,6 +4,8 @@
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
+mod forms;
+
 /// An answer scale: five labelled points, 1 (lowest) to 5 (highest).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,6 +61,19 @@ pub struct Questionnaire {
     pub components: Vec<Component>,
     #[serde(alias = "item")]
     pub items: Vec<Item>,
+    /// The form asked now (1 for a questionnaire never revised). A revision that changes an
+    /// item's meaning gives the new wording a new id and raises the form.
+    #[serde(default = "first_form")]
+    pub form: u32,
+    /// Items of earlier forms, no longer asked. Answers given to them stay known, so a
+    /// response on an earlier form still syncs and is scored on the form it was given on
+    /// (see `forms`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Item>,
+}
+
+fn first_form() -> u32 {
+    1
 }
 
 impl Questionnaire {
@@ -97,4 +112,10 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indicator: Option<String>,
     pub text: Text,
+    /// The form the item was first asked in (none: form 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u32>,
+    /// A retired item: the last form it was asked in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<u32>,
 }

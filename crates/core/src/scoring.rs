@@ -122,11 +122,19 @@ pub fn enough(answered: u32, total: u32) -> bool {
     total > 0 && u64::from(answered) * 3 >= u64::from(total) * 2
 }
 
+/// A percentage as it is shown: rounded to one decimal, the same digits as `{:.1}` prints
+/// (the app and the console show percentages so).
+pub fn shown_percent(percent: f64) -> f64 {
+    format!("{percent:.1}").parse().unwrap_or(percent)
+}
+
 /// The band of a percentage: the band with the highest `min_percent` not above it (for a
 /// highest-first list that is the first band whose `min_percent ≤ percent`; taking the
 /// highest keeps a mis-ordered configuration from giving everyone the bottom band).
-/// `None` below every band or for NaN.
+/// Decided on the [shown](shown_percent) value, so that a "75,0 %" on screen is never
+/// band B because the unrounded value was 74,96. `None` below every band or for NaN.
 pub fn band_for(percent: f64, config: &ScoringConfig) -> Option<&Band> {
+    let percent = shown_percent(percent);
     config
         .index_bands
         .iter()
@@ -138,14 +146,19 @@ pub fn band_for(percent: f64, config: &ScoringConfig) -> Option<&Band> {
 }
 
 /// Scores every component of `q` (in questionnaire order) from one person's answers.
+/// Answers given on an earlier form of `q` are scored on that form (see
+/// `questionnaire::forms`).
 pub fn score_components(
     q: &Questionnaire,
     answers: &Answers,
 ) -> Result<Vec<ComponentScore>, ScoringError> {
-    score_components_from_item_means(q, &answers_to_means(q, answers)?)
+    let q = q.form_answered(answers.keys().map(String::as_str));
+    score_components_from_item_means(&q, &answers_to_means(&q, answers)?)
 }
 
-/// Scores every component of `q` from item means (a unit's aggregate).
+/// Scores every component of `q` from item means (a unit's aggregate). Means of items
+/// retired from `q` are left out: a group mixing forms is scored on the current form,
+/// earlier responses counting for the items still asked.
 pub fn score_components_from_item_means(
     q: &Questionnaire,
     means: &ItemMeans,
@@ -166,13 +179,14 @@ pub fn score_components_from_item_means(
         .collect())
 }
 
-/// The BerAKHLAK index from one person's answers.
+/// The BerAKHLAK index from one person's answers (on the form they were given on).
 pub fn index_from_answers(
     q: &Questionnaire,
     answers: &Answers,
     config: &ScoringConfig,
 ) -> Result<IndexScore, ScoringError> {
-    index_from_item_means(q, &answers_to_means(q, answers)?, config)
+    let q = q.form_answered(answers.keys().map(String::as_str));
+    index_from_item_means(&q, &answers_to_means(&q, answers)?, config)
 }
 
 /// The BerAKHLAK index from item means. Every component of `q` is a value; every item
@@ -286,7 +300,10 @@ fn keyed_means<'a>(
     }
     let mut keyed = BTreeMap::new();
     for (id, &mean) in means {
-        let item = item(q, id)?;
+        // Known from another form: not part of this one's scores.
+        let Some(item) = item(q, id)? else {
+            continue;
+        };
         // Written as a negated range check so that NaN is refused too.
         if !(f64::from(SCALE_MIN)..=f64::from(SCALE_MAX)).contains(&mean) {
             return Err(ScoringError::MeanOutOfRange {
@@ -304,14 +321,19 @@ fn keyed_means<'a>(
     Ok(keyed)
 }
 
-fn item<'a>(q: &'a Questionnaire, id: &str) -> Result<&'a Item, ScoringError> {
-    q.items
-        .iter()
-        .find(|i| i.id == id)
-        .ok_or_else(|| ScoringError::UnknownItem {
-            questionnaire: q.id.clone(),
-            item: id.to_string(),
-        })
+/// The item `id` of `q`'s form; `None` for an item of another form (known, not counted);
+/// an error for an id no form has.
+fn item<'a>(q: &'a Questionnaire, id: &str) -> Result<Option<&'a Item>, ScoringError> {
+    if let Some(item) = q.items.iter().find(|i| i.id == id) {
+        return Ok(Some(item));
+    }
+    if q.knows_item(id) {
+        return Ok(None);
+    }
+    Err(ScoringError::UnknownItem {
+        questionnaire: q.id.clone(),
+        item: id.to_string(),
+    })
 }
 
 /// (items, answered, mean of the answered when enough of them).

@@ -462,7 +462,8 @@ pub fn check_record(
                     ))
                 })?;
             for (item, answer) in &response.answers {
-                if !q.items.iter().any(|i| &i.id == item) {
+                // An item of an earlier form is known: phones may still hold such answers.
+                if !q.knows_item(item) {
                     return Err(RecordError::InvalidPayload(format!(
                         "butir `{item}` tidak ada di kuesioner ini"
                     )));

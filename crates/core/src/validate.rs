@@ -7,7 +7,7 @@ use crate::content::{
 };
 use crate::module::{Mapping, Module, ModuleKind};
 use crate::questionnaire::{
-    COMMITMENT_COMPONENTS, INDEKS_BERAKHLAK, KOMITMEN, Questionnaire, SCALE_MAX, SCALE_MIN,
+    COMMITMENT_COMPONENTS, INDEKS_BERAKHLAK, Item, KOMITMEN, Questionnaire, SCALE_MAX, SCALE_MIN,
     SMART_ASN, SMART_ASN_INDICATORS, Scale,
 };
 use crate::text::{Lang, Text};
@@ -88,13 +88,44 @@ impl Requirements {
     }
 }
 
-/// Items per component and reverse-keyed items per component each questionnaire needs.
-fn questionnaire_rules(id: &str) -> Option<(Vec<String>, usize, usize)> {
+/// The structure a questionnaire needs (issue: "sound instruments"): its components in
+/// order, items and reverse-keyed items per component (at least, and at most when given),
+/// and for the index the exact number of items per behavioural indicator.
+struct Structure {
+    components: Vec<String>,
+    items: (usize, Option<usize>),
+    reverse: (usize, Option<usize>),
+    per_indicator: Option<usize>,
+}
+
+/// Items asked per BerAKHLAK indicator in the index: two, so that reliability can be
+/// estimated per value.
+pub const INDEX_ITEMS_PER_INDICATOR: usize = 2;
+
+fn questionnaire_rules(id: &str) -> Option<Structure> {
     let owned = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     match id {
-        KOMITMEN => Some((owned(&COMMITMENT_COMPONENTS), 6, 2)),
-        SMART_ASN => Some((owned(&SMART_ASN_INDICATORS), 3, 0)),
-        INDEKS_BERAKHLAK => Some((owned(&catalog::VALUE_IDS), 3, 0)),
+        // Six per component, two of them reverse-keyed: enough for a component's
+        // reliability, and the reverse keys catch straight-lining.
+        KOMITMEN => Some(Structure {
+            components: owned(&COMMITMENT_COMPONENTS),
+            items: (6, Some(6)),
+            reverse: (2, Some(2)),
+            per_indicator: None,
+        }),
+        // A reverse-keyed item per indicator breaks the ceiling of agreeing with everything.
+        SMART_ASN => Some(Structure {
+            components: owned(&SMART_ASN_INDICATORS),
+            items: (3, None),
+            reverse: (1, None),
+            per_indicator: None,
+        }),
+        INDEKS_BERAKHLAK => Some(Structure {
+            components: owned(&catalog::VALUE_IDS),
+            items: (3, None),
+            reverse: (0, None),
+            per_indicator: Some(INDEX_ITEMS_PER_INDICATOR),
+        }),
         _ => None,
     }
 }
@@ -227,11 +258,34 @@ pub enum ContentError {
         have: usize,
         need: usize,
     },
-    #[error("{file}: indicator `{indicator}` has {have} index items; it needs exactly one")]
+    #[error("{file}: component `{component}` has {have} items; it needs at most {most}")]
+    TooManyItems {
+        file: String,
+        component: String,
+        have: usize,
+        most: usize,
+    },
+    #[error(
+        "{file}: component `{component}` has {have} reverse-keyed items; it needs at most {most}"
+    )]
+    TooManyReverse {
+        file: String,
+        component: String,
+        have: usize,
+        most: usize,
+    },
+    #[error("{file}: indicator `{indicator}` has {have} index items; it needs exactly {need}")]
     IndexItemCount {
         file: String,
         indicator: String,
         have: usize,
+        need: usize,
+    },
+    #[error("{file}: item `{item}` {problem}")]
+    BadForm {
+        file: String,
+        item: String,
+        problem: String,
     },
     #[error("{file}: module `{item}` {problem}")]
     BadModule {
@@ -543,7 +597,8 @@ fn check_questionnaire(
             c.text(path, &comp.id, field, text);
         }
     }
-    for item in &q.items {
+    // Retired items too: a response still refers to them by id.
+    for item in q.items.iter().chain(&q.retired) {
         if !item_ids.insert(item.id.clone()) {
             c.errors.push(ContentError::DuplicateId {
                 file: path.into(),
@@ -559,9 +614,11 @@ fn check_questionnaire(
             });
         }
     }
-    let Some((expected, min_items, min_reverse)) = questionnaire_rules(&q.id) else {
+    check_forms(c, path, q);
+    let Some(rules) = questionnaire_rules(&q.id) else {
         return;
     };
+    let expected = &rules.components;
     let actual: Vec<&str> = q.components.iter().map(|c| c.id.as_str()).collect();
     if actual != expected.iter().map(String::as_str).collect::<Vec<_>>() {
         c.errors.push(ContentError::WrongComponents {
@@ -570,33 +627,92 @@ fn check_questionnaire(
             expected: expected.join(", "),
         });
     }
-    for comp in &expected {
+    for comp in expected {
         let have = q.items_of(comp).count();
-        if have < min_items {
+        let reverse = q.items_of(comp).filter(|i| i.reverse).count();
+        let (file, component) = (path.to_owned(), comp.clone());
+        if have < rules.items.0 {
             c.errors.push(ContentError::TooFewItems {
-                file: path.into(),
-                component: comp.clone(),
+                file,
+                component,
                 have,
-                need: min_items,
+                need: rules.items.0,
+            });
+        } else if let Some(most) = rules.items.1.filter(|&most| have > most) {
+            c.errors.push(ContentError::TooManyItems {
+                file,
+                component,
+                have,
+                most,
             });
         }
-        let reverse = q.items_of(comp).filter(|i| i.reverse).count();
-        if reverse < min_reverse {
+        let (file, component) = (path.to_owned(), comp.clone());
+        if reverse < rules.reverse.0 {
             c.errors.push(ContentError::TooFewReverse {
-                file: path.into(),
-                component: comp.clone(),
+                file,
+                component,
                 have: reverse,
-                need: min_reverse,
+                need: rules.reverse.0,
+            });
+        } else if let Some(most) = rules.reverse.1.filter(|&most| reverse > most) {
+            c.errors.push(ContentError::TooManyReverse {
+                file,
+                component,
+                have: reverse,
+                most,
             });
         }
     }
-    if q.id == INDEKS_BERAKHLAK {
-        check_index_items(c, path, q);
+    if let Some(need) = rules.per_indicator {
+        check_index_items(c, path, q, need);
     }
 }
 
-/// The index asks one item per behavioural indicator, filed under that indicator's value.
-fn check_index_items(c: &mut Checker, path: &str, q: &Questionnaire) {
+/// Forms (`questionnaire::forms`): current items were first asked in a form up to the
+/// current one; a retired item names the last form it was asked in, before the current one.
+fn check_forms(c: &mut Checker, path: &str, q: &Questionnaire) {
+    let mut bad = |item: &Item, problem: String| {
+        c.errors.push(ContentError::BadForm {
+            file: path.into(),
+            item: item.id.clone(),
+            problem,
+        })
+    };
+    for item in &q.items {
+        if item.until.is_some() {
+            bad(
+                item,
+                "is still asked; only a `[[retired]]` item has `until`".into(),
+            );
+        }
+        if item.first_form() > q.form || item.first_form() == 0 {
+            bad(
+                item,
+                format!(
+                    "has `since = {}`; forms run from 1 to {}",
+                    item.first_form(),
+                    q.form
+                ),
+            );
+        }
+    }
+    for item in &q.retired {
+        match item.until {
+            Some(until) if until >= 1 && until < q.form && item.first_form() <= until => {}
+            _ => bad(
+                item,
+                format!(
+                    "is retired: it needs `until`, its last form, at least `since` and before the current form {}",
+                    q.form
+                ),
+            ),
+        }
+    }
+}
+
+/// The index asks `need` items per behavioural indicator, filed under that indicator's
+/// value.
+fn check_index_items(c: &mut Checker, path: &str, q: &Questionnaire, need: usize) {
     for item in &q.items {
         let indicator = item.indicator.as_deref().unwrap_or("");
         match catalog::value_of_indicator(indicator) {
@@ -622,11 +738,12 @@ fn check_index_items(c: &mut Checker, path: &str, q: &Questionnaire) {
             .iter()
             .filter(|i| i.indicator.as_deref() == Some(indicator.as_str()))
             .count();
-        if have != 1 {
+        if have != need {
             c.errors.push(ContentError::IndexItemCount {
                 file: path.into(),
                 indicator,
                 have,
+                need,
             });
         }
     }

@@ -1,6 +1,7 @@
 //! The weakest part of a result and the module that answers it: what a questionnaire
 //! result (or a unit's dashboard) suggests reading next.
 
+use crate::commitment_reading::low_is_a_weakness;
 use crate::module::Mapping;
 use crate::scoring::{modules_for, target};
 
@@ -29,13 +30,17 @@ pub fn lowest<T>(items: &[T], key: impl Fn(&T) -> Option<f64>) -> Option<&T> {
 
 /// The weakest of `scores` (component id → its score on any scale where lower is weaker:
 /// a 1–5 mean or a percentage) in questionnaire order, with the module mapped to
-/// `questionnaire_id:component`. `None` when no component is scored.
+/// `questionnaire_id:component`. A component whose low score is no weakness (continuance
+/// commitment, see `commitment_reading`) is never the weakest. `None` when no other
+/// component is scored.
 pub fn weakest_component<C: AsRef<str>>(
     questionnaire_id: &str,
     scores: &[(C, Option<f64>)],
     mappings: &[Mapping],
 ) -> Option<Weakest> {
-    let (component, _) = lowest(scores, |(_, score)| *score)?;
+    let (component, _) = lowest(scores, |(c, score)| {
+        score.filter(|_| low_is_a_weakness(questionnaire_id, c.as_ref()))
+    })?;
     let component = component.as_ref();
     Some(Weakest {
         component: component.to_owned(),
@@ -88,6 +93,25 @@ mod tests {
                 module_id: Some("modul-normatif".into()),
             })
         );
+    }
+
+    #[test]
+    fn low_continuance_commitment_never_sends_anyone_to_raise_it() {
+        let mappings = [
+            mapping("komitmen:afektif", &["modul-afektif"]),
+            mapping("komitmen:kontinuan", &["modul-kontinuan"]),
+        ];
+        let scores = [
+            ("afektif", Some(3.8)),
+            ("kontinuan", Some(1.5)),
+            ("normatif", Some(3.9)),
+        ];
+        let w = weakest_component("komitmen", &scores, &mappings).unwrap();
+        assert_eq!(w.component, "afektif");
+        assert_eq!(w.module_id.as_deref(), Some("modul-afektif"));
+        // Continuance alone scored: nothing to strengthen.
+        let only = [("kontinuan", Some(1.0)), ("afektif", None)];
+        assert_eq!(weakest_component("komitmen", &only, &mappings), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use resapi_core::questionnaire::{
 use resapi_core::scoring::{
     Answers, ComponentScore, IndexScore, ItemMeans, ScoringError, band_for, index_from_answers,
     index_from_item_means, item_percent, modules_for, score_components,
-    score_components_from_item_means, target, weakest,
+    score_components_from_item_means, shown_percent, target, weakest,
 };
 use resapi_core::text::Text;
 
@@ -39,6 +39,8 @@ fn item(id: &str, component: &str, reverse: bool, indicator: Option<&str>) -> It
         reverse,
         indicator: indicator.map(Into::into),
         text: t(id),
+        since: None,
+        until: None,
     }
 }
 
@@ -51,6 +53,8 @@ fn questionnaire(id: &str, components: &[&str], items: Vec<Item>) -> Questionnai
         purpose: t("purpose"),
         components: components.iter().map(|c| component(c)).collect(),
         items,
+        form: 1,
+        retired: Vec::new(),
     }
 }
 
@@ -520,15 +524,41 @@ fn default_bands_at_their_boundaries() {
     let grade = |p: f64| band_for(p, &config).map(|b| b.grade.as_str());
     assert_eq!(grade(100.0), Some("A"));
     assert_eq!(grade(75.0), Some("A"));
-    assert_eq!(grade(74.99), Some("B"));
+    assert_eq!(grade(74.94), Some("B"));
     assert_eq!(grade(50.0), Some("B"));
-    assert_eq!(grade(49.99), Some("C"));
+    assert_eq!(grade(49.94), Some("C"));
     assert_eq!(grade(0.0), Some("C"));
     assert_eq!(grade(f64::NAN), None);
     assert_eq!(
         band_for(75.0, &config).unwrap().label,
         Text::new("Sehat", "Healthy")
     );
+}
+
+#[test]
+fn a_band_is_decided_on_the_value_shown_with_one_decimal() {
+    let config = ScoringConfig::default();
+    let grade = |p: f64| band_for(p, &config).map(|b| b.grade.as_str());
+    // Shown as "75,0 %" and "50,0 %": the band the reader expects from the number.
+    assert_eq!(format!("{:.1}", 74.96), "75.0");
+    assert_eq!(grade(74.96), Some("A"));
+    assert_eq!(grade(74.99), Some("A"));
+    assert_eq!(grade(49.95001), Some("B"));
+    // Shown as "74,9 %": still B.
+    assert_eq!(grade(74.94), Some("B"));
+    assert_eq!(shown_percent(74.96), 75.0);
+    assert_eq!(shown_percent(74.94), 74.9);
+
+    // Through the index: a value whose every item mean gives 74,96 % is band A, and the
+    // overall (the mean of seven such values) too.
+    let index = index_from_item_means(&indeks(), &means_for([74.96; 7]), &config).unwrap();
+    assert_eq!(value_grade(&index, "adaptif").unwrap().0, "A");
+    let percent = value_percent(&index, "adaptif").unwrap();
+    assert!(
+        percent < 75.0,
+        "the stored value stays unrounded: {percent}"
+    );
+    assert_eq!(index.overall_band.as_ref().unwrap().grade, "A");
 }
 
 fn band(grade: &str, label: &str, min_percent: f64) -> Band {
@@ -698,4 +728,81 @@ fn item_percent_is_what_the_seeds_use() {
     assert_eq!(item_percent(1.0), 0.0);
     assert_eq!(item_percent(3.0), 50.0);
     assert_eq!(item_percent(5.0), 100.0);
+}
+
+// ---------------------------------------------------------------- earlier forms
+
+/// [`komitmen`] revised: form 2 retires `afektif-1` … `afektif-4` (their meaning changed)
+/// and asks `afektif-7` … `afektif-10` instead; every other item keeps its id.
+fn komitmen_form_2() -> Questionnaire {
+    let mut q = komitmen();
+    q.form = 2;
+    let (old, kept): (Vec<Item>, Vec<Item>) = q
+        .items
+        .into_iter()
+        .partition(|i| i.component == "afektif" && i.id.as_str() < "afektif-5");
+    q.items = kept;
+    q.retired = old
+        .into_iter()
+        .map(|mut i| {
+            i.until = Some(1);
+            i
+        })
+        .collect();
+    for n in 7..=10 {
+        let mut new = item(&format!("afektif-{n}"), "afektif", false, None);
+        new.since = Some(2);
+        q.items.push(new);
+    }
+    q
+}
+
+#[test]
+fn a_response_on_an_earlier_form_scores_as_it_did_on_that_form() {
+    let old_sheet = answers(&[
+        ("afektif", &[5, 4, 4, 3, 2, 2]),
+        ("kontinuan", &[4, 3, 4, 3, 4, 3]),
+        ("normatif", &[3, 3, 2, 0, 4, 0]),
+    ]);
+    let before = score_components(&komitmen(), &old_sheet).unwrap();
+    let after = score_components(&komitmen_form_2(), &old_sheet).unwrap();
+    assert_eq!(after, before);
+    close(score(&after, "afektif").mean, 4.0);
+
+    // A response on the new form counts the new items and not the retired ones.
+    let mut new_sheet = answers(&[("kontinuan", &[4, 3, 4, 3, 4, 3])]);
+    for id in ["afektif-5", "afektif-6"] {
+        new_sheet.insert(id.into(), 2);
+    }
+    for n in 7..=10 {
+        new_sheet.insert(format!("afektif-{n}"), 5);
+    }
+    let scores = score_components(&komitmen_form_2(), &new_sheet).unwrap();
+    // (5 · 4 + 4 · 2) / 6: the two kept reverse-keyed items and the four new ones.
+    close(score(&scores, "afektif").mean, 28.0 / 6.0);
+    assert_eq!(score(&scores, "afektif").items, 6);
+
+    // An id no form ever had is still refused.
+    let mut stray = old_sheet;
+    stray.insert("afektif-99".into(), 3);
+    assert!(matches!(
+        score_components(&komitmen_form_2(), &stray),
+        Err(ScoringError::UnknownItem { .. })
+    ));
+}
+
+#[test]
+fn a_group_mixing_forms_is_scored_on_the_current_form() {
+    let q = komitmen_form_2();
+    let mut means = ItemMeans::new();
+    // Retired items answered by last year's respondents: known, left out.
+    for n in 1..=4 {
+        means.insert(format!("afektif-{n}"), 1.0);
+    }
+    for n in 5..=10 {
+        means.insert(format!("afektif-{n}"), 4.0);
+    }
+    let scores = score_components_from_item_means(&q, &means).unwrap();
+    // Items 5 and 6 are reverse-keyed: (4 · 4 + 2 · 2) / 6.
+    close(score(&scores, "afektif").mean, 20.0 / 6.0);
 }

@@ -67,7 +67,11 @@ fn bundle() -> ContentBundle {
                 reverse: false,
                 indicator: None,
                 text: t("i"),
+                since: None,
+                until: None,
             }],
+            form: 1,
+            retired: Vec::new(),
         }],
         modules: vec![Module {
             id: "modul-loyal".into(),

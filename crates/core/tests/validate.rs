@@ -295,9 +295,13 @@ fn komitmen(per_component: usize, reverse: usize) -> Questionnaire {
                     reverse: n < reverse,
                     indicator: None,
                     text: t("item"),
+                    since: None,
+                    until: None,
                 })
             })
             .collect(),
+        form: 1,
+        retired: Vec::new(),
     }
 }
 

@@ -9,6 +9,7 @@ use resapi_core::questionnaire::{Questionnaire, Scale};
 use resapi_core::validate::{self, ContentFiles, Coverage, Requirements, SourceFile};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Deserialize, Default)]
@@ -187,6 +188,21 @@ pub fn load(dir: &Path) -> Result<Content, Vec<String>> {
 }
 
 /// The coverage report printed by `check-content`, measured against `req`.
+/// For the index: the fewest and most items any behavioural indicator has.
+fn per_indicator(q: &Questionnaire) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for indicator in q.items.iter().filter_map(|i| i.indicator.as_deref()) {
+        *counts.entry(indicator).or_default() += 1;
+    }
+    match (counts.values().min(), counts.values().max()) {
+        (Some(min), Some(max)) if min == max => {
+            format!("; {} indicators, {min} items each", counts.len())
+        }
+        (Some(min), Some(max)) => format!("; {} indicators, {min}–{max} items", counts.len()),
+        _ => String::new(),
+    }
+}
+
 pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
     use resapi_core::Lang;
     use resapi_core::catalog::{VALUE_IDS, all_indicator_ids};
@@ -267,6 +283,14 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
             q.id,
             q.items.len(),
             parts.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "  {:<18}     form {}, {} retired item(s) of earlier forms still scored{}",
+            "",
+            q.form,
+            q.retired.len(),
+            per_indicator(q)
         );
     }
     let modules: Vec<_> = files.modules.iter().flat_map(|f| &f.items).collect();

@@ -115,13 +115,14 @@ pub fn QuestionnairePage() -> impl IntoView {
     };
 
     let finish = move |_| {
-        let (Some(store), Some(d)) = (store(), draft.get_untracked()) else {
+        let (Some(store), Some(q), Some(d)) = (store(), questionnaire(), draft.get_untracked())
+        else {
             return;
         };
         let navigate = navigate.clone();
         busy.set(true);
         spawn_local(async move {
-            match flow::finish(&store, &d).await {
+            match flow::finish(&store, &q, &d).await {
                 Ok(Saved::Done(response)) => {
                     triggers::saved(app);
                     navigate(

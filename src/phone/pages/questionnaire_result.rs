@@ -14,9 +14,10 @@ use leptos_router::hooks::use_params_map;
 use resapi_core::Lang;
 use resapi_core::advice::{Advice, advice};
 use resapi_core::careless::{Careless, careless};
+use resapi_core::commitment_reading::{CONTINUANCE, result_stays_for_the_cost};
 use resapi_core::content::ContentBundle;
 use resapi_core::questionnaire::{INDEKS_BERAKHLAK, KOMITMEN, Questionnaire};
-use resapi_core::scoring::{self, ComponentScore};
+use resapi_core::scoring::{self, ComponentScore, modules_for, target};
 use resapi_core::weakest::weakest_component;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -27,6 +28,8 @@ struct Row {
     name: String,
     /// Comparable number: the 1–5 mean for commitment, the percentage otherwise.
     number: Option<f64>,
+    /// The percentage (what the advice is read from).
+    percent: Option<f64>,
     shown: String,
     meaning: String,
     band: Option<String>,
@@ -65,6 +68,7 @@ fn rows(content: &ContentBundle, q: &Questionnaire, r: &Response, lang: Lang) ->
                 component: v.value.clone(),
                 name: name(&v.value),
                 number: v.percent,
+                percent: v.percent,
                 shown: v
                     .percent
                     .map(|p| format!("{} %", i18n::decimal(lang, p)))
@@ -86,6 +90,7 @@ fn rows(content: &ContentBundle, q: &Questionnaire, r: &Response, lang: Lang) ->
             component: s.component.clone(),
             name: name(&s.component),
             number: if uses_mean(q) { s.mean } else { s.percent },
+            percent: s.percent,
             shown: match (uses_mean(q), s.mean, s.percent) {
                 (true, Some(m), _) => i18n::mean_of_five(lang, m),
                 (false, _, Some(p)) => format!("{} %", i18n::decimal(lang, p)),
@@ -163,6 +168,25 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
                 </section>
             })
         });
+        // High continuance with low affective: a conversation, not a score to raise.
+        let percents: Vec<(&str, Option<f64>)> = now
+            .iter()
+            .map(|row| (row.component.as_str(), row.percent))
+            .collect();
+        let stay_pattern = result_stays_for_the_cost(&q.id, &percents).then(|| {
+            let module = modules_for(&content.mappings, &target(&q.id, CONTINUANCE))
+                .first()
+                .and_then(|id| Some((id.clone(), content.module(id)?.title.get(l).to_owned())));
+            view! {
+                <section class="card read-next" aria-labelledby="stay-pattern-h" data-testid="stay-pattern">
+                    <h2 id="stay-pattern-h">{t.stay_pattern_title}</h2>
+                    <p>{t.stay_pattern_text}</p>
+                    {module.map(|(id, title)| view! {
+                        <A href=format!("/modul/{id}") attr:class="btn btn-secondary">{title}</A>
+                    })}
+                </section>
+            }
+        });
         let overall = (q.id == INDEKS_BERAKHLAK)
             .then(|| scoring::index_from_answers(&q, &r.answers, &content.scoring).ok())
             .flatten()
@@ -210,6 +234,7 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
             <p class="muted">{t.q_result_title} " · " {date_time(&r.finished_at, l)}</p>
             {careless_note}
             {overall}
+            {stay_pattern}
             {read_next}
             <h2>{t.what_it_means}</h2>
             <ul class="result-list" data-testid="q-result">{items}</ul>

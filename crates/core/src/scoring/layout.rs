@@ -7,6 +7,10 @@
 //! A person's answers can also come as an [`AnswerRow`] (the dashboard keeps them so, to
 //! read numbers rather than JSON): one slot per item in the questionnaire's order. A row is
 //! checked and scored exactly as the same answers given as a map.
+//!
+//! A layout is the questionnaire's current form: answers to items retired from it are left
+//! out (a group is scored on one form), where a person's own result is scored on the form
+//! they answered.
 
 use super::{ScoringError, enough, item_percent, mean_if_enough};
 use crate::questionnaire::{Questionnaire, SCALE_MAX, SCALE_MIN};
@@ -116,6 +120,10 @@ impl<'a> Layout<'a> {
         let mut keyed = vec![None; self.q.items.len()];
         for (id, &answer) in answers {
             let Some(&pos) = self.positions.get(id.as_str()) else {
+                // An earlier form's item: a group is scored on the current form.
+                if self.q.knows_item(id) {
+                    continue;
+                }
                 return Err(ScoringError::UnknownItem {
                     questionnaire: self.q.id.clone(),
                     item: id.clone(),
