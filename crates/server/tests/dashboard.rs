@@ -200,6 +200,70 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
     assert_eq!(own["index"]["reason"], "below_k");
 }
 
+/// A period answered on an earlier form of the index (before its revision) is read in that
+/// form: its figures stay whole, as they were, instead of losing the items whose ids changed;
+/// a period answered on today's form is read in today's.
+#[tokio::test]
+async fn a_period_answered_on_an_earlier_form_keeps_its_figures() {
+    let srv = start_with_questionnaires().await;
+    let content = srv.content().await;
+    let v = content.version.clone();
+    let index = questionnaire(&content, "indeks-berakhlak");
+    assert!(index.form > 1, "the shipped index has been revised");
+    let form_1 = index.as_form(1);
+    assert!(
+        form_1
+            .items
+            .iter()
+            .any(|i| !index.items.iter().any(|n| n.id == i.id))
+    );
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+    for n in 10..16 {
+        let p = srv.signed_in(n, SINKA, &[], &hash).await;
+        let old = response_record(
+            p.id,
+            &form_1,
+            "2026-02-10T03:00:00Z",
+            &v,
+            index_answers(4, 2),
+        );
+        let new = response_record(p.id, index, "2026-04-10T03:00:00Z", &v, index_answers(5, 3));
+        let res = srv.sync(&p.token, vec![old, new]).await;
+        assert!(error_codes(&res).iter().all(Option::is_none), "{res:?}");
+    }
+    // February, on form 1: every value 4 → 75 %, Adaptif 2 → 25 %, from all six people.
+    let feb = dashboard(&srv, &admin.token, SINKA, "2026-02").await;
+    assert_eq!(feb["index"]["n"], 6, "{}", feb["index"]);
+    for value in [
+        "pelayanan",
+        "akuntabel",
+        "kompeten",
+        "harmonis",
+        "loyal",
+        "kolaboratif",
+    ] {
+        assert!(
+            close(&value_row(&feb["index"], value)["index"]["percent"], 75.0),
+            "{value}"
+        );
+    }
+    assert!(close(
+        &value_row(&feb["index"], "adaptif")["index"]["percent"],
+        25.0
+    ));
+    // April, on today's form: 5 → 100 %, Adaptif 3 → 50 %.
+    let apr = dashboard(&srv, &admin.token, SINKA, "2026-04").await;
+    assert!(close(
+        &value_row(&apr["index"], "loyal")["index"]["percent"],
+        100.0
+    ));
+    assert!(close(
+        &value_row(&apr["index"], "adaptif")["index"]["percent"],
+        50.0
+    ));
+}
+
 /// A response with the same answer throughout, or finished faster than its items can be
 /// read, stays its owner's but is left out of the unit's figures; a person's careful
 /// response earlier in the period still counts.

@@ -144,7 +144,55 @@ fn known_questionnaires(content: &ContentBundle) -> KnownQuestionnaires {
         .collect()
 }
 
-/// A counted response, its answers laid out in today's item order of its questionnaire.
+/// The form each questionnaire is read in for one period: the form most of the period's
+/// responses to it were given on (ties: the later form). A unit's figures are one formula
+/// over item means, so a group is scored on one form; reading a period that was answered on
+/// an earlier form in today's items would drop most of its answers (a revision gives every
+/// changed item a new id), and a period answered mostly on today's form reads as today.
+/// Every unit of the period is read in the same form, so sub-units stay comparable.
+fn period_forms(
+    known: &KnownQuestionnaires,
+    layouts: &StoredLayouts,
+    stored: &[UnitResponse],
+) -> HashMap<String, Questionnaire> {
+    let mut counts: HashMap<&str, HashMap<u32, usize>> = HashMap::new();
+    for r in stored {
+        let Some(q) = known.get(&r.questionnaire_id) else {
+            continue;
+        };
+        let form = match &r.answers {
+            StoredAnswers::Map(answers) => q.form_of(answers.keys().map(String::as_str)),
+            StoredAnswers::Row { layout, bytes } => match layouts.get(layout) {
+                Some((_, items)) => q.form_of(
+                    items
+                        .iter()
+                        .zip(bytes)
+                        .filter(|(_, b)| **b != 0)
+                        .map(|(id, _)| id.as_str()),
+                ),
+                None => q.form,
+            },
+        };
+        *counts
+            .entry(q.id.as_str())
+            .or_default()
+            .entry(form)
+            .or_default() += 1;
+    }
+    known
+        .iter()
+        .map(|(id, q)| {
+            let form = counts
+                .get(id.as_str())
+                .and_then(|c| c.iter().max_by_key(|(form, n)| (**n, **form)))
+                .map_or(q.form, |(form, _)| *form);
+            (id.clone(), q.as_form(form).into_owned())
+        })
+        .collect()
+}
+
+/// A counted response, its answers laid out in the item order of its questionnaire's form
+/// for the period.
 pub struct CountedResponse {
     pub unit_id: String,
     /// The record's id.
@@ -157,6 +205,8 @@ pub struct CountedResponse {
 /// The figures of one unit in one period are read from these.
 pub struct PeriodData {
     pub period: Period,
+    /// Questionnaire id → the form the period is read in (see [`period_forms`]).
+    forms: HashMap<String, Questionnaire>,
     pub responses: Vec<CountedResponse>,
     /// Questionnaire → unit → positions in `responses` (ascending): a sub-unit picks its
     /// responses without walking every response of the agency.
@@ -209,7 +259,8 @@ impl PeriodData {
         period: Period,
         stored: Vec<UnitResponse>,
     ) -> std::result::Result<Self, StoreError> {
-        let laid_out: HashMap<&str, Layout> = known
+        let forms = period_forms(known, layouts, &stored);
+        let laid_out: HashMap<&str, Layout> = forms
             .iter()
             .map(|(id, q)| (id.as_str(), Layout::new(q)))
             .collect();
@@ -217,7 +268,7 @@ impl PeriodData {
         let mut responses = Vec::with_capacity(stored.len());
         for r in stored {
             let (Some(q), Some(layout)) = (
-                known.get(&r.questionnaire_id),
+                forms.get(&r.questionnaire_id),
                 laid_out.get(r.questionnaire_id.as_str()),
             ) else {
                 continue;
@@ -262,9 +313,15 @@ impl PeriodData {
         }
         Ok(PeriodData {
             period,
+            forms,
             responses,
             by_unit,
         })
+    }
+
+    /// `q` as this period is read: the form most of its responses were given on.
+    pub fn questionnaire<'a>(&'a self, q: &'a Questionnaire) -> &'a Questionnaire {
+        self.forms.get(&q.id).unwrap_or(q)
     }
 
     /// Positions of the counted responses to `q` of the people in `scope`, in stored
@@ -291,8 +348,10 @@ impl PeriodData {
             .collect()
     }
 
-    /// [`PeriodData::responses`] with their answers as maps by item id (the quality views).
+    /// [`PeriodData::responses`] with their answers as maps by item id (the quality views),
+    /// in the period's form of `q`.
     pub fn facts(&self, q: &Questionnaire, scope: &HashSet<String>) -> Vec<ResponseFact> {
+        let q = self.questionnaire(q);
         self.picked(&q.id, scope)
             .into_iter()
             .map(|i| {
@@ -470,7 +529,7 @@ pub async fn unit_dashboard(
             let rs = now.responses(&q.id, &scope);
             let vis = visibility(&grids, &q.id, unit_id, &period, today);
             guarded(vis, count(rs.len()), || {
-                group_index_rows(q, &rs, &content.scoring, k)
+                group_index_rows(now.questionnaire(q), &rs, &content.scoring, k)
             })?
         }
         None => Guarded::Shown {
@@ -510,7 +569,9 @@ pub async fn unit_dashboard(
             }
             let data = PeriodData::load(store, content, *p, Some(&q.id)).await?;
             let rs = data.responses(&q.id, &scope);
-            let figure = guarded(vis, count(rs.len()), || index_headline(q, &rs, content, k))?;
+            let figure = guarded(vis, count(rs.len()), || {
+                index_headline(data.questionnaire(q), &rs, content, k)
+            })?;
             index_trend.push(TrendPoint { period: *p, figure });
         }
     }
@@ -521,7 +582,9 @@ pub async fn unit_dashboard(
         let vis = visibility(&grids, &q.id, unit_id, &period, today);
         components.push(ComponentsCell {
             questionnaire: q.id.clone(),
-            figure: guarded(vis, count(rs.len()), || group_components_rows(q, &rs, k))?,
+            figure: guarded(vis, count(rs.len()), || {
+                group_components_rows(now.questionnaire(q), &rs, k)
+            })?,
         });
     }
 
@@ -547,7 +610,9 @@ pub async fn unit_dashboard(
             Some(q) => {
                 let rs = now.responses(&q.id, &scope);
                 let vis = visibility(&grids, &q.id, &child.id, &period, today);
-                guarded(vis, count(rs.len()), || index_headline(q, &rs, content, k))?
+                guarded(vis, count(rs.len()), || {
+                    index_headline(now.questionnaire(q), &rs, content, k)
+                })?
             }
             None => Guarded::Shown {
                 n: 0,
@@ -560,7 +625,9 @@ pub async fn unit_dashboard(
             let vis = visibility(&grids, &q.id, &child.id, &period, today);
             cells.push(ComponentsHeadlineCell {
                 questionnaire: q.id.clone(),
-                figure: guarded(vis, count(rs.len()), || components_headline(q, &rs, k))?,
+                figure: guarded(vis, count(rs.len()), || {
+                    components_headline(now.questionnaire(q), &rs, k)
+                })?,
             });
         }
         sub_units.push(SubUnitFigures {

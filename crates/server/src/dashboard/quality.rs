@@ -30,6 +30,7 @@ pub async fn unit_quality(
     let scope = tree.subtree(unit_id);
     let mut questionnaires = Vec::new();
     for q in &content.questionnaires {
+        let q = data.questionnaire(q);
         let facts = data.facts(q, &scope);
         let rs: Vec<_> = facts.iter().collect();
         let vis = visibility(&grids, &q.id, unit_id, &period, today);
