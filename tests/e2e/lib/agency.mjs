@@ -42,7 +42,9 @@ function response(who, q, at, version, answer) {
     payload: {
       questionnaire_id: q.id,
       answers: Object.fromEntries(q.items.map((i) => [i.id, answer(i)])),
-      started_at: at.toISOString(),
+      // Ten minutes to answer: time to read every item (a faster response is careless and
+      // stays out of the unit's figures, docs/dashboard.md).
+      started_at: new Date(at.getTime() - 10 * 60_000).toISOString(),
       content_version: version,
     },
   };
@@ -125,7 +127,8 @@ export async function seedPractice(server, people, questions, at, pick) {
         kind: "practice_answer",
         account_id: who.id,
         created_at: new Date(at.getTime() + position * 1000).toISOString(),
-        payload: { attempt_id: session, question_id: q.id, option_id: option, correct: option === q.answer, content_version: content.version, position },
+        // The wording answered: item analysis reads today's wording only (docs/question-bank.md).
+        payload: { attempt_id: session, question_id: q.id, option_id: option, correct: option === q.answer, content_version: content.version, position, question_rev: q.rev },
       };
     });
     await syncAll(server, who, records);
