@@ -52,6 +52,12 @@ fn value_row<'a>(index: &'a Value, value: &str) -> &'a Value {
         .unwrap()
 }
 
+/// Asserts the index cell's percentage of `value`.
+fn assert_percent(index: &Value, value: &str, want: f64) {
+    let row = value_row(index, value);
+    assert!(close(&row["index"]["percent"], want), "{value}: {row}");
+}
+
 #[tokio::test]
 async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_response() {
     let srv = start_with_questionnaires().await;
@@ -243,25 +249,13 @@ async fn a_period_answered_on_an_earlier_form_keeps_its_figures() {
         "loyal",
         "kolaboratif",
     ] {
-        assert!(
-            close(&value_row(&feb["index"], value)["index"]["percent"], 75.0),
-            "{value}"
-        );
+        assert_percent(&feb["index"], value, 75.0);
     }
-    assert!(close(
-        &value_row(&feb["index"], "adaptif")["index"]["percent"],
-        25.0
-    ));
+    assert_percent(&feb["index"], "adaptif", 25.0);
     // April, on today's form: 5 → 100 %, Adaptif 3 → 50 %.
     let apr = dashboard(&srv, &admin.token, SINKA, "2026-04").await;
-    assert!(close(
-        &value_row(&apr["index"], "loyal")["index"]["percent"],
-        100.0
-    ));
-    assert!(close(
-        &value_row(&apr["index"], "adaptif")["index"]["percent"],
-        50.0
-    ));
+    assert_percent(&apr["index"], "loyal", 100.0);
+    assert_percent(&apr["index"], "adaptif", 50.0);
 }
 
 /// A response with the same answer throughout, or finished faster than its items can be
@@ -319,14 +313,8 @@ async fn careless_responses_stay_out_of_the_units_figures() {
     let d = dashboard(&srv, &admin.token, SINKA, "2026-03").await;
     assert_eq!(d["index"]["n"], 6, "{}", d["index"]);
     // Only careful sheets: every value 4 → 75 %, Adaptif 2 → 25 %.
-    assert!(close(
-        &value_row(&d["index"], "loyal")["index"]["percent"],
-        75.0
-    ));
-    assert!(close(
-        &value_row(&d["index"], "adaptif")["index"]["percent"],
-        25.0
-    ));
+    assert_percent(&d["index"], "loyal", 75.0);
+    assert_percent(&d["index"], "adaptif", 25.0);
 }
 
 #[tokio::test]
