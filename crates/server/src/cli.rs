@@ -208,10 +208,11 @@ pub struct CheckContentArgs {
     /// modules and mappings), not only what the server needs to start.
     #[arg(long)]
     pub release: bool,
-    /// Treat answer cues (a cue far more common in keys than in wrong options, or keys an
-    /// option-only model can pick) as errors rather than warnings.
+    /// Report answer cues (a cue far more common in keys than in wrong options, or keys an
+    /// option-only model can pick) as warnings instead of errors, while a bank is being
+    /// rewritten.
     #[arg(long)]
-    pub strict_cues: bool,
+    pub allow_cues: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -276,7 +277,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::GrantRole(args)) => grant_role(args).await,
         Some(Command::ResetPassword(args)) => reset_password(args).await,
         Some(Command::CheckContent(args)) => {
-            check_content(&args.content.content, args.release, args.strict_cues)
+            check_content(&args.content.content, args.release, args.allow_cues)
         }
         Some(Command::ImportRoster(args)) => import_roster(args).await,
         Some(Command::ResetAccount(args)) => reset_account(args).await,
@@ -539,7 +540,7 @@ async fn reset_password(args: ResetPasswordArgs) -> CmdResult {
     Ok(())
 }
 
-fn check_content(dir: &Path, release: bool, strict_cues: bool) -> CmdResult {
+fn check_content(dir: &Path, release: bool, allow_cues: bool) -> CmdResult {
     use resapi_core::validate::Requirements;
     let source = content::read(dir)
         .map_err(|errors| format!("content cannot be read:\n  {}", errors.join("\n  ")))?;
@@ -556,18 +557,18 @@ fn check_content(dir: &Path, release: bool, strict_cues: bool) -> CmdResult {
         Ok(()) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     };
-    // Answer cues are warnings until the bank is rewritten (docs/question-bank.md).
+    // Answer cues fail the check (docs/question-bank.md) unless allowed while rewriting.
     let cues: Vec<String> = content::answer_cues(&source)
         .problems()
         .iter()
         .map(ToString::to_string)
         .collect();
-    if strict_cues {
-        lines.extend(cues);
-    } else {
+    if allow_cues {
         for cue in &cues {
             eprintln!("warning: {cue}");
         }
+    } else {
+        lines.extend(cues);
     }
     if lines.is_empty() {
         let bundle = resapi_core::validate::assemble(&source.files, source.scoring.clone());

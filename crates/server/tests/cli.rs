@@ -30,7 +30,8 @@ fn check_content(flags: &[&str], content: &Path) -> (bool, String, String) {
 
 #[test]
 fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
-    let (ok, stdout, _) = check_content(&[], &fixture_content());
+    // The small fixture bank has answer cues (checked below): allowed here.
+    let (ok, stdout, _) = check_content(&["--allow-cues"], &fixture_content());
     assert!(ok, "{stdout}");
     assert!(stdout.contains("Per indicator"));
     assert!(stdout.contains("adaptif-3"));
@@ -46,7 +47,7 @@ fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
         text.replacen("difficulty = ", "difficulty = 7 # ", 1),
     )
     .unwrap();
-    let (ok, _, stderr) = check_content(&[], &content);
+    let (ok, _, stderr) = check_content(&["--allow-cues"], &content);
     assert!(!ok);
     assert!(
         stderr.contains("loyal.toml") && stderr.contains("loyal-001"),
@@ -55,26 +56,27 @@ fn check_content_prints_coverage_and_fails_on_errors_naming_the_file() {
 }
 
 #[test]
-fn check_content_reports_answer_cues_as_warnings_unless_strict() {
-    // The fixture's keys are as easy to spot as the shipped bank's were (issue 12): the
-    // report shows the figures, the check warns, and `--strict-cues` refuses the content.
+fn check_content_fails_on_answer_cues_unless_allowed() {
+    // The fixture's keys are as easy to spot as the shipped bank's were before its rewrite
+    // (issue 12): the report shows the figures and the check refuses the content, naming
+    // the cue; `--allow-cues` turns the refusals into warnings while a bank is rewritten.
     let (ok, stdout, stderr) = check_content(&[], &fixture_content());
-    assert!(ok, "{stderr}");
+    assert!(!ok);
     assert!(stdout.contains("option-only model"), "{stdout}");
     assert!(stdout.contains("too guessable"), "{stdout}");
     assert!(stdout.contains("connector (dan, serta, comma)"), "{stdout}");
     assert!(stdout.contains("mean length in words"), "{stdout}");
-    assert!(stdout.contains("Content OK"));
-    assert!(
-        stderr.contains("warning: answer cue") && stderr.contains("`loyal` questions"),
-        "{stderr}"
-    );
-
-    let (ok, stdout, stderr) = check_content(&["--strict-cues"], &fixture_content());
-    assert!(!ok);
     assert!(!stdout.contains("Content OK"));
     assert!(
         stderr.contains("problem(s)") && stderr.contains("answer cue: reading only the options"),
+        "{stderr}"
+    );
+
+    let (ok, stdout, stderr) = check_content(&["--allow-cues"], &fixture_content());
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Content OK"));
+    assert!(
+        stderr.contains("warning: answer cue") && stderr.contains("`loyal` questions"),
         "{stderr}"
     );
 }

@@ -45,6 +45,26 @@ fn the_bundle_stays_under_150_kib_compressed() {
     );
 }
 
+/// The shipped bank holds both answer-cue limits (docs/question-bank.md): no value's keys
+/// guessable from the options by a model trained on the other values, no cue far more
+/// common in keys than in wrong options.
+#[test]
+fn the_shipped_bank_gives_no_answer_cues() {
+    let source = content::read(&content_dir()).expect("readable content");
+    let report = content::answer_cues(&source);
+    for g in &report.guesses {
+        println!(
+            "{:<12} picked {:>2} of {} ({:.0} %)",
+            g.value,
+            g.picked,
+            g.items,
+            g.share() * 100.0
+        );
+    }
+    let problems: Vec<String> = report.problems().iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 fn bank() -> Vec<resapi_core::content::Question> {
     content::load(&content_dir())
         .expect("valid content")
