@@ -19,6 +19,7 @@ pub mod settings;
 
 use crate::components::layout::Layout;
 use crate::components::not_found::NotFound;
+use crate::components::route_loading::RouteLoading;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -201,11 +202,7 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/kuesioner/:id") view=screen!(QuestionnaireRoute, loading) />
                     </Routes>
                 </Show>
-                // Always in the page, so a screen reader hears the line when it fills; fixed
-                // above the bottom bar, so it moves nothing when it shows.
-                <p class="route-loading" role="status" data-testid="route-loading">
-                    {move || (loading.get() > 0).then(|| app.tr().loading)}
-                </p>
+                <RouteLoading pending=loading />
             </Layout>
         </Router>
     }
