@@ -25,6 +25,32 @@ fn refusal_text(t: &Tr, left: Unacknowledged) -> String {
     }
 }
 
+/// The logout dialog's erase section, its code fetched apart from the first visit's (the
+/// phone's build, where it is a split point). The dialog opens once `preload_erase_local`
+/// has fetched it, so the section never grows the dialog under a finger.
+#[component]
+pub fn LazyEraseLocalData(on_done: Callback<()>) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        Suspend::new(async move { erase_local_view(on_done).await })
+    }
+    #[cfg(not(feature = "split"))]
+    view! { <EraseLocalData on_done /> }
+}
+
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn erase_local_view(on_done: Callback<()>) -> AnyView {
+    view! { <EraseLocalData on_done /> }.into_any()
+}
+
+/// Fetches the erase section's chunk (a no-op once it is in, or without the split).
+pub async fn preload_erase_local() {
+    // `#[lazy]` names the chunk's loader `__preload_<function>` (what `lazy_preload!` calls).
+    #[cfg(feature = "split")]
+    __preload_erase_local_view().await;
+}
+
 #[component]
 pub fn EraseLocalData(
     /// Called once the data is gone (before moving to the login page).

@@ -2,7 +2,7 @@
 //! update and restore banners, and the bottom navigation.
 
 use crate::api;
-use crate::components::erase_local::EraseLocalData;
+use crate::components::erase_local::{LazyEraseLocalData, preload_erase_local};
 use crate::components::lang_switch::LangSwitch;
 use crate::components::restoring_banner::RestoringBanner;
 use crate::components::update_banner::UpdateBanner;
@@ -73,6 +73,7 @@ fn AccountMenu() -> impl IntoView {
     let on_logout = move |_| {
         spawn_local(async move {
             sync::refresh_counts(app).await;
+            preload_erase_local().await;
             confirming.set(true);
         });
     };
@@ -106,7 +107,7 @@ fn AccountMenu() -> impl IntoView {
                             {move || if app.sync.pending_records.get() > 0 { app.tr().logout_confirm } else { app.tr().logout }}
                         </button>
                     </div>
-                    <EraseLocalData on_done=Callback::new(move |_| confirming.set(false)) />
+                    <LazyEraseLocalData on_done=Callback::new(move |_| confirming.set(false)) />
                 </div>
             </div>
         </Show>

@@ -10,6 +10,7 @@ pub mod not_found;
 pub mod password_field;
 pub mod restoring_banner;
 pub mod review_card;
+pub mod route_loading;
 pub mod streak;
 pub mod sync_indicator;
 pub mod unit_picker;

@@ -7,7 +7,7 @@
 
 use super::join_quiz::JoinQuiz;
 use crate::components::checkin_card::CheckinCard;
-use crate::components::review_card::ReviewCard;
+use crate::components::review_card::LazyReviewCard;
 use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
 use crate::phone::i18n;
@@ -54,14 +54,17 @@ pub fn HomePage() -> impl IntoView {
                 Some(s) => view! {
                     <h1>{i18n::hello(lang.get(), &s.account.name)}</h1>
                 }.into_any(),
-                None => view! {
-                    <h1>"Resapi"</h1>
-                    <p class="lead">{move || app.tr().guest_intro}</p>
-                    <div class="actions">
-                        <A href="/masuk" attr:class="btn btn-primary">{move || app.tr().login}</A>
-                        <A href="/daftar" attr:class="btn btn-secondary">{move || app.tr().register}</A>
-                    </div>
-                }.into_any(),
+                None => {
+                    super::preload_register();
+                    view! {
+                        <h1>"Resapi"</h1>
+                        <p class="lead">{move || app.tr().guest_intro}</p>
+                        <div class="actions">
+                            <A href="/masuk" attr:class="btn btn-primary">{move || app.tr().login}</A>
+                            <A href="/daftar" attr:class="btn btn-secondary">{move || app.tr().register}</A>
+                        </div>
+                    }.into_any()
+                }
             }}
             <Show when=move || !loaded()>
                 <p class="visually-hidden" role="status">{move || app.tr().loading}</p>
@@ -71,7 +74,7 @@ pub fn HomePage() -> impl IntoView {
                 <Streak ready=streak_ready />
                 <p class="lead">{move || app.tr().home_intro}</p>
                 <CheckinCard ready=checkin_ready />
-                <ReviewCard ready=review_ready />
+                <LazyReviewCard ready=review_ready />
                 <div class="actions">
                     {move || match in_progress.get() {
                         Some(q) => view! {

@@ -19,12 +19,13 @@ pub mod settings;
 
 use crate::components::layout::Layout;
 use crate::components::not_found::NotFound;
+use crate::components::route_loading::RouteLoading;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 #[cfg(feature = "split")]
-use leptos_router::{Lazy, LazyRoute, lazy_route};
+use leptos_router::{ChooseView, Lazy, LazyRoute, lazy_route};
 
 /// A screen whose code is a split point: it lives in a wasm chunk of its own, fetched when
 /// the route first opens, so the first visit does not download it (scripts/wasm-split/).
@@ -34,7 +35,7 @@ use leptos_router::{Lazy, LazyRoute, lazy_route};
 #[cfg(feature = "split")]
 macro_rules! lazy_screen {
     ($route:ident, $page:path) => {
-        struct $route;
+        pub(crate) struct $route;
 
         #[lazy_route]
         impl LazyRoute for $route {
@@ -61,20 +62,97 @@ macro_rules! lazy_screen {
     };
 }
 
-/// The route's view of a screen declared with `lazy_screen!`.
+/// The route's view of a screen declared with `lazy_screen!`; `$loading` counts the screens
+/// whose chunk is on its way (the "Memuat…" line).
 #[cfg(feature = "split")]
 macro_rules! screen {
-    ($route:ident) => {
-        Lazy::<$route>::new()
+    ($route:ident, $loading:expr) => {
+        Loading {
+            screen: Lazy::<$route>::new(),
+            pending: $loading,
+        }
     };
 }
 #[cfg(not(feature = "split"))]
 macro_rules! screen {
-    ($route:ident) => {
+    ($route:ident, $loading:expr) => {
         $route
     };
 }
 
+/// A lazy screen that counts itself in `pending` while its chunk is fetched (on its first
+/// opening; afterwards the chunk is in memory and the count never shows).
+#[cfg(feature = "split")]
+struct Loading<T> {
+    screen: Lazy<T>,
+    pending: RwSignal<u32>,
+}
+
+// By hand: a derive would ask the screen's own type to be `Clone`.
+#[cfg(feature = "split")]
+impl<T> Clone for Loading<T> {
+    fn clone(&self) -> Self {
+        Self {
+            screen: self.screen.clone(),
+            pending: self.pending,
+        }
+    }
+}
+
+#[cfg(feature = "split")]
+impl<T: LazyRoute + Send + Sync> ChooseView for Loading<T> {
+    async fn choose(self) -> AnyView {
+        self.screen.choose().await
+    }
+
+    async fn preload(&self) {
+        /// Counts down however the fetch ends: a navigation elsewhere drops it half-way.
+        struct Fetching(RwSignal<u32>);
+        impl Drop for Fetching {
+            fn drop(&mut self) {
+                self.0.try_update(|n| *n = n.saturating_sub(1));
+            }
+        }
+        self.pending.update(|n| *n += 1);
+        let _fetching = Fetching(self.pending);
+        self.screen.preload().await;
+    }
+}
+
+/// Starts fetching the registration screen's chunk while the browser is idle, from the
+/// screens that link to it (sign-in, a guest's home), so "Daftar" opens at once. Online
+/// only: offline, the service worker has it or the screen could not open anyway, and a
+/// failed fetch would stop the app.
+pub fn preload_register() {
+    #[cfg(feature = "split")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let start = Closure::once_into_js(|| {
+            if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+                leptos::task::spawn_local(<RegisterRoute as LazyRoute>::preload());
+            }
+        });
+        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let _ = match idle {
+            Some(idle) => idle.call1(&window, &start),
+            // No requestIdleCallback (Safari): a moment after the screen shows.
+            None => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 1000)
+                .map(Into::into),
+        };
+    }
+}
+
+// Registration: only a new account needs it (preloaded from sign-in, `preload_register`).
+lazy_screen!(RegisterRoute, register::RegisterPage);
+// A practice session's result, with its per-value scores and the review of each answer.
+lazy_screen!(ResultRoute, result::ResultPage);
 // The progress screen: its charts and their Chart.js bindings.
 lazy_screen!(ProgressRoute, progress::ProgressPage);
 // The questionnaires: the list, the items and the result with its scoring.
@@ -95,6 +173,7 @@ lazy_screen!(AttentionRoute, attention::AttentionPage);
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
     let app = use_app();
+    let loading = RwSignal::new(0u32);
     view! {
         <Router>
             <Layout>
@@ -108,21 +187,22 @@ pub fn PhoneRoutes() -> impl IntoView {
                     <Routes fallback=|| view! { <div class="page"><NotFound /></div> }>
                         <Route path=path!("/") view=home::HomePage />
                         <Route path=path!("/masuk") view=login::LoginPage />
-                        <Route path=path!("/daftar") view=register::RegisterPage />
+                        <Route path=path!("/daftar") view=screen!(RegisterRoute, loading) />
                         <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
                         <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
-                        <Route path=path!("/hasil/:id") view=result::ResultPage />
-                        <Route path=path!("/riwayat") view=screen!(HistoryRoute) />
-                        <Route path=path!("/perhatian") view=screen!(AttentionRoute) />
-                        <Route path=path!("/kuesioner") view=screen!(QuestionnairesRoute) />
-                        <Route path=path!("/modul") view=screen!(ModulesRoute) />
-                        <Route path=path!("/pengaturan") view=screen!(SettingsRoute) />
-                        <Route path=path!("/kemajuan") view=screen!(ProgressRoute) />
-                        <Route path=path!("/modul/:id") view=screen!(ModuleRoute) />
-                        <Route path=path!("/kuesioner/hasil/:rid") view=screen!(QuestionnaireResultRoute) />
-                        <Route path=path!("/kuesioner/:id") view=screen!(QuestionnaireRoute) />
+                        <Route path=path!("/hasil/:id") view=screen!(ResultRoute, loading) />
+                        <Route path=path!("/riwayat") view=screen!(HistoryRoute, loading) />
+                        <Route path=path!("/perhatian") view=screen!(AttentionRoute, loading) />
+                        <Route path=path!("/kuesioner") view=screen!(QuestionnairesRoute, loading) />
+                        <Route path=path!("/modul") view=screen!(ModulesRoute, loading) />
+                        <Route path=path!("/pengaturan") view=screen!(SettingsRoute, loading) />
+                        <Route path=path!("/kemajuan") view=screen!(ProgressRoute, loading) />
+                        <Route path=path!("/modul/:id") view=screen!(ModuleRoute, loading) />
+                        <Route path=path!("/kuesioner/hasil/:rid") view=screen!(QuestionnaireResultRoute, loading) />
+                        <Route path=path!("/kuesioner/:id") view=screen!(QuestionnaireRoute, loading) />
                     </Routes>
                 </Show>
+                <RouteLoading pending=loading />
             </Layout>
         </Router>
     }

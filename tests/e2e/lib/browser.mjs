@@ -53,15 +53,16 @@ async function watchCsp(context) {
 /**
  * A phone-sized context (by default a mid-range phone; pass a smaller screen to test one).
  * Its pages record CSP violations and measure layout shift (`lib/layout_shift.mjs`).
+ * `serviceWorkers: "block"` for a test that routes requests the worker would answer.
  */
-export async function phone(browser, viewport = { width: 390, height: 844 }) {
+export async function phone(browser, viewport = { width: 390, height: 844 }, { serviceWorkers = "allow" } = {}) {
   const context = await browser.newContext({
     viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: "id-ID",
-    serviceWorkers: "allow",
+    serviceWorkers,
   });
   await watchCsp(context);
   await watchLayoutShift(context);
