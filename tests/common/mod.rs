@@ -24,6 +24,11 @@ pub fn bundle() -> ContentBundle {
                     text: Text::new(*o, *o),
                 })
                 .collect(),
+            rev: 1,
+            status: Default::default(),
+            source: None,
+            audience: vec![],
+            competency: None,
         })
         .collect();
     ContentBundle {

@@ -657,6 +657,71 @@ async fn content_has_an_etag_and_answers_304_when_unchanged() {
     }
 }
 
+/// A phone's first download is the practice part; the rest follows. The two parts of one
+/// version make the whole bundle, each has its ETag and 304, and a part the server does not
+/// know is a JSON 400.
+#[tokio::test]
+async fn content_comes_in_two_parts_that_make_the_whole_bundle() {
+    let srv = start_with_questionnaires().await;
+    let whole = srv.content().await;
+    assert!(!whole.modules.is_empty() && !whole.questionnaires.is_empty());
+    let (practice, practice_bytes) = content_part(&srv, "practice", &whole.version).await;
+    let (more, more_bytes) = content_part(&srv, "more", &whole.version).await;
+    // Practice needs values and questions only; modules and questionnaires come later.
+    assert_eq!(practice.values, whole.values);
+    assert_eq!(practice.questions, whole.questions);
+    assert!(practice.modules.is_empty() && practice.questionnaires.is_empty());
+    assert!(more.questions.is_empty() && more.values.is_empty());
+    let whole_bytes = res_len(&srv, "").await;
+    assert!(practice_bytes < whole_bytes && more_bytes < whole_bytes);
+    assert_eq!(practice.with_more(more), Some(whole.clone()));
+
+    // Unchanged since the version the phone holds: 304, for a part as for the whole.
+    let res = srv
+        .http
+        .get(srv.url("/api/v1/content?part=more"))
+        .header(header::IF_NONE_MATCH, format!("\"{}\"", whole.version))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
+
+    // Compressed like the whole bundle.
+    let res = srv
+        .http
+        .get(srv.url("/api/v1/content?part=practice"))
+        .header(header::ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
+
+    let res = srv.get("/api/v1/content?part=semua", None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: ErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error.code, "bad_query");
+}
+
+/// One part of the content, checked to carry `version` as its ETag, and its size.
+async fn content_part(srv: &Server, name: &str, version: &str) -> (ContentBundle, usize) {
+    let res = srv.get(&format!("/api/v1/content?part={name}"), None).await;
+    assert_eq!(res.status(), StatusCode::OK, "{name}");
+    let etag = res.headers()[header::ETAG].to_str().unwrap().to_owned();
+    assert_eq!(etag, format!("\"{version}\""), "{name}");
+    let bundle: ContentBundle = res.json().await.unwrap();
+    (bundle, res_len(srv, name).await)
+}
+
+/// The uncompressed size of the bundle (`part` empty) or of one part.
+async fn res_len(srv: &Server, part: &str) -> usize {
+    let path = if part.is_empty() {
+        "/api/v1/content".to_owned()
+    } else {
+        format!("/api/v1/content?part={part}")
+    };
+    srv.get(&path, None).await.bytes().await.unwrap().len()
+}
+
 #[tokio::test]
 async fn public_endpoints_units_health_openapi_and_unknown_api_paths() {
     let srv = start().await;
