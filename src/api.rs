@@ -10,7 +10,6 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use resapi_core::api::{AuthResponse, ErrorBody, LoginRequest, RegisterRequest};
 use resapi_core::content::{ContentBundle, Unit};
-use resapi_core::content_parts::Part;
 use resapi_core::sync::{RecordsPage, SyncRecord, SyncRequest, SyncResponse};
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
@@ -194,20 +193,7 @@ pub async fn units() -> Result<Vec<Unit>, ApiError> {
 
 /// The content bundle, or `None` when the copy with `version` is still current (304).
 pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, ApiError> {
-    content_of(version, None).await
-}
-
-/// The content bundle (`part` None) or one of its parts, or `None` when the copy with
-/// `version` is still current (304).
-pub async fn content_of(
-    version: Option<&str>,
-    part: Option<Part>,
-) -> Result<Option<ContentBundle>, ApiError> {
-    let url = match part {
-        None => format!("{BASE}/content"),
-        Some(p) => format!("{BASE}/content?part={}", p.name()),
-    };
-    let mut req = Request::get(&url);
+    let mut req = Request::get(&format!("{BASE}/content"));
     if let Some(v) = version {
         req = req.header("If-None-Match", &format!("\"{v}\""));
     }

@@ -54,9 +54,6 @@ pub struct AppState {
     /// False until the bundle saved on the phone has been read (just after the first
     /// screen: `sync::deferred`); until then no content is not yet "not downloaded".
     pub content_read: RwSignal<bool>,
-    /// Whether `content` is the whole bundle, not only its practice part (a first download
-    /// gets that part first; docs/api.md "Content").
-    pub content_whole: RwSignal<bool>,
     /// True while a practice session is on screen (no update reloads then).
     pub in_practice_session: RwSignal<bool>,
     /// Whether home shows the streak (a setting; on unless turned off).
@@ -75,7 +72,6 @@ impl AppState {
             session: RwSignal::new(None),
             content: RwSignal::new(None),
             content_read: RwSignal::new(false),
-            content_whole: RwSignal::new(false),
             in_practice_session: RwSignal::new(false),
             history_version: RwSignal::new(0),
             show_streak: RwSignal::new({
@@ -117,12 +113,6 @@ impl AppState {
     /// is read, content is not yet missing, so no "not downloaded" hint flashes at start.
     pub fn content_missing(&self) -> bool {
         self.content_read.get() && self.content.with(Option::is_none)
-    }
-
-    /// The questionnaires and modules are not on this phone yet (reactive): no content, or
-    /// only its practice part so far.
-    pub fn more_content_missing(&self) -> bool {
-        self.content_read.get() && !self.content_whole.get()
     }
 
     pub fn account_id(&self) -> Option<String> {

@@ -443,7 +443,7 @@ async fn erasing_from_the_phone_waits_for_the_server_and_removes_only_that_accou
     let name = unique_name("erase");
     let store = Store::open_named(&name).await.unwrap();
     let (a, b) = (Uuid::now_v7().to_string(), Uuid::now_v7().to_string());
-    store.save_content(&bundle(), true).await.unwrap();
+    store.save_content(&bundle()).await.unwrap();
     let a_result = a_persons_data(&store, &a).await;
     let b_result = a_persons_data(&store, &b).await;
     store.save_session(&session_of(&a)).await.unwrap();
@@ -678,31 +678,4 @@ async fn a_new_phone_restores_live_games_from_the_servers_records() {
         0,
         "restoring sends nothing back"
     );
-}
-
-/// A first download saves the bundle's practice part; until the whole bundle replaces it,
-/// a reload knows it is only that part (and fetches the rest). A bundle saved before the
-/// parts existed is whole.
-#[wasm_bindgen_test]
-async fn the_practice_part_stays_partial_until_the_whole_bundle_replaces_it() {
-    use resapi_core::content_parts::Part;
-    let store = Store::open_named(&unique_name("parts")).await.unwrap();
-    assert_eq!(store.content().await.unwrap(), None);
-    let whole = bundle();
-    let practice = whole.part(Part::Practice);
-    store.save_content(&practice, false).await.unwrap();
-    assert_eq!(
-        store.content().await.unwrap(),
-        Some((practice.clone(), false))
-    );
-    store.save_content(&whole, true).await.unwrap();
-    assert_eq!(store.content().await.unwrap(), Some((whole.clone(), true)));
-
-    let older = Store::open_named(&unique_name("parts-older"))
-        .await
-        .unwrap();
-    db::put(older.db(), db::CONTENT, &whole, Some("bundle"))
-        .await
-        .unwrap();
-    assert_eq!(older.content().await.unwrap(), Some((whole, true)));
 }

@@ -13,7 +13,7 @@ pub fn SyncIndicator() -> impl IntoView {
     let app = use_app();
     let s = app.sync;
     let lang = app.lang;
-    let offline_ready = move || s.shell_cached.get() && app.content_whole.get();
+    let offline_ready = move || s.shell_cached.get() && app.content.with(Option::is_some);
     view! {
         <section class="sync" aria-labelledby="sync-heading" data-testid="sync-indicator">
             <h2 id="sync-heading" class="visually-hidden">{move || app.tr().sync_heading}</h2>

@@ -48,7 +48,7 @@ mod in_chunk {
     )]
     pub fn load_saved_content(app: AppState) -> InChunk<()> {
         Box::pin(async move {
-            crate::sync::content::read_saved(app).await;
+            crate::sync::read_saved_content(app).await;
             Ok(())
         })
     }
@@ -72,7 +72,7 @@ mod in_chunk {
     use std::convert::Infallible;
 
     pub async fn load_saved_content(app: AppState) -> Result<(), Infallible> {
-        crate::sync::content::read_saved(app).await;
+        crate::sync::read_saved_content(app).await;
         Ok(())
     }
 

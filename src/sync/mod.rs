@@ -1,9 +1,8 @@
 //! The only module that moves data between the store and the server: it pushes the outbox
 //! (deleting a record only after the server acknowledged it), moves refused records to
-//! "needs attention", and pulls content changes (`content`). `triggers` decides when it runs.
+//! "needs attention", and pulls content changes. `triggers` decides when it runs.
 
 pub mod batch;
-mod content;
 pub mod deferred;
 pub mod record;
 pub mod restore;
@@ -18,6 +17,7 @@ use leptos::prelude::*;
 use resapi_core::sync::{
     BATCH_TARGET_BYTES, MAX_BATCH, MAX_RECORD_BYTES, RecordError, RecordStatus, SyncRecord,
 };
+use std::sync::Arc;
 
 /// What one sync round achieved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,9 +78,9 @@ async fn run(app: AppState) -> Outcome {
     if app.content.with_untracked(Option::is_none) {
         // The saved bundle was not read at start (its code could not be fetched then): read
         // it now, or the whole bundle would be downloaded again.
-        content::read_saved(app).await;
+        read_saved_content(app).await;
     }
-    if let Err(outcome) = content::pull(app, &store).await {
+    if let Err(outcome) = pull_content(app, &store).await {
         return outcome;
     }
     let Some(session) = app.session.get_untracked() else {
@@ -188,10 +188,7 @@ async fn run(app: AppState) -> Outcome {
         }
     }
     // A new phone (or cleared storage): bring the account's history back, once.
-    // It needs the whole bundle (questionnaires included) to rebuild every kind of record.
-    if let Some(content) = app.content.get_untracked()
-        && app.content_whole.get_untracked()
-    {
+    if let Some(content) = app.content.get_untracked() {
         let progress = move |n: usize| app.sync.restoring.set(Some(n));
         let restored = restore::restore_once(&store, &session.token, &account, &content, progress);
         let restored = restored.await;
@@ -220,6 +217,37 @@ fn too_large(account: &str, now: &str, record: SyncRecord) -> AttentionItem {
         message: refusal.to_string(),
         at: now.to_owned(),
         record,
+    }
+}
+
+/// The bundle saved on this phone, into the app state (called through
+/// [`deferred::load_saved_content`]: deserialising it is code the first screen can do
+/// without).
+pub(crate) async fn read_saved_content(app: AppState) {
+    if let Some(store) = store()
+        && let Ok(Some(content)) = store.content().await
+    {
+        app.content.set(Some(Arc::new(content)));
+    }
+}
+
+async fn pull_content(app: AppState, store: &crate::store::Store) -> Result<(), Outcome> {
+    let have = app.content.get_untracked();
+    let version = have.as_ref().map(|b| b.version.clone());
+    match api::content(version.as_deref()).await {
+        Ok(Some(bundle)) => {
+            if let Err(e) = store.save_content(&bundle).await {
+                app.sync.problem.set(Some(e.to_string()));
+            }
+            app.content.set(Some(Arc::new(bundle)));
+            Ok(())
+        }
+        Ok(None) => Ok(()),
+        Err(ApiError::Network) => Err(Outcome::Unreachable),
+        Err(e) => {
+            app.sync.problem.set(Some(e.to_string()));
+            Ok(())
+        }
     }
 }
 

@@ -13,7 +13,6 @@ pub mod catalog;
 pub mod citation;
 pub mod commitment;
 pub mod content;
-pub mod content_parts;
 pub mod cues;
 pub mod live;
 pub mod mastery;

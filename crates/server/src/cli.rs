@@ -333,7 +333,7 @@ async fn serve(args: ServeArgs) -> CmdResult {
     let passwords = state.passwords.clone();
     // Compress the content bundle now, so the first phone to ask does not wait for it.
     let content = state.content.clone();
-    tokio::spawn(async move { content.compress_all().await });
+    tokio::spawn(async move { content.compressed().await.is_some() });
     if !args.dist.join("index.html").is_file() {
         tracing::warn!(dist = %args.dist.display(), "the web app is not built; serving the API only");
     }

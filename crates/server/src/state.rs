@@ -9,64 +9,29 @@ use crate::store::{self, Store, StoreError};
 use axum::body::Bytes;
 use resapi_core::aggregate::threshold::MinRespondents;
 use resapi_core::content::ContentBundle;
-use resapi_core::content_parts::Part;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
-/// The content bundle with its JSON written once at start (it never changes while running),
-/// whole and in its two parts (`resapi_core::content_parts`).
+/// The content bundle with its JSON written once at start (it never changes while running).
 pub struct ServedContent {
     pub bundle: ContentBundle,
-    /// `"<version>"`, quoted as an HTTP entity tag (the parts carry the same version).
-    pub etag: String,
-    whole: ServedJson,
-    practice: ServedJson,
-    more: ServedJson,
-}
-
-/// One JSON answer, compressed once, on first demand.
-pub struct ServedJson {
     pub json: Bytes,
-    /// None if compressing failed.
+    /// `"<version>"`, quoted as an HTTP entity tag.
+    pub etag: String,
+    /// The JSON compressed once, on first demand (None if compressing failed).
     compressed: OnceCell<Option<Compressed>>,
 }
 
 impl ServedContent {
     pub fn new(bundle: ContentBundle) -> ServedContent {
+        let json = serde_json::to_vec(&bundle).unwrap_or_default();
         let etag = format!("\"{}\"", bundle.version);
         ServedContent {
-            whole: ServedJson::of(&bundle),
-            practice: ServedJson::of(&bundle.part(Part::Practice)),
-            more: ServedJson::of(&bundle.part(Part::More)),
             bundle,
+            json: Bytes::from(json),
             etag,
-        }
-    }
-
-    /// The whole bundle (`None`) or one part.
-    pub fn json(&self, part: Option<Part>) -> &ServedJson {
-        match part {
-            None => &self.whole,
-            Some(Part::Practice) => &self.practice,
-            Some(Part::More) => &self.more,
-        }
-    }
-
-    /// Compresses the whole bundle and both parts now (at start), so the first phone to
-    /// ask does not wait for it.
-    pub async fn compress_all(&self) {
-        for served in [&self.whole, &self.practice, &self.more] {
-            served.compressed().await;
-        }
-    }
-}
-
-impl ServedJson {
-    fn of(bundle: &ContentBundle) -> ServedJson {
-        ServedJson {
-            json: Bytes::from(serde_json::to_vec(bundle).unwrap_or_default()),
             compressed: OnceCell::new(),
         }
     }

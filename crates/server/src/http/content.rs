@@ -1,16 +1,12 @@
-//! `GET /content`: the content bundle, or one of its two parts (`?part=practice|more`), with
-//! its version as the ETag.
+//! `GET /content`: the content bundle, with its version as the ETag.
 
 use crate::compressed;
-use crate::http::extract::ApiQuery;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use resapi_core::content_parts::Part;
-use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/content", get(bundle))
@@ -23,19 +19,8 @@ fn matches(if_none_match: &str, etag: &str) -> bool {
     })
 }
 
-#[derive(Deserialize)]
-struct ContentQuery {
-    /// Absent: the whole bundle. An unknown part is a 400 `bad_query`.
-    part: Option<Part>,
-}
-
-async fn bundle(
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<ContentQuery>,
-    headers: HeaderMap,
-) -> Response {
+async fn bundle(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let content = &state.content;
-    let served = content.json(query.part);
     let etag = HeaderValue::from_str(&content.etag).unwrap_or(HeaderValue::from_static("\"\""));
     // no-cache: the browser may keep it but must ask (cheaply, by ETag) before using it.
     let common = [
@@ -53,7 +38,7 @@ async fn bundle(
     let json = HeaderValue::from_static("application/json");
     let vary = (header::VARY, HeaderValue::from_static("accept-encoding"));
     if let Some(encoding) = compressed::preferred(&headers)
-        && let Some(compressed) = served.compressed().await
+        && let Some(compressed) = content.compressed().await
     {
         let encoded = (
             header::CONTENT_ENCODING,
@@ -63,7 +48,7 @@ async fn bundle(
         return (common, headers, compressed.get(encoding)).into_response();
     }
     let headers = [(header::CONTENT_TYPE, json), vary];
-    (common, headers, served.json.clone()).into_response()
+    (common, headers, content.json.clone()).into_response()
 }
 
 #[cfg(test)]
