@@ -51,6 +51,9 @@ pub struct AppState {
     pub store_failed: RwSignal<bool>,
     pub session: RwSignal<Option<Session>>,
     pub content: RwSignal<Option<Arc<ContentBundle>>>,
+    /// False until the bundle saved on the phone has been read (just after the first
+    /// screen: `sync::deferred`); until then no content is not yet "not downloaded".
+    pub content_read: RwSignal<bool>,
     /// True while a practice session is on screen (no update reloads then).
     pub in_practice_session: RwSignal<bool>,
     /// Whether home shows the streak (a setting; on unless turned off).
@@ -68,6 +71,7 @@ impl AppState {
             store_failed: RwSignal::new(false),
             session: RwSignal::new(None),
             content: RwSignal::new(None),
+            content_read: RwSignal::new(false),
             in_practice_session: RwSignal::new(false),
             history_version: RwSignal::new(0),
             show_streak: RwSignal::new({
@@ -103,6 +107,12 @@ impl AppState {
         use gloo_storage::Storage;
         let _ = gloo_storage::LocalStorage::set(STREAK_KEY, show);
         self.show_streak.set(show);
+    }
+
+    /// No content on this phone: read, and none there (reactive). Before the saved bundle
+    /// is read, content is not yet missing, so no "not downloaded" hint flashes at start.
+    pub fn content_missing(&self) -> bool {
+        self.content_read.get() && self.content.with(Option::is_none)
     }
 
     pub fn account_id(&self) -> Option<String> {

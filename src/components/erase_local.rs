@@ -114,7 +114,7 @@ pub fn EraseLocalData(
     };
     let sync_first = move |_| {
         spawn_local(async move {
-            sync::sync_now(app).await;
+            sync::deferred::sync_round(app).await;
         });
     };
     view! {

@@ -1,5 +1,5 @@
-//! The phone app's root: state, start-up (store, session, content, sync, service worker),
-//! and the routes.
+//! The phone app's root: state, start-up (store, session, service worker, then content and
+//! sync), and the routes.
 
 use crate::phone::pages::PhoneRoutes;
 use crate::phone::pwa;
@@ -8,7 +8,6 @@ use crate::store::Store;
 use crate::sync;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::sync::Arc;
 
 /// Opens the store and reads what the app needs before the first page.
 async fn boot(app: AppState) {
@@ -16,18 +15,18 @@ async fn boot(app: AppState) {
         Ok(s) => set_store(s),
         Err(_) => app.store_failed.set(true),
     }
-    if let Some(store) = store() {
-        if let Ok(session) = store.session().await {
-            app.session.set(session);
-        }
-        if let Ok(Some(content)) = store.content().await {
-            app.content.set(Some(Arc::new(content)));
-        }
+    if let Some(store) = store()
+        && let Ok(session) = store.session().await
+    {
+        app.session.set(session);
     }
     app.booted.set(true);
     sync::refresh_counts(app).await;
-    sync::triggers::start(app);
     pwa::start(app);
+    // The saved content bundle is read by code fetched after the first screen is up; sync
+    // starts once it is read, so the first round asks only for what changed.
+    sync::deferred::load_saved_content(app).await;
+    sync::triggers::start(app);
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! "needs attention", and pulls content changes. `triggers` decides when it runs.
 
 pub mod batch;
+pub mod deferred;
 pub mod record;
 pub mod restore;
 pub mod triggers;
@@ -49,8 +50,9 @@ pub async fn refresh_counts(app: AppState) {
     }
 }
 
-/// One sync round: content down, then the signed-in account's outbox up.
-pub async fn sync_now(app: AppState) -> Outcome {
+/// One sync round: content down, then the signed-in account's outbox up. Called through
+/// [`deferred::sync_round`], so that its code is not in the first download.
+pub(crate) async fn sync_now(app: AppState) -> Outcome {
     if app.sync.syncing.get_untracked() {
         return Outcome::Busy;
     }
@@ -73,6 +75,11 @@ async fn run(app: AppState) -> Outcome {
     let Some(store) = store() else {
         return Outcome::Done;
     };
+    if app.content.with_untracked(Option::is_none) {
+        // The saved bundle was not read at start (its code could not be fetched then): read
+        // it now, or the whole bundle would be downloaded again.
+        read_saved_content(app).await;
+    }
     if let Err(outcome) = pull_content(app, &store).await {
         return outcome;
     }
@@ -210,6 +217,17 @@ fn too_large(account: &str, now: &str, record: SyncRecord) -> AttentionItem {
         message: refusal.to_string(),
         at: now.to_owned(),
         record,
+    }
+}
+
+/// The bundle saved on this phone, into the app state (called through
+/// [`deferred::load_saved_content`]: deserialising it is code the first screen can do
+/// without).
+pub(crate) async fn read_saved_content(app: AppState) {
+    if let Some(store) = store()
+        && let Ok(Some(content)) = store.content().await
+    {
+        app.content.set(Some(Arc::new(content)));
     }
 }
 

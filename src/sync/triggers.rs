@@ -1,7 +1,8 @@
 //! When sync runs: at start, when the browser comes back online, when the app becomes
 //! visible again, after new answers are saved, on a timer with backoff, and on the button.
 
-use super::{Outcome, sync_now};
+use super::Outcome;
+use super::deferred::sync_round;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,7 +44,7 @@ pub fn start(app: AppState) {
         loop {
             if KICK.with(|k| k.replace(false)) || waited >= delay {
                 waited = Duration::ZERO;
-                delay = match sync_now(app).await {
+                delay = match sync_round(app).await {
                     Outcome::Done if app.sync.pending_records.get_untracked() > 0 => MIN_DELAY,
                     Outcome::Done | Outcome::NeedsLogin => IDLE_DELAY,
                     Outcome::Unreachable => (delay * 2).clamp(MIN_DELAY, MAX_DELAY),

@@ -99,7 +99,7 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="values-heading">
                 <h2 id="values-heading">{move || app.tr().values_heading}</h2>
                 <p class="hint" data-testid="values-basis">{move || app.tr().values_basis}</p>
-                <Show when=move || app.content.with(Option::is_none)>
+                <Show when=move || app.content_missing()>
                     <p class="hint">{move || app.tr().no_content}</p>
                 </Show>
                 <ul class="value-list">

@@ -48,7 +48,7 @@ pub fn ModulesPage() -> impl IntoView {
         <div class="page">
             <h1>{move || app.tr().modules_title}</h1>
             <p class="lead">{move || app.tr().modules_intro}</p>
-            <Show when=move || app.content.with(Option::is_none)>
+            <Show when=move || app.content_missing()>
                 <p class="hint">{move || app.tr().no_content}</p>
             </Show>
             <h2>{move || app.tr().value_modules}</h2>

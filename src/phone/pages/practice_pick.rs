@@ -65,8 +65,10 @@ pub fn PracticePickPage() -> impl IntoView {
                 <Show
                     when=move || app.content.with(Option::is_some)
                     fallback=move || view! {
-                        <p class="hint">{move || app.tr().no_content}</p>
-                        <A href="/">{move || app.tr().back_home}</A>
+                        <Show when=move || app.content_missing()>
+                            <p class="hint">{move || app.tr().no_content}</p>
+                            <A href="/">{move || app.tr().back_home}</A>
+                        </Show>
                     }
                 >
                     <p class="lead">{move || app.tr().practice_pick}</p>

@@ -77,7 +77,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
             <div class="page">
                 <h1>{move || app.tr().questionnaires_title}</h1>
                 <p class="lead">{move || app.tr().questionnaires_intro}</p>
-                <Show when=move || app.content.with(Option::is_none)>
+                <Show when=move || app.content_missing()>
                     <p class="hint">{move || app.tr().no_content}</p>
                 </Show>
                 <ul class="card-list">{cards}</ul>

@@ -6,10 +6,12 @@
 // - A sync whose answer never comes (the server stored the batch, the answer is lost): the
 //   phone stops "syncing" after the timeout, keeps the records, and when the server is back
 //   every record is on it exactly once.
+// - The sync code (a wasm chunk of its own) cannot be fetched: the app stays usable, and
+//   syncs once the chunk arrives.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { answer502, holdConnections, withholdSyncAnswers } from "../lib/bad_network.mjs";
-import { screenshot } from "../lib/browser.mjs";
+import { phone, screenshot } from "../lib/browser.mjs";
 import {
   loseSignal,
   recordsOnServer,
@@ -18,7 +20,7 @@ import {
   useServerAndBrowser,
 } from "../lib/journey.mjs";
 import { makeNip, TestServer } from "../lib/server.mjs";
-import { Quiz } from "../pages/app.mjs";
+import { App, Quiz } from "../pages/app.mjs";
 
 const env = useServerAndBrowser();
 const { server } = env;
@@ -159,5 +161,45 @@ test("a sync whose answer never comes times out; every record reaches the server
   assert.equal(records.filter((r) => r.kind === "practice_answer").length, 3);
   assert.equal(records.filter((r) => r.kind === "practice_attempt").length, 1);
   assert.equal(rowsInDatabase(), `(${Number(beforeRows) + 4}, ${Number(beforeRows) + 4})`, "the resend stored nothing twice");
+  await context.close();
+});
+
+test("when the sync code cannot be fetched, the app stays usable and syncs once it can", async () => {
+  await server.start(); // a no-op unless an earlier test failed with it stopped
+  const person = { nip: makeNip(), name: "Rina Marpaung", unitQuery: "biro sdm", password: "potongan-hilang-2026" };
+  // A first visit whose link drops right after the main download: the chunk with the sync
+  // round and the content's reading (docs/lazy-routes.md) never arrives.
+  const context = await phone(env.browser);
+  const syncChunk = /\/split_sync-[0-9a-f]+\.wasm$/;
+  let refused = 0;
+  await context.route(syncChunk, (route) => {
+    refused += 1;
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  const app = new App(page);
+  await app.open(server.url);
+  await app.register(person);
+  // The app did not end with the failed fetch: it is signed in, says it has no content yet
+  // and no connection, and its buttons answer.
+  await page.getByText("Soal belum terunduh").waitFor();
+  await page.getByTestId("online-state").filter({ hasText: /^Luring/ }).waitFor({ timeout: 15_000 });
+  assert.ok(refused > 0, "the phone asked for the sync chunk");
+  await page.getByRole("link", { name: "Mulai latihan" }).click();
+  await page.getByRole("heading", { name: "Latihan soal", level: 1 }).waitFor();
+  await screenshot(page, "63-sync-chunk-not-fetched");
+  await home(page);
+
+  // The link is back: the next round fetches the chunk, downloads the content, and the
+  // answers given then reach the server.
+  await context.unroute(syncChunk);
+  await app.syncNow();
+  await page.locator(".value-card").first().waitFor({ timeout: 20_000 });
+  await practise(page, "Loyal", 2);
+  await home(page);
+  await app.syncNow();
+  await page.getByTestId("pending").filter({ hasText: "Semua jawaban terkirim" }).waitFor({ timeout: 20_000 });
+  const records = await recordsOnServer(server, person.nip, person.password);
+  assert.equal(records.filter((r) => r.kind === "practice_answer").length, 2);
   await context.close();
 });
