@@ -276,6 +276,11 @@ pub fn ProgressPage() -> impl IntoView {
     let results: RwSignal<Vec<PracticeResult>> = RwSignal::new(Vec::new());
     let responses: RwSignal<Vec<Response>> = RwSignal::new(Vec::new());
     let live: RwSignal<Vec<PlayedAnswer>> = RwSignal::new(Vec::new());
+    // The charts appear together once the phone's records and the saved content are read:
+    // drawn earlier, their summary sentences would fill in one by one and push the charts
+    // below them down (the content arrives with the sync chunk, after the page).
+    let records_read = RwSignal::new(false);
+    let ready = move || records_read.get() && app.content_read.get();
     let scope = RwSignal::new(String::new());
     Effect::new(move |_| {
         let _ = app.history_version.get();
@@ -292,7 +297,11 @@ pub fn ProgressPage() -> impl IntoView {
                         .flat_map(|g| g.answers)
                         .collect(),
                 );
+                records_read.set(true);
             });
+        } else {
+            // Nothing to read (no store, signed out): empty charts, not a lasting "loading".
+            records_read.set(true);
         }
     });
 
@@ -356,6 +365,7 @@ pub fn ProgressPage() -> impl IntoView {
         <div class="page progress" data-testid="progress-page">
             <h1>{move || app.tr().progress_title}</h1>
             <p class="lead">{move || app.tr().progress_intro}</p>
+            <Show when=ready fallback=move || view! { <p role="status" data-testid="progress-loading">{move || app.tr().loading}</p> }>
             <section class="chart-section">
                 <label for="scope">{move || app.tr().chart_scope}</label>
                 <select id="scope" on:change=move |ev| scope.set(event_target_value(&ev))>
@@ -378,6 +388,7 @@ pub fn ProgressPage() -> impl IntoView {
                 <A href="/riwayat" attr:class="btn btn-secondary">{move || app.tr().history_link}</A>
                 <A href="/kuesioner" attr:class="btn btn-secondary">{move || app.tr().questionnaires_title}</A>
             </div>
+            </Show>
         </div>
     }
 }
