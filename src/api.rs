@@ -100,9 +100,13 @@ impl ApiError {
 /// The body read by the browser's JSON parser and turned into `T` by serde-wasm-bindgen
 /// (already in the app for IndexedDB), so the app needs no second JSON deserialiser.
 async fn json_of<T: DeserializeOwned>(resp: &Response) -> Result<T, ()> {
+    serde_wasm_bindgen::from_value(parsed(resp).await?).map_err(|_| ())
+}
+
+/// The body as the browser's JSON parser reads it.
+async fn parsed(resp: &Response) -> Result<wasm_bindgen::JsValue, ()> {
     let text = resp.text().await.map_err(|_| ())?;
-    let value = js_sys::JSON::parse(&text).map_err(|_| ())?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| ())
+    js_sys::JSON::parse(&text).map_err(|_| ())
 }
 
 pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
@@ -204,6 +208,20 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
         read(resp).await.map(Some)
     })
     .await
+}
+
+/// The whole content bundle as the browser parsed it, with no Rust types (turning it into
+/// the bundle is the sync chunk's work; `sync::prefetch`). `None` on any failure: the sync
+/// round then asks again with [`content`].
+pub async fn content_parsed() -> Option<wasm_bindgen::JsValue> {
+    let req = Request::get(&format!("{BASE}/content"));
+    let answer = send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        match resp.ok() {
+            true => parsed(&resp).await.map_err(|_| ApiError::Network),
+            false => Err(ApiError::Network),
+        }
+    });
+    answer.await.ok()
 }
 
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
