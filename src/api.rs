@@ -111,13 +111,20 @@ async fn parsed(resp: &Response) -> Result<wasm_bindgen::JsValue, ()> {
 
 pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     if resp.ok() {
-        return json_of::<T>(&resp).await.map_err(|_| ApiError::Server {
-            status: resp.status(),
-            code: "bad_response".into(),
-            message: "Jawaban server tidak terbaca. Coba lagi nanti.".into(),
-        });
+        return json_of::<T>(&resp)
+            .await
+            .map_err(|_| unreadable(resp.status()));
     }
     Err(error_of(resp).await)
+}
+
+/// A success whose body could not be read as what was asked for.
+fn unreadable(status: u16) -> ApiError {
+    ApiError::Server {
+        status,
+        code: "bad_response".into(),
+        message: "Jawaban server tidak terbaca. Coba lagi nanti.".into(),
+    }
 }
 
 pub async fn error_of(resp: Response) -> ApiError {
@@ -211,17 +218,16 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
 }
 
 /// The whole content bundle as the browser parsed it, with no Rust types (turning it into
-/// the bundle is the sync chunk's work; `sync::prefetch`). `None` on any failure: the sync
-/// round then asks again with [`content`].
-pub async fn content_parsed() -> Option<wasm_bindgen::JsValue> {
+/// the bundle is the sync chunk's work; `sync::prefetch`).
+pub async fn content_parsed() -> Result<wasm_bindgen::JsValue, ApiError> {
     let req = Request::get(&format!("{BASE}/content"));
-    let answer = send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
-        match resp.ok() {
-            true => parsed(&resp).await.map_err(|_| ApiError::Network),
-            false => Err(ApiError::Network),
+    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        if !resp.ok() {
+            return Err(error_of(resp).await);
         }
-    });
-    answer.await.ok()
+        parsed(&resp).await.map_err(|_| unreadable(resp.status()))
+    })
+    .await
 }
 
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {

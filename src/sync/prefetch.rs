@@ -3,7 +3,7 @@
 //! sync round takes what it brought. Until then the answer waits as the browser parsed it;
 //! turning it into the bundle's types is the chunk's work (`sync::deferred`).
 
-use crate::api;
+use crate::api::{self, ApiError};
 use js_sys::Promise;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -11,8 +11,18 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
-    /// The download started at start-up: resolves to the parsed bundle, or `null`.
+    /// The download started at start-up: resolves to the parsed bundle, `false` when the
+    /// server could not be reached, or `null` when it answered otherwise.
     static STARTED: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// What the download started at start-up brought.
+pub enum Prefetched {
+    /// The bundle as the browser parsed it.
+    Parsed(JsValue),
+    /// No answer (offline, or out of time): the round ends as unreachable rather than
+    /// waiting for a second timeout.
+    Unreachable,
 }
 
 /// Starts downloading the whole bundle (call once, when none is saved).
@@ -23,16 +33,27 @@ pub fn start() {
         return;
     };
     spawn_local(async move {
-        let parsed = api::content_parsed().await.unwrap_or(JsValue::NULL);
-        let _ = resolve.call1(&JsValue::UNDEFINED, &parsed);
+        let outcome = match api::content_parsed().await {
+            Ok(parsed) => parsed,
+            Err(ApiError::Network) => JsValue::FALSE,
+            Err(_) => JsValue::NULL,
+        };
+        let _ = resolve.call1(&JsValue::UNDEFINED, &outcome);
     });
     STARTED.with(|s| *s.borrow_mut() = Some(promise));
 }
 
-/// What the download started at start-up brought, once: the parsed bundle, or `None` (none
-/// was started, it was already taken, or it failed).
-pub async fn take() -> Option<JsValue> {
+/// What the download started at start-up brought, once; `None` when none was started, it
+/// was already taken, or the server answered with an error (the round then asks again the
+/// usual way).
+pub async fn take() -> Option<Prefetched> {
     let promise = STARTED.with(|s| s.borrow_mut().take())?;
     let value = JsFuture::from(promise).await.ok()?;
-    (!value.is_null()).then_some(value)
+    if value.is_null() {
+        None
+    } else if value == JsValue::FALSE {
+        Some(Prefetched::Unreachable)
+    } else {
+        Some(Prefetched::Parsed(value))
+    }
 }
