@@ -13,10 +13,16 @@ self.__PRECACHE = null;
 const PRECACHE = self.__PRECACHE || { version: "dev", files: [] };
 const CACHE = "resapi-" + PRECACHE.version;
 
+// A name with its content's hash in it (the server's rule, `static_files::is_hashed`) is the
+// same bytes wherever it comes from: it may come from the browser's HTTP cache, where a
+// first visit has just put the wasm, JS, CSS and the chunks it loaded, instead of being
+// downloaded a second time. Every other file is fetched anew.
+const HASHED = /-[0-9a-f]{8,16}[._][^/]*$/;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.files.map((f) => new Request(f, { cache: "reload" })))
+      cache.addAll(PRECACHE.files.map((f) => new Request(f, { cache: HASHED.test(f) ? "default" : "reload" })))
     )
   );
 });

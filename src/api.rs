@@ -100,20 +100,31 @@ impl ApiError {
 /// The body read by the browser's JSON parser and turned into `T` by serde-wasm-bindgen
 /// (already in the app for IndexedDB), so the app needs no second JSON deserialiser.
 async fn json_of<T: DeserializeOwned>(resp: &Response) -> Result<T, ()> {
+    serde_wasm_bindgen::from_value(parsed(resp).await?).map_err(|_| ())
+}
+
+/// The body as the browser's JSON parser reads it.
+async fn parsed(resp: &Response) -> Result<wasm_bindgen::JsValue, ()> {
     let text = resp.text().await.map_err(|_| ())?;
-    let value = js_sys::JSON::parse(&text).map_err(|_| ())?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| ())
+    js_sys::JSON::parse(&text).map_err(|_| ())
 }
 
 pub(crate) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     if resp.ok() {
-        return json_of::<T>(&resp).await.map_err(|_| ApiError::Server {
-            status: resp.status(),
-            code: "bad_response".into(),
-            message: "Jawaban server tidak terbaca. Coba lagi nanti.".into(),
-        });
+        return json_of::<T>(&resp)
+            .await
+            .map_err(|_| unreadable(resp.status()));
     }
     Err(error_of(resp).await)
+}
+
+/// A success whose body could not be read as what was asked for.
+fn unreadable(status: u16) -> ApiError {
+    ApiError::Server {
+        status,
+        code: "bad_response".into(),
+        message: "Jawaban server tidak terbaca. Coba lagi nanti.".into(),
+    }
 }
 
 pub async fn error_of(resp: Response) -> ApiError {
@@ -202,6 +213,19 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
             return Ok(None);
         }
         read(resp).await.map(Some)
+    })
+    .await
+}
+
+/// The whole content bundle as the browser parsed it, with no Rust types (turning it into
+/// the bundle is the sync chunk's work; `sync::prefetch`).
+pub async fn content_parsed() -> Result<wasm_bindgen::JsValue, ApiError> {
+    let req = Request::get(&format!("{BASE}/content"));
+    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
+        if !resp.ok() {
+            return Err(error_of(resp).await);
+        }
+        parsed(&resp).await.map_err(|_| unreadable(resp.status()))
     })
     .await
 }

@@ -679,3 +679,15 @@ async fn a_new_phone_restores_live_games_from_the_servers_records() {
         "restoring sends nothing back"
     );
 }
+
+/// Start-up asks whether a bundle is saved without reading it (a new phone then starts the
+/// bundle's download at once, `sync::prefetch`).
+#[wasm_bindgen_test]
+async fn a_saved_bundle_is_known_without_reading_it() {
+    let store = Store::open_named(&unique_name("has-content"))
+        .await
+        .unwrap();
+    assert!(!store.has_content().await.unwrap());
+    store.save_content(&bundle()).await.unwrap();
+    assert!(store.has_content().await.unwrap());
+}

@@ -15,10 +15,14 @@ async fn boot(app: AppState) {
         Ok(s) => set_store(s),
         Err(_) => app.store_failed.set(true),
     }
-    if let Some(store) = store()
-        && let Ok(session) = store.session().await
-    {
-        app.session.set(session);
+    if let Some(store) = store() {
+        // A new phone: the bundle's download starts now, not after the sync chunk.
+        if let Ok(false) = store.has_content().await {
+            sync::prefetch::start();
+        }
+        if let Ok(session) = store.session().await {
+            app.session.set(session);
+        }
     }
     app.booted.set(true);
     sync::refresh_counts(app).await;

@@ -148,8 +148,12 @@ pub async fn delete(db: &Rexie, store: &str, key: &str) -> Result<()> {
 }
 
 pub fn account_range(account_id: &str) -> Result<rexie::KeyRange> {
-    rexie::KeyRange::only(&JsValue::from_str(account_id))
-        .map_err(|e| StoreError::Idb(e.to_string()))
+    only(account_id)
+}
+
+/// The range of the one key `key`.
+pub fn only(key: &str) -> Result<rexie::KeyRange> {
+    rexie::KeyRange::only(&JsValue::from_str(key)).map_err(|e| StoreError::Idb(e.to_string()))
 }
 
 /// All values of `store` that belong to `account_id`.

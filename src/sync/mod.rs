@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod deferred;
+pub mod prefetch;
 pub mod record;
 pub mod restore;
 pub mod triggers;
@@ -14,6 +15,8 @@ use crate::state::{AppState, store};
 use crate::store::attention::AttentionItem;
 use batch::Budget;
 use leptos::prelude::*;
+use prefetch::Prefetched;
+use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
     BATCH_TARGET_BYTES, MAX_BATCH, MAX_RECORD_BYTES, RecordError, RecordStatus, SyncRecord,
 };
@@ -233,6 +236,21 @@ pub(crate) async fn read_saved_content(app: AppState) {
 
 async fn pull_content(app: AppState, store: &crate::store::Store) -> Result<(), Outcome> {
     let have = app.content.get_untracked();
+    if have.is_none() {
+        match prefetch::take().await {
+            Some(Prefetched::Unreachable) => return Err(Outcome::Unreachable),
+            Some(Prefetched::Parsed(parsed)) => {
+                if let Ok(bundle) = crate::store::db::from_js::<ContentBundle>(parsed) {
+                    if let Err(e) = store.save_content(&bundle).await {
+                        app.sync.problem.set(Some(e.to_string()));
+                    }
+                    app.content.set(Some(Arc::new(bundle)));
+                    return Ok(());
+                }
+            }
+            None => {}
+        }
+    }
     let version = have.as_ref().map(|b| b.version.clone());
     match api::content(version.as_deref()).await {
         Ok(Some(bundle)) => {
