@@ -3,5 +3,7 @@
 //! counts (`window`) and how units are ranked fairly whatever their size (`ranking`).
 //! The reasoning is in docs/competitions.md.
 
+pub mod draw;
+pub mod grade;
 pub mod ranking;
 pub mod window;
