@@ -55,7 +55,6 @@ pub fn HomePage() -> impl IntoView {
                     <h1>{i18n::hello(lang.get(), &s.account.name)}</h1>
                 }.into_any(),
                 None => {
-                    super::preload_register();
                     view! {
                         <h1>"Resapi"</h1>
                         <p class="lead">{move || app.tr().guest_intro}</p>

@@ -70,7 +70,6 @@ pub fn LoginPage() -> impl IntoView {
             _ => None,
         }
     };
-    super::preload_register();
     // A returning account whose token ran out: fill in its NIP.
     if let Some(s) = app.session.get_untracked() {
         nip.set(s.account.nip.clone());

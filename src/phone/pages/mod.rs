@@ -119,38 +119,6 @@ impl<T: LazyRoute + Send + Sync> ChooseView for Loading<T> {
     }
 }
 
-/// Starts fetching the registration screen's chunk while the browser is idle, from the
-/// screens that link to it (sign-in, a guest's home), so "Daftar" opens at once. Online
-/// only: offline, the service worker has it or the screen could not open anyway, and a
-/// failed fetch would stop the app.
-pub fn preload_register() {
-    #[cfg(feature = "split")]
-    {
-        use wasm_bindgen::JsCast;
-        use wasm_bindgen::closure::Closure;
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let start = Closure::once_into_js(|| {
-            if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
-                leptos::task::spawn_local(<RegisterRoute as LazyRoute>::preload());
-            }
-        });
-        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let _ = match idle {
-            Some(idle) => idle.call1(&window, &start),
-            // No requestIdleCallback (Safari): a moment after the screen shows.
-            None => window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 1000)
-                .map(Into::into),
-        };
-    }
-}
-
-// Registration: only a new account needs it (preloaded from sign-in, `preload_register`).
-lazy_screen!(RegisterRoute, register::RegisterPage);
 // A practice session's result, with its per-value scores and the review of each answer.
 lazy_screen!(ResultRoute, result::ResultPage);
 // The progress screen: its charts and their Chart.js bindings.
@@ -187,7 +155,7 @@ pub fn PhoneRoutes() -> impl IntoView {
                     <Routes fallback=|| view! { <div class="page"><NotFound /></div> }>
                         <Route path=path!("/") view=home::HomePage />
                         <Route path=path!("/masuk") view=login::LoginPage />
-                        <Route path=path!("/daftar") view=screen!(RegisterRoute, loading) />
+                        <Route path=path!("/daftar") view=register::RegisterPage />
                         <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
                         <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
                         <Route path=path!("/hasil/:id") view=screen!(ResultRoute, loading) />

@@ -1,9 +1,9 @@
 // Screens a first visit does not need are wasm chunks of their own (docs/lazy-routes.md):
-// registration, a practice result, home's review card and the logout dialog's erase section
-// among them (the card's chunk comes with a signed-in person's home). A guest's screens start fetching registration's chunk while the phone is idle,
-// before "Daftar" is tapped. A screen whose chunk is still on its way says "Memuat…" (a
-// polite status) and moves nothing when it arrives. Offline, each opens from the service
-// worker's cache.
+// a practice result, home's review card and the logout dialog's erase section among them
+// (the card's chunk comes with a signed-in person's home). Registration is not: a first
+// visit is usually a new person registering. A screen whose chunk is still on its way says
+// "Memuat…" (a polite status) and moves nothing when it arrives. Offline, each opens from
+// the service worker's cache.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
@@ -15,7 +15,7 @@ import { expectStable } from "../lib/layout_shift.mjs";
 const env = useServerAndBrowser();
 const { server } = env;
 
-/** The lazy chunk a request fetches (`register_route`, `review_card`, …), or null. */
+/** The lazy chunk a request fetches (`result_route`, `review_card`, …), or null. */
 const chunkOf = (url) => url.match(/\/split_+([a-z_]+?)_view_\d+-[0-9a-f]+\.wasm$/)?.[1] ?? null;
 
 /** Waits until `chunk` is among the `seen` ones (fails after 15 s). */
@@ -55,10 +55,9 @@ test("a lazy screen says Memuat… while its chunk arrives, and nothing moves wh
   const quiz = new Quiz(page);
 
   await app.open(server.url);
-  await fetched(chunks, "register_route");
-  assert.ok(!chunks.includes("result_route"), "a result's chunk is not fetched by a guest");
   await app.register({ nip: makeNip(), name: "Rahmat Hidayat", unitQuery: "biro sdm", password: "memuat-dulu-2026" });
-  assert.equal(chunks.filter((c) => c === "register_route").length, 1, "registration's chunk fetched once, before the tap");
+  await fetched(chunks, "review_card");
+  assert.ok(!chunks.includes("result_route"), "a result's chunk is not fetched before a result opens");
 
   let release;
   const held = new Promise((r) => (release = r));
@@ -79,7 +78,7 @@ test("a lazy screen says Memuat… while its chunk arrives, and nothing moves wh
   await context.close();
 });
 
-test("registration, a result, the review card and the erase section open offline", async () => {
+test("a result, the review card and the erase section open offline, and so does registration", async () => {
   const context = await phone(env.browser);
   const page = await context.newPage();
   const chunks = watchChunks(page);
@@ -112,7 +111,7 @@ test("registration, a result, the review card and the erase section open offline
   // Registration, from the sign-in screen.
   await page.getByRole("link", { name: "Daftar", exact: true }).first().click();
   await page.getByLabel("Nama lengkap").waitFor();
-  for (const c of ["result_route", "review_card", "erase_local", "register_route"]) {
+  for (const c of ["result_route", "review_card", "erase_local"]) {
     assert.equal(chunks.filter((x) => x === c).length, 1, `${c}: loaded once, offline from the cache`);
   }
   await screenshot(page, "lazy-register-offline");
