@@ -196,16 +196,7 @@ mod tests {
                     .collect(),
             })
             .collect();
-        ContentBundle {
-            version: "v".into(),
-            values,
-            questions,
-            scales: vec![],
-            questionnaires: vec![],
-            modules: vec![],
-            mappings: vec![],
-            scoring: Default::default(),
-        }
+        crate::cues::fixtures::bundle(values, questions)
     }
 
     #[test]

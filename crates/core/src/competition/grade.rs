@@ -105,16 +105,7 @@ mod tests {
         let questions = (0..4)
             .map(|n| crate::cues::fixtures::question("loyal", n, ["a", "b", "c", "d"], n % 4))
             .collect();
-        ContentBundle {
-            version: "v".into(),
-            values: vec![],
-            questions,
-            scales: vec![],
-            questionnaires: vec![],
-            modules: vec![],
-            mappings: vec![],
-            scoring: Default::default(),
-        }
+        crate::cues::fixtures::bundle(vec![], questions)
     }
 
     fn answer(q: &str, o: &str) -> AttemptAnswer {

@@ -1,7 +1,7 @@
 //! Small question banks for the cue tests: one with deliberate cues, one without.
 
 use crate::catalog::VALUE_IDS;
-use crate::content::{Question, QuestionKind, QuestionOption};
+use crate::content::{ContentBundle, Question, QuestionKind, QuestionOption, Value};
 use crate::text::Text;
 
 const IDS: [&str; 4] = ["a", "b", "c", "d"];
@@ -88,4 +88,18 @@ pub fn balanced_bank() -> Vec<Question> {
         }
     }
     bank
+}
+
+/// A bundle of just these values and questions (no questionnaires, modules or mappings).
+pub fn bundle(values: Vec<Value>, questions: Vec<Question>) -> ContentBundle {
+    ContentBundle {
+        version: "v".into(),
+        values,
+        questions,
+        scales: vec![],
+        questionnaires: vec![],
+        modules: vec![],
+        mappings: vec![],
+        scoring: Default::default(),
+    }
 }
