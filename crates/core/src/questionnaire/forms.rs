@@ -74,6 +74,22 @@ impl Questionnaire {
             .collect()
     }
 
+    /// The form a group's figures are read in: the form most of its responses were given on
+    /// (`forms`, one per response; ties: the later form; none: the current form). A group's
+    /// figures are one formula over item means, so it is scored on one form; reading a group
+    /// that answered an earlier form in today's items would drop most of its answers (a
+    /// revision gives every changed item a new id).
+    pub fn most_answered_form(&self, forms: impl IntoIterator<Item = u32>) -> u32 {
+        let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+        for form in forms {
+            *counts.entry(form).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(form, n)| (n, form))
+            .map_or(self.form, |(form, _)| form)
+    }
+
     /// [`Questionnaire::as_form`] of the form the answered item ids were given on.
     pub fn form_answered<'a>(
         &self,
@@ -123,6 +139,15 @@ mod tests {
 
     fn ids(q: &Questionnaire) -> Vec<&str> {
         q.items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_group_is_read_in_the_form_most_of_it_answered_ties_going_to_the_later() {
+        let q = revised();
+        assert_eq!(q.most_answered_form([1, 1, 2]), 1);
+        assert_eq!(q.most_answered_form([1, 2, 2]), 2);
+        assert_eq!(q.most_answered_form([1, 2]), 2);
+        assert_eq!(q.most_answered_form([]), q.form);
     }
 
     #[test]

@@ -144,18 +144,15 @@ fn known_questionnaires(content: &ContentBundle) -> KnownQuestionnaires {
         .collect()
 }
 
-/// The form each questionnaire is read in for one period: the form most of the period's
-/// responses to it were given on (ties: the later form). A unit's figures are one formula
-/// over item means, so a group is scored on one form; reading a period that was answered on
-/// an earlier form in today's items would drop most of its answers (a revision gives every
-/// changed item a new id), and a period answered mostly on today's form reads as today.
-/// Every unit of the period is read in the same form, so sub-units stay comparable.
+/// The form each questionnaire is read in for one period: the one most of the period's
+/// responses were given on (`Questionnaire::most_answered_form`), the same for every unit of
+/// the period so sub-units stay comparable.
 fn period_forms(
     known: &KnownQuestionnaires,
     layouts: &StoredLayouts,
     stored: &[UnitResponse],
 ) -> HashMap<String, Questionnaire> {
-    let mut counts: HashMap<&str, HashMap<u32, usize>> = HashMap::new();
+    let mut forms: HashMap<&str, Vec<u32>> = HashMap::new();
     for r in stored {
         let Some(q) = known.get(&r.questionnaire_id) else {
             continue;
@@ -173,20 +170,16 @@ fn period_forms(
                 None => q.form,
             },
         };
-        *counts
-            .entry(q.id.as_str())
-            .or_default()
-            .entry(form)
-            .or_default() += 1;
+        forms.entry(q.id.as_str()).or_default().push(form);
     }
     known
         .iter()
         .map(|(id, q)| {
-            let form = counts
-                .get(id.as_str())
-                .and_then(|c| c.iter().max_by_key(|(form, n)| (**n, **form)))
-                .map_or(q.form, |(form, _)| *form);
-            (id.clone(), q.as_form(form).into_owned())
+            let answered = forms.get(id.as_str()).cloned().unwrap_or_default();
+            (
+                id.clone(),
+                q.as_form(q.most_answered_form(answered)).into_owned(),
+            )
         })
         .collect()
 }
