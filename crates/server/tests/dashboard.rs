@@ -52,6 +52,28 @@ fn value_row<'a>(index: &'a Value, value: &str) -> &'a Value {
         .unwrap()
 }
 
+/// The seeded agency with the shipped questionnaires, its content, the password hash every
+/// test account shares, and an admin.
+struct Agency {
+    srv: Server,
+    content: ContentBundle,
+    hash: String,
+    admin: SignedIn,
+}
+
+async fn agency() -> Agency {
+    let srv = start_with_questionnaires().await;
+    let content = srv.content().await;
+    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
+    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
+    Agency {
+        srv,
+        content,
+        hash,
+        admin,
+    }
+}
+
 /// Asserts the index cell's percentage of `value`.
 fn assert_percent(index: &Value, value: &str, want: f64) {
     let row = value_row(index, value);
@@ -60,12 +82,14 @@ fn assert_percent(index: &Value, value: &str, want: f64) {
 
 #[tokio::test]
 async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_response() {
-    let srv = start_with_questionnaires().await;
-    let content = srv.content().await;
+    let Agency {
+        srv,
+        content,
+        hash,
+        admin,
+    } = agency().await;
     let v = content.version.clone();
     let index = questionnaire(&content, "indeks-berakhlak");
-    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
-    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
 
     // Sinka: six people answer 5 5 4 4 3 3 on every item, 2 on Adaptif's. The first of them
     // answered 1s (2 on Adaptif's) earlier in March: only the latest response counts.
@@ -211,8 +235,12 @@ async fn the_dashboard_shows_hand_checked_figures_counting_each_persons_latest_r
 /// a period answered on today's form is read in today's.
 #[tokio::test]
 async fn a_period_answered_on_an_earlier_form_keeps_its_figures() {
-    let srv = start_with_questionnaires().await;
-    let content = srv.content().await;
+    let Agency {
+        srv,
+        content,
+        hash,
+        admin,
+    } = agency().await;
     let v = content.version.clone();
     let index = questionnaire(&content, "indeks-berakhlak");
     assert!(index.form > 1, "the shipped index has been revised");
@@ -223,8 +251,6 @@ async fn a_period_answered_on_an_earlier_form_keeps_its_figures() {
             .iter()
             .any(|i| !index.items.iter().any(|n| n.id == i.id))
     );
-    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
-    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
     for n in 10..16 {
         let p = srv.signed_in(n, SINKA, &[], &hash).await;
         let old = response_record(
@@ -263,12 +289,14 @@ async fn a_period_answered_on_an_earlier_form_keeps_its_figures() {
 /// response earlier in the period still counts.
 #[tokio::test]
 async fn careless_responses_stay_out_of_the_units_figures() {
-    let srv = start_with_questionnaires().await;
-    let content = srv.content().await;
+    let Agency {
+        srv,
+        content,
+        hash,
+        admin,
+    } = agency().await;
     let v = content.version.clone();
     let index = questionnaire(&content, "indeks-berakhlak");
-    let hash = srv.passwords.hash(PASSWORD.into()).await.unwrap();
-    let admin = srv.signed_in(1, "bkn", &[Role::Admin], &hash).await;
     // Five careful people: 4 everywhere, 2 on Adaptif's.
     for n in 10..15 {
         let p = srv.signed_in(n, SINKA, &[], &hash).await;
