@@ -158,9 +158,7 @@ pub fn personal_order(
             .into_iter()
             .filter_map(|id| {
                 let q = content.question(id)?;
-                let mut options: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
-                rng.shuffle(&mut options);
-                Some((id.clone(), options))
+                Some((id.clone(), crate::practice::shuffled_options(q, &mut rng)))
             })
             .collect(),
     }
