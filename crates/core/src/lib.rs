@@ -23,6 +23,7 @@ pub mod nip;
 pub mod practice;
 pub mod quality;
 pub mod questionnaire;
+pub mod recognition;
 pub mod review;
 pub mod rng;
 pub mod role;

@@ -39,10 +39,14 @@ pub enum RecordKind {
     CommitmentCheckin,
     /// One answer given in a live game (*kuis apel*), as the server scored it.
     LiveAnswer,
+    /// One finished attempt at a competition (*lomba*), graded by the server.
+    CompetitionAttempt,
+    /// Whether the person named *ASN Inspiratif* lets their unit see it.
+    RecognitionConsent,
 }
 
 /// Every record kind, for parsing and documentation.
-pub const RECORD_KINDS: [RecordKind; 7] = [
+pub const RECORD_KINDS: [RecordKind; 9] = [
     RecordKind::PracticeAnswer,
     RecordKind::PracticeSession,
     RecordKind::QuestionnaireResponse,
@@ -50,6 +54,8 @@ pub const RECORD_KINDS: [RecordKind; 7] = [
     RecordKind::Commitment,
     RecordKind::CommitmentCheckin,
     RecordKind::LiveAnswer,
+    RecordKind::CompetitionAttempt,
+    RecordKind::RecognitionConsent,
 ];
 
 impl RecordKind {
@@ -62,6 +68,8 @@ impl RecordKind {
             RecordKind::Commitment => "commitment",
             RecordKind::CommitmentCheckin => "commitment_checkin",
             RecordKind::LiveAnswer => "live_answer",
+            RecordKind::CompetitionAttempt => "competition_attempt",
+            RecordKind::RecognitionConsent => "recognition_consent",
         }
     }
 
@@ -144,6 +152,8 @@ payload_kinds!(
     Commitment,
     CommitmentCheckin,
     LiveAnswer,
+    CompetitionAttempt,
+    RecognitionConsent,
 );
 
 /// Payload of [`RecordKind::PracticeAnswer`].
@@ -268,6 +278,31 @@ pub struct LiveAnswer {
     pub question_rev: u32,
 }
 
+/// Payload of [`RecordKind::CompetitionAttempt`]: the answers of one attempt, by option id
+/// (the phone showed the options in the person's own order). Started and finished on the
+/// phone's clock; the server grades it from its own key and judges its times
+/// (`competition::window`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetitionAttempt {
+    pub competition_id: Uuid,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub finished_at: OffsetDateTime,
+    /// Unanswered questions are absent.
+    pub answers: Vec<crate::competition::grade::AttemptAnswer>,
+}
+
+/// Payload of [`RecordKind::RecognitionConsent`]: the named person's decision; the latest
+/// one stands (they may change their mind).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecognitionConsent {
+    pub recognition_id: Uuid,
+    pub given: bool,
+}
+
 /// Longest free text a record may carry (a reflection); shorter ones for the rest.
 pub const MAX_REFLECTION_CHARS: usize = 5000;
 pub const MAX_COMMITMENT_CHARS: usize = 500;
@@ -328,6 +363,10 @@ pub enum RecordError {
          soal ditutup; catatan ini tidak berasal dari kuis."
     )]
     LiveAnswerUnknown,
+    /// A competition attempt that does not count (closed, twice, not one's unit, …); the
+    /// code and message come from the competition rules.
+    #[error("{message}")]
+    Competition { code: &'static str, message: String },
 }
 
 impl RecordError {
@@ -347,6 +386,7 @@ impl RecordError {
             RecordError::TooLarge { .. } => "record_too_large",
             RecordError::AlreadyAnswered => "already_answered",
             RecordError::LiveAnswerUnknown => "live_answer_unknown",
+            RecordError::Competition { code, .. } => code,
         }
     }
 }
@@ -542,6 +582,29 @@ pub fn check_record(
                 ));
             }
             Ok(judged)
+        }
+        RecordKind::CompetitionAttempt => {
+            // The shape only: grading and the window need the competition, which the
+            // server's store holds (crates/server/src/store/competitions.rs).
+            let attempt: CompetitionAttempt = payload(record)?;
+            within_time(attempt.started_at, now)?;
+            within_time(attempt.finished_at, now)?;
+            if attempt.answers.len() > crate::competition::draw::MAX_QUESTIONS {
+                return Err(RecordError::InvalidPayload(format!(
+                    "paling banyak {} jawaban",
+                    crate::competition::draw::MAX_QUESTIONS
+                )));
+            }
+            for a in &attempt.answers {
+                id_within(&a.question_id)?;
+                id_within(&a.option_id)?;
+            }
+            Ok(None)
+        }
+        RecordKind::RecognitionConsent => {
+            // Whose recognition it is, the server's store checks.
+            let _: RecognitionConsent = payload(record)?;
+            Ok(None)
         }
     }
 }

@@ -6,4 +6,6 @@
 pub mod draw;
 pub mod grade;
 pub mod ranking;
+pub mod schedule;
 pub mod window;
+pub mod wire;
