@@ -305,3 +305,31 @@ pub async fn erase_account(token: &str, password: &str) -> Result<(), ApiError> 
     };
     post_no_content("/me/erase", token, Some(&body)).await
 }
+
+/// GETs `path` with the token and reads the JSON answer (the sync round's pulls).
+async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
+    let req = Request::get(&format!("{BASE}{path}")).header("Authorization", &bearer(token));
+    send(req, TRANSFER_TIMEOUT, no_body, read).await
+}
+
+/// The competitions of the account's units, with its own results after publication.
+pub async fn my_competitions(
+    token: &str,
+) -> Result<resapi_core::competition::wire::MyCompetitions, ApiError> {
+    get_json("/me/competitions", token).await
+}
+
+/// A competition's paper (while it is open): the questions in one's own order, no keys.
+pub async fn competition_paper(
+    token: &str,
+    id: &str,
+) -> Result<resapi_core::competition::wire::Paper, ApiError> {
+    get_json(&format!("/me/competitions/{id}/paper"), token).await
+}
+
+/// One's own *ASN Inspiratif* recognitions and those shown in one's units.
+pub async fn my_recognitions(
+    token: &str,
+) -> Result<resapi_core::recognition::MyRecognitions, ApiError> {
+    get_json("/me/recognitions", token).await
+}

@@ -11,6 +11,7 @@
 pub mod activity;
 pub mod api;
 pub mod charts;
+pub mod competition;
 pub mod components;
 pub mod console;
 pub mod download;

@@ -60,6 +60,8 @@ pub struct AppState {
     pub show_streak: RwSignal<bool>,
     /// Bumped when history arrives from elsewhere (a restore), so pages re-read the store.
     pub history_version: RwSignal<u32>,
+    /// Bumped when a sync brought competitions, papers or recognitions.
+    pub competitions_version: RwSignal<u32>,
     pub sync: SyncStatus,
 }
 
@@ -74,6 +76,7 @@ impl AppState {
             content_read: RwSignal::new(false),
             in_practice_session: RwSignal::new(false),
             history_version: RwSignal::new(0),
+            competitions_version: RwSignal::new(0),
             show_streak: RwSignal::new({
                 use gloo_storage::Storage;
                 gloo_storage::LocalStorage::get::<bool>(STREAK_KEY).unwrap_or(true)

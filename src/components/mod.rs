@@ -8,6 +8,7 @@ pub mod layout;
 pub mod nip_field;
 pub mod not_found;
 pub mod password_field;
+pub mod recognition_card;
 pub mod restoring_banner;
 pub mod review_card;
 pub mod route_loading;

@@ -49,6 +49,7 @@ pub struct Tr {
     pub no_content: &'static str,
     pub history_link: &'static str,
     pub attention_link: &'static str,
+    pub competitions_link: &'static str,
     // auth
     pub register_title: &'static str,
     pub name_label: &'static str,
@@ -242,6 +243,7 @@ pub static ID: Tr = Tr {
     no_content: "Soal belum terunduh. Sambungkan ke internet sekali untuk mengunduhnya.",
     history_link: "Riwayat latihan",
     attention_link: "Perlu perhatian",
+    competitions_link: "Lomba",
     register_title: "Daftar akun",
     name_label: "Nama lengkap",
     password_hint: "Minimal 8 karakter.",
@@ -427,6 +429,7 @@ pub static EN: Tr = Tr {
     no_content: "Questions are not downloaded yet. Connect to the internet once to download them.",
     history_link: "Practice history",
     attention_link: "Needs attention",
+    competitions_link: "Competitions",
     register_title: "Create an account",
     name_label: "Full name",
     password_hint: "At least 8 characters.",
@@ -816,6 +819,10 @@ pub fn record_kind(lang: Lang, kind: RecordKind) -> &'static str {
         (Lang::En, RecordKind::CommitmentCheckin) => "Commitment follow-up",
         (Lang::Id, RecordKind::LiveAnswer) => "Jawaban kuis apel",
         (Lang::En, RecordKind::LiveAnswer) => "Live quiz answer",
+        (Lang::Id, RecordKind::CompetitionAttempt) => "Jawaban lomba",
+        (Lang::En, RecordKind::CompetitionAttempt) => "Competition answers",
+        (Lang::Id, RecordKind::RecognitionConsent) => "Persetujuan ASN Inspiratif",
+        (Lang::En, RecordKind::RecognitionConsent) => "ASN Inspiratif consent",
     }
 }
 

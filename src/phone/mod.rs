@@ -4,5 +4,6 @@
 pub mod app;
 pub mod download;
 pub mod i18n;
+pub mod i18n_lomba;
 pub mod pages;
 pub mod pwa;

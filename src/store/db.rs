@@ -24,11 +24,19 @@ pub const RESPONSES: &str = "responses";
 pub const JOURNAL: &str = "journal";
 /// Live-quiz answers kept for the history (see [`super::live_answers`]).
 pub const LIVE_ANSWERS: &str = "live_answers";
+/// The account's competitions as last synced (`MyCompetitions`), keyed by account.
+pub const COMPETITIONS: &str = "competitions";
+/// Downloaded competition papers, keyed `account:competition`.
+pub const PAPERS: &str = "papers";
+/// A competition attempt in progress, or the mark that it was sent, keyed `account:competition`.
+pub const COMPETITION_ATTEMPTS: &str = "competition_attempts";
+/// *ASN Inspiratif* as last synced (`MyRecognitions`), keyed by account.
+pub const RECOGNITIONS: &str = "recognitions";
 
 /// The index on `account_id` that outbox, results and attention carry (added in version 2).
 pub const BY_ACCOUNT: &str = "by_account";
 
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -59,7 +67,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// The schema as of `version`. Version 1 was the first release; version 2 added the
 /// per-account indexes when several accounts began sharing one phone; version 3 added
 /// questionnaire drafts and responses, and the journal of reflections and commitments;
-/// version 4 added the live-quiz answers.
+/// version 4 added the live-quiz answers; version 5 the competitions (list, papers, attempts)
+/// and the *ASN Inspiratif* recognitions.
 pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     let mut outbox = ObjectStore::new(OUTBOX).key_path("id");
     let mut results = ObjectStore::new(RESULTS).key_path("id");
@@ -97,6 +106,11 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
                 .key_path("id")
                 .add_index(Index::new(BY_ACCOUNT, "account_id")),
         );
+    }
+    if version >= 5 {
+        for name in [COMPETITIONS, PAPERS, COMPETITION_ATTEMPTS, RECOGNITIONS] {
+            builder = builder.add_object_store(ObjectStore::new(name));
+        }
     }
     builder
 }

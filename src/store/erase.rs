@@ -25,7 +25,7 @@ const INDEXED: [&str; 6] = [
 ];
 
 /// Every store an erasure touches; `content` is the only other store, and it is shared.
-pub const PERSONAL_STORES: [&str; 9] = [
+pub const PERSONAL_STORES: [&str; 13] = [
     db::OUTBOX,
     db::ATTENTION,
     db::RESULTS,
@@ -35,6 +35,19 @@ pub const PERSONAL_STORES: [&str; 9] = [
     db::PRACTICE_SESSION,
     db::DRAFTS,
     db::META,
+    db::COMPETITIONS,
+    db::PAPERS,
+    db::COMPETITION_ATTEMPTS,
+    db::RECOGNITIONS,
+];
+
+/// Stores keyed by the account (`account`) or by `account:<item>`.
+const KEYED_BY_ACCOUNT: [&str; 5] = [
+    db::DRAFTS,
+    db::COMPETITIONS,
+    db::PAPERS,
+    db::COMPETITION_ATTEMPTS,
+    db::RECOGNITIONS,
 ];
 
 /// What of this account the server has not acknowledged.
@@ -74,7 +87,8 @@ impl Store {
     }
 
     /// Removes this account's results, questionnaire responses and drafts, journal, the
-    /// practice session in progress, its notes (last sync, previous questions, the restore flag) and the
+    /// practice session in progress, its competitions (list, papers, attempts) and
+    /// recognitions, its notes (last sync, previous questions, the restore flag) and the
     /// session when it is this account's; or refuses, removing nothing, under `rule`.
     /// Other accounts' data and the shared content stay.
     pub async fn erase_local_data(
@@ -131,15 +145,21 @@ async fn erase_in(tx: &Transaction, account_id: &str, rule: EraseRule) -> db::Re
             store.delete(key).await?;
         }
     }
-    // The practice session in progress is keyed by the account; drafts by `account:questionnaire`.
+    // The practice session in progress is keyed by the account; drafts by `account:questionnaire`,
+    // competitions and recognitions by the account or `account:competition`.
     tx.store(db::PRACTICE_SESSION)?
         .delete(JsValue::from_str(account_id))
         .await?;
-    let drafts = tx.store(db::DRAFTS)?;
     let prefix = format!("{account_id}:");
-    for key in drafts.get_all_keys(None, None).await? {
-        if key.as_string().is_some_and(|k| k.starts_with(&prefix)) {
-            drafts.delete(key).await?;
+    for name in KEYED_BY_ACCOUNT {
+        let store = tx.store(name)?;
+        for key in store.get_all_keys(None, None).await? {
+            if key
+                .as_string()
+                .is_some_and(|k| k == account_id || k.starts_with(&prefix))
+            {
+                store.delete(key).await?;
+            }
         }
     }
     // Notes in `meta` are keyed `<what>:<account>`; the session only if it is theirs.

@@ -3,6 +3,7 @@
 
 pub mod attention;
 pub mod by_id;
+pub mod competitions;
 pub mod content;
 pub mod db;
 pub mod erase;
@@ -12,6 +13,7 @@ pub mod live_answers;
 pub mod outbox;
 pub mod practice_session;
 pub mod questionnaires;
+pub mod recognitions;
 pub mod results;
 pub mod session;
 

@@ -3,6 +3,7 @@
 //! "needs attention", and pulls content changes. `triggers` decides when it runs.
 
 pub mod batch;
+pub mod competitions;
 pub mod deferred;
 pub mod prefetch;
 pub mod record;
@@ -201,6 +202,9 @@ async fn run(app: AppState) -> Outcome {
             Ok(false) => {}
             Err(e) => return failed(app, &store, e).await,
         }
+    }
+    if competitions::pull(&store, &session.token, &account).await {
+        app.competitions_version.update(|v| *v += 1);
     }
     let now = now_rfc3339();
     let _ = store.set_last_sync(&account, &now).await;

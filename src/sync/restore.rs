@@ -1,18 +1,20 @@
 //! Restoring an account's history on a new phone (or after the browser's storage was
 //! cleared): the account's records come down from the server once and rebuild practice
-//! results, questionnaire responses, the journal and live-quiz answers on the device.
+//! results, questionnaire responses, the journal and live-quiz answers on the device, and
+//! mark the competitions already taken (so no second attempt is offered).
 
 use crate::api::{self, ApiError};
 use crate::local_time::rfc3339;
 use crate::store::Store;
+use crate::store::competitions::Attempt;
 use crate::store::journal::{Entry, JournalItem};
 use crate::store::practice_session::GivenAnswer;
 use crate::store::questionnaires::Response;
 use crate::store::results::PracticeResult;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
-    Commitment, CommitmentCheckin, PracticeAnswer, PracticeSession, QuestionnaireResponse,
-    RecordKind, Reflection, StoredRecord, SyncRecord,
+    Commitment, CommitmentCheckin, CompetitionAttempt, PracticeAnswer, PracticeSession,
+    QuestionnaireResponse, RecordKind, Reflection, StoredRecord, SyncRecord,
 };
 use std::collections::HashMap;
 
@@ -47,6 +49,8 @@ pub struct Rebuilt {
     pub journal: Vec<JournalItem>,
     /// Live-quiz answers, kept as they came (the history groups them into games).
     pub live_answers: Vec<SyncRecord>,
+    /// Competitions this account took: marks of sent attempts (the answers stay on the server).
+    pub attempts: Vec<Attempt>,
 }
 
 /// Rebuilds the device's history from the account's records (pure: testable without a
@@ -145,6 +149,22 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
                 }
             }
             RecordKind::LiveAnswer => out.live_answers.push(r.clone()),
+            RecordKind::CompetitionAttempt => {
+                if let Ok(x) = serde_json::from_value::<CompetitionAttempt>(payload) {
+                    let started_at = rfc3339(x.started_at);
+                    out.attempts.push(Attempt {
+                        account_id: account_id.to_owned(),
+                        competition_id: x.competition_id.to_string(),
+                        started_at,
+                        limit_minutes: 0,
+                        position: 0,
+                        answers: Vec::new(),
+                        sent_at: Some(rfc3339(x.finished_at)),
+                    });
+                }
+            }
+            // The decision is the server's to show: the recognitions' pull brings it.
+            RecordKind::RecognitionConsent => {}
         }
     }
     for result in &mut out.results {
@@ -182,6 +202,7 @@ pub async fn restore_once(
     let records = download(token, progress).await?;
     let rebuilt = rebuild(account_id, &records, content);
     let any = !records.is_empty();
+    let _ = store.mark_attempts_sent(&rebuilt.attempts).await;
     if store
         .save_restored(
             account_id,

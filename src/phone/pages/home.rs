@@ -1,5 +1,6 @@
 //! Home: the seven values, the way into practice (or back into a session in progress),
-//! "Gabung kuis" for a live quiz, and the sync status.
+//! "Gabung kuis" for a live quiz, the competitions (*lomba*), *ASN Inspiratif*, and the sync
+//! status.
 //!
 //! Nothing moves under a finger: the parts read from the store (the streak, a due check-in,
 //! the review card, a session in progress) load before the page below the greeting shows,
@@ -7,6 +8,7 @@
 
 use super::join_quiz::JoinQuiz;
 use crate::components::checkin_card::CheckinCard;
+use crate::components::recognition_card::LazyRecognitionCard;
 use crate::components::review_card::LazyReviewCard;
 use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
@@ -22,8 +24,13 @@ pub fn HomePage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let in_progress: RwSignal<Option<PracticeSessionState>> = RwSignal::new(None);
-    let [session_ready, streak_ready, checkin_ready, review_ready] =
-        std::array::from_fn(|_| RwSignal::new(false));
+    let [
+        session_ready,
+        streak_ready,
+        checkin_ready,
+        review_ready,
+        recognition_ready,
+    ] = std::array::from_fn(|_| RwSignal::new(false));
     Effect::new(move |_| {
         let (Some(store), Some(account)) = (store(), app.account_id()) else {
             session_ready.set(true);
@@ -40,7 +47,8 @@ pub fn HomePage() -> impl IntoView {
             || (session_ready.get()
                 && streak_ready.get()
                 && checkin_ready.get()
-                && review_ready.get())
+                && review_ready.get()
+                && recognition_ready.get())
     };
     let values = move || {
         app.content
@@ -74,6 +82,7 @@ pub fn HomePage() -> impl IntoView {
                 <p class="lead">{move || app.tr().home_intro}</p>
                 <CheckinCard ready=checkin_ready />
                 <LazyReviewCard ready=review_ready />
+                <LazyRecognitionCard ready=recognition_ready />
                 <div class="actions">
                     {move || match in_progress.get() {
                         Some(q) => view! {
@@ -89,6 +98,7 @@ pub fn HomePage() -> impl IntoView {
                     }}
                     <A href="/kuesioner" attr:class="btn btn-secondary">{move || app.tr().questionnaires_title}</A>
                     <A href="/riwayat" attr:class="btn btn-secondary">{move || app.tr().history_link}</A>
+                    <A href="/lomba" attr:class="btn btn-secondary" attr:data-testid="lomba-link">{move || app.tr().competitions_link}</A>
                 </div>
             </Show>
             <div class="actions">

@@ -5,6 +5,9 @@ pub mod history;
 pub mod home;
 pub mod join_quiz;
 pub mod login;
+pub mod lomba;
+pub mod lomba_attempt;
+pub mod lomba_result;
 pub mod module;
 pub mod modules;
 pub mod practice_pick;
@@ -137,6 +140,10 @@ lazy_screen!(ModuleRoute, module::ModulePage);
 lazy_screen!(SettingsRoute, settings::SettingsPage);
 lazy_screen!(HistoryRoute, history::HistoryPage);
 lazy_screen!(AttentionRoute, attention::AttentionPage);
+// The competitions (lomba): the list, an attempt, and the results after publication.
+lazy_screen!(LombaRoute, lomba::LombaPage);
+lazy_screen!(LombaAttemptRoute, lomba_attempt::LombaAttemptPage);
+lazy_screen!(LombaResultRoute, lomba_result::LombaResultPage);
 
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
@@ -168,6 +175,9 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/modul/:id") view=screen!(ModuleRoute, loading) />
                         <Route path=path!("/kuesioner/hasil/:rid") view=screen!(QuestionnaireResultRoute, loading) />
                         <Route path=path!("/kuesioner/:id") view=screen!(QuestionnaireRoute, loading) />
+                        <Route path=path!("/lomba") view=screen!(LombaRoute, loading) />
+                        <Route path=path!("/lomba/:id") view=screen!(LombaAttemptRoute, loading) />
+                        <Route path=path!("/lomba/:id/hasil") view=screen!(LombaResultRoute, loading) />
                     </Routes>
                 </Show>
                 <RouteLoading pending=loading />

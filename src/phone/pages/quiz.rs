@@ -14,7 +14,8 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-fn focus_by_id(id: &str) {
+/// Moves the keyboard (and a screen reader) to the element `id`, once it is on screen.
+pub(crate) fn focus_by_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
