@@ -47,6 +47,8 @@ struct UnitsFile {
 pub struct ContentSource {
     pub files: ContentFiles,
     pub scoring: ScoringConfig,
+    /// The competition pool (`competition/`): server-only, never in the bundle.
+    pub pool: Vec<SourceFile<Question>>,
 }
 
 /// Validated content, ready to serve.
@@ -54,6 +56,8 @@ pub struct ContentSource {
 pub struct Content {
     pub bundle: ContentBundle,
     pub units: Vec<Unit>,
+    /// The competition pool: its keys stay on the server until a competition is published.
+    pub pool: Vec<Question>,
 }
 
 fn display(path: &Path) -> String {
@@ -145,6 +149,7 @@ pub fn read(dir: &Path) -> Result<ContentSource, Vec<String>> {
     let questions = r.folder(&dir.join("questions"), |f: QuestionsFile| f.question);
     let questionnaires = r.folder(&dir.join("questionnaires"), |q: Questionnaire| vec![q]);
     let modules = r.folder(&dir.join("modules"), |m: Module| vec![m]);
+    let pool = r.folder(&dir.join("competition"), |f: QuestionsFile| f.question);
     let scoring: ScoringConfig = r.optional(&dir.join("scoring.toml"));
     if !r.errors.is_empty() {
         return Err(r.errors);
@@ -160,6 +165,7 @@ pub fn read(dir: &Path) -> Result<ContentSource, Vec<String>> {
             mappings: SourceFile::new(display(&mappings_path), mappings.map),
         },
         scoring: json_safe(scoring),
+        pool,
     })
 }
 
@@ -180,10 +186,13 @@ pub fn load(dir: &Path) -> Result<Content, Vec<String>> {
     let source = read(dir)?;
     validate::validate(&source.files, Requirements::default())
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    validate::validate_pool(&source.files, &source.pool)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let bundle = validate::assemble(&source.files, source.scoring.clone());
     Ok(Content {
         bundle,
         units: source.files.units.items,
+        pool: source.pool.into_iter().flat_map(|f| f.items).collect(),
     })
 }
 
