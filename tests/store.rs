@@ -87,6 +87,10 @@ async fn upgrade_from(version: u32) {
             .unwrap()
             .is_empty()
     );
+    // Version 5: the competitions and recognitions.
+    let me = account.to_string();
+    assert!(store.competition_attempts(&me).await.unwrap().is_empty());
+    assert!(store.my_recognitions(&me).await.unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
