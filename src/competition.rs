@@ -4,6 +4,7 @@
 //! (`resapi_core::competition`); the phone only keeps to the time limit and to one attempt.
 
 use crate::local_time::rfc3339;
+use crate::store::attention::AttentionItem;
 use crate::store::competitions::Attempt;
 use crate::store::guarded::Saved;
 use crate::store::{Store, StoreError};
@@ -11,7 +12,7 @@ use crate::sync::record::made_now;
 use resapi_core::competition::grade::AttemptAnswer;
 use resapi_core::competition::schedule::Phase;
 use resapi_core::competition::wire::{MyCompetition, Paper};
-use resapi_core::sync::CompetitionAttempt;
+use resapi_core::sync::{CompetitionAttempt, RecordKind};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
@@ -26,6 +27,9 @@ pub enum Standing {
     InProgress,
     /// An attempt was sent (or the server holds one), results not published yet.
     Taken,
+    /// The attempt sent from this phone was refused by the server (it is in "Perlu
+    /// perhatian" with the reason, e.g. it arrived after the grace period).
+    Refused,
     /// Not open yet.
     Upcoming,
     /// Closed without an attempt from this person, results not published yet.
@@ -40,28 +44,41 @@ impl Standing {
         match self {
             Standing::Ready | Standing::NeedsDownload | Standing::InProgress => 0,
             Standing::Upcoming => 1,
-            Standing::Taken | Standing::Closed | Standing::Published | Standing::Cancelled => 2,
+            Standing::Taken
+            | Standing::Refused
+            | Standing::Closed
+            | Standing::Published
+            | Standing::Cancelled => 2,
         }
     }
 }
 
-/// Where `c` stands, from the last synced list, what is on the phone and the phone's clock
-/// (the list may be days old on a phone without signal: a competition it saw as upcoming
-/// opens, and one it saw open closes, by the clock).
+/// Where `c` stands, from the last synced list, what is on the phone (`refused`: the
+/// server refused this account's attempt) and the phone's clock (the list may be days old on
+/// a phone without signal: a competition it saw as upcoming opens, and one it saw open
+/// closes, by the clock).
 pub fn standing(
     c: &MyCompetition,
     paper_here: bool,
     attempt: Option<&Attempt>,
+    refused: bool,
     now: OffsetDateTime,
 ) -> Standing {
-    let sent = c.taken || attempt.is_some_and(|a| a.sent_at.is_some());
+    let sent = attempt.is_some_and(|a| a.sent_at.is_some());
     match c.phase {
         Phase::Cancelled => return Standing::Cancelled,
         Phase::Published => return Standing::Published,
         _ => {}
     }
-    if sent {
+    if c.taken {
         return Standing::Taken;
+    }
+    if sent {
+        return if refused {
+            Standing::Refused
+        } else {
+            Standing::Taken
+        };
     }
     if attempt.is_some() {
         return Standing::InProgress;
@@ -75,6 +92,20 @@ pub fn standing(
     } else {
         Standing::NeedsDownload
     }
+}
+
+/// The competitions whose attempt the server refused, with the refusal (from "Perlu
+/// perhatian").
+pub fn refusals(items: &[AttentionItem]) -> Vec<(String, &AttentionItem)> {
+    items
+        .iter()
+        .filter(|i| i.record.kind == RecordKind::CompetitionAttempt)
+        .filter_map(|i| {
+            let attempt: CompetitionAttempt =
+                serde_json::from_value(i.record.payload.clone()).ok()?;
+            Some((attempt.competition_id.to_string(), i))
+        })
+        .collect()
 }
 
 fn parse(s: &str) -> Option<OffsetDateTime> {
@@ -219,39 +250,53 @@ mod tests {
     fn an_open_competition_offers_the_attempt_only_with_its_paper_and_only_once() {
         let c = competition(Phase::Open);
         let during = datetime!(2026-12-02 01:00 UTC);
-        assert_eq!(standing(&c, true, None, during), Standing::Ready);
-        assert_eq!(standing(&c, false, None, during), Standing::NeedsDownload);
+        assert_eq!(standing(&c, true, None, false, during), Standing::Ready);
+        assert_eq!(
+            standing(&c, false, None, false, during),
+            Standing::NeedsDownload
+        );
         let started = attempt("2026-12-02T01:00:00Z");
         assert_eq!(
-            standing(&c, true, Some(&started), during),
+            standing(&c, true, Some(&started), false, during),
             Standing::InProgress
         );
         let sent = started.sent("2026-12-02T01:05:00Z");
-        assert_eq!(standing(&c, false, Some(&sent), during), Standing::Taken);
+        assert_eq!(
+            standing(&c, false, Some(&sent), false, during),
+            Standing::Taken
+        );
+        assert_eq!(
+            standing(&c, false, Some(&sent), true, during),
+            Standing::Refused,
+            "refused by the server: said so, and no second attempt"
+        );
         let taken = MyCompetition { taken: true, ..c };
-        assert_eq!(standing(&taken, true, None, during), Standing::Taken);
+        assert_eq!(standing(&taken, true, None, false, during), Standing::Taken);
     }
 
     #[wasm_bindgen_test]
     fn a_list_synced_days_ago_follows_the_phones_clock() {
         let upcoming = competition(Phase::Upcoming);
         let before = datetime!(2026-11-30 01:00 UTC);
-        assert_eq!(standing(&upcoming, false, None, before), Standing::Upcoming);
+        assert_eq!(
+            standing(&upcoming, false, None, false, before),
+            Standing::Upcoming
+        );
         let opened = datetime!(2026-12-01 01:00 UTC);
         assert_eq!(
-            standing(&upcoming, false, None, opened),
+            standing(&upcoming, false, None, false, opened),
             Standing::NeedsDownload
         );
         let open = competition(Phase::Open);
         let closed = datetime!(2026-12-08 01:00 UTC);
-        assert_eq!(standing(&open, true, None, closed), Standing::Closed);
+        assert_eq!(standing(&open, true, None, false, closed), Standing::Closed);
         assert_eq!(
-            standing(&competition(Phase::Grace), true, None, opened),
+            standing(&competition(Phase::Grace), true, None, false, opened),
             Standing::Closed
         );
         let cancelled = competition(Phase::Cancelled);
         assert_eq!(
-            standing(&cancelled, true, None, opened),
+            standing(&cancelled, true, None, false, opened),
             Standing::Cancelled
         );
     }

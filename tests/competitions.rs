@@ -8,6 +8,7 @@ mod common;
 
 use resapi::competition::{self, Standing, standing};
 use resapi::store::Store;
+use resapi::store::attention::AttentionItem;
 use resapi::store::erase::{EraseRule, LocalErasure};
 use resapi::store::guarded::Saved;
 use resapi_core::Text;
@@ -108,7 +109,10 @@ async fn an_attempt_resumes_after_a_reload_and_is_sent_once_through_the_outbox()
     assert_eq!(saved.started_at, chosen.started_at);
     assert_eq!(saved.chosen("q1"), Some("d"));
     assert_eq!(saved.position, 1);
-    assert_eq!(standing(&c, true, Some(&saved), now), Standing::InProgress);
+    assert_eq!(
+        standing(&c, true, Some(&saved), false, now),
+        Standing::InProgress
+    );
     // A second "Mulai" (another tab) does not start it again.
     let again = competition::start(&store, &account, &c, now).await.unwrap();
     assert_eq!(again, Saved::Elsewhere(Some(saved.clone())));
@@ -138,7 +142,10 @@ async fn an_attempt_resumes_after_a_reload_and_is_sent_once_through_the_outbox()
             .unwrap()
             .is_none()
     );
-    assert_eq!(standing(&c, false, Some(&sent), now), Standing::Taken);
+    assert_eq!(
+        standing(&c, false, Some(&sent), false, now),
+        Standing::Taken
+    );
     // The page left behind cannot send it a second time.
     let twice = competition::send(&store, &saved, now).await.unwrap();
     assert!(matches!(twice, Saved::Elsewhere(_)));
@@ -205,7 +212,7 @@ async fn a_restored_attempt_marks_its_competition_taken_and_a_consent_is_no_trou
         .await
         .unwrap();
     assert_eq!(
-        standing(&c, true, mark.as_ref(), now),
+        standing(&c, true, mark.as_ref(), false, now),
         Standing::Taken,
         "no second attempt is offered on the new phone"
     );
@@ -291,4 +298,42 @@ async fn erasing_an_account_removes_its_competitions_and_recognitions_only() {
     assert!(store.paper(&b, &id).await.unwrap().is_some());
     assert!(store.competition_attempt(&b, &id).await.unwrap().is_some());
     assert!(store.my_recognitions(&b).await.unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_attempt_refused_by_the_server_is_listed_as_refused_not_taken() {
+    let store = new_store("refused").await;
+    let account = Uuid::now_v7().to_string();
+    let now = OffsetDateTime::now_utc();
+    let c = open_competition(now);
+    let started = competition::start(&store, &account, &c, now)
+        .await
+        .unwrap()
+        .done()
+        .unwrap();
+    let sent = competition::send(&store, &started, now)
+        .await
+        .unwrap()
+        .done()
+        .unwrap();
+    let record = store.pending(&account).await.unwrap().remove(0);
+    // The server's answer, as the sync round settles it: "Lomba sudah ditutup".
+    let refusal = AttentionItem {
+        id: record.id.to_string(),
+        account_id: account.clone(),
+        code: "competition_closed".into(),
+        message: "Lomba sudah ditutup.".into(),
+        at: resapi::local_time::now_rfc3339(),
+        record,
+    };
+    store.settle(&[], &[refusal]).await.unwrap();
+    let attention = store.attention(&account).await.unwrap();
+    let refused = competition::refusals(&attention);
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].0, c.id.to_string());
+    assert_eq!(refused[0].1.code, "competition_closed");
+    assert_eq!(
+        standing(&c, false, Some(&sent), true, now),
+        Standing::Refused
+    );
 }

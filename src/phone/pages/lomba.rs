@@ -3,8 +3,9 @@
 //! finished (awaiting results, the published score and rank, or the reason it was cancelled).
 //! It reads the store only; the sync round brings the list and the papers.
 
-use crate::competition::{Standing, standing};
+use crate::competition::{Standing, refusals, standing};
 use crate::local_time::{date_time, rfc3339};
+use crate::phone::i18n::error_message;
 use crate::phone::i18n_lomba::{self as t, LombaTr};
 use crate::state::{store, use_app};
 use crate::store::competitions::Attempt;
@@ -21,6 +22,8 @@ struct Listed {
     list: Option<MyCompetitions>,
     papers: Vec<String>,
     attempts: Vec<Attempt>,
+    /// Competition id → the server's refusal of the attempt sent from here (code, message).
+    refused: Vec<(String, String, String)>,
 }
 
 #[component]
@@ -42,6 +45,10 @@ pub fn LombaPage() -> impl IntoView {
                     .competition_attempts(&account)
                     .await
                     .unwrap_or_default(),
+                refused: refusals(&store.attention(&account).await.unwrap_or_default())
+                    .into_iter()
+                    .map(|(id, i)| (id, i.code.clone(), i.message.clone()))
+                    .collect(),
             }));
         });
     });
@@ -61,26 +68,38 @@ pub fn LombaPage() -> impl IntoView {
             );
         }
         let now = OffsetDateTime::now_utc();
-        let mut rows: Vec<(Standing, MyCompetition)> = list
+        let mut rows: Vec<(Standing, MyCompetition, Option<String>)> = list
             .competitions
             .into_iter()
             .map(|c| {
                 let id = c.id.to_string();
                 let attempt = listed.attempts.iter().find(|a| a.competition_id == id);
-                (standing(&c, listed.papers.contains(&id), attempt, now), c)
+                let refused = listed
+                    .refused
+                    .iter()
+                    .find(|(c, ..)| *c == id)
+                    .map(|(_, code, message)| error_message(l, code, message));
+                let here = standing(
+                    &c,
+                    listed.papers.contains(&id),
+                    attempt,
+                    refused.is_some(),
+                    now,
+                );
+                (here, c, refused)
             })
             .collect();
-        rows.sort_by_key(|(s, c)| (s.section(), c.opens_at));
+        rows.sort_by_key(|(s, c, _)| (s.section(), c.opens_at));
         let titles = [tr.section_open, tr.section_upcoming, tr.section_done];
         let parts = titles
             .into_iter()
             .enumerate()
-            .filter(|(i, _)| rows.iter().any(|(s, _)| s.section() == *i))
+            .filter(|(i, _)| rows.iter().any(|(s, ..)| s.section() == *i))
             .map(|(i, title)| {
                 let items = rows
                     .iter()
-                    .filter(|(s, _)| s.section() == i)
-                    .map(|(s, c)| item(l, tr, *s, c))
+                    .filter(|(s, ..)| s.section() == i)
+                    .map(|(s, c, refused)| item(l, tr, *s, c, refused.clone()))
                     .collect_view();
                 view! {
                     <section aria-labelledby=format!("lomba-s{i}")>
@@ -104,7 +123,13 @@ pub fn LombaPage() -> impl IntoView {
 }
 
 /// One competition: what it is, when, and what can be done with it now.
-fn item(l: Lang, tr: &'static LombaTr, s: Standing, c: &MyCompetition) -> impl IntoView {
+fn item(
+    l: Lang,
+    tr: &'static LombaTr,
+    s: Standing,
+    c: &MyCompetition,
+    refused: Option<String>,
+) -> impl IntoView {
     let href = format!("/lomba/{}", c.id);
     let when = match s {
         Standing::Upcoming => t::opens(l, &date_time(&rfc3339(c.opens_at), l)),
@@ -116,6 +141,10 @@ fn item(l: Lang, tr: &'static LombaTr, s: Standing, c: &MyCompetition) -> impl I
         Standing::NeedsDownload => view! { <p class="hint">{tr.needs_download}</p> }.into_any(),
         Standing::Upcoming => ().into_any(),
         Standing::Taken => view! { <p class="ok">{tr.taken}</p><p class="hint">{tr.awaiting}</p> }.into_any(),
+        Standing::Refused => view! {
+            <p class="warn" data-testid="lomba-refused">{tr.refused}" "{refused}</p>
+            <A href="/perhatian">{tr.see_attention}</A>
+        }.into_any(),
         Standing::Closed => view! { <p class="hint">{tr.closed}" · "{tr.awaiting}</p> }.into_any(),
         Standing::Cancelled => view! {
             <p class="warn">{tr.cancelled}</p>

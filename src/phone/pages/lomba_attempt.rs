@@ -7,7 +7,7 @@
 
 use crate::competition::{self, Standing, clock, seconds_left, standing};
 use crate::local_time::{date_time, rfc3339};
-use crate::phone::i18n::question_of;
+use crate::phone::i18n::{error_message, question_of};
 use crate::phone::i18n_lomba as t;
 use crate::phone::pages::quiz::focus_by_id;
 use crate::state::{store, use_app};
@@ -40,6 +40,8 @@ pub fn LombaAttemptPage() -> impl IntoView {
     let just_sent = RwSignal::new(false);
     let timed_out = RwSignal::new(false);
     let now = RwSignal::new(OffsetDateTime::now_utc());
+    // The server's refusal of the attempt sent from here (it is in "Perlu perhatian").
+    let refused = RwSignal::new(None::<(String, String)>);
 
     if let Ok(ticker) = set_interval_with_handle(
         move || now.set(OffsetDateTime::now_utc()),
@@ -67,6 +69,13 @@ pub fn LombaAttemptPage() -> impl IntoView {
                     .await
                     .ok()
                     .flatten(),
+            );
+            let attention = store.attention(&account).await.unwrap_or_default();
+            refused.set(
+                competition::refusals(&attention)
+                    .into_iter()
+                    .find(|(c, _)| *c == id)
+                    .map(|(_, i)| (i.code.clone(), i.message.clone())),
             );
             loaded.set(true);
         });
@@ -178,7 +187,13 @@ pub fn LombaAttemptPage() -> impl IntoView {
     // the close (the intro's button is not rebuilt every second under a keyboard's focus).
     let here = Memo::new(move |_| {
         let c = competition.get()?;
-        Some(standing(&c, paper.with(Option::is_some), None, now.get()))
+        Some(standing(
+            &c,
+            paper.with(Option::is_some),
+            None,
+            false,
+            now.get(),
+        ))
     });
 
     let body = move || {
@@ -210,7 +225,13 @@ pub fn LombaAttemptPage() -> impl IntoView {
             },
             _ if c.taken || a.is_some() => view! {
                 <h1>{c.name.clone()}</h1>
-                <p class="ok" data-testid="lomba-taken">{tr.taken}</p>
+                {match refused.get().filter(|_| !c.taken) {
+                    Some((code, message)) => view! {
+                        <p class="warn" data-testid="lomba-refused">{tr.refused}" "{error_message(l, &code, &message)}</p>
+                        <A href="/perhatian">{tr.see_attention}</A>
+                    }.into_any(),
+                    None => view! { <p class="ok" data-testid="lomba-taken">{tr.taken}</p> }.into_any(),
+                }}
                 {results}
                 <A href="/lomba" attr:class="btn btn-secondary">{tr.back_to_list}</A>
             }
