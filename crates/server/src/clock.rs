@@ -4,13 +4,16 @@
 //! whatever the date the test runs on, and move the clock on to play a competition's week.
 
 use crate::store::facts::AGENCY_OFFSET;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use time::{Date, Duration, OffsetDateTime};
 
-#[derive(Debug, Clone, Copy, Default)]
+/// Cheap to clone; clones share the shift, so a test moves a running server's clock.
+#[derive(Debug, Clone, Default)]
 pub struct Clock {
     fixed: Option<Date>,
-    /// Added to the real time by [`Clock::now`] (zero when serving).
-    shift: Duration,
+    /// Milliseconds added to the real time by [`Clock::now`] (zero when serving).
+    shift_ms: Arc<AtomicI64>,
 }
 
 impl Clock {
@@ -18,21 +21,20 @@ impl Clock {
     pub fn fixed(today: Date) -> Clock {
         Clock {
             fixed: Some(today),
-            shift: Duration::ZERO,
+            shift_ms: Arc::default(),
         }
     }
 
-    /// This clock moved `by` into the future (tests play a competition's days).
-    pub fn shifted(self, by: Duration) -> Clock {
-        Clock {
-            shift: self.shift + by,
-            ..self
-        }
+    /// Moves this clock and its clones `by` into the future (tests play a competition's
+    /// days).
+    pub fn advance(&self, by: Duration) {
+        let ms = i64::try_from(by.whole_milliseconds()).unwrap_or(0);
+        self.shift_ms.fetch_add(ms, Ordering::AcqRel);
     }
 
     /// The moment, for the rules that follow the server's clock.
     pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc() + self.shift
+        OffsetDateTime::now_utc() + Duration::milliseconds(self.shift_ms.load(Ordering::Acquire))
     }
 
     /// Today on the agency's calendar (WIB).
