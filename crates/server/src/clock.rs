@@ -4,6 +4,7 @@
 //! whatever the date the test runs on, and move the clock on to play a competition's week.
 
 use crate::store::facts::AGENCY_OFFSET;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use time::{Date, Duration, OffsetDateTime};
@@ -14,6 +15,8 @@ pub struct Clock {
     fixed: Option<Date>,
     /// Milliseconds added to the real time by [`Clock::now`] (zero when serving).
     shift_ms: Arc<AtomicI64>,
+    /// End-to-end tests: a file whose number (ms) is added too (`serve --clock-offset-file`).
+    offset_file: Option<Arc<PathBuf>>,
 }
 
 impl Clock {
@@ -21,7 +24,7 @@ impl Clock {
     pub fn fixed(today: Date) -> Clock {
         Clock {
             fixed: Some(today),
-            shift_ms: Arc::default(),
+            ..Clock::default()
         }
     }
 
@@ -32,9 +35,28 @@ impl Clock {
         self.shift_ms.fetch_add(ms, Ordering::AcqRel);
     }
 
+    /// This clock, also running the number of milliseconds in `file` ahead (read at each
+    /// use; a missing or unreadable file is 0).
+    pub fn with_offset_file(self, file: PathBuf) -> Clock {
+        Clock {
+            offset_file: Some(Arc::new(file)),
+            ..self
+        }
+    }
+
     /// The moment, for the rules that follow the server's clock.
     pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc() + Duration::milliseconds(self.shift_ms.load(Ordering::Acquire))
+        let from_file = self.offset_file.as_ref().map_or(0, |f| {
+            std::fs::read_to_string(f.as_path())
+                .ok()
+                .and_then(|t| t.trim().parse::<i64>().ok())
+                .unwrap_or(0)
+        });
+        let shift = self
+            .shift_ms
+            .load(Ordering::Acquire)
+            .saturating_add(from_file);
+        OffsetDateTime::now_utc() + Duration::milliseconds(shift)
     }
 
     /// Today on the agency's calendar (WIB).
