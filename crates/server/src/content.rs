@@ -272,6 +272,10 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
     }
     out.push_str(&metadata_section(&questions));
     out.push_str(&cue_section(&answer_cues(source)));
+    if !source.pool.is_empty() {
+        out.push_str("\nCompetition pool (content/competition/, server only):");
+        out.push_str(&cue_section(&pool_cues(source)));
+    }
     let _ = writeln!(
         out,
         "\nQuestionnaires (items, reverse-keyed per component):"
@@ -354,14 +358,21 @@ fn metadata_section(questions: &[Question]) -> String {
 /// The answer-cue measures of the question bank (docs/question-bank.md): the questions
 /// people can be given (drafts and retired ones are not drawn).
 pub fn answer_cues(source: &ContentSource) -> CueReport {
-    let questions: Vec<&Question> = source
-        .files
-        .questions
+    CueReport::measure(&drawable(&source.files.questions))
+}
+
+/// The same measures of the competition pool, its held-out model also trained on the
+/// practice bank (whose keys every phone has).
+pub fn pool_cues(source: &ContentSource) -> CueReport {
+    CueReport::measure_within(&drawable(&source.pool), &drawable(&source.files.questions))
+}
+
+fn drawable(files: &[SourceFile<Question>]) -> Vec<&Question> {
+    files
         .iter()
         .flat_map(|f| &f.items)
         .filter(|q| q.is_drawable())
-        .collect();
-    CueReport::measure(&questions)
+        .collect()
 }
 
 /// The coverage report's answer-cue tables: per value, how often the held-out option-only
@@ -395,6 +406,16 @@ fn cue_section(report: &CueReport) -> String {
     };
     for g in &report.guesses {
         row(&mut out, g, true);
+        if !g.within_limit() {
+            // Which keys were guessed: where a rewrite starts.
+            let ids: Vec<&str> = report
+                .picks
+                .iter()
+                .filter(|p| p.value == g.value && p.picked_key)
+                .map(|p| p.id.as_str())
+                .collect();
+            let _ = writeln!(out, "               guessed: {}", ids.join(", "));
+        }
     }
     row(&mut out, &report.overall(), false);
     for (_, g) in report.by_difficulty() {

@@ -1,6 +1,6 @@
 // Starts and stops the real Resapi server (real SQLite file, real built app) for a test.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -34,6 +34,17 @@ export class TestServer {
     this.db = join(this.dir, "resapi.db");
     this.proc = null;
     this.port = null;
+    // The server's clock runs this many ms ahead (`serve --clock-offset-file`): a journey
+    // plays a competition's week in seconds.
+    this.clockFile = join(this.dir, "clock-offset");
+    this.clockOffsetMs = 0;
+    writeFileSync(this.clockFile, "0");
+  }
+
+  /** Moves the server's clock on by `ms` (read by the server at its next use). */
+  advanceClock(ms) {
+    this.clockOffsetMs += ms;
+    writeFileSync(this.clockFile, String(this.clockOffsetMs));
   }
 
   get url() {
@@ -52,6 +63,7 @@ export class TestServer {
         "--addr", `127.0.0.1:${this.port}`,
         "--dist", this.dist,
         "--content", join(repo, "content"),
+        "--clock-offset-file", this.clockFile,
       ],
       { stdio: ["ignore", this.quiet ? "ignore" : "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
     );

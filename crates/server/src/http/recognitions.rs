@@ -111,13 +111,12 @@ async fn mine(State(state): State<AppState>, caller: Caller) -> Result<Json<MyRe
     let (mine, others): (Vec<_>, Vec<_>) = all
         .into_iter()
         .partition(|r| r.account_id == caller.account_id);
-    let shown = others
+    let mut shown = others
         .into_iter()
         .chain(mine.iter().cloned())
         .filter(|r| r.consent == Consent::Given)
         .filter(|r| subtree(&r.unit_id, &tree).contains(&caller.unit_id))
         .collect::<Vec<_>>();
-    let mut shown = shown;
-    shown.sort_by(|a, b| b.named_at.cmp(&a.named_at));
+    shown.sort_by_key(|r| std::cmp::Reverse(r.named_at));
     Ok(Json(MyRecognitions { mine, shown }))
 }
