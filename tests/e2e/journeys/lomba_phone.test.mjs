@@ -6,10 +6,11 @@
 // shows the score, the ranks, the key and the explanations.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { assertAccessible } from "../lib/audit.mjs";
 import { screenshot } from "../lib/browser.mjs";
 import { person } from "../lib/agency.mjs";
 import { loseSignal, recordsOnServer, signedUpPhone, useServerAndBrowser } from "../lib/journey.mjs";
-import { createCompetition, nameInspiratif, publish, recognitions, signIn, waitForClose } from "../lib/lomba.mjs";
+import { createCompetition, nameInspiratif, passGrace, publish, recognitions, signIn } from "../lib/lomba.mjs";
 import { makeNip } from "../lib/server.mjs";
 import { Inspiratif, Lomba } from "../pages/lomba.mjs";
 
@@ -42,7 +43,7 @@ test("a competition taken offline on the phone, its result after publication, an
   const admin = await person(server, "bkn", "Admin Lomba", "admin");
   const { token } = await signIn(server, admin.nip, admin.password);
   const name = "Lomba BerAKHLAK Desember";
-  const competition = await createCompetition(server, token, { name, unit: "bkn-settama", minutes: 3, perValue: 1, limit: 10 });
+  const competition = await createCompetition(server, token, { name, unit: "bkn-settama", minutes: 7 * 24 * 60, perValue: 1, limit: 10 });
   const questions = competition.question_count;
   assert.equal(questions, 7, "one question per value");
 
@@ -54,6 +55,7 @@ test("a competition taken offline on the phone, its result after publication, an
   await syncNow(page);
   await lomba.open();
   await lomba.waitFor(name, "Ready");
+  await assertAccessible(page, "Lomba list", { axe: true });
   await screenshot(page, "lomba-01-list-open");
 
   // The signal goes; the attempt works offline.
@@ -61,6 +63,7 @@ test("a competition taken offline on the phone, its result after publication, an
   await lomba.take(name);
   assert.equal(await lomba.progress(), `Soal 1 dari ${questions}`);
   assert.ok((await lomba.secondsLeft()) > 9 * 60, "ten minutes from the start");
+  await assertAccessible(page, "Lomba question", { axe: true });
   await screenshot(page, "lomba-02-question-offline");
   const chosen = [];
   for (let i = 0; i < questions - 1; i++) {
@@ -81,6 +84,7 @@ test("a competition taken offline on the phone, its result after publication, an
   // The last question is left unanswered: the summary says so.
   await lomba.next();
   assert.equal(await lomba.unanswered(), 1);
+  await assertAccessible(page, "Lomba summary", { axe: true });
   await screenshot(page, "lomba-03-summary");
   await lomba.send();
   await screenshot(page, "lomba-04-sent-offline");
@@ -109,6 +113,7 @@ test("a competition taken offline on the phone, its result after publication, an
   await syncNow(page);
   const inspiratif = new Inspiratif(page);
   await inspiratif.consentCard().waitFor();
+  await assertAccessible(page, "home asking consent", { axe: true });
   await screenshot(page, "lomba-05-consent-asked");
   await inspiratif.decide(true);
   await syncNow(page);
@@ -119,8 +124,9 @@ test("a competition taken offline on the phone, its result after publication, an
   assert.deepEqual(await inspiratif.shownNames(), ["Wulan Sari"]);
   await screenshot(page, "lomba-06-home-inspiratif");
 
-  // After the close the organiser publishes; the phone shows the result with the answers.
-  await waitForClose(competition);
+  // A week and the grace period later (the server's clock) the organiser publishes; the
+  // phone shows the result with the answers.
+  passGrace(server, competition);
   await publish(server, token, competition);
   await syncNow(page);
   await lomba.open();
@@ -129,6 +135,7 @@ test("a competition taken offline on the phone, its result after publication, an
   assert.match(await page.getByTestId("lomba-own-rank").textContent(), /^Peringkat 1 dari 1 peserta$/);
   assert.equal(await page.getByTestId("lomba-review").count(), questions);
   assert.equal(await page.getByTestId("lomba-review").filter({ hasText: "Tidak dijawab" }).count(), 1);
+  await assertAccessible(page, "Lomba results", { axe: true });
   await screenshot(page, "lomba-07-results");
   await context.close();
 });

@@ -19,12 +19,12 @@ export function wibMinute(at) {
 }
 
 /**
- * A competition for `unit` (and its sub-units), open from this minute until `minutes` from
- * now, with no grace (so it can be published right after the close), `perValue` questions
- * per value and `limit` minutes per attempt. Returns the organiser's `Competition`.
+ * A competition for `unit` (and its sub-units), open from this minute for `minutes`, with
+ * `graceHours` for offline phones (the server's default of 48 unless given), `perValue`
+ * questions per value and `limit` minutes per attempt. Returns the organiser's `Competition`.
  */
-export async function createCompetition(server, token, { name, unit, minutes = 3, perValue = 1, limit = 10, minParticipants = 1 }) {
-  const now = new Date();
+export async function createCompetition(server, token, { name, unit, minutes = 60, graceHours, perValue = 1, limit = 10, minParticipants = 1 }) {
+  const now = new Date(Date.now() + (server.clockOffsetMs ?? 0));
   const draft = {
     name,
     description: "Lomba antar unit bulan BerAKHLAK",
@@ -34,18 +34,22 @@ export async function createCompetition(server, token, { name, unit, minutes = 3
     zone: "WIB",
     questions: { kind: "per_value", per_value: perValue },
     limit_minutes: limit,
-    grace_hours: 0,
     min_participants: minParticipants,
   };
+  if (graceHours !== undefined) draft.grace_hours = graceHours;
   const res = await call(server, "POST", "/competitions", draft, token);
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body;
 }
 
-/** Waits (in the test's own time) until the competition has closed by the server's clock. */
-export async function waitForClose(competition) {
-  const left = new Date(competition.closes_at).getTime() - Date.now();
-  if (left > 0) await new Promise((r) => setTimeout(r, left + 1500));
+/**
+ * Moves the server's clock past the competition's close and its grace period (the phone's
+ * clock stays): its results can then be published.
+ */
+export function passGrace(server, competition) {
+  const final = new Date(competition.closes_at).getTime() + competition.grace_hours * 3600_000;
+  const ahead = final + 60_000 - (Date.now() + server.clockOffsetMs);
+  if (ahead > 0) server.advanceClock(ahead);
 }
 
 /** Publishes the results (the competition must be final: closed and past its grace). */
