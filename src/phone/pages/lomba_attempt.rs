@@ -329,7 +329,10 @@ fn attempt_view(
                             <label class="option" class:option-chosen=is_chosen>
                                 <input type="radio" name="lomba-option" value=o.id.clone()
                                     id=is_chosen.then_some("lomba-chosen")
-                                    checked=is_chosen
+                                    // The property, not the attribute: the inputs are reused from
+                                    // question to question, and a tapped radio keeps its checked
+                                    // state whatever the attribute says.
+                                    prop:checked=is_chosen
                                     disabled=move || busy.get()
                                     on:change=move |_| choose(id.clone()) />
                                 <span class="option-letter" aria-hidden="true">{letter.to_string()}</span>

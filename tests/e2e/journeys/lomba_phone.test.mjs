@@ -3,7 +3,8 @@
 // goes, the attempt is taken offline (reloaded half-way: the answers and the countdown
 // survive) and sent; back online it reaches the server once. The person is named ASN
 // Inspiratif and agrees to be shown; after the close the organiser publishes, and the phone
-// shows the score, the ranks, the key and the explanations.
+// shows the score, the ranks, the key and the explanations. A colleague of another bureau,
+// offline through the close and past the grace period, is told the server refused it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assertAccessible } from "../lib/audit.mjs";
@@ -58,8 +59,37 @@ test("a competition taken offline on the phone, its result after publication, an
   await assertAccessible(page, "Lomba list", { axe: true });
   await screenshot(page, "lomba-01-list-open");
 
+  // A colleague in another bureau downloads it too, then takes it with no signal, and the
+  // phone stays off until the grace period is over.
+  const late = { nip: makeNip(), name: "Yosef Lende", unitQuery: "biro keuangan", password: "lomba-terlambat-2026" };
+  const other = await signedUpPhone(env, late);
+  const otherLomba = new Lomba(other.page);
+  await syncNow(other.page);
+  await otherLomba.open();
+  await otherLomba.waitFor(name, "Ready");
+
   // The signal goes; the attempt works offline.
+  await other.context.setOffline(true);
   await loseSignal(env, context);
+  await otherLomba.take(name);
+  const firstChoice = [];
+  for (let i = 0; i < questions; i++) {
+    // The same place on every question: the next question shows nothing chosen yet.
+    assert.equal(await otherLomba.chosen(), null);
+    assert.equal(await other.page.locator('.option input[type="radio"]:checked').count(), 0);
+    firstChoice.push(await otherLomba.choose(0));
+    if (i === 1) {
+      // "Sebelumnya" shows the earlier question with its choice.
+      await otherLomba.previous();
+      assert.equal(await otherLomba.chosen(), firstChoice[0]);
+      await otherLomba.next();
+    }
+    await otherLomba.next();
+  }
+  assert.equal(await otherLomba.unanswered(), 0);
+  await otherLomba.send();
+  await other.page.close();
+
   await lomba.take(name);
   assert.equal(await lomba.progress(), `Soal 1 dari ${questions}`);
   assert.ok((await lomba.secondsLeft()) > 9 * 60, "ten minutes from the start");
@@ -127,6 +157,20 @@ test("a competition taken offline on the phone, its result after publication, an
   // A week and the grace period later (the server's clock) the organiser publishes; the
   // phone shows the result with the answers.
   passGrace(server, competition);
+  // The colleague's phone comes back after the grace period: the server refuses the
+  // attempt, and the phone says so (kept in "Perlu perhatian", not counted as taken).
+  await other.context.setOffline(false);
+  const later = await other.context.newPage();
+  const laterLomba = new Lomba(later);
+  await later.goto(server.url);
+  await later.getByTestId("sync-now").waitFor();
+  await syncNow(later);
+  await laterLomba.open();
+  await laterLomba.waitFor(name, "Refused");
+  assert.match(await laterLomba.item(name).getByTestId("lomba-refused").textContent(), /ditutup/);
+  await screenshot(later, "lomba-08-refused-after-grace");
+  await other.context.close();
+
   await publish(server, token, competition);
   await syncNow(page);
   await lomba.open();

@@ -73,6 +73,13 @@ export class Lomba {
     );
   }
 
+  /** "Sebelumnya". */
+  async previous() {
+    const before = await this.questionId();
+    await this.page.getByTestId("lomba-prev").click();
+    await this.page.waitForFunction((b) => document.querySelector("#question-stem")?.dataset.question !== b, before);
+  }
+
   /** The summary's count of unanswered questions. */
   async unanswered() {
     return Number(await this.page.getByTestId("lomba-unanswered").getAttribute("data-count"));
