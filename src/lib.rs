@@ -5,7 +5,7 @@
 //! what it reaches. The modules at the top are shared: `api`, `i18n` (strings both show),
 //! `state`, `store/`, `sync/`, `charts/`, `components/`, `local_time`, and the device-side
 //! flows the store and sync build on (`practice`, `questionnaires`, `journal`, `review`,
-//! `activity`).
+//! `activity`, `competition`).
 #![cfg(target_arch = "wasm32")]
 
 pub mod activity;

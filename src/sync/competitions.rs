@@ -6,7 +6,34 @@
 use crate::api::{self, ApiError};
 use crate::store::Store;
 use resapi_core::competition::schedule::Phase;
+use resapi_core::sync::{RecordKind, SyncRecord};
 use std::collections::HashSet;
+
+/// What a round sent, to decide whether it pulls: every round that sent nothing (at start,
+/// back online, the button, the timer) or sent an attempt or a consent (whose effect the
+/// lists then show) does; one that only carried other records (a round follows each practice
+/// answer) does not, so practice costs no extra requests.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    any: bool,
+    lomba: bool,
+}
+
+impl Sent {
+    pub fn note(&mut self, batch: &[SyncRecord]) {
+        self.any |= !batch.is_empty();
+        self.lomba |= batch.iter().any(|r| {
+            matches!(
+                r.kind,
+                RecordKind::CompetitionAttempt | RecordKind::RecognitionConsent
+            )
+        });
+    }
+
+    pub fn wants_pull(self) -> bool {
+        !self.any || self.lomba
+    }
+}
 
 /// Pulls both; returns whether anything on the phone changed (pages then re-read).
 pub async fn pull(store: &Store, token: &str, account_id: &str) -> bool {
@@ -62,4 +89,38 @@ async fn pull_recognitions(store: &Store, token: &str, account_id: &str) -> Resu
     }
     let _ = store.save_my_recognitions(account_id, &list).await;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resapi_core::sync::{RecognitionConsent, Reflection};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn record<P: resapi_core::sync::Payload>(payload: &P) -> SyncRecord {
+        let id = uuid::Uuid::now_v7();
+        SyncRecord::new(id, id, time::OffsetDateTime::now_utc(), payload).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_round_of_practice_records_only_does_not_ask_for_the_competitions() {
+        let other = record(&Reflection {
+            module_id: "m".into(),
+            text: "t".into(),
+        });
+        let consent = record(&RecognitionConsent {
+            recognition_id: uuid::Uuid::now_v7(),
+            given: true,
+        });
+        assert!(Sent::default().wants_pull(), "an idle round pulls");
+        let mut practice = Sent::default();
+        practice.note(std::slice::from_ref(&other));
+        assert!(!practice.wants_pull());
+        let mut decided = Sent::default();
+        decided.note(&[other]);
+        decided.note(&[consent]);
+        assert!(decided.wants_pull(), "the consent's effect is brought back");
+    }
 }

@@ -98,6 +98,9 @@ async fn run(app: AppState) -> Outcome {
         records: MAX_BATCH,
         bytes: BATCH_TARGET_BYTES,
     };
+    // What this round sent: a round that only carried practice answers and the like (one
+    // after each answer) does not ask for the competitions again.
+    let mut sent = competitions::Sent::default();
     loop {
         let pending = match store.pending(&account).await {
             Ok(p) => p,
@@ -124,7 +127,8 @@ async fn run(app: AppState) -> Outcome {
             }
             break;
         }
-        let sent = cut.batch.len();
+        sent.note(&cut.batch);
+        let sent_count = cut.batch.len();
         let by_id: std::collections::HashMap<String, _> = cut
             .batch
             .iter()
@@ -134,8 +138,8 @@ async fn run(app: AppState) -> Outcome {
             Ok(r) => r,
             // Too large for the server or a proxy in front of it: half as many, down to one
             // record; one record refused alone is too large to ever go.
-            Err(ApiError::Server { status: 413, .. }) if sent > 1 => {
-                budget = budget.halved(sent);
+            Err(ApiError::Server { status: 413, .. }) if sent_count > 1 => {
+                budget = budget.halved(sent_count);
                 if !rejected.is_empty()
                     && let Err(e) = store.settle(&[], &rejected).await
                 {
@@ -203,7 +207,7 @@ async fn run(app: AppState) -> Outcome {
             Err(e) => return failed(app, &store, e).await,
         }
     }
-    if competitions::pull(&store, &session.token, &account).await {
+    if sent.wants_pull() && competitions::pull(&store, &session.token, &account).await {
         app.competitions_version.update(|v| *v += 1);
     }
     let now = now_rfc3339();
