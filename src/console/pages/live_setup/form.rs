@@ -11,6 +11,7 @@ use crate::api::ApiError;
 use crate::console::access::Screen;
 use crate::console::i18n::live_setup::{self as i18n, live_tr};
 use crate::console::live_api;
+use crate::console::pages::field_message::FieldMessage as Message;
 use crate::console::problem::{Loading, Problem};
 use crate::console::state::use_console;
 use leptos::prelude::*;
@@ -356,22 +357,17 @@ pub fn LiveFormPage() -> impl IntoView {
     }
 }
 
-/// The refusal about `field`, if the last one was: announced, and named by the field's
-/// `aria-describedby`.
+/// The refusal about `field`, if the last one was.
 #[component]
 fn FieldMessage(field: Field, error: RwSignal<Option<FieldError>>) -> impl IntoView {
-    move || {
+    let message = Signal::derive(move || {
         error.with(|e| {
-            e.as_ref().filter(|e| e.field == field).map(|e| {
-                view! {
-                    <p class="field-error" id=field.error_id() role="alert" data-testid="live-field-error"
-                        data-field=field.error_id()>
-                        {e.message.clone()}
-                    </p>
-                }
-            })
+            e.as_ref()
+                .filter(|e| e.field == field)
+                .map(|e| e.message.clone())
         })
-    }
+    });
+    view! { <Message message=message id=field.error_id() testid="live-field-error" /> }
 }
 
 /// Moves the focus to the field a refusal is about, so a keyboard or screen-reader user
@@ -384,11 +380,5 @@ fn focus(field: Field) {
         Field::Seconds => "live-seconds",
         Field::MaxPlayers => "live-max-players",
     };
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
-    }
+    crate::console::pages::focus::focus_id(id);
 }
