@@ -816,6 +816,10 @@ pub fn record_kind(lang: Lang, kind: RecordKind) -> &'static str {
         (Lang::En, RecordKind::CommitmentCheckin) => "Commitment follow-up",
         (Lang::Id, RecordKind::LiveAnswer) => "Jawaban kuis apel",
         (Lang::En, RecordKind::LiveAnswer) => "Live quiz answer",
+        (Lang::Id, RecordKind::CompetitionAttempt) => "Jawaban lomba",
+        (Lang::En, RecordKind::CompetitionAttempt) => "Competition answers",
+        (Lang::Id, RecordKind::RecognitionConsent) => "Persetujuan ASN Inspiratif",
+        (Lang::En, RecordKind::RecognitionConsent) => "ASN Inspiratif consent",
     }
 }
 

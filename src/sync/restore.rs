@@ -145,6 +145,9 @@ pub fn rebuild(account_id: &str, records: &[StoredRecord], content: &ContentBund
                 }
             }
             RecordKind::LiveAnswer => out.live_answers.push(r.clone()),
+            // Competitions and recognitions come back from their own lists
+            // (`/me/competitions` says which were taken, `/me/recognitions` the consents).
+            RecordKind::CompetitionAttempt | RecordKind::RecognitionConsent => {}
         }
     }
     for result in &mut out.results {

@@ -59,7 +59,7 @@ pub const RECORD_KINDS: [RecordKind; 9] = [
 ];
 
 impl RecordKind {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             RecordKind::PracticeAnswer => "practice_answer",
             RecordKind::PracticeSession => "practice_attempt",
@@ -363,10 +363,11 @@ pub enum RecordError {
          soal ditutup; catatan ini tidak berasal dari kuis."
     )]
     LiveAnswerUnknown,
-    /// A competition attempt that does not count (closed, twice, not one's unit, …); the
-    /// code and message come from the competition rules.
+    /// A record refused by its own kind's rules, which need the server's data: a
+    /// competition attempt that does not count (closed, twice, not one's unit, …), a
+    /// consent to a recognition that is not one's.
     #[error("{message}")]
-    Competition { code: &'static str, message: String },
+    Refused { code: &'static str, message: String },
 }
 
 impl RecordError {
@@ -386,7 +387,7 @@ impl RecordError {
             RecordError::TooLarge { .. } => "record_too_large",
             RecordError::AlreadyAnswered => "already_answered",
             RecordError::LiveAnswerUnknown => "live_answer_unknown",
-            RecordError::Competition { code, .. } => code,
+            RecordError::Refused { code, .. } => code,
         }
     }
 }

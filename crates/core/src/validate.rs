@@ -414,6 +414,32 @@ pub fn validate(files: &ContentFiles, req: Requirements) -> Result<(), Vec<Conte
     }
 }
 
+/// The competition pool (`content/competition/`): the same rules as a practice question, and
+/// ids that are unique and never a practice question's (a competition's questions must not be
+/// in the bundle every phone has, docs/competitions.md).
+pub fn validate_pool(
+    files: &ContentFiles,
+    pool: &[SourceFile<Question>],
+) -> Result<(), Vec<ContentError>> {
+    let mut c = Checker { errors: Vec::new() };
+    let mut seen: HashSet<&str> = files
+        .questions
+        .iter()
+        .flat_map(|f| f.items.iter().map(|q| q.id.as_str()))
+        .collect();
+    for file in pool {
+        for q in &file.items {
+            c.unique(&mut seen, &file.path, &q.id);
+            check_question(&mut c, &file.path, q);
+        }
+    }
+    if c.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(c.errors)
+    }
+}
+
 fn check_values(c: &mut Checker, file: &SourceFile<Value>) {
     let path = &file.path;
     let mut seen = HashSet::new();

@@ -124,6 +124,11 @@ pub struct ServeArgs {
         value_parser = parse_k
     )]
     pub min_respondents: u32,
+    /// End-to-end tests only: the server's clock runs this file's number of milliseconds
+    /// ahead, read at each use, so a browser test can play a competition's week in
+    /// seconds. Never set in production.
+    #[arg(long, env = "RESAPI_CLOCK_OFFSET_FILE", hide = true)]
+    pub clock_offset_file: Option<PathBuf>,
 }
 
 /// k as a number the core accepts (≥ 5), else the core's own words for why not.
@@ -325,6 +330,10 @@ async fn serve(args: ServeArgs) -> CmdResult {
     let grace = Duration::from_secs(limits.shutdown_grace_secs);
     state.trusted_proxies = Arc::new(TrustedProxies::new(args.trusted_proxies.clone()));
     state.k = MinRespondents::new(args.min_respondents).map_err(|e| e.to_string())?;
+    if let Some(file) = &args.clock_offset_file {
+        tracing::warn!(file = %file.display(), "the clock follows a test offset file");
+        state.clock = state.clock.with_offset_file(file.clone());
+    }
     state.live = Arc::new(crate::live::Live::new(crate::live::LiveSettings {
         max_players_total: limits.live_max_players.max(1),
         joins_per_minute: limits.live_joins_per_minute.max(1),
@@ -558,10 +567,16 @@ fn check_content(dir: &Path, release: bool, allow_cues: bool) -> CmdResult {
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     };
     // Answer cues fail the check (docs/question-bank.md) unless allowed while rewriting.
+    let pool_problems = content::pool_cues(&source).problems();
     let cues: Vec<String> = content::answer_cues(&source)
         .problems()
         .iter()
         .map(ToString::to_string)
+        .chain(
+            pool_problems
+                .iter()
+                .map(|p| format!("competition pool: {p}")),
+        )
         .collect();
     if allow_cues {
         for cue in &cues {

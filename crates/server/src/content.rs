@@ -47,6 +47,8 @@ struct UnitsFile {
 pub struct ContentSource {
     pub files: ContentFiles,
     pub scoring: ScoringConfig,
+    /// The competition pool (`competition/`): server-only, never in the bundle.
+    pub pool: Vec<SourceFile<Question>>,
 }
 
 /// Validated content, ready to serve.
@@ -54,6 +56,8 @@ pub struct ContentSource {
 pub struct Content {
     pub bundle: ContentBundle,
     pub units: Vec<Unit>,
+    /// The competition pool: its keys stay on the server until a competition is published.
+    pub pool: Vec<Question>,
 }
 
 fn display(path: &Path) -> String {
@@ -145,6 +149,7 @@ pub fn read(dir: &Path) -> Result<ContentSource, Vec<String>> {
     let questions = r.folder(&dir.join("questions"), |f: QuestionsFile| f.question);
     let questionnaires = r.folder(&dir.join("questionnaires"), |q: Questionnaire| vec![q]);
     let modules = r.folder(&dir.join("modules"), |m: Module| vec![m]);
+    let pool = r.folder(&dir.join("competition"), |f: QuestionsFile| f.question);
     let scoring: ScoringConfig = r.optional(&dir.join("scoring.toml"));
     if !r.errors.is_empty() {
         return Err(r.errors);
@@ -160,6 +165,7 @@ pub fn read(dir: &Path) -> Result<ContentSource, Vec<String>> {
             mappings: SourceFile::new(display(&mappings_path), mappings.map),
         },
         scoring: json_safe(scoring),
+        pool,
     })
 }
 
@@ -180,10 +186,13 @@ pub fn load(dir: &Path) -> Result<Content, Vec<String>> {
     let source = read(dir)?;
     validate::validate(&source.files, Requirements::default())
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    validate::validate_pool(&source.files, &source.pool)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let bundle = validate::assemble(&source.files, source.scoring.clone());
     Ok(Content {
         bundle,
         units: source.files.units.items,
+        pool: source.pool.into_iter().flat_map(|f| f.items).collect(),
     })
 }
 
@@ -263,6 +272,10 @@ pub fn coverage_report(source: &ContentSource, req: Requirements) -> String {
     }
     out.push_str(&metadata_section(&questions));
     out.push_str(&cue_section(&answer_cues(source)));
+    if !source.pool.is_empty() {
+        out.push_str("\nCompetition pool (content/competition/, server only):");
+        out.push_str(&cue_section(&pool_cues(source)));
+    }
     let _ = writeln!(
         out,
         "\nQuestionnaires (items, reverse-keyed per component):"
@@ -345,14 +358,21 @@ fn metadata_section(questions: &[Question]) -> String {
 /// The answer-cue measures of the question bank (docs/question-bank.md): the questions
 /// people can be given (drafts and retired ones are not drawn).
 pub fn answer_cues(source: &ContentSource) -> CueReport {
-    let questions: Vec<&Question> = source
-        .files
-        .questions
+    CueReport::measure(&drawable(&source.files.questions))
+}
+
+/// The same measures of the competition pool, its held-out model also trained on the
+/// practice bank (whose keys every phone has).
+pub fn pool_cues(source: &ContentSource) -> CueReport {
+    CueReport::measure_within(&drawable(&source.pool), &drawable(&source.files.questions))
+}
+
+fn drawable(files: &[SourceFile<Question>]) -> Vec<&Question> {
+    files
         .iter()
         .flat_map(|f| &f.items)
         .filter(|q| q.is_drawable())
-        .collect();
-    CueReport::measure(&questions)
+        .collect()
 }
 
 /// The coverage report's answer-cue tables: per value, how often the held-out option-only
@@ -386,6 +406,16 @@ fn cue_section(report: &CueReport) -> String {
     };
     for g in &report.guesses {
         row(&mut out, g, true);
+        if !g.within_limit() {
+            // Which keys were guessed: where a rewrite starts.
+            let ids: Vec<&str> = report
+                .picks
+                .iter()
+                .filter(|p| p.value == g.value && p.picked_key)
+                .map(|p| p.id.as_str())
+                .collect();
+            let _ = writeln!(out, "               guessed: {}", ids.join(", "));
+        }
     }
     row(&mut out, &report.overall(), false);
     for (_, g) in report.by_difficulty() {

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod client_addr;
 pub mod clock;
+pub mod competition;
 pub mod compressed;
 pub mod content;
 pub mod dashboard;
@@ -20,5 +21,6 @@ pub mod state;
 pub mod store;
 pub mod tokens;
 pub mod units_cache;
+pub mod window_limit;
 
 pub use state::AppState;

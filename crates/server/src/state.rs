@@ -75,6 +75,11 @@ pub struct AppState {
     pub live: Arc<crate::live::Live>,
     /// The active units, read again when the unit tree changes (guests' joins, `GET /units`).
     pub units: Arc<crate::units_cache::UnitsCache>,
+    /// The competition pool with the values: competitions draw and grade from it; its keys
+    /// never leave the server before publication (docs/competitions.md).
+    pub pool: Arc<ContentBundle>,
+    /// Competition attempts per account (docs/competitions.md "Limits").
+    pub attempt_limit: Arc<crate::window_limit::WindowLimiter>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -106,8 +111,11 @@ impl AppState {
         dist: &Path,
         busy_timeout: std::time::Duration,
     ) -> Result<AppState, StartError> {
-        let Content { bundle, units } =
-            crate::content::load(content_dir).map_err(StartError::Content)?;
+        let Content {
+            bundle,
+            units,
+            pool,
+        } = crate::content::load(content_dir).map_err(StartError::Content)?;
         let store = Store::open_with(db_path, busy_timeout)
             .await
             .map_err(StartError::Db)?;
@@ -120,11 +128,20 @@ impl AppState {
         if pruned > 0 {
             tracing::info!(pruned, "expired or revoked sessions deleted");
         }
-        Ok(AppState::new(store, bundle, dist.to_path_buf()))
+        Ok(AppState::new(store, bundle, dist.to_path_buf()).with_pool(pool))
     }
 
     pub fn new(store: Store, bundle: ContentBundle, dist: PathBuf) -> AppState {
+        let pool = ContentBundle {
+            questions: Vec::new(),
+            ..bundle.clone()
+        };
         AppState {
+            pool: Arc::new(pool),
+            attempt_limit: Arc::new(crate::window_limit::WindowLimiter::new(
+                ATTEMPTS_PER_HOUR,
+                Duration::from_secs(3600),
+            )),
             store,
             content: Arc::new(ServedContent::new(bundle)),
             passwords: Passwords::new(passwords::DEFAULT_RUNNING),
@@ -139,6 +156,22 @@ impl AppState {
         }
     }
 }
+
+impl AppState {
+    /// This state with `questions` as the competition pool.
+    pub fn with_pool(mut self, questions: Vec<resapi_core::content::Question>) -> AppState {
+        self.pool = Arc::new(ContentBundle {
+            questions,
+            ..self.content.bundle.clone()
+        });
+        self
+    }
+}
+
+/// Competition attempts one account may send in an hour. An honest phone sends one per
+/// competition, and again only when an acknowledgement was lost; a script trying keys
+/// against the server's answers is stopped long before it learns anything.
+pub const ATTEMPTS_PER_HOUR: usize = 20;
 
 /// How often expired sessions and stale login budgets are swept while serving.
 pub const SWEEP_EVERY: Duration = Duration::from_secs(10 * 60);

@@ -7,5 +7,6 @@ pub mod draw;
 pub mod grade;
 pub mod ranking;
 pub mod schedule;
+pub mod standings;
 pub mod window;
 pub mod wire;

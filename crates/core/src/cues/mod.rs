@@ -64,6 +64,24 @@ impl CueReport {
         }
     }
 
+    /// The measures of `tested` alone, with the held-out model trained on `tested` and
+    /// `known` together (a competition pool, judged by what a reader could learn from the
+    /// practice bank whose keys every phone has, and from the rest of the pool).
+    pub fn measure_within(tested: &[&Question], known: &[&Question]) -> CueReport {
+        let mut all: Vec<&Question> = known.to_vec();
+        all.extend_from_slice(tested);
+        let ids: std::collections::HashSet<&str> = tested.iter().map(|q| q.id.as_str()).collect();
+        let picks: Vec<ItemGuess> = held_out_picks(&all)
+            .into_iter()
+            .filter(|p| ids.contains(p.id.as_str()))
+            .collect();
+        CueReport {
+            shares: cue_shares(tested),
+            guesses: per_value(&picks),
+            picks,
+        }
+    }
+
     /// The held-out picks over the whole bank.
     pub fn overall(&self) -> ValueGuess {
         ValueGuess::tally("all", &self.picks)

@@ -31,6 +31,14 @@ pub enum Error {
         retry_after.as_secs().div_ceil(60).max(1)
     )]
     TooManyAttempts { retry_after: Duration },
+    /// Too many competition attempts from one account (429 with Retry-After); the batch is
+    /// not stored and the phone keeps it for a later sync.
+    #[error(
+        "Terlalu banyak kiriman lomba dari akun ini. Jawaban Anda aman di perangkat; \
+         kirim lagi dalam {} menit.",
+        retry_after.as_secs().div_ceil(60).max(1)
+    )]
+    TooManyCompetitionAttempts { retry_after: Duration },
     #[error(
         "NIP ini sudah terdaftar. Silakan masuk dengan NIP tersebut. Jika bukan Anda yang \
          mendaftarkannya, minta admin unit Anda melepaskan NIP ini."
@@ -92,7 +100,9 @@ impl Error {
     pub fn status(&self) -> StatusCode {
         match self {
             Error::Unauthorized | Error::BadCredentials => StatusCode::UNAUTHORIZED,
-            Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::TooManyAttempts { .. } | Error::TooManyCompetitionAttempts { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             Error::NipTaken => StatusCode::CONFLICT,
             Error::NotOnRoster | Error::Forbidden => StatusCode::FORBIDDEN,
             Error::Missing { .. } => StatusCode::NOT_FOUND,
@@ -118,6 +128,7 @@ impl Error {
             Error::Unauthorized => "unauthorized",
             Error::BadCredentials => "bad_credentials",
             Error::TooManyAttempts { .. } => "too_many_attempts",
+            Error::TooManyCompetitionAttempts { .. } => "too_many_competition_attempts",
             Error::NipTaken => "nip_taken",
             Error::NotOnRoster => "not_on_roster",
             Error::Forbidden => "forbidden",

@@ -5,6 +5,7 @@ pub mod admin_people;
 pub mod admin_roster;
 pub mod admin_units;
 pub mod auth;
+pub mod competitions;
 pub mod content;
 pub mod dashboard;
 pub mod error;
@@ -13,7 +14,9 @@ pub mod health;
 pub mod live;
 pub mod live_socket;
 pub mod me;
+pub mod me_competitions;
 pub mod privacy;
+pub mod recognitions;
 pub mod security_headers;
 pub mod static_files;
 pub mod sync;
@@ -88,6 +91,9 @@ pub fn app_with(state: AppState, config: &ServeConfig) -> Router {
         .merge(dashboard::router())
         .merge(live::router())
         .merge(live_socket::router())
+        .merge(competitions::router())
+        .merge(me_competitions::router())
+        .merge(recognitions::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

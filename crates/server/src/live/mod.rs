@@ -4,7 +4,6 @@
 //! read. The HTTP and WebSocket endpoints are `http/live.rs` and `http/live_socket.rs`.
 
 pub mod handle;
-pub mod join_limit;
 pub mod qr;
 pub mod registry;
 pub mod report;

@@ -3,10 +3,10 @@
 //! grace period for the results, or after it sat idle).
 
 use super::handle::{ConnId, GameHandle};
-use super::join_limit::JoinLimiter;
 use super::task::{self, TaskContext};
 use crate::state::ServedContent;
 use crate::store::Store;
+use crate::window_limit::WindowLimiter;
 use resapi_core::live::code::JoinCode;
 use resapi_core::live::config::{ConfigError, GameConfig};
 use resapi_core::live::game::Game;
@@ -72,7 +72,7 @@ struct Games {
 /// The live quiz's shared state (one per server).
 pub struct Live {
     pub settings: LiveSettings,
-    pub join_limit: JoinLimiter,
+    pub join_limit: WindowLimiter,
     games: Mutex<Games>,
     next_conn: AtomicU64,
     /// Players in all running games (joins minus kicks, per game task).
@@ -88,7 +88,7 @@ impl Default for Live {
 impl Live {
     pub fn new(settings: LiveSettings) -> Live {
         Live {
-            join_limit: JoinLimiter::new(settings.joins_per_minute, Duration::from_secs(60)),
+            join_limit: WindowLimiter::new(settings.joins_per_minute, Duration::from_secs(60)),
             settings,
             games: Mutex::new(Games::default()),
             next_conn: AtomicU64::new(1),

@@ -3,7 +3,9 @@
 //! id and different content is rejected `id_conflict`; a record of another account is
 //! rejected `forbidden`.
 
+use super::competitions::{self, AttemptContext};
 use super::facts::{self, UnitTallies};
+use super::recognitions;
 use super::{Result, Store, StoreError, rfc3339, sessions};
 use crate::records::{Prepared, acknowledged, identify, ok, rejected, repeat_of};
 use resapi_core::content::ContentBundle;
@@ -30,10 +32,10 @@ impl Store {
         &self,
         account_id: Uuid,
         token_hash: &str,
-        content: &ContentBundle,
+        judging: Judging<'_>,
         raws: &[serde_json::Value],
     ) -> Result<Vec<RecordResult>> {
-        let now = OffsetDateTime::now_utc();
+        let Judging { content, pool, now } = judging;
         let received_at = rfc3339(now);
         // Parsing and the content rules are pure: done before taking the write lock, so the
         // lock is held for the database work only. A rule's verdict is used only for ids that
@@ -87,6 +89,8 @@ impl Store {
                 unit_id: &unit_id,
                 received_at: &received_at,
                 content,
+                pool,
+                now,
                 from_game: false,
             };
             let result = store(&mut tx, &prepared, verdict, &at, &mut tallies).await?;
@@ -155,6 +159,9 @@ impl Store {
                 unit_id,
                 received_at: &received_at,
                 content,
+                // Games make live answers only: no competition needs the pool here.
+                pool: content,
+                now,
                 from_game: true,
             };
             results.push(
@@ -224,6 +231,15 @@ impl Store {
     }
 }
 
+/// What a batch is judged against: the public content, the competition pool (values and
+/// the server-only questions) and the server's clock.
+#[derive(Clone, Copy)]
+pub struct Judging<'a> {
+    pub content: &'a ContentBundle,
+    pub pool: &'a ContentBundle,
+    pub now: OffsetDateTime,
+}
+
 /// Where and when a batch is stored, and by whom.
 #[derive(Clone, Copy)]
 struct Stored<'a> {
@@ -231,6 +247,8 @@ struct Stored<'a> {
     unit_id: &'a str,
     received_at: &'a str,
     content: &'a ContentBundle,
+    pool: &'a ContentBundle,
+    now: OffsetDateTime,
     /// The server's own game made these records (`store_game_records`); otherwise a phone
     /// synced them, and a phone cannot make a live answer (docs/api.md "Sync rules").
     from_game: bool,
@@ -252,6 +270,8 @@ async fn store(
         unit_id,
         received_at,
         content,
+        pool,
+        now,
         from_game,
     } = *at;
     let id = p.record.id.to_string();
@@ -277,6 +297,24 @@ async fn store(
         Ok(judged) => judged,
         Err(e) => return Ok(Err(e)),
     };
+    // Kinds whose rules need the server's own tables, judged in this transaction.
+    let own_rules = match p.record.kind {
+        RecordKind::CompetitionAttempt => {
+            let context = AttemptContext {
+                account_id,
+                pool,
+                now,
+            };
+            competitions::accept_attempt(tx, &p.record, &context).await?
+        }
+        RecordKind::RecognitionConsent => {
+            recognitions::apply_consent(tx, &p.record, account_id, now).await?
+        }
+        _ => Ok(()),
+    };
+    if let Err(e) = own_rules {
+        return Ok(Err(e));
+    }
     if p.record.kind == RecordKind::PracticeAnswer {
         // check_record has parsed this payload already; it cannot fail here.
         let answer: PracticeAnswer = match serde_json::from_value(p.record.payload.clone()) {

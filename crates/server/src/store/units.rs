@@ -61,6 +61,13 @@ impl Store {
     }
 
     /// Every unit, retired ones too, as `(id, parent_id)`: the tree scopes are computed on.
+    /// Every unit's name, retired ones too (old results still name them).
+    pub async fn unit_names(&self) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as("SELECT id, name FROM units")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     pub async fn unit_tree(&self) -> Result<Vec<(String, Option<String>)>> {
         Ok(sqlx::query_as("SELECT id, parent_id FROM units")
             .fetch_all(&self.pool)

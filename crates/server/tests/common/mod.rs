@@ -21,6 +21,8 @@ pub const PASSWORD: &str = "rahasia-123";
 pub const UNIT: &str = "bkn-deputi-sinka";
 
 pub struct Server {
+    /// The server's clock: `advance` it to play days.
+    pub clock: resapi_server::clock::Clock,
     pub base: String,
     pub http: reqwest::Client,
     pub db: SqlitePool,
@@ -113,6 +115,27 @@ pub fn content_with_questionnaires(dir: &Path) -> PathBuf {
     to
 }
 
+/// The fixture content with the project's competition pool (`content/competition/`).
+pub fn content_with_pool(dir: &Path) -> PathBuf {
+    let to = dir.join("content");
+    copy_dir(&fixture_content(), &to);
+    let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    copy_dir(&project.join("competition"), &to.join("competition"));
+    to
+}
+
+/// Starts the app over the fixture content with the competition pool.
+pub async fn start_with_pool() -> Server {
+    start_over(
+        resapi_server::store::BUSY_TIMEOUT,
+        &resapi_server::http::ServeConfig::default(),
+        |_| {},
+        |_| {},
+        content_with_pool,
+    )
+    .await
+}
+
 /// Starts the app over the fixture content with the questionnaires (unit dashboards).
 pub async fn start_with_questionnaires() -> Server {
     start_with_questionnaires_and_state(|_| {}).await
@@ -125,7 +148,7 @@ pub async fn start_with_questionnaires_and_state(configure: impl FnOnce(&mut App
         &resapi_server::http::ServeConfig::default(),
         |_| {},
         configure,
-        true,
+        content_with_questionnaires,
     )
     .await
 }
@@ -138,7 +161,10 @@ async fn start_full(
     make_dist: impl FnOnce(&Path),
     configure: impl FnOnce(&mut AppState),
 ) -> Server {
-    start_over(busy_timeout, config, make_dist, configure, false).await
+    start_over(busy_timeout, config, make_dist, configure, |_| {
+        fixture_content()
+    })
+    .await
 }
 
 async fn start_over(
@@ -146,16 +172,12 @@ async fn start_over(
     config: &resapi_server::http::ServeConfig,
     make_dist: impl FnOnce(&Path),
     configure: impl FnOnce(&mut AppState),
-    questionnaires: bool,
+    content: impl FnOnce(&Path) -> PathBuf,
 ) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     make_dist(&dist);
-    let content = if questionnaires {
-        content_with_questionnaires(dir.path())
-    } else {
-        fixture_content()
-    };
+    let content = content(dir.path());
     let mut state = AppState::open_with(
         &dir.path().join("db/resapi.db"),
         &content,
@@ -166,6 +188,7 @@ async fn start_over(
     .unwrap();
     state.clock = after_the_test_data();
     configure(&mut state);
+    let clock = state.clock.clone();
     let db = state.store.pool().clone();
     let passwords = state.passwords.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -176,6 +199,7 @@ async fn start_over(
         axum::serve(listener, app).await.unwrap();
     });
     Server {
+        clock,
         base: format!("http://{addr}"),
         http: reqwest::Client::new(),
         db,

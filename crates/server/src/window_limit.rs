@@ -1,14 +1,14 @@
-//! Joins per client address: a script that fills a game with made-up guests, or a kicked
-//! guest coming back under new names, is stopped at the address. Only new players count
-//! (a rejoin with the secret is free), and the budget is generous because a whole hall may
-//! reach a cloud server through one NAT address; in hall mode (the server on the trainer's
-//! laptop) each phone has its own address. docs/live-quiz.md "Limits".
+//! A sliding-window budget per key: at most N uses in any window. Used for joins to a live
+//! game per client address (a script filling a game with made-up guests is stopped at the
+//! address; the budget is generous because a whole hall may share one NAT address,
+//! docs/live-quiz.md "Limits") and for competition attempts per account
+//! (docs/competitions.md "Limits").
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-pub struct JoinLimiter {
+pub struct WindowLimiter {
     per_window: usize,
     window: Duration,
     /// Most addresses remembered; beyond it the map is swept, then cleared.
@@ -16,9 +16,9 @@ pub struct JoinLimiter {
     joins: Mutex<HashMap<String, VecDeque<Instant>>>,
 }
 
-impl JoinLimiter {
-    pub fn new(per_window: usize, window: Duration) -> JoinLimiter {
-        JoinLimiter {
+impl WindowLimiter {
+    pub fn new(per_window: usize, window: Duration) -> WindowLimiter {
+        WindowLimiter {
             per_window: per_window.max(1),
             window,
             max_entries: 50_000,
@@ -26,8 +26,8 @@ impl JoinLimiter {
         }
     }
 
-    /// Takes a join from `addr` (a [`crate::client_addr::limit_key`]; `None`, unknown,
-    /// is not limited), or false when its budget is used up.
+    /// Takes one use for `addr` (a key: a [`crate::client_addr::limit_key`], an account id;
+    /// `None`, unknown, is not limited), or false when its budget is used up.
     pub fn allow(&self, addr: Option<&str>) -> bool {
         let Some(addr) = addr else {
             return true;
@@ -58,7 +58,7 @@ mod tests {
 
     #[test]
     fn an_address_gets_its_budget_and_others_are_not_affected() {
-        let limit = JoinLimiter::new(3, Duration::from_millis(50));
+        let limit = WindowLimiter::new(3, Duration::from_millis(50));
         for _ in 0..3 {
             assert!(limit.allow(Some("10.0.0.1")));
         }
