@@ -1,6 +1,6 @@
 // Starts and stops the real Resapi server (real SQLite file, real built app) for a test.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,14 +26,24 @@ export class TestServer {
   /**
    * `dist`: the built app to serve (a test may serve its own copy to publish a new version).
    * `quiet`: leave out the server's own start-up line (chaos restarts it many times).
+   * `clock`: the server's clock can be moved on with `advanceClock` (a competition's week).
    */
-  constructor({ dist = builtApp, quiet = false } = {}) {
+  constructor({ dist = builtApp, quiet = false, clock = false } = {}) {
     this.quiet = quiet;
     this.dist = dist;
     this.dir = mkdtempSync(join(tmpdir(), "resapi-e2e-"));
     this.db = join(this.dir, "resapi.db");
     this.proc = null;
     this.port = null;
+    this.clockFile = clock ? join(this.dir, "clock-offset-ms") : null;
+    this.clockOffsetMs = 0;
+  }
+
+  /** Moves the server's clock `ms` further into the future (needs `clock: true`). */
+  advanceClock(ms) {
+    if (!this.clockFile) throw new Error("start the TestServer with { clock: true } to move its clock");
+    this.clockOffsetMs += ms;
+    writeFileSync(this.clockFile, String(this.clockOffsetMs));
   }
 
   get url() {
@@ -52,6 +62,7 @@ export class TestServer {
         "--addr", `127.0.0.1:${this.port}`,
         "--dist", this.dist,
         "--content", join(repo, "content"),
+        ...(this.clockFile ? ["--clock-offset-file", this.clockFile] : []),
       ],
       { stdio: ["ignore", this.quiet ? "ignore" : "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
     );

@@ -62,7 +62,7 @@ impl Field {
             Field::Unit => "lomba-unit",
             Field::Opens => "lomba-opens",
             Field::Closes => "lomba-closes",
-            Field::Questions => "lomba-source-value",
+            Field::Questions => "lomba-questions",
             Field::Limit => "lomba-limit",
             Field::Grace => "lomba-grace",
             Field::MinParticipants => "lomba-min",

@@ -147,3 +147,113 @@ fn certificate(
         </article>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resapi_core::competition::draw::QuestionSource;
+    use resapi_core::competition::ranking::{Ranking, RankingRule, UnitStanding, Unranked};
+    use resapi_core::competition::schedule::{Phase, Zone};
+    use resapi_core::competition::wire::{Competition, PersonResult};
+    use time::macros::datetime;
+    use uuid::Uuid;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn standing(unit: &str, rank: Option<u32>, score: f64) -> UnitStanding {
+        UnitStanding {
+            unit: unit.into(),
+            rank,
+            unranked: rank.is_none().then_some(Unranked::TooFewParticipants),
+            members: 10,
+            participants: 5,
+            participation: 0.5,
+            mean: Some(0.6),
+            weight: 0.67,
+            shrunk_mean: 0.6,
+            score,
+            mean_finished_ms: None,
+        }
+    }
+
+    fn person(name: &str, rank: u32) -> PersonResult {
+        PersonResult {
+            rank,
+            account_id: Uuid::nil(),
+            name: name.into(),
+            unit_id: "sdm-1".into(),
+            ranked_unit_id: "sdm".into(),
+            correct: 7,
+            total: 7,
+            score: 100.0,
+            seconds: 300,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn the_first_three_places_get_certificates_ties_included_and_unranked_units_none() {
+        let at = datetime!(2026-12-01 00:00 UTC);
+        let results = CompetitionResults {
+            competition: Competition {
+                id: Uuid::nil(),
+                name: "Lomba".into(),
+                description: String::new(),
+                unit_id: "root".into(),
+                zone: Zone::Wib,
+                opens_at: at,
+                closes_at: at,
+                opens_local: String::new(),
+                closes_local: String::new(),
+                grace_hours: 48,
+                limit_minutes: 15,
+                questions: QuestionSource::PerValue { per_value: 1 },
+                question_count: 7,
+                rule: RankingRule::default(),
+                phase: Phase::Final,
+                cancel_reason: None,
+                published_at: None,
+                created_at: at,
+            },
+            ranking: Ranking {
+                rule: RankingRule::default(),
+                overall_mean: Some(0.6),
+                units: vec![
+                    standing("sdm", Some(1), 80.0),
+                    standing("keu", Some(2), 70.0),
+                    standing("umum", Some(2), 70.0),
+                    standing("humas", Some(4), 60.0),
+                    standing("ren", None, 90.0),
+                ],
+            },
+            unit_names: vec![("sdm".into(), "Biro SDM".into())],
+            people: vec![
+                person("Andi", 1),
+                person("Bayu", 2),
+                person("Citra", 2),
+                person("Dewi", 4),
+            ],
+            items: vec![],
+            refused: vec![],
+        };
+        let (units, people) = awards(&results);
+        assert_eq!(
+            units
+                .iter()
+                .map(|a| (a.recipient.as_str(), a.rank))
+                .collect::<Vec<_>>(),
+            vec![("Biro SDM", 1), ("keu", 2), ("umum", 2)]
+        );
+        assert_eq!(
+            people
+                .iter()
+                .map(|a| (a.recipient.as_str(), a.unit.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Andi", Some("Biro SDM")),
+                ("Bayu", Some("Biro SDM")),
+                ("Citra", Some("Biro SDM"))
+            ]
+        );
+    }
+}

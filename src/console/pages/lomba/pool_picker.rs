@@ -95,7 +95,7 @@ pub fn PoolPicker(
             })
             .collect_view();
         view! {
-            <div class="lomba-pool" aria-describedby=move || described_by.get() data-testid="lomba-pool">
+            <div class="lomba-pool" id="lomba-questions" tabindex="-1" role="group" aria-label=t.source_fixed aria-describedby=move || described_by.get() data-testid="lomba-pool">
                 {groups}
             </div>
         }

@@ -93,13 +93,13 @@ pub fn this_month(now: OffsetDateTime) -> String {
     format!("{:04}-{:02}", t.year(), u8::from(t.month()))
 }
 
-/// Minutes and seconds, "12.05" / "12:05" (an attempt's time).
+/// An attempt's time, "12 mnt 05 dtk" / "12 min 05 s" (a dot would read as a decimal).
 pub fn minutes_seconds(seconds: u32, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Id => '.',
-        Lang::En => ':',
-    };
-    format!("{}{sep}{:02}", seconds / 60, seconds % 60)
+    let (m, s) = (seconds / 60, seconds % 60);
+    match lang {
+        Lang::Id => format!("{m} mnt {s:02} dtk"),
+        Lang::En => format!("{m} min {s:02} s"),
+    }
 }
 
 #[cfg(test)]
@@ -148,6 +148,7 @@ mod tests {
         // Already 2 December in WITA.
         assert_eq!(default_window(now, Zone::Wita).0, "2026-12-03T08:00");
         assert_eq!(this_month(datetime!(2026-12-31 18:00 UTC)), "2027-01");
-        assert_eq!(minutes_seconds(725, Lang::Id), "12.05");
+        assert_eq!(minutes_seconds(725, Lang::Id), "12 mnt 05 dtk");
+        assert_eq!(minutes_seconds(59, Lang::En), "0 min 59 s");
     }
 }

@@ -232,7 +232,7 @@ pub fn RecognitionPage() -> impl IntoView {
                         on:change=move |ev| search.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="asn-person">{move || t().person}</label>
+                    <label for="asn-person">{move || t().asn_person}</label>
                     <select id="asn-person" aria-describedby=described(Field::Person, Some("asn-people-count"))
                         on:change=move |ev| form.update(|f| f.account_id = event_target_value(&ev))>
                         <option value="" selected=move || form.with(|f| f.account_id.is_empty())>"—"</option>
@@ -319,7 +319,7 @@ fn RecognitionTable(
         "asn-table",
         vec![
             t.period,
-            t.person,
+            t.asn_person,
             t.unit,
             t.value,
             t.citation,

@@ -119,7 +119,7 @@ mod tests {
         NamingForm {
             unit_id: "bkn-kanreg-1".into(),
             account_id: PERSON.into(),
-            value_id: "berorientasi-pelayanan".into(),
+            value_id: "pelayanan".into(),
             period: "2026-12".into(),
             citation: "  Melayani warga lansia di rumahnya saat listrik kantor padam.  ".into(),
             competition_id: String::new(),
