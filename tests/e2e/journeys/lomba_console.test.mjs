@@ -177,7 +177,10 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
   for (const [w, h] of pages) assert.ok(Math.abs(w - 841.9) < 2 && Math.abs(h - 595.3) < 2, `A4 landscape, got ${w}×${h}`);
   await page.emulateMedia({ media: "screen" });
 
-  // A second competition, still upcoming: changed, then cancelled (a reason is required).
+  // A second competition, still upcoming, of three questions picked from the pool (grouped by
+  // value): changed, then cancelled (a reason is required).
+  const pool = (await api("GET", "/competitions/pool", admin)).body;
+  const picked = [pool[0], pool.find((q) => q.value !== pool[0].value), pool.at(-1)].map((q) => q.id);
   await lomba.openList();
   const later = new Date(Date.now() + server.clockOffsetMs + 72 * HOUR);
   const second = await lomba.createCompetition({
@@ -186,11 +189,16 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
     zone: "WITA",
     opens: wibLocal(later),
     closes: wibLocal(new Date(later.getTime() + 48 * HOUR)),
-    perIndicator: 1,
+    fixed: picked,
   });
   assert.equal(await lomba.phase(), "upcoming");
+  const drawn = (await api("GET", `/competitions/${second}`, admin)).body;
+  assert.deepEqual([drawn.question_count, drawn.questions], [3, { kind: "fixed", question_ids: picked }]);
   await page.getByTestId("lomba-edit").click();
   await lomba.fill({ name: "Lomba Triwulan IV" });
+  await page.getByTestId("lomba-fixed-count").filter({ hasText: "3 soal dipilih" }).waitFor();
+  await assertAccessible(page, "Lomba: questions picked from the pool", { axe: true });
+  await screenshot(page, "console-lomba-07-pool");
   await lomba.submit();
   await page.getByTestId("lomba-detail-name").filter({ hasText: "Lomba Triwulan IV" }).waitFor();
   await lomba.cancel("");
@@ -204,7 +212,7 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
     (await lomba.listed()).map((c) => [c.id, c.phase]).sort(),
     [[id, "published"], [second, "cancelled"]].sort(),
   );
-  await screenshot(page, "console-lomba-07-list");
+  await screenshot(page, "console-lomba-08-list");
 
   // ASN Inspiratif: a short citation is refused; then named, agreed on the phone, withdrawn.
   await lomba.openInspiratif();
@@ -221,7 +229,7 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
   let listed = await lomba.recognitions();
   assert.deepEqual(listed.map((r) => [r.person, r.consent]), [[named.name, "pending"]]);
   await assertAccessible(page, "ASN Inspiratif", { axe: true });
-  await screenshot(page, "console-lomba-08-inspiratif");
+  await screenshot(page, "console-lomba-09-inspiratif");
   const stored = await sync(named, "recognition_consent", { recognition_id: listed[0].id, given: true });
   assert.equal(stored.status, "stored", JSON.stringify(stored));
   await page.reload();

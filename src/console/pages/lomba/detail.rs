@@ -189,7 +189,8 @@ fn ParticipationTable(id: Uuid) -> impl IntoView {
             <h2 id="lomba-participation-head">{move || t().participation_head}</h2>
             <p>{move || t().participation_intro}</p>
             <Problem error=counts.error retry=counts.retry() />
-            <p class="field-hint" role="status" data-testid="lomba-participation-status">
+            // Not a live region: a screen reader would hear it every 30 seconds.
+            <p class="field-hint" data-testid="lomba-participation-status">
                 {move || counts.loading.get().then(|| t().refreshing)}
             </p>
             {table}
