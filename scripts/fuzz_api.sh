@@ -88,11 +88,10 @@ for operation in $(curl -fsS "$base/api/openapi.json" |
 done
 
 # As an admin: the operations that need a role (the admin API, a unit's figures, the live
-# quiz's host side) get past the
-# role check only with one, so their bodies and parameters are fuzzed with an admin's token
+# quiz's host side, competitions and recognitions) get past the role check only with one, so their bodies and parameters are fuzzed with an admin's token
 # too (granted by the command line, as an agency's first admin is).
 for operation in $(curl -fsS "$base/api/openapi.json" |
-  python3 -c 'import json, sys; print(" ".join(o["operationId"] for path, p in json.load(sys.stdin)["paths"].items() for o in p.values() if path.startswith(("/api/v1/admin", "/api/v1/units/", "/api/v1/live/"))))'); do
+  python3 -c 'import json, sys; print(" ".join(o["operationId"] for path, p in json.load(sys.stdin)["paths"].items() for o in p.values() if path.startswith(("/api/v1/admin", "/api/v1/units/", "/api/v1/live/", "/api/v1/competitions", "/api/v1/recognitions"))))'); do
   pass=$(( pass + 1 ))
   sign_up "$pass"
   RUST_LOG=error "$bin" grant-role --db "$work/resapi.db" --nip "19850331 201001 1 $(printf %03d "$pass")" --role admin >/dev/null

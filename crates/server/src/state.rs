@@ -78,6 +78,8 @@ pub struct AppState {
     /// The competition pool with the values: competitions draw and grade from it; its keys
     /// never leave the server before publication (docs/competitions.md).
     pub pool: Arc<ContentBundle>,
+    /// Published competition results, parsed once.
+    pub published: Arc<crate::competition::mine::Published>,
     /// Competition attempts per account (docs/competitions.md "Limits").
     pub attempt_limit: Arc<crate::window_limit::WindowLimiter>,
 }
@@ -138,6 +140,7 @@ impl AppState {
         };
         AppState {
             pool: Arc::new(pool),
+            published: Arc::default(),
             attempt_limit: Arc::new(crate::window_limit::WindowLimiter::new(
                 ATTEMPTS_PER_HOUR,
                 Duration::from_secs(3600),

@@ -65,6 +65,25 @@ fn the_shipped_bank_gives_no_answer_cues() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// The competition pool holds the same limits, judged by a model that also learned the
+/// practice bank's keys (which every phone has): a contestant who studied the practice
+/// keys' habits must not be able to read the competition's keys off the options.
+#[test]
+fn the_competition_pool_gives_no_answer_cues() {
+    let source = content::read(&content_dir()).expect("readable content");
+    let report = content::pool_cues(&source);
+    assert_eq!(report.picks.len(), 84, "12 pool questions per value");
+    let overall = report.overall();
+    println!(
+        "pool: picked {} of {} ({:.0} %)",
+        overall.picked,
+        overall.items,
+        overall.share() * 100.0
+    );
+    let problems: Vec<String> = report.problems().iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 fn bank() -> Vec<resapi_core::content::Question> {
     content::load(&content_dir())
         .expect("valid content")

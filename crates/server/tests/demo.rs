@@ -373,3 +373,66 @@ async fn a_seed_makes_the_same_agency_a_demo_database_is_not_filled_twice_and_ad
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("DEMO data"));
 }
+
+/// The demo's competitions: last month's is published with the Deputi BMK's directorates
+/// ranked, this week's is open to the demo employee, and ASN Inspiratif shows on her phone
+/// (a colleague's, consented) while hers waits for her decision.
+#[tokio::test]
+async fn the_demo_agency_has_a_published_and_an_open_competition_and_an_asn_inspiratif() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let (_, bundle, report) = fill(&path, &test_scale(7)).await;
+    report.unwrap();
+    let content = resapi_server::content::load(&content_dir()).unwrap();
+    let pool = ContentBundle {
+        questions: content.pool,
+        ..bundle
+    };
+    let store = Store::open(&path).await.unwrap();
+    let summary = demo::competitions::seed(&store, &pool, OffsetDateTime::now_utc(), 7)
+        .await
+        .unwrap();
+    assert!(summary.starts_with("2 competitions"), "{summary}");
+    store.close().await;
+
+    let base = serve(&path, &dir.path().join("dist")).await;
+    let http = reqwest::Client::new();
+    let siti = &SIGN_IN[3];
+    let auth: AuthResponse = http
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"nip": siti.nip, "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mine: Value = get_json(
+        &http,
+        &format!("{base}/api/v1/me/competitions"),
+        Some(&auth.token),
+    )
+    .await;
+    let phases: Vec<&str> = mine["competitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["phase"].as_str().unwrap())
+        .collect();
+    assert_eq!(phases, ["open", "published"]);
+    let podium = mine["competitions"][1]["podium"].as_array().unwrap();
+    assert!(podium.len() >= 3, "the directorates are ranked: {podium:?}");
+    assert!(
+        podium
+            .iter()
+            .all(|u| u["unit_id"].as_str().unwrap().starts_with("bkn-dit-"))
+    );
+    let recognitions: Value = get_json(
+        &http,
+        &format!("{base}/api/v1/me/recognitions"),
+        Some(&auth.token),
+    )
+    .await;
+    assert_eq!(recognitions["mine"][0]["consent"], "pending");
+    assert_eq!(recognitions["shown"].as_array().unwrap().len(), 1);
+}

@@ -19,7 +19,7 @@ import { useServerAndBrowser } from "../lib/journey.mjs";
 import { ConsolePage } from "../pages/console.mjs";
 import { LombaConsole, wibLocal } from "../pages/lomba_console.mjs";
 
-const env = useServerAndBrowser({ clock: true });
+const env = useServerAndBrowser();
 const { server } = env;
 
 const HOUR = 3600_000;

@@ -26,22 +26,23 @@ export class TestServer {
   /**
    * `dist`: the built app to serve (a test may serve its own copy to publish a new version).
    * `quiet`: leave out the server's own start-up line (chaos restarts it many times).
-   * `clock`: the server's clock can be moved on with `advanceClock` (a competition's week).
    */
-  constructor({ dist = builtApp, quiet = false, clock = false } = {}) {
+  constructor({ dist = builtApp, quiet = false } = {}) {
     this.quiet = quiet;
     this.dist = dist;
     this.dir = mkdtempSync(join(tmpdir(), "resapi-e2e-"));
     this.db = join(this.dir, "resapi.db");
     this.proc = null;
     this.port = null;
-    this.clockFile = clock ? join(this.dir, "clock-offset-ms") : null;
+    // The server's clock runs this many ms ahead (`serve --clock-offset-file`): a journey
+    // plays a competition's week in seconds.
+    this.clockFile = join(this.dir, "clock-offset");
     this.clockOffsetMs = 0;
+    writeFileSync(this.clockFile, "0");
   }
 
-  /** Moves the server's clock `ms` further into the future (needs `clock: true`). */
+  /** Moves the server's clock on by `ms` (read by the server at its next use). */
   advanceClock(ms) {
-    if (!this.clockFile) throw new Error("start the TestServer with { clock: true } to move its clock");
     this.clockOffsetMs += ms;
     writeFileSync(this.clockFile, String(this.clockOffsetMs));
   }
@@ -62,7 +63,7 @@ export class TestServer {
         "--addr", `127.0.0.1:${this.port}`,
         "--dist", this.dist,
         "--content", join(repo, "content"),
-        ...(this.clockFile ? ["--clock-offset-file", this.clockFile] : []),
+        "--clock-offset-file", this.clockFile,
       ],
       { stdio: ["ignore", this.quiet ? "ignore" : "inherit", "inherit"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
     );

@@ -11,13 +11,42 @@ use resapi_core::competition::wire::{
 };
 use resapi_core::content::ContentBundle;
 use resapi_core::role::subtree;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+/// Published results, read once: they never change after publication, and every phone of
+/// a ministry asks for them at each sync.
+#[derive(Default)]
+pub struct Published {
+    results: Mutex<HashMap<Uuid, Arc<CompetitionResults>>>,
+}
+
+impl Published {
+    pub async fn get(&self, store: &Store, id: Uuid) -> Result<Option<Arc<CompetitionResults>>> {
+        if let Some(r) = self.lock().get(&id) {
+            return Ok(Some(Arc::clone(r)));
+        }
+        let Some(json) = store.published_results(id).await? else {
+            return Ok(None);
+        };
+        let results: CompetitionResults = serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("competition {id} results: {e}")))?;
+        let results = Arc::new(results);
+        self.lock().insert(id, Arc::clone(&results));
+        Ok(Some(results))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Arc<CompetitionResults>>> {
+        self.results.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
 
 /// The competitions `account` (in `unit`) takes part in, newest first.
 pub async fn my_competitions(
     store: &Store,
+    published: &Published,
     pool: &ContentBundle,
     account: Uuid,
     unit: &str,
@@ -30,7 +59,8 @@ pub async fn my_competitions(
         if !subtree(&row.unit_id, &tree).contains(unit) {
             continue;
         }
-        out.push(one(store, pool, &row, account, taken.contains(&row.id), now).await?);
+        let taken = taken.contains(&row.id);
+        out.push(one(store, published, pool, &row, account, taken, now).await?);
     }
     Ok(out)
 }
@@ -42,6 +72,7 @@ pub async fn takes_part(store: &Store, row: &CompetitionRow, unit: &str) -> Resu
 
 async fn one(
     store: &Store,
+    published: &Published,
     pool: &ContentBundle,
     row: &CompetitionRow,
     account: Uuid,
@@ -69,11 +100,9 @@ async fn one(
     if c.phase != Phase::Published {
         return Ok(mine);
     }
-    let Some(json) = store.published_results(c.id).await? else {
+    let Some(results) = published.get(store, c.id).await? else {
         return Ok(mine);
     };
-    let results: CompetitionResults = serde_json::from_str(&json)
-        .map_err(|e| StoreError::Corrupt(format!("competition {} results: {e}", c.id)))?;
     let name_of = |unit: &str| {
         results
             .unit_names

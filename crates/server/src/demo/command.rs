@@ -62,6 +62,17 @@ pub async fn run(args: DemoArgs) -> Result<(), String> {
     )
     .await
     .map_err(|e| e.to_string())?;
+    let pool = resapi_core::content::ContentBundle {
+        questions: source.pool.clone(),
+        ..source.bundle.clone()
+    };
+    let competitions = super::competitions::seed(
+        &database,
+        &pool,
+        time::OffsetDateTime::now_utc(),
+        options.seed,
+    )
+    .await?;
     database.close().await;
     let bytes = std::fs::metadata(&args.db.db).map(|m| m.len()).unwrap_or(0);
     println!();
@@ -91,6 +102,7 @@ pub async fn run(args: DemoArgs) -> Result<(), String> {
         report.weak_units.join(", "),
         report.small_units.join(", ")
     );
+    println!("Competitions: {competitions}.");
     println!("Sign in with password `{DEMO_PASSWORD}` as:");
     for s in SIGN_IN {
         let nip = Nip::parse(s.nip)

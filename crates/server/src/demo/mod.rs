@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod command;
+pub mod competitions;
 pub mod modules;
 pub mod patterns;
 pub mod people;

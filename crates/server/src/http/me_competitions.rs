@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
 async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<MyCompetitions>> {
     let competitions = my_competitions(
         &state.store,
+        &state.published,
         &state.pool,
         caller.account_id,
         &caller.unit_id,

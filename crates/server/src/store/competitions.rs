@@ -248,6 +248,21 @@ impl Store {
         )
     }
 
+    /// Every account with its unit, in id order.
+    pub async fn accounts_in_units(&self) -> Result<Vec<(Uuid, String)>> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, unit_id FROM accounts ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(id, unit)| {
+                Uuid::parse_str(&id)
+                    .map(|id| (id, unit))
+                    .map_err(|e| StoreError::Corrupt(format!("account id {id}: {e}")))
+            })
+            .collect()
+    }
+
     /// The counted attempts, with each person's name.
     pub async fn attempts(&self, competition: Uuid) -> Result<Vec<AttemptRow>> {
         Ok(sqlx::query_as(
@@ -305,6 +320,55 @@ impl Store {
         .bind(competition.to_string())
         .fetch_all(&self.pool)
         .await?)
+    }
+}
+
+/// A counted attempt written directly (the demo agency's past competition).
+pub struct NewAttempt<'a> {
+    pub competition: Uuid,
+    pub account: Uuid,
+    pub unit_id: &'a str,
+    pub record_id: Uuid,
+    pub downloaded_at: OffsetDateTime,
+    pub started_at: OffsetDateTime,
+    pub finished_at: OffsetDateTime,
+    pub correct: u32,
+    pub total: u32,
+    pub answers: &'a [AttemptAnswer],
+}
+
+impl Store {
+    pub async fn insert_attempt(&self, a: &NewAttempt<'_>) -> Result<()> {
+        let answers = serde_json::to_string(a.answers)
+            .map_err(|e| StoreError::Corrupt(format!("answers as JSON: {e}")))?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO competition_downloads (competition_id, account_id, first_at) \
+             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(a.competition.to_string())
+        .bind(a.account.to_string())
+        .bind(unix_ms(a.downloaded_at))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO competition_attempts (competition_id, account_id, record_id, unit_id, \
+             started_at, finished_at, received_at, correct, total, answers) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
+        )
+        .bind(a.competition.to_string())
+        .bind(a.account.to_string())
+        .bind(a.record_id.to_string())
+        .bind(a.unit_id)
+        .bind(unix_ms(a.started_at))
+        .bind(unix_ms(a.finished_at))
+        .bind(i64::from(a.correct))
+        .bind(i64::from(a.total))
+        .bind(answers)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 

@@ -29,7 +29,7 @@ mod units;
 
 pub use accounts::{AccountRow, NewAccount, Released};
 pub use backup::BackupSummary;
-pub use competitions::{AttemptRow, CompetitionRow};
+pub use competitions::{AttemptRow, CompetitionRow, NewAttempt};
 pub use dashboard::{PracticeTally, StoredAnswers, UnitResponse};
 pub use live::{GameRow, NewGame, QuizSetOwner, QuizSetRow};
 pub use open::{BUSY_TIMEOUT, sidecar};

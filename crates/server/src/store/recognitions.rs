@@ -129,6 +129,22 @@ impl Store {
         .await?)
     }
 
+    /// The named person's decision, outside a sync (the demo agency's consented one).
+    pub async fn set_consent(&self, id: Uuid, given: bool, now: OffsetDateTime) -> Result<()> {
+        let consent = if given {
+            Consent::Given
+        } else {
+            Consent::Declined
+        };
+        sqlx::query("UPDATE recognitions SET consent = $2, consent_at = $3 WHERE id = $1")
+            .bind(id.to_string())
+            .bind(consent_text(consent))
+            .bind(unix_ms(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn withdraw_recognition(&self, id: Uuid) -> Result<bool> {
         let done = sqlx::query("DELETE FROM recognitions WHERE id = $1")
             .bind(id.to_string())
