@@ -155,6 +155,13 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
   assert.equal(await page.getByTestId("lomba-item-row").count(), saved.question_count);
   await assertAccessible(page, "Lomba: results", { axe: true });
   await screenshot(page, "console-lomba-03-results");
+  // In English the same figures, with decimal points.
+  await page.getByTestId("lang-switch").click();
+  await page.getByTestId("lomba-rule").filter({ hasText: "Rule: k = 5 people · a = 0.25 · at least 2 participants per unit" }).waitFor();
+  assert.equal((await lomba.ranking())[0].score, ranked[0].score.toFixed(2));
+  await page.getByRole("heading", { level: 2, name: "Item analysis" }).waitFor();
+  await page.getByTestId("lang-switch").click();
+  await page.getByTestId("lomba-rule").filter({ hasText: "Aturan:" }).waitFor();
 
   await lomba.publish();
   assert.equal((await api("GET", `/competitions/${id}`, admin)).body.phase, "published");
@@ -168,6 +175,7 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
   const placed = results.people.filter((p) => p.rank <= 3);
   assert.deepEqual(sheets.filter((s) => s.kind === "person").map((s) => s.recipient), placed.map((p) => p.name));
   await page.getByTestId("piagam").first().filter({ hasText: "Badan Kepegawaian Negara" }).waitFor();
+  await assertAccessible(page, "Lomba: certificates", { axe: true });
   await screenshot(page, "console-lomba-05-piagam");
   await page.emulateMedia({ media: "print" });
   await screenshot(page, "console-lomba-06-piagam-print");
