@@ -93,6 +93,18 @@ pub fn this_month(now: OffsetDateTime) -> String {
     format!("{:04}-{:02}", t.year(), u8::from(t.month()))
 }
 
+/// A recognition's month, "Desember 2026" for `2026-12` (the text as stored if unreadable).
+pub fn month_name(period: &str, lang: Lang) -> String {
+    let month = period
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<u16>().ok()?, m.parse::<usize>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m));
+    match month {
+        Some((year, m)) => format!("{} {year}", month_long(m - 1, lang)),
+        None => period.to_owned(),
+    }
+}
+
 /// An attempt's time, "12 mnt 05 dtk" / "12 min 05 s" (a dot would read as a decimal).
 pub fn minutes_seconds(seconds: u32, lang: Lang) -> String {
     let (m, s) = (seconds / 60, seconds % 60);
@@ -150,5 +162,8 @@ mod tests {
         assert_eq!(this_month(datetime!(2026-12-31 18:00 UTC)), "2027-01");
         assert_eq!(minutes_seconds(725, Lang::Id), "12 mnt 05 dtk");
         assert_eq!(minutes_seconds(59, Lang::En), "0 min 59 s");
+        assert_eq!(month_name("2026-12", Lang::Id), "Desember 2026");
+        assert_eq!(month_name("2027-01", Lang::En), "January 2027");
+        assert_eq!(month_name("2026-13", Lang::Id), "2026-13");
     }
 }

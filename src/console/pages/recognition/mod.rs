@@ -15,7 +15,7 @@ use crate::console::pages::data_table::DataTable;
 use crate::console::pages::field_message::FieldMessage;
 use crate::console::pages::focus::focus_id;
 use crate::console::pages::latest_answer::LatestAnswer;
-use crate::console::pages::lomba::when::{now, this_month};
+use crate::console::pages::lomba::when::{month_name, now, this_month};
 use crate::console::pages::unit_choice::{starting_unit, unit_options};
 use crate::console::problem::{Loading, Problem};
 use crate::console::state::use_console;
@@ -372,10 +372,11 @@ fn RecognitionRow(
     };
     let consent = r.consent;
     let value = r.value_id.clone();
+    let period = r.period.clone();
     let name = r.person_name.clone();
     view! {
         <tr data-testid="asn-row" data-id=r.id.to_string()>
-            <td>{r.period.clone()}</td>
+            <td>{move || month_name(&period, lang.get())}</td>
             <th scope="row" data-testid="asn-person-name">{r.person_name.clone()}</th>
             <td>{r.unit_name.clone()}</td>
             <td>{move || names.with(|n| n.value(&value, lang.get()))}</td>
@@ -383,7 +384,7 @@ fn RecognitionRow(
             <td><span class=consent_class data-testid="asn-consent" data-consent=format!("{consent:?}").to_lowercase()>
                 {move || i18n::consent_name(lang.get(), consent)}
             </span></td>
-            <td class="live-actions">
+            <td><div class="live-actions">
                 <ConfirmAction
                     label=Signal::derive(move || t().withdraw.to_owned())
                     detail=name
@@ -392,7 +393,7 @@ fn RecognitionRow(
                     testid="asn-withdraw" busy=busy asking=confirming
                     on_yes=Callback::new(withdraw) />
                 <Problem error=problem />
-            </td>
+            </div></td>
         </tr>
     }
 }
