@@ -130,6 +130,18 @@ test("an organiser sets up, follows, publishes and prints a competition, and nam
   await page.goto(`${server.url}/konsol/lomba/${id}/ubah`);
   await page.getByTestId("lomba-locked").filter({ hasText: "tidak dapat diubah lagi" }).waitFor();
   assert.equal(await page.getByTestId("lomba-form").count(), 0);
+  // Nor one that does not exist (the server's words, no form to fill in vain); its results
+  // do not exist either.
+  const unknown = "0198a6f0-0000-7000-8000-00000000abcd";
+  await page.goto(`${server.url}/konsol/lomba/${unknown}/ubah`);
+  await page.getByTestId("console-problem").filter({ hasText: "Lomba tidak ditemukan." }).waitFor();
+  assert.equal(await page.getByTestId("lomba-form").count(), 0);
+  await page.goto(`${server.url}/konsol/lomba/${unknown}/hasil`);
+  await page.getByTestId("console-problem").filter({ hasText: "Lomba tidak ditemukan." }).waitFor();
+  // While it runs there are no results to see: the server says so.
+  await page.goto(`${server.url}/konsol/lomba/${id}/hasil`);
+  await page.getByTestId("console-problem").waitFor();
+  assert.equal(await page.getByTestId("lomba-unit-row").count(), 0);
 
   // Past the close and the 48 hours of grace: final.
   server.advanceClock(closes.getTime() - Date.now() + 49 * HOUR);

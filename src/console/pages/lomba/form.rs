@@ -50,6 +50,9 @@ pub fn LombaFormPage() -> impl IntoView {
     let names = Names::load();
     let field_error = RwSignal::new(None::<FieldError>);
     let problem = RwSignal::new(None::<ApiError>);
+    // What the form needs could not be read (a competition that does not exist, no
+    // connection): said above, and no form to fill in vain.
+    let load_problem = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let loading = RwSignal::new(true);
 
@@ -79,7 +82,7 @@ pub fn LombaFormPage() -> impl IntoView {
                 }
                 Err(e) => {
                     console.failed(&e);
-                    problem.try_set(Some(e));
+                    load_problem.try_set(Some(e));
                 }
             }
             loading.try_set(false);
@@ -249,7 +252,8 @@ pub fn LombaFormPage() -> impl IntoView {
                     <p><a href=detail_href(id)>{t().open_detail}</a></p>
                 </div>
             })}
-            <Show when=move || !loading.get() && locked().is_none()>
+            <Problem error=load_problem />
+            <Show when=move || !loading.get() && locked().is_none() && load_problem.with(Option::is_none)>
             <form class="lomba-form card" on:submit=on_submit.clone() novalidate data-testid="lomba-form">
                 {text_input(Field::Name, "text", |t| t.name, None, |f| f.name.clone(), |f, v| f.name = v)}
                 <div class="field">
@@ -308,9 +312,6 @@ pub fn LombaFormPage() -> impl IntoView {
                     <span role="status">{move || busy.get().then(|| t().saving)}</span>
                 </div>
             </form>
-            </Show>
-            <Show when=move || locked().is_some()>
-                <Problem error=problem />
             </Show>
         </div>
     }
