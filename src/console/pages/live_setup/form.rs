@@ -11,7 +11,6 @@ use crate::api::ApiError;
 use crate::console::access::Screen;
 use crate::console::i18n::live_setup::{self as i18n, live_tr};
 use crate::console::live_api;
-use crate::console::pages::field_message::FieldMessage as Message;
 use crate::console::problem::{Loading, Problem};
 use crate::console::state::use_console;
 use leptos::prelude::*;
@@ -357,17 +356,22 @@ pub fn LiveFormPage() -> impl IntoView {
     }
 }
 
-/// The refusal about `field`, if the last one was.
+/// The refusal about `field`, if the last one was: announced, and named by the field's
+/// `aria-describedby`.
 #[component]
 fn FieldMessage(field: Field, error: RwSignal<Option<FieldError>>) -> impl IntoView {
-    let message = Signal::derive(move || {
+    move || {
         error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == field)
-                .map(|e| e.message.clone())
+            e.as_ref().filter(|e| e.field == field).map(|e| {
+                view! {
+                    <p class="field-error" id=field.error_id() role="alert" data-testid="live-field-error"
+                        data-field=field.error_id()>
+                        {e.message.clone()}
+                    </p>
+                }
+            })
         })
-    });
-    view! { <Message message=message id=field.error_id() testid="live-field-error" /> }
+    }
 }
 
 /// Moves the focus to the field a refusal is about, so a keyboard or screen-reader user

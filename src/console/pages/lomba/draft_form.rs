@@ -3,6 +3,7 @@
 //! the field it is about — the form's own and the server's `competition_*` codes alike.
 
 use crate::console::i18n::lomba::{draft_error, lomba_tr, question_count_range};
+use crate::console::pages::field_message::{self, FormField};
 use resapi_core::Lang;
 use resapi_core::competition::draw::{MAX_QUESTIONS, QuestionSource};
 use resapi_core::competition::ranking::RankingRule;
@@ -53,9 +54,9 @@ pub enum Field {
     MinParticipants,
 }
 
-impl Field {
+impl FormField for Field {
     /// The field's input (focused when a refusal is about it).
-    pub fn input_id(self) -> &'static str {
+    fn input_id(self) -> &'static str {
         match self {
             Field::Name => "lomba-name",
             Field::Description => "lomba-description",
@@ -68,27 +69,9 @@ impl Field {
             Field::MinParticipants => "lomba-min",
         }
     }
-
-    /// The id of the field's message (the input's `aria-describedby`).
-    pub fn error_id(self) -> String {
-        format!("{}-error", self.input_id())
-    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: Field, message: impl Into<String>) -> FieldError {
-        FieldError {
-            field,
-            message: message.into(),
-        }
-    }
-}
+pub type FieldError = field_message::FieldError<Field>;
 
 impl DraftForm {
     /// A new competition for `unit_id`: a window of a working week from tomorrow, two

@@ -14,8 +14,9 @@ use crate::console::api as console_api;
 use crate::console::i18n::lomba::{self as i18n, lomba_tr};
 use crate::console::lomba_api;
 use crate::console::pages::dashboard::names::Names;
-use crate::console::pages::field_message::FieldMessage as Message;
-use crate::console::pages::focus::focus_id;
+use crate::console::pages::field_message::{
+    FieldMessage, FormField, described_by, place_refusal, show_beside,
+};
 use crate::console::pages::unit_choice::{starting_unit, unit_options};
 use crate::console::problem::{Loading, Problem};
 use crate::console::state::use_console;
@@ -98,8 +99,7 @@ pub fn LombaFormPage() -> impl IntoView {
         let draft = match form.with_untracked(|f| f.draft(now(), lang)) {
             Ok(d) => d,
             Err(e) => {
-                focus_id(e.field.input_id());
-                field_error.set(Some(e));
+                show_beside(e, field_error);
                 return;
             }
         };
@@ -112,16 +112,7 @@ pub fn LombaFormPage() -> impl IntoView {
                 Ok(c) => navigate(&detail_href(c.id), Default::default()),
                 Err(e) => {
                     console.failed(&e);
-                    match (&e, field_of_code(e.code())) {
-                        (ApiError::Server { message, .. }, Some(field)) => {
-                            focus_id(field.input_id());
-                            field_error.set(Some(FieldError {
-                                field,
-                                message: message.clone(),
-                            }));
-                        }
-                        _ => problem.set(Some(e)),
-                    }
+                    place_refusal(e, field_of_code, field_error, problem);
                     busy.set(false);
                 }
             }
@@ -132,13 +123,7 @@ pub fn LombaFormPage() -> impl IntoView {
         send();
     };
 
-    let described = move |field: Field| {
-        Signal::derive(move || {
-            field_error
-                .with(|e| e.as_ref().is_some_and(|e| e.field == field))
-                .then(|| field.error_id())
-        })
-    };
+    let described = move |field: Field| described_by(field, field_error);
     let invalid = move |field: Field| move || described(field).get().is_some().to_string();
     let text_input = move |field: Field,
                            kind: &'static str,
@@ -167,7 +152,7 @@ pub fn LombaFormPage() -> impl IntoView {
                     prop:value=move || form.with(get)
                     on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
                 {hint.map(|h| view! { <p class="field-hint" id=hint_id>{move || h(t())}</p> })}
-                <FieldMessage field=field error=field_error />
+                <FieldMessage field=field error=field_error testid="lomba-field-error" />
             </div>
         }
     };
@@ -205,7 +190,7 @@ pub fn LombaFormPage() -> impl IntoView {
             <p class="field-hint" data-testid="lomba-fixed-count">
                 {move || i18n::chosen_total(lang.get(), form.with(|f| f.fixed.len()))}
             </p>
-            <FieldMessage field=Field::Questions error=field_error />
+            <FieldMessage field=Field::Questions error=field_error testid="lomba-field-error" />
             {move || pool.get().map(|p| view! {
                 <PoolPicker form=form pool=p names=names described_by=described(Field::Questions) />
             })}
@@ -262,7 +247,7 @@ pub fn LombaFormPage() -> impl IntoView {
                         aria-describedby=move || described(Field::Description).get()
                         prop:value=move || form.with(|f| f.description.clone())
                         on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))></textarea>
-                    <FieldMessage field=Field::Description error=field_error />
+                    <FieldMessage field=Field::Description error=field_error testid="lomba-field-error" />
                 </div>
                 <div class="field">
                     <label for="lomba-unit">{move || t().unit}</label>
@@ -275,7 +260,7 @@ pub fn LombaFormPage() -> impl IntoView {
                         {move || units.with(|u| unit_options(u, unit_chosen))}
                     </select>
                     <p class="field-hint" id="lomba-unit-hint">{move || t().unit_hint}</p>
-                    <FieldMessage field=Field::Unit error=field_error />
+                    <FieldMessage field=Field::Unit error=field_error testid="lomba-field-error" />
                 </div>
                 <fieldset class="field">
                     <legend>{move || t().window_legend}</legend>
@@ -315,17 +300,4 @@ pub fn LombaFormPage() -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-/// The refusal about `field`, if the last one was.
-#[component]
-fn FieldMessage(field: Field, error: RwSignal<Option<FieldError>>) -> impl IntoView {
-    let message = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    });
-    view! { <Message message=message id=field.error_id() testid="lomba-field-error" /> }
 }

@@ -12,8 +12,9 @@ use crate::console::lomba_api;
 use crate::console::pages::confirm::ConfirmAction;
 use crate::console::pages::dashboard::names::Names;
 use crate::console::pages::data_table::DataTable;
-use crate::console::pages::field_message::FieldMessage;
-use crate::console::pages::focus::focus_id;
+use crate::console::pages::field_message::{
+    FieldMessage, described_by, place_refusal, show_beside,
+};
 use crate::console::pages::latest_answer::LatestAnswer;
 use crate::console::pages::lomba::when::{month_name, now, this_month};
 use crate::console::pages::unit_choice::{starting_unit, unit_options};
@@ -100,8 +101,7 @@ pub fn RecognitionPage() -> impl IntoView {
         let request = match form.with_untracked(|f| f.request(lang)) {
             Ok(r) => r,
             Err(e) => {
-                focus_id(e.field.input_id());
-                field_error.set(Some(e));
+                show_beside(e, field_error);
                 return;
             }
         };
@@ -120,16 +120,7 @@ pub fn RecognitionPage() -> impl IntoView {
                 }
                 Err(e) => {
                     console.failed(&e);
-                    match (&e, field_of_code(e.code())) {
-                        (ApiError::Server { message, .. }, Some(field)) => {
-                            focus_id(field.input_id());
-                            field_error.set(Some(FieldError {
-                                field,
-                                message: message.clone(),
-                            }));
-                        }
-                        _ => problem.set(Some(e)),
-                    }
+                    place_refusal(e, field_of_code, field_error, problem);
                 }
             }
             busy.try_set(false);
@@ -137,23 +128,18 @@ pub fn RecognitionPage() -> impl IntoView {
     };
 
     let described = move |field: Field, hint: Option<&'static str>| {
+        let error = described_by(field, field_error);
         move || {
-            let mut ids: Vec<String> = hint.into_iter().map(str::to_owned).collect();
-            if field_error.with(|e| e.as_ref().is_some_and(|e| e.field == field)) {
-                ids.push(field.error_id());
-            }
+            let ids: Vec<String> = hint
+                .map(str::to_owned)
+                .into_iter()
+                .chain(error.get())
+                .collect();
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
     let message = move |field: Field| {
-        let message = Signal::derive(move || {
-            field_error.with(|e| {
-                e.as_ref()
-                    .filter(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        });
-        view! { <FieldMessage message=message id=field.error_id() testid="asn-field-error" /> }
+        view! { <FieldMessage field=field error=field_error testid="asn-field-error" /> }
     };
     let unit_chosen = Signal::derive(move || form.with(|f| f.unit_id.clone()));
     let person_options = move || {

@@ -2,6 +2,7 @@
 //! checks the server makes (core's `NameRequest::check`), each refusal beside its field.
 
 use crate::console::i18n::lomba::{lomba_tr, name_error};
+use crate::console::pages::field_message::{self, FormField};
 use resapi_core::Lang;
 use resapi_core::recognition::{MAX_CITATION_CHARS, NameError, NameRequest};
 use uuid::Uuid;
@@ -28,8 +29,8 @@ pub enum Field {
     Citation,
 }
 
-impl Field {
-    pub fn input_id(self) -> &'static str {
+impl FormField for Field {
+    fn input_id(self) -> &'static str {
         match self {
             Field::Unit => "asn-unit",
             Field::Person => "asn-person",
@@ -38,17 +39,9 @@ impl Field {
             Field::Citation => "asn-citation",
         }
     }
-
-    pub fn error_id(self) -> String {
-        format!("{}-error", self.input_id())
-    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
-}
+pub type FieldError = field_message::FieldError<Field>;
 
 /// The citation's length as the server counts it (trimmed, in characters).
 pub fn citation_chars(citation: &str) -> usize {
@@ -63,10 +56,7 @@ pub fn citation_too_long(citation: &str) -> bool {
 impl NamingForm {
     pub fn request(&self, lang: Lang) -> Result<NameRequest, FieldError> {
         let t = lomba_tr(lang);
-        let error = |field, message: &str| FieldError {
-            field,
-            message: message.to_owned(),
-        };
+        let error = |field, message: &str| FieldError::new(field, message);
         if self.unit_id.is_empty() {
             return Err(error(Field::Unit, t.pick_unit));
         }
