@@ -26,6 +26,11 @@ pub enum Screen {
     /// Kuis Apel: the trainer's quiz sets and games, and under it the presenter, the
     /// projector and a game's results (`/konsol/kuis/…`).
     Live,
+    /// Competitions between units (*lomba*): set up, follow, results, certificates
+    /// (`/konsol/lomba/…`).
+    Lomba,
+    /// *ASN Inspiratif*: name a person of a unit with a citation (`/konsol/inspiratif`).
+    Recognition,
 }
 
 impl Screen {
@@ -40,6 +45,8 @@ impl Screen {
             Screen::Quality => "/konsol/kualitas",
             Screen::ItemAnalysis => "/konsol/analisis-butir",
             Screen::Live => "/konsol/kuis",
+            Screen::Lomba => "/konsol/lomba",
+            Screen::Recognition => "/konsol/inspiratif",
         }
     }
 
@@ -51,7 +58,9 @@ impl Screen {
             | Screen::Units
             | Screen::People
             | Screen::Roster
-            | Screen::Quality => manages_units(roles),
+            | Screen::Quality
+            | Screen::Lomba
+            | Screen::Recognition => manages_units(roles),
             Screen::ItemAnalysis => roles.contains(&Role::Admin),
         }
     }
@@ -76,6 +85,8 @@ pub fn screens(roles: &[Role]) -> Vec<Screen> {
     [
         Screen::Home,
         Screen::Live,
+        Screen::Lomba,
+        Screen::Recognition,
         Screen::Dashboard,
         Screen::Units,
         Screen::People,
@@ -129,9 +140,14 @@ mod tests {
         );
         assert!(!Screen::Units.opens_for(&[Role::Employee, Role::Trainer]));
         assert!(!Screen::Dashboard.opens_for(&[Role::Employee, Role::Trainer]));
+        // A trainer runs live quizzes; competitions rank units, so they are a unit admin's.
+        assert!(!Screen::Lomba.opens_for(&[Role::Employee, Role::Trainer]));
+        assert!(!Screen::Recognition.opens_for(&[Role::Employee, Role::Trainer]));
         let all = vec![
             Screen::Home,
             Screen::Live,
+            Screen::Lomba,
+            Screen::Recognition,
             Screen::Dashboard,
             Screen::Units,
             Screen::People,

@@ -11,9 +11,15 @@ use super::pages::live_setup::form::LiveFormPage;
 use super::pages::live_setup::list::LiveListPage;
 use super::pages::live_setup::results::LiveResultsPage;
 use super::pages::login::LoginPage;
+use super::pages::lomba::detail::LombaDetailPage;
+use super::pages::lomba::form::LombaFormPage;
+use super::pages::lomba::list::LombaListPage;
+use super::pages::lomba::piagam::LombaPiagamPage;
+use super::pages::lomba::results::LombaResultsPage;
 use super::pages::no_access::{Guarded, NoSuchScreen};
 use super::pages::people::PeoplePage;
 use super::pages::quality::QualityPage;
+use super::pages::recognition::RecognitionPage;
 use super::pages::roster_import::RosterImportPage;
 use super::pages::units::UnitsPage;
 use super::state::{Console, use_console};
@@ -44,6 +50,13 @@ pub fn ConsoleApp() -> impl IntoView {
                         // Last: the first route that matches wins, and `/konsol/kuis/baru` is no game id.
                         <Route path=path!("/konsol/kuis/:id") view=|| view! { <Guarded screen=Screen::Live><PresenterPage /></Guarded> } />
                         <Route path=path!("/konsol/kuis/:id/layar") view=|| view! { <Guarded screen=Screen::Live><ProjectorPage /></Guarded> } />
+                        <Route path=path!("/konsol/lomba") view=|| view! { <Guarded screen=Screen::Lomba><LombaListPage /></Guarded> } />
+                        <Route path=path!("/konsol/lomba/baru") view=|| view! { <Guarded screen=Screen::Lomba><LombaFormPage /></Guarded> } />
+                        <Route path=path!("/konsol/lomba/:id/ubah") view=|| view! { <Guarded screen=Screen::Lomba><LombaFormPage /></Guarded> } />
+                        <Route path=path!("/konsol/lomba/:id/hasil") view=|| view! { <Guarded screen=Screen::Lomba><LombaResultsPage /></Guarded> } />
+                        <Route path=path!("/konsol/lomba/:id/piagam") view=|| view! { <Guarded screen=Screen::Lomba><LombaPiagamPage /></Guarded> } />
+                        <Route path=path!("/konsol/lomba/:id") view=|| view! { <Guarded screen=Screen::Lomba><LombaDetailPage /></Guarded> } />
+                        <Route path=path!("/konsol/inspiratif") view=|| view! { <Guarded screen=Screen::Recognition><RecognitionPage /></Guarded> } />
                     </Routes>
                 </Show>
             </Frame>

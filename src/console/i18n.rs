@@ -5,6 +5,7 @@
 
 pub mod live_run;
 pub mod live_setup;
+pub mod lomba;
 pub mod quality;
 
 use super::access::Screen;
@@ -37,6 +38,8 @@ pub struct ConsoleTr {
     pub nav_quality: &'static str,
     pub nav_item_analysis: &'static str,
     pub nav_live: &'static str,
+    pub nav_lomba: &'static str,
+    pub nav_recognition: &'static str,
     pub no_connection: &'static str,
     pub retry: &'static str,
     pub save: &'static str,
@@ -110,6 +113,8 @@ impl ConsoleTr {
             Screen::Quality => self.nav_quality,
             Screen::ItemAnalysis => self.nav_item_analysis,
             Screen::Live => self.nav_live,
+            Screen::Lomba => self.nav_lomba,
+            Screen::Recognition => self.nav_recognition,
         }
     }
 }
@@ -137,6 +142,8 @@ pub static ID: ConsoleTr = ConsoleTr {
     nav_quality: "Kualitas ukur",
     nav_item_analysis: "Analisis butir",
     nav_live: "Kuis Apel",
+    nav_lomba: "Lomba antar unit",
+    nav_recognition: "ASN Inspiratif",
     no_connection: "Tidak tersambung ke server.",
     retry: "Coba lagi",
     save: "Simpan",
@@ -214,6 +221,8 @@ pub static EN: ConsoleTr = ConsoleTr {
     nav_quality: "Measurement quality",
     nav_item_analysis: "Item analysis",
     nav_live: "Live quiz (Kuis Apel)",
+    nav_lomba: "Competitions (Lomba)",
+    nav_recognition: "ASN Inspiratif",
     no_connection: "No connection to the server.",
     retry: "Try again",
     save: "Save",

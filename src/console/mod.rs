@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod layout;
 pub mod live_api;
 pub mod live_chart;
+pub mod lomba_api;
 pub mod pages;
 pub mod problem;
 pub mod session;

@@ -683,7 +683,7 @@ async fn organisers_work_in_their_own_scope_extend_and_cancel_with_a_reason() {
     // Another unit admin does not see it.
     let other = srv.signed_in(3, KANREG, &[Role::UnitAdmin], &h).await;
     let (s, _) = call(&srv, Method::GET, &path(""), None, &other.token).await;
-    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert_eq!(s, StatusCode::FORBIDDEN);
     let (_, list) = call(
         &srv,
         Method::GET,

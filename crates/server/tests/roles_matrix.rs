@@ -28,6 +28,9 @@ enum Access {
     UnitScoped,
     /// Unit admins and admins; each sees their own scope only.
     ScopedList,
+    /// Unit admins and admins, answered within their scope (competitions, recognitions and
+    /// the pool; what each scope sees is tested in competitions.rs).
+    Organiser,
     /// Admins only.
     AdminOnly,
     /// Trainers, unit admins and admins (the live quiz); each their own games and sets.
@@ -87,6 +90,25 @@ const ROWS: &[(&str, Access)] = &[
     ("PUT /api/v1/live/quiz-sets/{id}", Access::Host),
     ("DELETE /api/v1/live/quiz-sets/{id}", Access::Host),
     ("POST /api/v1/live/quiz-sets/{id}/games", Access::Host),
+    ("GET /api/v1/competitions", Access::Organiser),
+    ("POST /api/v1/competitions", Access::UnitScoped),
+    ("GET /api/v1/competitions/pool", Access::Organiser),
+    ("GET /api/v1/competitions/{id}", Access::UnitScoped),
+    ("PUT /api/v1/competitions/{id}", Access::UnitScoped),
+    ("POST /api/v1/competitions/{id}/extend", Access::UnitScoped),
+    ("POST /api/v1/competitions/{id}/cancel", Access::UnitScoped),
+    (
+        "GET /api/v1/competitions/{id}/participation",
+        Access::UnitScoped,
+    ),
+    ("GET /api/v1/competitions/{id}/results", Access::UnitScoped),
+    ("POST /api/v1/competitions/{id}/publish", Access::UnitScoped),
+    ("GET /api/v1/me/competitions", Access::Signed),
+    ("GET /api/v1/me/competitions/{id}/paper", Access::Signed),
+    ("GET /api/v1/recognitions", Access::Organiser),
+    ("POST /api/v1/recognitions", Access::UnitScoped),
+    ("DELETE /api/v1/recognitions/{id}", Access::UnitScoped),
+    ("GET /api/v1/me/recognitions", Access::Signed),
 ];
 
 /// What a request carries.
@@ -202,6 +224,9 @@ impl Fixture {
         let path = key.split_once(' ').map_or(key, |(_, p)| p);
         if key.contains("/live/") {
             return self.live_request(key, path, token).await;
+        }
+        if key.contains("competitions") || key.contains("recognitions") {
+            return self.lomba_request(key, path).await;
         }
         match key {
             "POST /api/v1/auth/register" => {
@@ -345,6 +370,101 @@ impl Fixture {
     }
 }
 
+impl Fixture {
+    /// A competition for SINKA opening in an hour (or, `open`, for all of BKN from this
+    /// minute), made by an admin; its id.
+    async fn competition(&self, open: bool) -> String {
+        let admin = self.person("bkn", &[Role::Admin]).await;
+        let body = competition_draft(&self.srv, open);
+        let res = self
+            .srv
+            .post("/api/v1/competitions", &body, Some(&admin.token))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let c: Value = res.json().await.unwrap();
+        c["id"].as_str().unwrap().to_owned()
+    }
+
+    /// The competitions' and recognitions' targets: fresh, in SINKA, each made by an admin.
+    async fn lomba_request(&self, key: &str, path: &str) -> (String, Option<Value>) {
+        let wib =
+            |t: time::OffsetDateTime| resapi_core::competition::schedule::Zone::Wib.format_local(t);
+        match key {
+            "POST /api/v1/competitions" => (path.into(), Some(competition_draft(&self.srv, false))),
+            "GET /api/v1/me/competitions/{id}/paper" => {
+                (path.replace("{id}", &self.competition(true).await), None)
+            }
+            "GET /api/v1/competitions/{id}/results" | "POST /api/v1/competitions/{id}/publish" => {
+                let id = self.competition(false).await;
+                // Past its close and grace: the results are final.
+                self.srv.clock.advance(time::Duration::days(30));
+                (path.replace("{id}", &id), None)
+            }
+            "POST /api/v1/recognitions" => {
+                let person = self.person(SINKA, &[]).await;
+                let body = json!({"unit_id": SINKA, "account_id": person.id, "value_id": "pelayanan",
+                    "citation": "Melayani warga sampai urusannya selesai tuntas.", "period": "2026-12"});
+                (path.into(), Some(body))
+            }
+            "DELETE /api/v1/recognitions/{id}" => {
+                let admin = self.person("bkn", &[Role::Admin]).await;
+                let (_, Some(body)) = Box::pin(
+                    self.lomba_request("POST /api/v1/recognitions", "/api/v1/recognitions"),
+                )
+                .await
+                else {
+                    unreachable!()
+                };
+                let res = self
+                    .srv
+                    .post("/api/v1/recognitions", &body, Some(&admin.token))
+                    .await;
+                assert_eq!(res.status(), StatusCode::CREATED);
+                let r: Value = res.json().await.unwrap();
+                (path.replace("{id}", r["id"].as_str().unwrap()), None)
+            }
+            _ if path.contains("{id}") => {
+                let id = self.competition(false).await;
+                let path = path.replace("{id}", &id);
+                let body = match key.rsplit('/').next() {
+                    Some("{id}") if key.starts_with("PUT") => {
+                        Some(competition_draft(&self.srv, false))
+                    }
+                    Some("extend") => Some(
+                        json!({"closes_local": wib(self.srv.clock.now() + time::Duration::days(5))}),
+                    ),
+                    Some("cancel") => Some(json!({"reason": "Dijadwalkan ulang."})),
+                    _ => None,
+                };
+                (path, body)
+            }
+            _ => (path.into(), None),
+        }
+    }
+}
+
+/// A competition of SINKA opening in an hour for two days, or (`open`) of all of BKN
+/// opening this minute.
+fn competition_draft(srv: &Server, open: bool) -> Value {
+    let wib =
+        |t: time::OffsetDateTime| resapi_core::competition::schedule::Zone::Wib.format_local(t);
+    let now = srv.clock.now();
+    let opens = if open {
+        now
+    } else {
+        now + time::Duration::hours(1)
+    };
+    json!({
+        "name": "Lomba Matriks",
+        "unit_id": if open { "bkn" } else { SINKA },
+        "opens_local": wib(opens),
+        "closes_local": wib(now + time::Duration::days(2)),
+        "zone": "WIB",
+        "questions": {"kind": "per_value", "per_value": 1},
+        "limit_minutes": 10
+    })
+}
+
 /// The operations the router serves, read from its source (`src/http/*.rs`, tests left
 /// out): every `.route("path", get(..).post(..))`, under `/api/v1` unless the path is
 /// already absolute (`/api/openapi.json`). So a route added without documenting it fails.
@@ -404,7 +524,7 @@ fn documented_operations(doc: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn every_endpoint_answers_every_kind_of_caller_as_its_role_and_scope_allow() {
-    let srv = start().await;
+    let srv = start_with_pool().await;
     let doc: Value = srv
         .get("/api/openapi.json", None)
         .await

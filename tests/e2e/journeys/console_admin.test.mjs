@@ -71,7 +71,7 @@ test("a unit admin creates, renames and moves a unit, cannot retire one with mem
   const rina = await account("Rina Kusuma", "bkn-biro-umum");
   const { context, page, konsol } = await openConsole();
   await konsol.signIn(admin);
-  assert.deepEqual(await konsol.navScreens(), ["Beranda", "Kuis Apel", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
+  assert.deepEqual(await konsol.navScreens(), ["Beranda", "Kuis Apel", "Lomba antar unit", "ASN Inspiratif", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
 
   await konsol.goTo("Unit");
   const tree = page.getByTestId("unit-tree");

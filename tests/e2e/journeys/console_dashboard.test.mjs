@@ -126,7 +126,7 @@ test("a unit admin reads, explains, downloads and prints the unit dashboard; a t
   await konsol.submitLogin(admin);
   await konsol.home(admin.name);
   const nav = page.getByRole("navigation", { name: "Menu konsol" });
-  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Kuis Apel", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
+  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Beranda", "Kuis Apel", "Lomba antar unit", "ASN Inspiratif", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
   await nav.getByRole("link", { name: "Dasbor unit" }).click();
 
   // The unit admin's own unit, the latest ended quarter, by default.

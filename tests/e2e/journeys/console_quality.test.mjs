@@ -130,7 +130,7 @@ test("an admin reviews flagged practice questions; a unit admin reads α or why 
   const page2 = await other.newPage();
   const konsol2 = new ConsolePage(page2, server.url);
   await konsol2.signIn(unitAdmin);
-  assert.deepEqual(await konsol2.navScreens(), ["Beranda", "Kuis Apel", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
+  assert.deepEqual(await konsol2.navScreens(), ["Beranda", "Kuis Apel", "Lomba antar unit", "ASN Inspiratif", "Dasbor unit", "Unit", "Pegawai", "Impor daftar pegawai"]);
   await konsol2.goTo("Dasbor unit");
   const dash = new DashboardPage(page2);
   await dash.shows(TOP_NAME, quarter.label);

@@ -47,19 +47,16 @@ pub fn no_such_competition() -> Error {
     }
 }
 
-/// The competition, if it exists and its unit is the caller's to manage (else 404: the
-/// caller does not learn of other units' competitions).
+/// The competition, if it exists and its unit is the caller's to manage (403 otherwise, as
+/// every unit-scoped endpoint answers).
 async fn managed(state: &AppState, caller: &Caller, id: Uuid) -> Result<CompetitionRow> {
     let row = state
         .store
         .competition(id)
         .await?
         .ok_or_else(no_such_competition)?;
-    if caller.can_manage(&row.unit_id) {
-        Ok(row)
-    } else {
-        Err(no_such_competition())
-    }
+    caller.check_scope(&row.unit_id)?;
+    Ok(row)
 }
 
 async fn list(

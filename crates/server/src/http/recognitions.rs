@@ -96,9 +96,7 @@ async fn withdraw(
         message: "Penghargaan tidak ditemukan.".into(),
     };
     let r = state.store.recognition(id).await?.ok_or_else(missing)?;
-    if !caller.can_manage(&r.unit_id) {
-        return Err(missing());
-    }
+    caller.check_scope(&r.unit_id)?;
     state.store.withdraw_recognition(id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -50,13 +50,17 @@ pub fn choice_label(p: &Period, today: Date, lang: Lang) -> String {
     }
 }
 
-/// A month's short name, "Des" / "Dec" (`month` from 0).
-pub fn month_short(month: usize, lang: Lang) -> &'static str {
-    let name = match lang {
+/// A month's name, "Desember" / "December" (`month` from 0).
+pub fn month_long(month: usize, lang: Lang) -> &'static str {
+    match lang {
         Lang::Id => MONTHS_ID[month % 12],
         Lang::En => MONTHS_EN[month % 12],
-    };
-    &name[..3]
+    }
+}
+
+/// A month's short name, "Des" / "Dec" (`month` from 0).
+pub fn month_short(month: usize, lang: Lang) -> &'static str {
+    &month_long(month, lang)[..3]
 }
 
 const MONTHS_ID: [&str; 12] = [

@@ -384,11 +384,5 @@ fn focus(field: Field) {
         Field::Seconds => "live-seconds",
         Field::MaxPlayers => "live-max-players",
     };
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
-    }
+    crate::console::pages::focus::focus_id(id);
 }
