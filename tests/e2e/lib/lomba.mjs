@@ -2,6 +2,7 @@
 // for journeys that follow the phone: create a competition whose window is open now and
 // closes in a few minutes, wait for its close, publish it, name someone.
 import assert from "node:assert/strict";
+import { wibLocal } from "../pages/lomba_console.mjs";
 
 async function call(server, method, path, body, token) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
@@ -13,10 +14,6 @@ async function call(server, method, path, body, token) {
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/** `at` as the organiser writes it in WIB: `YYYY-MM-DDTHH:MM`. */
-export function wibMinute(at) {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
-}
 
 /**
  * A competition for `unit` (and its sub-units), open from this minute for `minutes`, with
@@ -29,8 +26,8 @@ export async function createCompetition(server, token, { name, unit, minutes = 6
     name,
     description: "Lomba antar unit bulan BerAKHLAK",
     unit_id: unit,
-    opens_local: wibMinute(now),
-    closes_local: wibMinute(new Date(now.getTime() + minutes * 60_000)),
+    opens_local: wibLocal(now),
+    closes_local: wibLocal(new Date(now.getTime() + minutes * 60_000)),
     zone: "WIB",
     questions: { kind: "per_value", per_value: perValue },
     limit_minutes: limit,
