@@ -261,6 +261,7 @@ pub fn LombaAttemptPage() -> impl IntoView {
                         <li>{t::rules(l, n, c.limit_minutes)}</li>
                         <li>{tr.one_attempt}</li>
                         <li>{tr.works_offline}</li>
+                        <li>{t::closes(l, &date_time(&rfc3339(c.closes_at), l))}</li>
                     </ul>
                     {state}
                     {results}
