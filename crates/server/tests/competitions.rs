@@ -177,6 +177,12 @@ impl Week {
         self.send(who, record).await
     }
 
+    /// `POST /sync` with one record, whatever the answer's status.
+    async fn post_sync(&self, who: &SignedIn, record: Value) -> reqwest::Response {
+        let body = json!({"records": [record]});
+        self.srv.post("/api/v1/sync", &body, Some(&who.token)).await
+    }
+
     async fn send(&self, who: &SignedIn, record: Value) -> (RecordStatus, Option<String>) {
         let res = self.srv.sync(&who.token, vec![record]).await;
         let r = &res.results[0];
@@ -773,14 +779,7 @@ async fn attempt_submissions_are_rate_limited_per_account() {
     let mut last = StatusCode::OK;
     for _ in 0..=resapi_server::state::ATTEMPTS_PER_HOUR {
         let record = w.record(&mira, now, now + Duration::minutes(1), vec![]);
-        let res = w
-            .srv
-            .post(
-                "/api/v1/sync",
-                &json!({"records": [record]}),
-                Some(&mira.token),
-            )
-            .await;
+        let res = w.post_sync(&mira, record).await;
         last = res.status();
         if last != StatusCode::OK {
             assert_eq!(error_code(res).await, "too_many_competition_attempts");
@@ -791,14 +790,7 @@ async fn attempt_submissions_are_rate_limited_per_account() {
     // Other records still sync.
     let other = w.person(11, SINKA).await;
     let record = w.record(&other, now, now + Duration::minutes(1), vec![]);
-    let res = w
-        .srv
-        .post(
-            "/api/v1/sync",
-            &json!({"records": [record]}),
-            Some(&other.token),
-        )
-        .await;
+    let res = w.post_sync(&other, record).await;
     assert_eq!(res.status(), StatusCode::OK);
 }
 
@@ -813,49 +805,25 @@ async fn an_asn_inspiratif_appears_in_the_unit_only_after_the_person_consented()
     let putu = w.person(12, PENGADAAN).await;
     let citation = "Mendampingi warga lansia mengurus data kepegawaian hingga selesai.";
     let request = |who: &SignedIn, unit: &str| json!({"unit_id": unit, "account_id": who.id, "value_id": "pelayanan", "citation": citation, "period": "2026-12"});
-    let (s, b) = call(
-        srv,
-        Method::POST,
-        "/api/v1/recognitions",
-        Some(&request(&putu, SINKA)),
-        &leader.token,
-    )
-    .await;
+    let name = |body: Value| {
+        let token = leader.token.clone();
+        async move { call(srv, Method::POST, "/api/v1/recognitions", Some(&body), &token).await }
+    };
+    let (s, b) = name(request(&putu, SINKA)).await;
     assert_eq!(
         (s, code(&b)),
         (StatusCode::UNPROCESSABLE_ENTITY, "recognition_not_in_unit")
     );
-    let (s, b) = call(
-        srv,
-        Method::POST,
-        "/api/v1/recognitions",
-        Some(&request(&putu, PENGADAAN)),
-        &leader.token,
-    )
-    .await;
+    let (s, b) = name(request(&putu, PENGADAAN)).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
     let mut short = request(&nina, SINKA);
     short["citation"] = json!("Hebat");
-    let (s, b) = call(
-        srv,
-        Method::POST,
-        "/api/v1/recognitions",
-        Some(&short),
-        &leader.token,
-    )
-    .await;
+    let (s, b) = name(short).await;
     assert_eq!(
         (s, code(&b)),
         (StatusCode::UNPROCESSABLE_ENTITY, "recognition_citation")
     );
-    let (s, b) = call(
-        srv,
-        Method::POST,
-        "/api/v1/recognitions",
-        Some(&request(&nina, SINKA)),
-        &leader.token,
-    )
-    .await;
+    let (s, b) = name(request(&nina, SINKA)).await;
     assert_eq!(s, StatusCode::CREATED, "{b}");
     assert_eq!(b["consent"], "pending");
     let id: Uuid = serde_json::from_value(b["id"].clone()).unwrap();

@@ -71,13 +71,12 @@ impl CompetitionRow {
     }
 }
 
-impl Store {
-    pub async fn insert_competition(&self, row: &CompetitionRow, by: Uuid) -> Result<()> {
-        sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO competitions ({COLUMNS}, created_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
-        )))
-        .bind(&row.id)
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>;
+
+/// Binds `$1`–`$12`: the id and the organiser's settings, in the columns' order (an insert
+/// and an edit write the same ones).
+fn with_settings<'q>(q: Query<'q>, row: &'q CompetitionRow) -> Query<'q> {
+    q        .bind(&row.id)
         .bind(&row.name)
         .bind(&row.description)
         .bind(&row.unit_id)
@@ -89,6 +88,15 @@ impl Store {
         .bind(&row.source)
         .bind(&row.question_ids)
         .bind(&row.rule)
+}
+
+impl Store {
+    pub async fn insert_competition(&self, row: &CompetitionRow, by: Uuid) -> Result<()> {
+        let insert = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO competitions ({COLUMNS}, created_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+        )));
+        with_settings(insert, row)
         .bind(&row.cancel_reason)
         .bind(row.published_at)
         .bind(row.created_at)
@@ -105,24 +113,13 @@ impl Store {
         row: &CompetitionRow,
         now: OffsetDateTime,
     ) -> Result<bool> {
-        let done = sqlx::query(
+        let update = sqlx::query(
             "UPDATE competitions SET name = $2, description = $3, unit_id = $4, zone = $5, \
              opens_at = $6, closes_at = $7, grace_seconds = $8, limit_seconds = $9, \
              source = $10, question_ids = $11, rule = $12 \
              WHERE id = $1 AND opens_at > $13 AND cancel_reason IS NULL",
-        )
-        .bind(&row.id)
-        .bind(&row.name)
-        .bind(&row.description)
-        .bind(&row.unit_id)
-        .bind(&row.zone)
-        .bind(row.opens_at)
-        .bind(row.closes_at)
-        .bind(row.grace_seconds)
-        .bind(row.limit_seconds)
-        .bind(&row.source)
-        .bind(&row.question_ids)
-        .bind(&row.rule)
+        );
+        let done = with_settings(update, row)
         .bind(unix_ms(now))
         .execute(&self.pool)
         .await?;
