@@ -12,22 +12,10 @@ use resapi_core::recognition::{Consent, MyRecognitions, Recognition};
 use resapi_core::sync::RecognitionConsent;
 use uuid::Uuid;
 
-/// The card, its code fetched apart from the first visit's (the phone's build, where it is
-/// a split point); home waits for `ready`, so it moves nothing when it arrives.
-#[component]
-pub fn LazyRecognitionCard(ready: RwSignal<bool>) -> impl IntoView {
-    #[cfg(feature = "split")]
-    {
-        #[leptos::lazy]
-        fn recognition_card_view(ready: RwSignal<bool>) -> AnyView {
-            view! { <RecognitionCard ready /> }.into_any()
-        }
-        Suspend::new(async move { recognition_card_view(ready).await })
-    }
-    #[cfg(not(feature = "split"))]
-    view! { <RecognitionCard ready /> }
-}
-
+/// `ready` turns true once the card knows what it shows (home waits for it, so the card
+/// never pushes the buttons below it down). In the main module, not a split point: a chunk
+/// of its own cost a new person's home about 1.8 s on Fast 3G (its shared chunks are
+/// fetched one after another), for 7 KB.
 #[component]
 pub fn RecognitionCard(ready: RwSignal<bool>) -> impl IntoView {
     let app = use_app();

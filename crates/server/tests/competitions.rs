@@ -807,7 +807,16 @@ async fn an_asn_inspiratif_appears_in_the_unit_only_after_the_person_consented()
     let request = |who: &SignedIn, unit: &str| json!({"unit_id": unit, "account_id": who.id, "value_id": "pelayanan", "citation": citation, "period": "2026-12"});
     let name = |body: Value| {
         let token = leader.token.clone();
-        async move { call(srv, Method::POST, "/api/v1/recognitions", Some(&body), &token).await }
+        async move {
+            call(
+                srv,
+                Method::POST,
+                "/api/v1/recognitions",
+                Some(&body),
+                &token,
+            )
+            .await
+        }
     };
     let (s, b) = name(request(&putu, SINKA)).await;
     assert_eq!(

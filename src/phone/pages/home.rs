@@ -8,7 +8,7 @@
 
 use super::join_quiz::JoinQuiz;
 use crate::components::checkin_card::CheckinCard;
-use crate::components::recognition_card::LazyRecognitionCard;
+use crate::components::recognition_card::RecognitionCard;
 use crate::components::review_card::LazyReviewCard;
 use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
@@ -82,7 +82,7 @@ pub fn HomePage() -> impl IntoView {
                 <p class="lead">{move || app.tr().home_intro}</p>
                 <CheckinCard ready=checkin_ready />
                 <LazyReviewCard ready=review_ready />
-                <LazyRecognitionCard ready=recognition_ready />
+                <RecognitionCard ready=recognition_ready />
                 <div class="actions">
                     {move || match in_progress.get() {
                         Some(q) => view! {

@@ -76,7 +76,7 @@ type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>;
 /// Binds `$1`–`$12`: the id and the organiser's settings, in the columns' order (an insert
 /// and an edit write the same ones).
 fn with_settings<'q>(q: Query<'q>, row: &'q CompetitionRow) -> Query<'q> {
-    q        .bind(&row.id)
+    q.bind(&row.id)
         .bind(&row.name)
         .bind(&row.description)
         .bind(&row.unit_id)
@@ -97,12 +97,12 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
         )));
         with_settings(insert, row)
-        .bind(&row.cancel_reason)
-        .bind(row.published_at)
-        .bind(row.created_at)
-        .bind(by.to_string())
-        .execute(&self.pool)
-        .await?;
+            .bind(&row.cancel_reason)
+            .bind(row.published_at)
+            .bind(row.created_at)
+            .bind(by.to_string())
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -120,9 +120,9 @@ impl Store {
              WHERE id = $1 AND opens_at > $13 AND cancel_reason IS NULL",
         );
         let done = with_settings(update, row)
-        .bind(unix_ms(now))
-        .execute(&self.pool)
-        .await?;
+            .bind(unix_ms(now))
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
