@@ -83,10 +83,14 @@ pub fn EraseLocalData(
         let (Some(store), Some(account)) = (store(), app.account_id()) else {
             return;
         };
-        if busy.get_untracked() {
+        // A sync round in flight could write this account's data back after the erase (its
+        // restore or its competition lists): the button waits for it, and the erase holds
+        // the sync lock so that no round starts while it runs.
+        if busy.get_untracked() || app.sync.syncing.get_untracked() {
             return;
         }
         busy.set(true);
+        app.sync.syncing.set(true);
         let navigate = navigate.clone();
         let rule = if include_refused.get_untracked() {
             EraseRule::AcknowledgedOrRefused
@@ -94,9 +98,13 @@ pub fn EraseLocalData(
             EraseRule::Acknowledged
         };
         spawn_local(async move {
-            match store.erase_local_data(&account, rule).await {
+            let erased = store.erase_local_data(&account, rule).await;
+            if matches!(erased, Ok(LocalErasure::Erased)) {
+                app.session.set(None);
+            }
+            app.sync.syncing.set(false);
+            match erased {
                 Ok(LocalErasure::Erased) => {
-                    app.session.set(None);
                     sync::refresh_counts(app).await;
                     if let Some(f) = on_done {
                         f.run(());
@@ -131,7 +139,7 @@ pub fn EraseLocalData(
                 </label>
             </Show>
             <button type="button" class="btn btn-secondary" data-testid="erase-local"
-                disabled=move || busy.get() on:click=on_erase>
+                disabled=move || busy.get() || app.sync.syncing.get() on:click=on_erase>
                 {move || app.tr().erase_local}
                 {move || {
                     let n = left.get().waiting;
