@@ -55,6 +55,11 @@ async fn call(
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
+/// `POST /competitions` with `body` as `token`'s.
+async fn create(srv: &Server, body: &Value, token: &str) -> (StatusCode, Value) {
+    call(srv, Method::POST, "/api/v1/competitions", Some(body), token).await
+}
+
 fn code(body: &Value) -> &str {
     body["error"]["code"].as_str().unwrap_or("")
 }
@@ -78,14 +83,7 @@ async fn created() -> Week {
     let srv = start_with_pool().await;
     let h = srv.passwords.hash(PASSWORD.into()).await.unwrap();
     let organiser = srv.signed_in(1, "bkn", &[Role::Admin], &h).await;
-    let (status, body) = call(
-        &srv,
-        Method::POST,
-        "/api/v1/competitions",
-        Some(&draft(&srv)),
-        &organiser.token,
-    )
-    .await;
+    let (status, body) = create(&srv, &draft(&srv), &organiser.token).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let competition: Competition = serde_json::from_value(body).unwrap();
     let pool = pool(&srv);
@@ -620,27 +618,13 @@ async fn organisers_work_in_their_own_scope_extend_and_cancel_with_a_reason() {
     let ua = srv.signed_in(1, SINKA, &[Role::UnitAdmin], &h).await;
     let employee = srv.signed_in(2, SINKA, &[], &h).await;
     let mut body = draft(&srv);
-    let (s, b) = call(
-        &srv,
-        Method::POST,
-        "/api/v1/competitions",
-        Some(&body),
-        &ua.token,
-    )
-    .await;
+    let (s, b) = create(&srv, &body, &ua.token).await;
     assert_eq!(
         (s, code(&b)),
         (StatusCode::FORBIDDEN, "forbidden"),
         "bkn is above the unit admin"
     );
-    let (s, _) = call(
-        &srv,
-        Method::POST,
-        "/api/v1/competitions",
-        Some(&body),
-        &employee.token,
-    )
-    .await;
+    let (s, _) = create(&srv, &body, &employee.token).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     body["unit_id"] = json!(SINKA);
     for (field, value, expected) in [
@@ -660,28 +644,14 @@ async fn organisers_work_in_their_own_scope_extend_and_cancel_with_a_reason() {
     ] {
         let mut bad = body.clone();
         bad[field] = value;
-        let (s, b) = call(
-            &srv,
-            Method::POST,
-            "/api/v1/competitions",
-            Some(&bad),
-            &ua.token,
-        )
-        .await;
+        let (s, b) = create(&srv, &bad, &ua.token).await;
         assert_eq!(
             (s, code(&b)),
             (StatusCode::UNPROCESSABLE_ENTITY, expected),
             "{field}"
         );
     }
-    let (s, b) = call(
-        &srv,
-        Method::POST,
-        "/api/v1/competitions",
-        Some(&body),
-        &ua.token,
-    )
-    .await;
+    let (s, b) = create(&srv, &body, &ua.token).await;
     assert_eq!(s, StatusCode::CREATED, "{b}");
     let c: Competition = serde_json::from_value(b).unwrap();
     let path = |rest: &str| format!("/api/v1/competitions/{}{rest}", c.id);

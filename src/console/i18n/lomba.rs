@@ -709,6 +709,7 @@ pub fn draft_error(lang: Lang, error: &DraftError) -> String {
         }
         DraftError::ClosesBeforeOpens => "The close must be after the opening.".into(),
         DraftError::TooLong => "A competition runs for at most 31 days.".into(),
+        DraftError::NotLater => "The new close must be after the current one.".into(),
         DraftError::ClosesInPast => {
             "The closing time has passed; pick a time in the future.".into()
         }

@@ -111,6 +111,8 @@ pub enum DraftError {
     ClosesBeforeOpens,
     #[error("Lomba paling lama 31 hari.")]
     TooLong,
+    #[error("Waktu tutup baru harus sesudah waktu tutup sekarang.")]
+    NotLater,
     #[error("Waktu tutup sudah lewat; pilih waktu di masa depan.")]
     ClosesInPast,
     #[error("Batas waktu pengerjaan harus 1 sampai 120 menit.")]
@@ -127,7 +129,9 @@ impl DraftError {
             DraftError::Name => "competition_name",
             DraftError::Description => "competition_description",
             DraftError::Time(_) => "competition_time",
-            DraftError::ClosesBeforeOpens | DraftError::TooLong => "competition_window",
+            DraftError::ClosesBeforeOpens | DraftError::TooLong | DraftError::NotLater => {
+                "competition_window"
+            }
             DraftError::ClosesInPast => "competition_window_past",
             DraftError::Limit => "competition_limit",
             DraftError::Grace => "competition_grace",
@@ -194,6 +198,26 @@ impl CompetitionDraft {
             rule,
         })
     }
+}
+
+/// A later close for `window` (`closes_local` in `zone`): after the current close and within
+/// the longest window from the opening. Whether it has closed already is the caller's (it
+/// knows the clock at the moment of writing).
+pub fn extended_close(
+    window: &Window,
+    zone: Zone,
+    closes_local: &str,
+) -> Result<OffsetDateTime, DraftError> {
+    let closes_at = zone
+        .parse_local(closes_local)
+        .ok_or_else(|| DraftError::Time(closes_local.chars().take(40).collect()))?;
+    if closes_at <= window.closes_at {
+        return Err(DraftError::NotLater);
+    }
+    if closes_at - window.opens_at > MAX_WINDOW {
+        return Err(DraftError::TooLong);
+    }
+    Ok(closes_at)
 }
 
 /// Where a competition is in its life.
@@ -334,6 +358,27 @@ mod tests {
         }
         let late = datetime!(2026-12-12 00:00 UTC);
         assert_eq!(draft().check(late).unwrap_err(), DraftError::ClosesInPast);
+    }
+
+    #[test]
+    fn a_competition_is_extended_only_to_a_later_close_within_a_month() {
+        let w = draft().check(NOW).unwrap().window;
+        assert_eq!(
+            extended_close(&w, Zone::Wib, "2026-12-12T16:00"),
+            Ok(datetime!(2026-12-12 09:00 UTC))
+        );
+        assert_eq!(
+            extended_close(&w, Zone::Wib, "2026-12-11T15:00"),
+            Err(DraftError::NotLater)
+        );
+        assert_eq!(
+            extended_close(&w, Zone::Wib, "2027-01-08T08:00"),
+            Err(DraftError::TooLong)
+        );
+        assert_eq!(
+            extended_close(&w, Zone::Wib, "besok").unwrap_err().code(),
+            "competition_time"
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use resapi_core::competition::draw::draw;
-use resapi_core::competition::schedule::{CompetitionDraft, MAX_REASON_CHARS, Phase};
+use resapi_core::competition::schedule::{
+    CompetitionDraft, MAX_REASON_CHARS, Phase, extended_close,
+};
 use resapi_core::competition::standings::groups;
 use resapi_core::competition::wire::{
     CancelRequest, Competition, CompetitionResults, ExtendRequest, Participation, PoolQuestion,
@@ -180,23 +182,11 @@ async fn extend(
     let now = state.clock.now();
     let row = managed(&state, &caller, id).await?;
     let zone = crate::competition::zone(&row)?;
-    let closes_at = zone
-        .parse_local(&body.closes_local)
-        .ok_or_else(|| Error::Invalid {
-            code: "competition_time".into(),
-            message: "Waktu tutup tidak terbaca; tulis sebagai TTTT-BB-HHTjj:mm.".into(),
+    let closes_at =
+        extended_close(&row.window(), zone, &body.closes_local).map_err(|e| Error::Invalid {
+            code: e.code().into(),
+            message: e.to_string(),
         })?;
-    let window = row.window();
-    if closes_at <= window.closes_at
-        || closes_at - window.opens_at > resapi_core::competition::schedule::MAX_WINDOW
-    {
-        return Err(Error::Invalid {
-            code: "competition_window".into(),
-            message: "Waktu tutup baru harus sesudah waktu tutup sekarang, dan lomba paling \
-                      lama 31 hari."
-                .into(),
-        });
-    }
     if !state.store.extend_competition(id, closes_at, now).await? {
         return Err(Error::Conflict {
             code: "competition_closed",
