@@ -195,6 +195,7 @@ impl DraftForm {
             DraftError::Time(_)
             | DraftError::ClosesBeforeOpens
             | DraftError::TooLong
+            | DraftError::NotLater
             | DraftError::ClosesInPast => Field::Closes,
             DraftError::Limit => Field::Limit,
             DraftError::Grace => Field::Grace,
