@@ -21,6 +21,7 @@ pub mod local_time;
 pub mod mount;
 pub mod phone;
 pub mod practice;
+pub mod preferences;
 pub mod questionnaires;
 pub mod review;
 pub mod state;

@@ -77,10 +77,7 @@ impl AppState {
             in_practice_session: RwSignal::new(false),
             history_version: RwSignal::new(0),
             competitions_version: RwSignal::new(0),
-            show_streak: RwSignal::new({
-                use gloo_storage::Storage;
-                gloo_storage::LocalStorage::get::<bool>(STREAK_KEY).unwrap_or(true)
-            }),
+            show_streak: RwSignal::new(crate::preferences::flag(STREAK_KEY).unwrap_or(true)),
             sync: SyncStatus {
                 online: RwSignal::new(navigator_online()),
                 syncing: RwSignal::new(false),
@@ -107,8 +104,7 @@ impl AppState {
     }
 
     pub fn set_show_streak(&self, show: bool) {
-        use gloo_storage::Storage;
-        let _ = gloo_storage::LocalStorage::set(STREAK_KEY, show);
+        crate::preferences::set_flag(STREAK_KEY, show);
         self.show_streak.set(show);
     }
 

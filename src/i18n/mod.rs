@@ -74,9 +74,7 @@ pub fn tr(lang: Lang) -> &'static Shared {
 /// Indonesian unless the person chose English (the browser's language is not used: the
 /// app speaks Indonesian first). One choice for both entries on the same browser.
 pub fn saved_lang() -> Lang {
-    use gloo_storage::Storage;
-    let lang = gloo_storage::LocalStorage::get::<String>(LANG_KEY)
-        .ok()
+    let lang = crate::preferences::text(LANG_KEY)
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or_default();
     set_document_lang(lang);
@@ -85,8 +83,7 @@ pub fn saved_lang() -> Lang {
 
 /// Keeps the choice and tells screen readers the page's language.
 pub fn save_lang(lang: Lang) {
-    use gloo_storage::Storage;
-    let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang.code());
+    crate::preferences::set_text(LANG_KEY, lang.code());
     set_document_lang(lang);
 }
 

@@ -22,7 +22,13 @@ impl Store {
     /// (answers, all records) waiting. People count answers; a session's summary record
     /// travels with them but is not an answer.
     pub async fn pending_summary(&self, account_id: &str) -> db::Result<(u32, u32)> {
-        let records = self.pending(account_id).await?;
+        /// Only the kind: the counts run at start, and reading whole records (their payloads
+        /// and times) would put those parsers into the first visit's code.
+        #[derive(serde::Deserialize)]
+        struct KindOnly {
+            kind: RecordKind,
+        }
+        let records: Vec<KindOnly> = db::all_for_account(self.db(), db::OUTBOX, account_id).await?;
         let answers = records
             .iter()
             .filter(|r| r.kind != RecordKind::PracticeSession)
