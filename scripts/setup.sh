@@ -54,9 +54,10 @@ apt_install() {
 apt_install brotli
 
 # wasm-opt (binaryen 132 from npm) shrinks the app by about half. Debian's binaryen 108
-# produces a wasm that fails to start (reference types), so it is not used.
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  log "installing binaryen (wasm-opt) from npm"
+# produces a wasm that fails to start (reference types), so it is not used. terser minifies
+# the phone's wasm-bindgen glue and split loader (scripts/minify_js.py).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ]; then
+  log "installing binaryen (wasm-opt) and terser from npm"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

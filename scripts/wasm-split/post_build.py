@@ -30,6 +30,9 @@ if not loader.is_file() or loader.stat().st_mtime < mains[0].stat().st_mtime - 6
     sys.exit("wasm-split: the app has lazy routes but this build was not split; "
              "build with scripts/build_web.sh (it puts scripts/wasm-split first on PATH)")
 js = loader.read_text(encoding="utf-8").replace('"./resapi.js"', f'"./{mains[0].name}"')
+# The loader is part of the first visit: drop its comment lines (one per chunk, naming the
+# split points that share it), which were most of its bytes.
+js = re.sub(r"^/\*.*\*/\n", "", js, flags=re.M)
 release = os.environ.get("TRUNK_PROFILE") == "release"
 for chunk in sorted(stash.glob("*.wasm")):
     if chunk.name == "resapi.wasm":
