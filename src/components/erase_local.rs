@@ -32,23 +32,41 @@ fn refusal_text(t: &Tr, left: Unacknowledged) -> String {
 pub fn LazyEraseLocalData(on_done: Callback<()>) -> impl IntoView {
     #[cfg(feature = "split")]
     {
-        Suspend::new(async move { erase_local_view(on_done).await })
+        let app = use_app();
+        Suspend::new(async move {
+            in_chunk::erase_local_view(on_done).await.unwrap_or_else(|_| {
+                view! { <p class="banner banner-error" role="alert">{move || app.tr().part_not_downloaded}</p> }
+                    .into_any()
+            })
+        })
     }
     #[cfg(not(feature = "split"))]
     view! { <EraseLocalData on_done /> }
 }
 
+/// In the `daily` chunk, with settings (src/phone/pages/mod.rs). `fallible`: a chunk that
+/// cannot be fetched says so rather than ending the app.
 #[cfg(feature = "split")]
-#[leptos::lazy]
-fn erase_local_view(on_done: Callback<()>) -> AnyView {
-    view! { <EraseLocalData on_done /> }.into_any()
+mod in_chunk {
+    use leptos::prelude::*;
+    use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+    #[wasm_split(
+        daily,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_chunk)
+    )]
+    pub fn erase_local_view(on_done: Callback<()>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <super::EraseLocalData on_done /> }.into_any())
+    }
 }
 
-/// Fetches the erase section's chunk (a no-op once it is in, or without the split).
+/// Fetches the erase section's chunk (a no-op once it is in, or without the split); a
+/// failed fetch shows in the section.
 pub async fn preload_erase_local() {
-    // `#[lazy]` names the chunk's loader `__preload_<function>` (what `lazy_preload!` calls).
     #[cfg(feature = "split")]
-    __preload_erase_local_view().await;
+    let _ = in_chunk::preload_chunk().await;
 }
 
 #[component]

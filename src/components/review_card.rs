@@ -9,23 +9,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-/// Home's card, its code fetched apart from the first visit's (the phone's build, where it is
-/// a split point): a guest's first visit never needs it, and a signed-in person's home
-/// waits for `ready` as before, so the card arriving later moves nothing.
-#[component]
-pub fn LazyReviewCard(ready: RwSignal<bool>) -> impl IntoView {
-    #[cfg(feature = "split")]
-    {
-        #[leptos::lazy]
-        fn review_card_view(ready: RwSignal<bool>) -> AnyView {
-            view! { <ReviewCard ready /> }.into_any()
-        }
-        Suspend::new(async move { review_card_view(ready).await })
-    }
-    #[cfg(not(feature = "split"))]
-    view! { <ReviewCard ready /> }
-}
-
 /// `ready` turns true once the card knows whether it shows (home waits for it, so the card
 /// never pushes the buttons below it down).
 #[component]

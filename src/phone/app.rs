@@ -26,11 +26,15 @@ async fn boot(app: AppState) {
     }
     app.booted.set(true);
     sync::refresh_counts(app).await;
-    pwa::start(app);
-    // The saved content bundle is read by code fetched after the first screen is up; sync
-    // starts once it is read, so the first round asks only for what changed.
+    // The saved content bundle is read by code fetched after the first screen is up: the
+    // `start` chunk, which also holds sign-in, registration and home's signed-in part, so a
+    // guest's next tap finds them here (src/phone/pages/mod.rs). Sync starts once the bundle
+    // is read, so the first round asks only for what changed.
     sync::deferred::load_saved_content(app).await;
     sync::triggers::start(app);
+    // Last: on a first visit the service worker's precache of every other file would share
+    // the slow line with the downloads above; now it finds those in the HTTP cache.
+    pwa::start(app);
 }
 
 #[component]

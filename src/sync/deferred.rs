@@ -1,7 +1,7 @@
-//! The sync round and the reading of the saved content bundle, behind one split point: their
+//! The sync round and the reading of the saved content bundle, behind a split point: their
 //! code (the round, the restore, the API's sync types and the content types' deserialisers)
-//! is a wasm chunk of its own, fetched right after the first screen is up, so sign-in and
-//! home do not wait for it (docs/lazy-routes.md). The app calls only these two functions.
+//! is in the `start` chunk, fetched right after the first screen is up, so the first screen
+//! does not wait for it (docs/lazy-routes.md). The app calls only these two functions.
 //!
 //! A chunk that cannot be fetched (the link dropped before the service worker cached it)
 //! counts as no connection: the round ends as unreachable, and the next round fetches again.
@@ -28,8 +28,8 @@ pub async fn sync_round(app: AppState) -> Outcome {
     }
 }
 
-/// What runs in the chunk. Both functions name the same module (`sync`), so they share one
-/// chunk. `fallible`: a failed fetch is an `Err`, not a panic (which would end the app).
+/// What runs in the chunk. Both functions name the module `start`, which they share with
+/// sign-in, registration and home's signed-in part (src/phone/pages/mod.rs). `fallible`: a failed fetch is an `Err`, not a panic (which would end the app).
 #[cfg(feature = "split")]
 mod in_chunk {
     use super::Outcome;
@@ -41,7 +41,7 @@ mod in_chunk {
     type InChunk<T> = Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
 
     #[wasm_split(
-        sync,
+        start,
         wasm_split_path = ::leptos::wasm_split,
         fallible,
         return_wrapper(let future = _; { future.await } -> Result<(), SplitLoaderError>)
@@ -54,7 +54,7 @@ mod in_chunk {
     }
 
     #[wasm_split(
-        sync,
+        start,
         wasm_split_path = ::leptos::wasm_split,
         fallible,
         return_wrapper(let future = _; { future.await } -> Result<Outcome, SplitLoaderError>)

@@ -6,50 +6,21 @@
 //! the review card, a session in progress) load before the page below the greeting shows,
 //! so a card that arrives late never pushes a button down as it is tapped.
 
+use super::home_signed_in::LazySignedInHome;
 use super::join_quiz::JoinQuiz;
-use crate::components::checkin_card::CheckinCard;
-use crate::components::recognition_card::RecognitionCard;
-use crate::components::review_card::LazyReviewCard;
-use crate::components::streak::Streak;
 use crate::components::sync_indicator::SyncIndicator;
 use crate::phone::i18n;
-use crate::state::{store, use_app};
-use crate::store::practice_session::PracticeSessionState;
+use crate::state::use_app;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let in_progress: RwSignal<Option<PracticeSessionState>> = RwSignal::new(None);
-    let [
-        session_ready,
-        streak_ready,
-        checkin_ready,
-        review_ready,
-        recognition_ready,
-    ] = std::array::from_fn(|_| RwSignal::new(false));
-    Effect::new(move |_| {
-        let (Some(store), Some(account)) = (store(), app.account_id()) else {
-            session_ready.set(true);
-            return;
-        };
-        spawn_local(async move {
-            in_progress.set(store.practice_session(&account).await.ok().flatten());
-            session_ready.set(true);
-        });
-    });
+    let cards_ready = RwSignal::new(false);
     let signed_in = move || app.session.with(Option::is_some);
-    let loaded = move || {
-        !signed_in()
-            || (session_ready.get()
-                && streak_ready.get()
-                && checkin_ready.get()
-                && review_ready.get()
-                && recognition_ready.get())
-    };
+    let loaded = move || !signed_in() || cards_ready.get();
     let values = move || {
         app.content
             .get()
@@ -78,28 +49,7 @@ pub fn HomePage() -> impl IntoView {
             </Show>
             <div class="home-body" hidden=move || !loaded()>
             <Show when=signed_in>
-                <Streak ready=streak_ready />
-                <p class="lead">{move || app.tr().home_intro}</p>
-                <CheckinCard ready=checkin_ready />
-                <LazyReviewCard ready=review_ready />
-                <RecognitionCard ready=recognition_ready />
-                <div class="actions">
-                    {move || match in_progress.get() {
-                        Some(q) => view! {
-                            <A href="/latihan/sesi" attr:class="btn btn-primary" attr:data-testid="resume-practice">
-                                {i18n::resume(lang.get(), q.position + 1, q.questions.len())}
-                            </A>
-                        }.into_any(),
-                        None => view! {
-                            <A href="/latihan" attr:class="btn btn-primary" attr:data-testid="start-practice">
-                                {move || app.tr().start_practice}
-                            </A>
-                        }.into_any(),
-                    }}
-                    <A href="/kuesioner" attr:class="btn btn-secondary">{move || app.tr().questionnaires_title}</A>
-                    <A href="/riwayat" attr:class="btn btn-secondary">{move || app.tr().history_link}</A>
-                    <A href="/lomba" attr:class="btn btn-secondary" attr:data-testid="lomba-link">{move || app.tr().competitions_link}</A>
-                </div>
+                <LazySignedInHome ready=cards_ready />
             </Show>
             <div class="actions">
                 <JoinQuiz />

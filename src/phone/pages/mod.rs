@@ -3,6 +3,7 @@
 pub mod attention;
 pub mod history;
 pub mod home;
+pub mod home_signed_in;
 pub mod join_quiz;
 pub mod login;
 pub mod lomba;
@@ -20,6 +21,9 @@ pub mod register;
 pub mod result;
 pub mod settings;
 
+#[cfg(feature = "split")]
+mod split;
+
 use crate::components::layout::Layout;
 use crate::components::not_found::NotFound;
 use crate::components::route_loading::RouteLoading;
@@ -27,28 +31,31 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-#[cfg(feature = "split")]
-use leptos_router::{ChooseView, Lazy, LazyRoute, lazy_route};
 
 /// A screen whose code is a split point: it lives in a wasm chunk of its own, fetched when
-/// the route first opens, so the first visit does not download it (scripts/wasm-split/).
-/// Sign-in, home and the practice quiz stay in the main module.
+/// the route first opens (or earlier: see the groups below), so the first visit does
+/// not download it (scripts/wasm-split/). Home without its signed-in part stays in the main
+/// module. `fallible`: a chunk that cannot be fetched shows a page saying so
+/// ([`split::Screen`]) instead of a panic, which would end the app.
 /// Only with the `split` feature (the phone's build, index.html): a split point is an
 /// exported function, so without the feature the console's wasm would carry these screens.
 #[cfg(feature = "split")]
 macro_rules! lazy_screen {
-    ($route:ident, $page:path) => {
-        pub(crate) struct $route;
+    ($route:ident in $chunk:ident, $page:path) => {
+        #[allow(non_snake_case)]
+        mod $route {
+            use leptos::prelude::*;
+            use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(this: Self) -> AnyView {
-                let $route = this;
-                view! { <$page /> }.into_any()
+            #[wasm_split(
+                                                        $chunk,
+                                                        wasm_split_path = ::leptos::wasm_split,
+                                                        fallible,
+                                                        preload(preload)
+                                                    )]
+            pub fn view() -> Result<AnyView, SplitLoaderError> {
+                use super::*;
+                Ok(view! { <$page /> }.into_any())
             }
         }
     };
@@ -57,7 +64,7 @@ macro_rules! lazy_screen {
 /// Without the `split` feature, the same screen as a plain view function.
 #[cfg(not(feature = "split"))]
 macro_rules! lazy_screen {
-    ($route:ident, $page:path) => {
+    ($route:ident in $chunk:ident, $page:path) => {
         #[allow(non_snake_case)]
         fn $route() -> impl IntoView {
             view! { <$page /> }
@@ -70,8 +77,9 @@ macro_rules! lazy_screen {
 #[cfg(feature = "split")]
 macro_rules! screen {
     ($route:ident, $loading:expr) => {
-        Loading {
-            screen: Lazy::<$route>::new(),
+        split::Screen {
+            view: || Box::pin($route::view()),
+            preload: || Box::pin($route::preload()),
             pending: $loading,
         }
     };
@@ -83,67 +91,36 @@ macro_rules! screen {
     };
 }
 
-/// A lazy screen that counts itself in `pending` while its chunk is fetched (on its first
-/// opening; afterwards the chunk is in memory and the count never shows).
-#[cfg(feature = "split")]
-struct Loading<T> {
-    screen: Lazy<T>,
-    pending: RwSignal<u32>,
-}
-
-// By hand: a derive would ask the screen's own type to be `Clone`.
-#[cfg(feature = "split")]
-impl<T> Clone for Loading<T> {
-    fn clone(&self) -> Self {
-        Self {
-            screen: self.screen.clone(),
-            pending: self.pending,
-        }
-    }
-}
-
-#[cfg(feature = "split")]
-impl<T: LazyRoute + Send + Sync> ChooseView for Loading<T> {
-    async fn choose(self) -> AnyView {
-        self.screen.choose().await
-    }
-
-    async fn preload(&self) {
-        /// Counts down however the fetch ends: a navigation elsewhere drops it half-way.
-        struct Fetching(RwSignal<u32>);
-        impl Drop for Fetching {
-            fn drop(&mut self) {
-                self.0.try_update(|n| *n = n.saturating_sub(1));
-            }
-        }
-        self.pending.update(|n| *n += 1);
-        let _fetching = Fetching(self.pending);
-        self.screen.preload().await;
-    }
-}
-
-// A practice session's result, with its per-value scores and the review of each answer.
-lazy_screen!(ResultRoute, result::ResultPage);
-// The progress screen: its charts and their Chart.js bindings.
-lazy_screen!(ProgressRoute, progress::ProgressPage);
-// The questionnaires: the list, the items and the result with its scoring.
-lazy_screen!(QuestionnairesRoute, questionnaires::QuestionnairesPage);
-lazy_screen!(QuestionnaireRoute, questionnaire::QuestionnairePage);
-lazy_screen!(
-    QuestionnaireResultRoute,
-    questionnaire_result::QuestionnaireResultPage
-);
-// The learning modules: the list and a module's reader with its check-ins.
-lazy_screen!(ModulesRoute, modules::ModulesPage);
-lazy_screen!(ModuleRoute, module::ModulePage);
-// Screens a person opens now and then: settings, the history, records needing attention.
-lazy_screen!(SettingsRoute, settings::SettingsPage);
-lazy_screen!(HistoryRoute, history::HistoryPage);
-lazy_screen!(AttentionRoute, attention::AttentionPage);
-// The competitions (lomba): the list, an attempt, and the results after publication.
-lazy_screen!(LombaRoute, lomba::LombaPage);
-lazy_screen!(LombaAttemptRoute, lomba_attempt::LombaAttemptPage);
-lazy_screen!(LombaResultRoute, lomba_result::LombaResultPage);
+// The screens are split into three chunks, by who opens them when. Each split point (and
+// each set of split points sharing code) makes chunks of its own and each chunk is a request:
+// with a chunk per screen, the first sign-in screen of a first visit waited for 35 requests
+// (3.7 s on "Fast 3G", six at a time), so the groups are few and large.
+//
+// `start`: what every visit needs after the first screen: sign-in and registration (for a
+// guest's next tap), home's signed-in part (`home_signed_in.rs`) and the sync round
+// (`sync/deferred.rs`). Start-up fetches it once the first screen is up, to read the saved
+// content.
+lazy_screen!(LoginRoute in start, login::LoginPage);
+lazy_screen!(RegisterRoute in start, register::RegisterPage);
+// `daily`: practice (choosing, the quiz, its result), the history, "Perlu perhatian" and
+// settings (with the logout dialog's erase section, `erase_local.rs`).
+lazy_screen!(PracticePickRoute in daily, practice_pick::PracticePickPage);
+lazy_screen!(PracticeSessionRoute in daily, quiz::PracticeSessionPage);
+lazy_screen!(ResultRoute in daily, result::ResultPage);
+lazy_screen!(HistoryRoute in daily, history::HistoryPage);
+lazy_screen!(AttentionRoute in daily, attention::AttentionPage);
+lazy_screen!(SettingsRoute in daily, settings::SettingsPage);
+// `occasional`: the questionnaires (list, items, result), the modules (list, reader),
+// progress (its charts) and the competitions (list, attempt, results).
+lazy_screen!(QuestionnairesRoute in occasional, questionnaires::QuestionnairesPage);
+lazy_screen!(QuestionnaireRoute in occasional, questionnaire::QuestionnairePage);
+lazy_screen!(QuestionnaireResultRoute in occasional, questionnaire_result::QuestionnaireResultPage);
+lazy_screen!(ModulesRoute in occasional, modules::ModulesPage);
+lazy_screen!(ModuleRoute in occasional, module::ModulePage);
+lazy_screen!(ProgressRoute in occasional, progress::ProgressPage);
+lazy_screen!(LombaRoute in occasional, lomba::LombaPage);
+lazy_screen!(LombaAttemptRoute in occasional, lomba_attempt::LombaAttemptPage);
+lazy_screen!(LombaResultRoute in occasional, lomba_result::LombaResultPage);
 
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
@@ -161,10 +138,10 @@ pub fn PhoneRoutes() -> impl IntoView {
                     </Show>
                     <Routes fallback=|| view! { <div class="page"><NotFound /></div> }>
                         <Route path=path!("/") view=home::HomePage />
-                        <Route path=path!("/masuk") view=login::LoginPage />
-                        <Route path=path!("/daftar") view=register::RegisterPage />
-                        <Route path=path!("/latihan") view=practice_pick::PracticePickPage />
-                        <Route path=path!("/latihan/sesi") view=quiz::PracticeSessionPage />
+                        <Route path=path!("/masuk") view=screen!(LoginRoute, loading) />
+                        <Route path=path!("/daftar") view=screen!(RegisterRoute, loading) />
+                        <Route path=path!("/latihan") view=screen!(PracticePickRoute, loading) />
+                        <Route path=path!("/latihan/sesi") view=screen!(PracticeSessionRoute, loading) />
                         <Route path=path!("/hasil/:id") view=screen!(ResultRoute, loading) />
                         <Route path=path!("/riwayat") view=screen!(HistoryRoute, loading) />
                         <Route path=path!("/perhatian") view=screen!(AttentionRoute, loading) />

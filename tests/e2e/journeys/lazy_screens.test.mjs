@@ -1,9 +1,10 @@
-// Screens a first visit does not need are wasm chunks of their own (docs/lazy-routes.md):
-// a practice result, home's review card and the logout dialog's erase section among them
-// (the card's chunk comes with a signed-in person's home). Registration is not: a first
-// visit is usually a new person registering. A screen whose chunk is still on its way says
-// "Memuat…" (a polite status) and moves nothing when it arrives. Offline, each opens from
-// the service worker's cache.
+// Screens a first visit does not need are in three wasm chunks (docs/lazy-routes.md): `start`
+// (sign-in, registration, home's signed-in part and the sync round, fetched once the first
+// screen is up), `daily` (practice, its result, history, settings and the logout dialog's
+// erase section) and `occasional` (questionnaires, modules, progress, competitions). A screen
+// whose chunk is still on its way says "Memuat…" (a polite status) and moves nothing when it
+// arrives; one whose chunk cannot be fetched says so and offers to try again, and the app
+// goes on. Offline, each opens from the service worker's cache.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
@@ -15,8 +16,8 @@ import { expectStable } from "../lib/layout_shift.mjs";
 const env = useServerAndBrowser();
 const { server } = env;
 
-/** The lazy chunk a request fetches (`result_route`, `review_card`, …), or null. */
-const chunkOf = (url) => url.match(/\/split_+([a-z_]+?)_view_\d+-[0-9a-f]+\.wasm$/)?.[1] ?? null;
+/** The lazy chunk a request fetches (`start`, `daily`, `occasional`), or null. */
+const chunkOf = (url) => url.match(/\/split_([a-z_]+)-[0-9a-f]+\.wasm$/)?.[1] ?? null;
 
 /** Waits until `chunk` is among the `seen` ones (fails after 15 s). */
 async function fetched(seen, chunk) {
@@ -35,8 +36,7 @@ function watchChunks(page) {
   return seen;
 }
 
-/** A whole practice session; the last "next" opens its result (not waited for: the quiz
- * stays on screen until the result's chunk is in). */
+/** A whole practice session, to its result. */
 async function practise(page, quiz) {
   await quiz.start("Campuran");
   for (let i = 0; i < 10; i++) {
@@ -44,41 +44,59 @@ async function practise(page, quiz) {
     if (i < 9) await quiz.next();
   }
   await page.getByTestId("next").click();
+  await page.getByTestId("score").waitFor();
 }
 
-test("a lazy screen says Memuat… while its chunk arrives, and nothing moves when it does", async () => {
+const occasional = (url) => chunkOf(url.href) === "occasional";
+const questionnairesLink = (page) => page.getByRole("link", { name: "Kuesioner", exact: true }).first();
+const questionnairesHeading = (page) => page.getByRole("heading", { level: 1, name: "Kuesioner" });
+
+test("a lazy screen says Memuat… while its chunk arrives, says so when it cannot, and nothing moves", async () => {
   // No service worker here: the chunk requests go to the network, where the test holds one.
   const context = await phone(env.browser, undefined, { serviceWorkers: "block" });
   const page = await context.newPage();
   const chunks = watchChunks(page);
   const app = new App(page);
-  const quiz = new Quiz(page);
 
   await app.open(server.url);
+  // A guest's first screen fetches the `start` chunk at once: the sign-in and registration
+  // screens are there before a tap.
+  await fetched(chunks, "start");
   await app.register({ nip: makeNip(), name: "Rahmat Hidayat", unitQuery: "biro sdm", password: "memuat-dulu-2026" });
-  await fetched(chunks, "review_card");
-  assert.ok(!chunks.includes("result_route"), "a result's chunk is not fetched before a result opens");
+  await page.getByTestId("start-practice").waitFor();
+  assert.ok(!chunks.includes("occasional"), "the questionnaires' chunk is not fetched before they open");
 
+  // The link drops while the questionnaires' chunk is fetched: the screen says so, and the
+  // app is still there.
+  await page.route(occasional, (route) => route.abort("internetdisconnected"));
+  await questionnairesLink(page).click();
+  await page.getByRole("heading", { level: 1, name: "Layar belum terunduh" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "Sambungkan ke internet, lalu coba lagi" }).waitFor();
+  await screenshot(page, "lazy-chunk-missing", { fullPage: false });
+  await page.getByRole("link", { name: "Beranda" }).first().click();
+  await page.getByTestId("start-practice").waitFor();
+  await page.unroute(occasional);
+
+  // Held, it says "Memuat…" until it arrives: a new visit to the screen fetches again.
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route((url) => chunkOf(url.href) === "result_route", async (route) => {
+  await page.route(occasional, async (route) => {
     await held;
     await route.continue();
   });
   const loading = page.getByTestId("route-loading");
-  assert.equal((await loading.textContent()).trim(), "", "no loading line while nothing loads");
-  await practise(page, quiz);
+  await questionnairesLink(page).click();
   await loading.filter({ hasText: "Memuat…" }).waitFor();
   assert.equal(await loading.getAttribute("role"), "status");
-  await screenshot(page, "lazy-result-loading", { fullPage: false });
+  await screenshot(page, "lazy-loading", { fullPage: false });
   release();
-  await page.getByTestId("score").waitFor();
+  await questionnairesHeading(page).waitFor();
   await page.waitForFunction(() => document.querySelector("[data-testid=route-loading]").textContent.trim() === "");
-  await expectStable(page, "result (its chunk arrived late)");
+  await expectStable(page, "questionnaires (their chunk arrived late)");
   await context.close();
 });
 
-test("a result, the review card and the erase section open offline, and so does registration", async () => {
+test("every chunk opens offline from the cache, each fetched once", async () => {
   const context = await phone(env.browser);
   const page = await context.newPage();
   const chunks = watchChunks(page);
@@ -87,33 +105,30 @@ test("a result, the review card and the erase section open offline, and so does 
   await app.open(server.url);
   await app.register({ nip: makeNip(), name: "Lestari Wulandari", unitQuery: "biro keuangan", password: "lazy-offline-2026" });
   await app.waitOfflineReady();
-  for (const c of ["result_route", "erase_local"]) {
-    assert.ok(!chunks.includes(c), `${c}: not fetched before it is needed`);
-  }
-  // Home's review card: fetched when home first shows for a signed-in person.
-  assert.equal(chunks.filter((c) => c === "review_card").length, 1);
+  // The page itself fetched only the first screens' chunk; the service worker has the rest.
+  assert.deepEqual(chunks, ["start"]);
 
   await server.stop();
   await context.setOffline(true);
   chunks.length = 0;
   await page.reload();
-  // Home shows what is below the greeting once its review card (a chunk) has looked for
-  // questions due (journeys/layout_shift.test.mjs sees the card itself); then a result.
+  // Home shows what is below the greeting once its signed-in part (in `start`) has read the
+  // store; then practice and its result (`daily`).
   await page.getByTestId("start-practice").waitFor();
   await expectStable(page, "home (offline)");
   await practise(page, quiz);
-  await page.getByTestId("score").waitFor();
-  // The logout dialog, with its erase section.
+  // The questionnaires (`occasional`).
+  await questionnairesLink(page).click();
+  await questionnairesHeading(page).waitFor();
+  // The logout dialog, with its erase section (`daily`).
   await page.getByTestId("logout").click();
   await page.getByTestId("erase-local-box").waitFor();
   await expectStable(page, "logout dialog (offline)");
   await page.getByTestId("logout-confirm").click();
-  // Registration, from the sign-in screen.
-  await page.getByRole("link", { name: "Daftar", exact: true }).first().click();
+  // Registration, from the sign-in screen (`start`), where the logout left the person.
+  await page.getByRole("link", { name: "Belum punya akun? Daftar" }).click();
   await page.getByLabel("Nama lengkap").waitFor();
-  for (const c of ["result_route", "review_card", "erase_local"]) {
-    assert.equal(chunks.filter((x) => x === c).length, 1, `${c}: loaded once, offline from the cache`);
-  }
   await screenshot(page, "lazy-register-offline");
+  assert.deepEqual(chunks.sort(), ["daily", "occasional", "start"], "each chunk loaded once, offline from the cache");
   await context.close();
 });

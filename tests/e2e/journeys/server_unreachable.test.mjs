@@ -6,8 +6,9 @@
 // - A sync whose answer never comes (the server stored the batch, the answer is lost): the
 //   phone stops "syncing" after the timeout, keeps the records, and when the server is back
 //   every record is on it exactly once.
-// - The sync code (a wasm chunk of its own) cannot be fetched: the app stays usable, and
-//   syncs once the chunk arrives.
+// - The code of the screens after the first (a wasm chunk, `start`: sign-in, registration,
+//   home's signed-in part and the sync round) cannot be fetched: the app stays usable, says
+//   so where that code is needed, and registers and syncs once the chunk arrives.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { answer502, holdConnections, withholdSyncAnswers } from "../lib/bad_network.mjs";
@@ -164,36 +165,39 @@ test("a sync whose answer never comes times out; every record reaches the server
   await context.close();
 });
 
-test("when the sync code cannot be fetched, the app stays usable and syncs once it can", async () => {
+test("when the next screens' code cannot be fetched, the app says so, stays usable and syncs once it can", async () => {
   await server.start(); // a no-op unless an earlier test failed with it stopped
   const person = { nip: makeNip(), name: "Rina Marpaung", unitQuery: "biro sdm", password: "potongan-hilang-2026" };
-  // A first visit whose link drops right after the main download: the chunk with the sync
-  // round and the content's reading (docs/lazy-routes.md) never arrives.
+  // A first visit whose link drops right after the main download: the chunk with sign-in,
+  // registration and the sync round (docs/lazy-routes.md) does not arrive.
   const context = await phone(env.browser);
-  const syncChunk = /\/split_sync-[0-9a-f]+\.wasm$/;
+  const startChunk = /\/split_start-[0-9a-f]+\.wasm$/;
   let refused = 0;
-  await context.route(syncChunk, (route) => {
+  await context.route(startChunk, (route) => {
     refused += 1;
     return route.abort("internetdisconnected");
   });
   const page = await context.newPage();
   const app = new App(page);
   await app.open(server.url);
-  await app.register(person);
-  // The app did not end with the failed fetch: it is signed in, says it has no content yet
-  // and no connection, and its buttons answer.
+  // The app did not end with the failed fetch: home says it has no content yet and no
+  // connection, and registration says it is not downloaded, with a way to try again.
   await page.getByText("Soal belum terunduh").waitFor();
   await page.getByTestId("online-state").filter({ hasText: /^Luring/ }).waitFor({ timeout: 15_000 });
-  assert.ok(refused > 0, "the phone asked for the sync chunk");
-  await page.getByRole("link", { name: "Mulai latihan" }).click();
-  await page.getByRole("heading", { name: "Latihan soal", level: 1 }).waitFor();
-  await screenshot(page, "63-sync-chunk-not-fetched");
+  assert.ok(refused > 0, "the phone asked for the chunk");
+  await page.getByRole("link", { name: "Daftar", exact: true }).first().click();
+  await page.getByRole("heading", { name: "Layar belum terunduh", level: 1 }).waitFor();
+  await screenshot(page, "63-start-chunk-not-fetched");
   await home(page);
+  await page.getByRole("heading", { name: "Resapi", level: 1 }).waitFor();
 
-  // The link is back: the next round fetches the chunk, downloads the content, and the
-  // answers given then reach the server.
-  await context.unroute(syncChunk);
-  await app.syncNow();
+  // The link is back: "Coba lagi" fetches the screen's code again; the person registers,
+  // the content arrives, and the answers given then reach the server.
+  await page.getByRole("link", { name: "Daftar", exact: true }).first().click();
+  await page.getByRole("heading", { name: "Layar belum terunduh", level: 1 }).waitFor();
+  await context.unroute(startChunk);
+  await page.getByRole("button", { name: "Coba lagi" }).click();
+  await app.completeRegistration(person);
   await page.locator(".value-card").first().waitFor({ timeout: 20_000 });
   await practise(page, "Loyal", 2);
   await home(page);

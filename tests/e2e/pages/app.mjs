@@ -23,8 +23,19 @@ export class App {
     await this.page.getByTestId("offline-ready").filter({ hasText: "Siap dipakai offline" }).waitFor({ timeout: 30_000 });
   }
 
-  async register({ nip, name, unitQuery, password }) {
+  async register(person) {
+    await this.openRegistration();
+    await this.completeRegistration(person);
+  }
+
+  /** Taps "Daftar" and waits for the registration form. */
+  async openRegistration() {
     await this.page.getByRole("link", { name: "Daftar", exact: true }).first().click();
+    await this.page.getByLabel("NIP").waitFor();
+  }
+
+  /** Fills the open registration form and waits for home to greet the new person. */
+  async completeRegistration({ nip, name, unitQuery, password }) {
     await this.page.getByLabel("NIP").fill(nip);
     await this.page.getByLabel("Nama lengkap").fill(name);
     await this.page.getByPlaceholder("Ketik untuk mencari unit kerja").fill(unitQuery);
