@@ -140,7 +140,7 @@ async fn main() {
     )
     .await
     .expect("server state");
-    let db = state.store.pool().clone();
+    let db = state.store.sqlite().unwrap().clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("port");

@@ -93,7 +93,7 @@ async fn a_stored_answer_is_a_duplicate_on_resend_after_its_question_left_the_co
         toml.replace("id = \"adaptif-003\"", "id = \"adaptif-903\""),
     )
     .unwrap();
-    let next = serve_other_content(&srv.dir.path().join("db/resapi.db"), &content).await;
+    let next = serve_other_content(&srv.db_path(), &content).await;
 
     // The phone never got the acknowledgement and resends: it must hear `duplicate`, not a
     // rejection that would park an answer the server already holds under "Perlu perhatian".
@@ -397,7 +397,7 @@ async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_positio
 
     // The new server migrates it: the first answer stored holds the slot, nothing is lost.
     let store = resapi_server::store::Store::open(&db_path).await.unwrap();
-    let db = store.pool().clone();
+    let db = store.sqlite().unwrap().clone();
     let slots: Vec<(String, i64)> = sqlx::query_as("SELECT record_id, position FROM answer_slots")
         .fetch_all(&db)
         .await
