@@ -30,6 +30,7 @@ mod recognitions;
 mod records;
 mod roster;
 mod sessions;
+pub mod transfer;
 mod units;
 
 pub use accounts::{AccountRow, NewAccount, Released};
@@ -220,6 +221,8 @@ pub enum StoreError {
         "`{0}` works on a SQLite database only; on PostgreSQL use its own tools (docs/database.md)"
     )]
     SqliteOnly(&'static str),
+    #[error("cannot move the database: {0}")]
+    Transfer(String),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
     #[error("no randomness for a token: {0}")]

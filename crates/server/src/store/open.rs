@@ -106,8 +106,11 @@ async fn open_postgres(url: &str, busy_timeout: Duration, migrate: bool) -> Resu
         .acquire_timeout(busy_timeout.max(Duration::from_secs(1)))
         .connect_with(options)
         .await?;
-    if migrate {
-        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+    if migrate && let Err(e) = sqlx::migrate!("./migrations/postgres").run(&pool).await {
+        // A failed run keeps the migrator's advisory lock on its connection: close the
+        // pool so that another process (or a retry) is not left waiting for it.
+        pool.close().await;
+        return Err(e.into());
     }
     Ok(Store::over(Pool::Postgres(pool)))
 }

@@ -257,9 +257,12 @@ pub fn postgres_url() -> Option<String> {
 /// A fresh database for one test: `file` (SQLite), or under `RESAPI_TEST_POSTGRES` a new
 /// PostgreSQL database with a unique name (its URL, which `--db` takes like a path).
 pub fn test_db(file: &Path) -> PathBuf {
-    let Some(url) = postgres_url() else {
-        return file.to_path_buf();
-    };
+    new_postgres_db().unwrap_or_else(|| file.to_path_buf())
+}
+
+/// A new, empty PostgreSQL database under `RESAPI_TEST_POSTGRES` (its URL); `None` without.
+pub fn new_postgres_db() -> Option<PathBuf> {
+    let url = postgres_url()?;
     let name = format!("resapi_test_{}", Uuid::now_v7().simple());
     let admin = url.clone();
     let created = name.clone();
@@ -281,7 +284,7 @@ pub fn test_db(file: &Path) -> PathBuf {
     .join()
     .unwrap();
     let base = url.rsplit_once('/').map_or(url.as_str(), |(base, _)| base);
-    PathBuf::from(format!("{base}/{name}"))
+    Some(PathBuf::from(format!("{base}/{name}")))
 }
 
 /// A pool on the database `--db` names, for tests that look at the tables.
