@@ -155,3 +155,68 @@ async fn interleaved_writers_of_one_account_never_make_the_records_cursor_skip_o
     let (after, _) = read_from(&srv, &auth.token, cursor).await;
     assert!(after.is_empty(), "nothing repeats: {after:?}");
 }
+
+/// A whole unit syncs at once after the ceremony: every batch adds to the same unit tallies.
+/// On PostgreSQL the batches run side by side and lock the shared tally rows; in a random
+/// order two of them could wait for each other and one fail `busy` (a deadlock). All are
+/// stored, and the unit's tally counts every answer once.
+#[tokio::test]
+async fn a_whole_unit_syncing_at_once_stores_every_batch() {
+    let srv = start().await;
+    let content = srv.content().await;
+    let mut people = Vec::new();
+    for n in 0..24 {
+        people.push(srv.signed_in(100 + n, UNIT, &[], "x").await);
+    }
+    let batches: Vec<(String, Vec<serde_json::Value>)> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            // Each person's answers in another order of the questions: the tally cells
+            // (period, unit, value, indicator) come in a different order per batch.
+            let records = content
+                .questions
+                .iter()
+                .cycle()
+                .skip(i * 5 % content.questions.len())
+                .take(8)
+                .enumerate()
+                .map(|(k, q)| {
+                    let at = format!("2025-0{}-0{}T08:00:00+07:00", 1 + k % 3, 1 + k);
+                    answer_at(p.id, q, k % 2 == 0, &at, &content.version)
+                })
+                .collect();
+            (p.token.clone(), records)
+        })
+        .collect();
+    let mut syncs = tokio::task::JoinSet::new();
+    for (token, records) in batches {
+        let http = srv.http.clone();
+        let url = srv.url("/api/v1/sync");
+        syncs.spawn(async move {
+            let res = http
+                .post(url)
+                .bearer_auth(token)
+                .json(&serde_json::json!({ "records": records }))
+                .send()
+                .await
+                .unwrap();
+            let status = res.status();
+            let body = res.text().await.unwrap();
+            (status, body)
+        });
+    }
+    while let Some(done) = syncs.join_next().await {
+        let (status, body) = done.unwrap();
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert_eq!(srv.count("SELECT COUNT(*) FROM records").await, 24 * 8);
+    let answered: i64 = sqlx::query_scalar(
+        "SELECT answered FROM fact_practice WHERE key = 'all' AND period = '2025' AND unit_id = $1",
+    )
+    .bind(UNIT)
+    .fetch_one(&srv.db)
+    .await
+    .unwrap();
+    assert_eq!(answered, 24 * 8);
+}

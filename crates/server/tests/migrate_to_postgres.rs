@@ -6,10 +6,9 @@
 mod common;
 
 use common::*;
-use reqwest::StatusCode;
 use resapi_core::api::AuthResponse;
 use resapi_core::content::ContentBundle;
-use resapi_core::sync::{RecordStatus, RecordsPage, SyncResponse};
+use resapi_core::sync::{RecordStatus, SyncResponse};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -38,29 +37,13 @@ async fn post(http: &reqwest::Client, url: String, body: Value, token: Option<&s
     res.json().await.unwrap()
 }
 
-/// Every record of the account, page by page.
+/// Every record of the account, as JSON.
 async fn all_records(http: &reqwest::Client, base: &str, token: &str) -> Vec<Value> {
-    let mut out = Vec::new();
-    let mut path = "/api/v1/me/records?limit=7".to_owned();
-    loop {
-        let res = http
-            .get(format!("{base}{path}"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::OK);
-        let page: RecordsPage = res.json().await.unwrap();
-        out.extend(
-            page.records
-                .iter()
-                .map(|r| serde_json::to_value(r).unwrap()),
-        );
-        match page.next_since {
-            Some(s) => path = format!("/api/v1/me/records?limit=7&since={s}"),
-            None => return out,
-        }
-    }
+    restore(http, base, token, 7)
+        .await
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect()
 }
 
 /// Rows per table and a checksum of the records, read through the database itself (the
@@ -111,14 +94,7 @@ async fn a_sqlite_installation_moves_to_postgres_with_every_record_account_and_s
 
     // An office on SQLite: three people, their practice and notes.
     let old = spawn_server(&file, &[]);
-    let content: ContentBundle = http
-        .get(old.url("/api/v1/content"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let content: ContentBundle = get_json(&http, &old.url("/api/v1/content"), None).await;
     let mut people: Vec<AuthResponse> = Vec::new();
     for n in 1..=3 {
         let body = json!({"nip": nip(n), "name": format!("Pegawai {n}"), "password": PASSWORD, "unit_id": UNIT});

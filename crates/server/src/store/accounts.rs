@@ -123,7 +123,7 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
-            self.facts_changed();
+            self.facts_changed().await;
             Ok(AccountRow {
                 id: id.to_string(),
                 nip: new.nip.to_owned(),
@@ -195,7 +195,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             tx.commit().await?;
-            self.facts_changed();
+            self.facts_changed().await;
             Ok(Released {
                 account_id,
                 name,

@@ -34,7 +34,7 @@ impl Store {
                 qb.build().execute(&mut *tx).await?;
             }
             tx.commit().await?;
-            self.facts_changed();
+            self.facts_changed().await;
             Ok(())
         })
     }

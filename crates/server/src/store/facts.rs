@@ -140,6 +140,10 @@ pub(super) struct UnitTallies(HashMap<(String, String, String), (i64, i64, i64)>
 impl UnitTallies {
     /// Writes the sums, inside the batch's transaction.
     pub(super) async fn write(self, tx: &mut Conn<'_>) -> Result<()> {
+        // In key order: concurrent batches of one unit (PostgreSQL) then lock the shared
+        // tally rows in the same order and never wait for each other in a cycle.
+        let mut cells: Vec<TallyRow> = self.0.into_iter().collect();
+        cells.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         on_conn!(tx, tx => {
         insert_rows!(
             tx,
@@ -148,7 +152,7 @@ impl UnitTallies {
              answered = fact_practice.answered + excluded.answered, \
              correct = fact_practice.correct + excluded.correct, \
              people = fact_practice.people + excluded.people",
-            self.0.into_iter(),
+            cells.into_iter(),
             bind_tally::<Db>
         );
         Ok(())
@@ -276,6 +280,19 @@ pub(super) async fn add_record(
 /// version of the questionnaire: rows name it, so it is never deleted.
 async fn layout_id(tx: &mut Conn<'_>, questionnaire: &str, items: &str) -> Result<i64> {
     on_conn!(tx, tx => {
+        // Read first: the layout exists but for the first response after a content change,
+        // and an upsert would lock its row until the batch commits (on PostgreSQL every
+        // batch with a response would then wait for the one before).
+        let known: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM fact_layouts WHERE questionnaire_id = $1 AND items = $2",
+        )
+        .bind(questionnaire)
+        .bind(items)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(id) = known {
+            return Ok(id);
+        }
         Ok(sqlx::query_scalar(
             "INSERT INTO fact_layouts (questionnaire_id, items) VALUES ($1, $2) \
              ON CONFLICT (questionnaire_id, items) DO UPDATE SET items = excluded.items \
@@ -533,7 +550,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
-            self.facts_changed();
+            self.facts_changed().await;
             Ok(read)
         })
     }

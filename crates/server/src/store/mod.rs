@@ -289,13 +289,40 @@ impl Store {
     }
 
     /// The current generation of the dashboard facts (see [`Store::facts_changed`]).
-    pub fn facts_generation(&self) -> u64 {
-        self.facts_generation.load(Ordering::Acquire)
+    /// PostgreSQL: the `facts_changes` sequence, which every process moves on, so a
+    /// dashboard cached by one process is not served after another process's write.
+    pub async fn facts_generation(&self) -> u64 {
+        let local = self.facts_generation.load(Ordering::Acquire);
+        let Pool::Postgres(pool) = &self.pool else {
+            return local;
+        };
+        match sqlx::query_scalar::<_, i64>(
+            // Not yet called: 0 (a new sequence shows its first value before handing it out).
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM facts_changes",
+        )
+        .fetch_one(pool)
+        .await
+        {
+            Ok(shared) => shared as u64,
+            Err(e) => {
+                // Unreadable: a generation no cache entry has, so nothing stale is served.
+                tracing::warn!(error = %e, "cannot read the shared facts generation");
+                u64::MAX - local
+            }
+        }
     }
 
-    /// Called after a commit that changed the facts.
-    pub(crate) fn facts_changed(&self) {
+    /// Called after a commit that changed the facts (PostgreSQL: also for the other
+    /// processes on the database).
+    pub(crate) async fn facts_changed(&self) {
         self.facts_generation.fetch_add(1, Ordering::AcqRel);
+        if let Pool::Postgres(pool) = &self.pool
+            && let Err(e) = sqlx::query("SELECT nextval('facts_changes')")
+                .execute(pool)
+                .await
+        {
+            tracing::warn!(error = %e, "cannot move the shared facts generation on");
+        }
     }
 
     /// The current generation of the unit tree (see [`Store::units_changed`]).
@@ -305,9 +332,9 @@ impl Store {
 
     /// After a committed change of the unit tree: the dashboards' and the unit list's
     /// copies are stale.
-    pub(crate) fn units_changed(&self) {
+    pub(crate) async fn units_changed(&self) {
         self.units_generation.fetch_add(1, Ordering::AcqRel);
-        self.facts_changed();
+        self.facts_changed().await;
     }
 
     pub async fn close(&self) {

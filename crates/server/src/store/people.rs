@@ -112,7 +112,7 @@ impl Store {
             if done.rows_affected() == 0 {
                 return Err(StoreError::NoSuchAccount);
             }
-            self.facts_changed();
+            self.facts_changed().await;
             Ok(())
         })
     }

@@ -251,7 +251,7 @@ impl Store {
             {
                 tracing::warn!(error = %e, "checkpoint after an erasure failed");
             }
-            self.facts_changed();
+            self.facts_changed().await;
             Ok(Erased { records, sessions })
         })
     }

@@ -110,7 +110,7 @@ impl Store {
             sessions::renew(&mut Conn::from(&mut *tx), token_hash).await?;
             tx.commit().await?;
             if results.iter().any(|r| r.status == RecordStatus::Stored) {
-                self.facts_changed();
+                self.facts_changed().await;
             }
             Ok(results)
         })
@@ -180,7 +180,7 @@ impl Store {
             tallies.write(&mut Conn::from(&mut *tx)).await?;
             tx.commit().await?;
             if results.iter().any(|r| r.status == RecordStatus::Stored) {
-                self.facts_changed();
+                self.facts_changed().await;
             }
             Ok(results)
         })

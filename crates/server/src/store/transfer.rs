@@ -96,8 +96,8 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        target.facts_changed();
-        target.units_changed();
+        target.facts_changed().await;
+        target.units_changed().await;
         let before = self.contents().await?;
         let after = target.contents().await?;
         if before != after {

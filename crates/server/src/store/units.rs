@@ -31,7 +31,7 @@ impl Store {
                 .await?;
             }
             tx.commit().await?;
-            self.units_changed();
+            self.units_changed().await;
             Ok(())
         })
     }
@@ -138,7 +138,7 @@ impl Store {
                 }
             }
             tx.commit().await?;
-            self.units_changed();
+            self.units_changed().await;
             Ok(())
         })
     }
@@ -156,7 +156,7 @@ impl Store {
             if done.rows_affected() == 0 {
                 return Err(StoreError::NoSuchUnit);
             }
-            self.units_changed();
+            self.units_changed().await;
             Ok(())
         })
     }
@@ -233,7 +233,7 @@ impl Store {
             return Err(StoreError::NoSuchUnit);
         }
         tx.commit().await?;
-        self.units_changed();
+        self.units_changed().await;
         Ok(())
     }
 }

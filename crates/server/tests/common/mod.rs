@@ -710,3 +710,30 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(
     }
     req.send().await.unwrap().json().await.unwrap()
 }
+
+/// Every record of the account as a phone's restore reads them through the server at
+/// `base`, page by page of `limit`.
+pub async fn restore(
+    http: &reqwest::Client,
+    base: &str,
+    token: &str,
+    limit: u32,
+) -> Vec<resapi_core::sync::StoredRecord> {
+    let mut out = Vec::new();
+    let mut path = format!("/api/v1/me/records?limit={limit}");
+    loop {
+        let res = http
+            .get(format!("{base}{path}"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let page: resapi_core::sync::RecordsPage = res.json().await.unwrap();
+        out.extend(page.records);
+        match page.next_since {
+            Some(s) => path = format!("/api/v1/me/records?limit={limit}&since={s}"),
+            None => return out,
+        }
+    }
+}
