@@ -171,6 +171,21 @@ pub struct LimitArgs {
     /// address reaching a cloud server may need more).
     #[arg(long, env = "RESAPI_LIVE_JOINS_PER_MINUTE", default_value_t = 600)]
     pub live_joins_per_minute: usize,
+    /// Behind a load balancer: the last digits of this process's live quiz codes (e.g.
+    /// 01234 here, 56789 on the other), by which the balancer routes a game's requests to
+    /// the process that holds it (docs/deploy.md). Default: all ten (one process).
+    #[arg(
+        long,
+        env = "RESAPI_LIVE_CODE_ENDINGS",
+        value_name = "DIGITS",
+        default_value = "0123456789",
+        value_parser = parse_code_endings
+    )]
+    pub live_code_endings: crate::live::CodeEndings,
+}
+
+fn parse_code_endings(text: &str) -> Result<crate::live::CodeEndings, String> {
+    crate::live::CodeEndings::parse(text).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Args)]
@@ -341,6 +356,7 @@ async fn serve(args: ServeArgs) -> CmdResult {
     state.live = Arc::new(crate::live::Live::new(crate::live::LiveSettings {
         max_players_total: limits.live_max_players.max(1),
         joins_per_minute: limits.live_joins_per_minute.max(1),
+        code_endings: limits.live_code_endings,
         ..crate::live::LiveSettings::default()
     }));
     let sweeper = state::spawn_sweeper(&state, state::SWEEP_EVERY);

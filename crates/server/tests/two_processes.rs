@@ -5,9 +5,10 @@
 
 mod common;
 
+use common::live::Socket;
 use common::*;
 use reqwest::StatusCode;
-use resapi_core::api::AuthResponse;
+use resapi_core::api::{AuthResponse, Role};
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{RecordStatus, SyncResponse};
 use serde_json::{Value, json};
@@ -146,4 +147,101 @@ async fn a_change_through_one_process_ends_the_other_processes_cached_dashboards
     let after = one.facts_generation().await;
     assert_ne!(after, before, "the other process's write is seen");
     assert_eq!(two.facts_generation().await, after);
+}
+
+/// An account made straight in the shared database, with a session; returns its token.
+async fn signed_in(store: &resapi_server::store::Store, n: u32, roles: &[Role]) -> String {
+    let mut all = vec![Role::Employee];
+    all.extend_from_slice(roles);
+    let row = store
+        .create_account(resapi_server::store::NewAccount {
+            nip: &nip_digits(n),
+            name: &format!("Pegawai {n:03}"),
+            unit_id: UNIT,
+            password_hash: "x",
+            roles: &all,
+        })
+        .await
+        .unwrap();
+    store.create_session(row.uuid().unwrap()).await.unwrap().0
+}
+
+/// A running live game lives in the memory of the process that created it. Each process
+/// hands out its own last digits of join codes, and a game's id ends in its code's digit,
+/// so a load balancer can send every request about a game to its process (docs/deploy.md:
+/// nginx maps the last digit of the code or id to a process). The test routes as that map
+/// does: a game made through either process is hosted and joined through the process its
+/// code names, and the other process answers a clear 404 `live_no_such_game`.
+#[tokio::test]
+async fn a_live_game_is_reached_through_the_process_its_code_ends_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = test_db(&dir.path().join("resapi.db"));
+    let low = spawn_server(&db, &["--live-code-endings", "01234"]);
+    let high = spawn_server(&db, &["--live-code-endings", "5,6,7,8,9"]);
+    let store = resapi_server::store::Store::open(&db).await.unwrap();
+    let trainer = signed_in(&store, 1, &[Role::Trainer]).await;
+    let player = signed_in(&store, 2, &[]).await;
+    // The load balancer's rule (docs/deploy.md), as the test's own function.
+    let route = |last: char| if "01234".contains(last) { &low } else { &high };
+    let config = json!({
+        "source": {"kind": "questions", "question_ids": ["akuntabel-001", "akuntabel-002"]},
+        "question_count": 2,
+        "seconds_per_question": 10,
+        "scoring": "accuracy_only",
+        "team_mode": false,
+        "guests_allowed": false,
+        "extra_time_allowed": false,
+        "max_players": 10
+    });
+    let http = reqwest::Client::new();
+    for (made_by, other) in [(&low, &high), (&high, &low), (&low, &high)] {
+        let res = http
+            .post(made_by.url("/api/v1/live/games"))
+            .bearer_auth(&trainer)
+            .json(&config)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let created: Value = res.json().await.unwrap();
+        let id = created["id"].as_str().unwrap().to_owned();
+        let code = created["code"].as_str().unwrap().to_owned();
+        let last = code.chars().last().unwrap();
+        assert_eq!(id.chars().last(), Some(last), "the id routes like the code");
+        assert!(
+            std::ptr::eq(route(last), made_by),
+            "code {code} made by {} routes elsewhere",
+            made_by.base
+        );
+
+        // Misrouted, the other process does not know the game: a clear 404, for the phone
+        // and for the host.
+        let res = http
+            .get(other.url(&format!("/api/v1/live/join/{code}/ws?token={player}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(error_code(res).await, "live_no_such_game");
+        let res = http
+            .get(other.url(&format!("/api/v1/live/games/{id}/ws?token={trainer}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+        // Routed by the code, the host runs the game and a phone joins it.
+        let at = route(last);
+        let mut host =
+            Socket::connect(&at.url(&format!("/api/v1/live/games/{id}/ws?token={trainer}"))).await;
+        host.until_type("host").await;
+        let mut phone =
+            Socket::connect(&at.url(&format!("/api/v1/live/join/{code}/ws?token={player}"))).await;
+        phone.send(json!({"type": "join"})).await;
+        phone.until_type("welcome").await;
+        host.host("end").await;
+        phone.until_phase("ended").await;
+    }
+    low.stop();
+    high.stop();
 }
