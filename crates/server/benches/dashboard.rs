@@ -191,13 +191,9 @@ async fn main() {
     } else {
         "SQLite"
     };
-    let mut state = AppState::open(
-        &location,
-        &content_dir,
-        &dir.path().join("dist"),
-    )
-    .await
-    .expect("open");
+    let mut state = AppState::open(&location, &content_dir, &dir.path().join("dist"))
+        .await
+        .expect("open");
     // The bench's records lie in 2026: a day after it, so every figure is computed (a running
     // period's questionnaire figures are not).
     let after = time::macros::date!(2027 - 01 - 15);

@@ -14,7 +14,7 @@ use resapi_core::sync::{
     LiveAnswer, PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord,
 };
 use sqlx::QueryBuilder;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use time::UtcOffset;
 use time::macros::offset;
 use uuid::Uuid;
@@ -131,20 +131,76 @@ fn answered(record: &SyncRecord) -> Option<(String, bool)> {
     }
 }
 
-/// What a batch adds to the unit tallies (`fact_practice`), summed per cell (period, unit,
-/// key) and written once before the batch commits: a live game's close stores thousands
-/// of answers of a few units, and one row per cell is far less work than one per answer.
+/// What a batch adds to the activity rows, the people's own practice tallies and the unit
+/// tallies, summed and written once before the batch commits. One statement per table for
+/// the whole batch instead of two per answer: on SQLite every statement is a round trip to
+/// the database thread, and a synced batch of 100 answers of one person touches the same
+/// few rows again and again (issue 14's ingest speed).
 #[derive(Default)]
-pub(super) struct UnitTallies(HashMap<(String, String, String), (i64, i64, i64)>);
+pub(super) struct UnitTallies {
+    /// (account, period, unit) of `fact_activity`.
+    activity: BTreeSet<(String, String, String)>,
+    /// (account, period, key) → (unit, answered, correct) of `fact_practice_people`.
+    people: BTreeMap<(String, String, String), (String, i64, i64)>,
+    /// (period, unit, key) → (answered, correct, people) of `fact_practice`.
+    cells: HashMap<(String, String, String), (i64, i64, i64)>,
+}
 
 impl UnitTallies {
     /// Writes the sums, inside the batch's transaction.
-    pub(super) async fn write(self, tx: &mut Conn<'_>) -> Result<()> {
-        // In key order: concurrent batches of one unit (PostgreSQL) then lock the shared
-        // tally rows in the same order and never wait for each other in a cycle.
-        let mut cells: Vec<TallyRow> = self.0.into_iter().collect();
-        cells.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    pub(super) async fn write(mut self, tx: &mut Conn<'_>) -> Result<()> {
         on_conn!(tx, tx => {
+        // All three in key order (the sets are ordered, the cells sorted below): concurrent
+        // batches (PostgreSQL) then lock shared rows in the same order and never wait for
+        // each other in a cycle.
+        insert_rows!(
+            tx,
+            "INSERT INTO fact_activity (account_id, period, unit_id) ",
+            " ON CONFLICT DO NOTHING",
+            std::mem::take(&mut self.activity).into_iter(),
+            bind_activity::<Db>
+        );
+        let people: Vec<PeopleRow> = std::mem::take(&mut self.people).into_iter().collect();
+        for chunk in people.chunks(CHUNK) {
+            let mut own: QueryBuilder<Db> = QueryBuilder::new(
+                "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
+            );
+            own.push_values(chunk, |mut b, ((account, period, key), (unit, answered, correct))| {
+                b.push_bind(account)
+                    .push_bind(period)
+                    .push_bind(key)
+                    .push_bind(unit)
+                    .push_bind(*answered)
+                    .push_bind(*correct);
+            });
+            // The unit a person's cell counts under is their first in the period: an
+            // existing row keeps its unit, and RETURNING says which.
+            own.push(
+                " ON CONFLICT (account_id, period, key) DO UPDATE SET \
+                 answered = fact_practice_people.answered + excluded.answered, \
+                 correct = fact_practice_people.correct + excluded.correct \
+                 RETURNING account_id, period, key, unit_id, answered",
+            );
+            let rows: Vec<(String, String, String, String, i64)> =
+                own.build_query_as().fetch_all(&mut *tx).await?;
+            for (account, period, key, unit, total) in rows {
+                let Some((_, answered, correct)) = people
+                    .binary_search_by(|row| row.0.cmp(&(account.clone(), period.clone(), key.clone())))
+                    .ok()
+                    .and_then(|at| people.get(at))
+                    .map(|row| &row.1)
+                else {
+                    continue;
+                };
+                let cell = self.cells.entry((period, unit, key)).or_default();
+                cell.0 += answered;
+                cell.1 += correct;
+                // New in the cell when this batch's answers are all the row holds.
+                cell.2 += i64::from(total == *answered);
+            }
+        }
+        let mut cells: Vec<TallyRow> = self.cells.into_iter().collect();
+        cells.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         insert_rows!(
             tx,
             PRACTICE_HEAD,
@@ -158,6 +214,18 @@ impl UnitTallies {
         Ok(())
         })
     }
+}
+
+/// A person's practice cell: (account, period, key) and (unit, answered, correct).
+type PeopleRow = ((String, String, String), (String, i64, i64));
+
+fn bind_activity<DB: sqlx::Database>(
+    mut b: sqlx::query_builder::Separated<'_, DB, &'static str>,
+    (account, period, unit): (String, String, String),
+) where
+    String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    b.push_bind(account).push_bind(period).push_bind(unit);
 }
 
 const PRACTICE_HEAD: &str =
@@ -203,15 +271,11 @@ pub(super) async fn add_record(
             }) => Some((layout_id(&mut Conn::from(&mut *tx), questionnaire, items).await?, bytes.as_slice())),
             _ => None,
         };
-        // One statement per table for all three periods (and all three keys): a live game's
-        // close stores thousands of answers at once, and each statement costs.
-        let mut activity: QueryBuilder<Db> =
-            QueryBuilder::new("INSERT INTO fact_activity (account_id, period, unit_id) ");
-        activity.push_values(&f.labels, |mut b, period| {
-            b.push_bind(&account).push_bind(period).push_bind(unit_id);
-        });
-        activity.push(" ON CONFLICT DO NOTHING");
-        activity.build().execute(&mut *tx).await?;
+        for period in &f.labels {
+            tallies
+                .activity
+                .insert((account.clone(), period.clone(), unit_id.to_owned()));
+        }
         if let Some(r) = &f.response {
             for period in &f.labels {
                 // The later (created_at, id) of the period wins, whatever order records arrive in.
@@ -239,37 +303,15 @@ pub(super) async fn add_record(
         }
         if let Some((keys, correct)) = &f.practice {
             let correct = i64::from(*correct);
-            let cells: Vec<(&String, &String)> = f
-                .labels
-                .iter()
-                .flat_map(|period| keys.iter().map(move |key| (period, key)))
-                .collect();
-            // The person's own tallies first: they say whether the person is new in each cell,
-            // and the unit each cell's tally is kept under (their first in the period).
-            let mut own: QueryBuilder<Db> = QueryBuilder::new(
-                "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
-            );
-            own.push_values(&cells, |mut b, (period, key)| {
-                b.push_bind(&account)
-                    .push_bind(*period)
-                    .push_bind(*key)
-                    .push_bind(unit_id)
-                    .push_bind(1_i64)
-                    .push_bind(correct);
-            });
-            own.push(
-                " ON CONFLICT (account_id, period, key) DO UPDATE SET \
-                 answered = fact_practice_people.answered + 1, \
-                 correct = fact_practice_people.correct + excluded.correct \
-                 RETURNING period, key, unit_id, answered",
-            );
-            let own: Vec<(String, String, String, i64)> =
-                own.build_query_as().fetch_all(&mut *tx).await?;
-            for (period, key, unit, answered) in own {
-                let cell = tallies.0.entry((period, unit, key)).or_default();
-                cell.0 += 1;
-                cell.1 += correct;
-                cell.2 += i64::from(answered == 1);
+            for period in &f.labels {
+                for key in keys {
+                    let own = tallies
+                        .people
+                        .entry((account.clone(), period.clone(), key.clone()))
+                        .or_insert_with(|| (unit_id.to_owned(), 0, 0));
+                    own.1 += 1;
+                    own.2 += correct;
+                }
             }
         }
         Ok(())
