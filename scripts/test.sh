@@ -18,6 +18,14 @@ cargo clippy -p resapi --target wasm32-unknown-unknown --all-targets -- -D warni
 step "core and server tests"
 cargo test --workspace
 
+step "server tests again, on PostgreSQL (a throw-away cluster, docs/database.md)"
+eval "$(scripts/postgres.sh start)"
+trap 'scripts/postgres.sh stop "$RESAPI_PG_DIR"' EXIT
+RESAPI_TEST_POSTGRES="$RESAPI_TEST_POSTGRES" cargo test -p resapi-server
+scripts/postgres.sh stop "$RESAPI_PG_DIR"
+trap - EXIT
+unset RESAPI_PG_DIR RESAPI_TEST_POSTGRES
+
 step "numbers from the abuse and load tests (login burst, hang-up flood, concurrent syncs)"
 # Run again with their output shown: they print what they measured (a few seconds).
 cargo test -p resapi-server --test login_limits --test hangup_flood --test concurrency \

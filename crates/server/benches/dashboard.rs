@@ -8,6 +8,7 @@
 //!
 //!   cargo bench -p resapi-server --bench dashboard
 //!   RESAPI_BENCH_RECORDS=200000 cargo bench -p resapi-server --bench dashboard
+//!   RESAPI_BENCH_DB=postgres://… cargo bench -p resapi-server --bench dashboard  (an empty database)
 
 use axum::body::Body;
 use axum::http::Request;
@@ -165,6 +166,10 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.min(sorted.len() - 1)]
 }
 
+fn state_is_postgres(location: &Path) -> bool {
+    location.to_string_lossy().starts_with("postgres")
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -178,13 +183,17 @@ async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let content_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let content = resapi_server::content::load(&content_dir).expect("content");
-    let mut state = AppState::open(
-        &dir.path().join("bench.db"),
-        &content_dir,
-        &dir.path().join("dist"),
-    )
-    .await
-    .expect("open");
+    let location = std::env::var("RESAPI_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| dir.path().join("bench.db"));
+    let backend = if state_is_postgres(&location) {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let mut state = AppState::open(&location, &content_dir, &dir.path().join("dist"))
+        .await
+        .expect("open");
     // The bench's records lie in 2026: a day after it, so every figure is computed (a running
     // period's questionnaire figures are not).
     let after = time::macros::date!(2027 - 01 - 15);
@@ -206,7 +215,7 @@ async fn main() {
     let read = store.rebuild_facts(bundle).await.expect("facts");
     let facts_time = t.elapsed();
     println!(
-        "dashboard bench: {read} records, {people} people, {} units; fill {:.1} s, facts built in {:.1} s",
+        "dashboard bench ({backend}): {read} records, {people} people, {} units; fill {:.1} s, facts built in {:.1} s",
         content.units.len(),
         fill_time.as_secs_f64(),
         facts_time.as_secs_f64()

@@ -412,7 +412,7 @@ async fn run(players: usize) {
     let mut stored = 0i64;
     for _ in 0..600 {
         stored = sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE kind = 'live_answer'")
-            .fetch_one(store.pool())
+            .fetch_one(store.sqlite().unwrap())
             .await
             .unwrap_or(0);
         if stored as usize >= acked {

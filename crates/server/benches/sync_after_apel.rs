@@ -1,46 +1,71 @@
 //! Benchmark: the morning after the flag ceremony. Every phone of an office (each its own
-//! account) sends a finished practice session — ten answers and the session record — at the
-//! same moment, over real HTTP to the real server and a real SQLite file; then all of them
-//! again, as when acknowledgements were lost (every record a duplicate). Prints throughput
-//! and latency; checks only that each record is stored exactly once.
+//! account) syncs a batch of finished practice sessions — ten sessions of nine answers and
+//! the session record, 100 records (`RESAPI_BENCH_SESSIONS` sets the sessions per batch:
+//! 1 is a phone that syncs after each session) — over real HTTP to real `resapi-server` processes
+//! (the release binary) and a real database. Three rounds:
+//!
+//! 1. **all at once**: every phone posts its first batch at the same moment (the apel);
+//! 2. **steady**: every phone posts its second batch, at most `IN_FLIGHT` at a time, one
+//!    after another (the rate a server keeps up with a bounded queue: the latency goal);
+//! 3. **duplicates**: the first batches again, all at once (acknowledgements lost).
+//!
+//! Prints records/s and the latency of a batch (p50, p95, p99, max) per round; checks that
+//! every record is stored exactly once.
 //!
 //!   cargo bench -p resapi-server --bench sync_after_apel
-//!   RESAPI_BENCH_PHONES=1000 cargo bench -p resapi-server --bench sync_after_apel
+//!   RESAPI_BENCH_PHONES=1000 RESAPI_BENCH_IN_FLIGHT=16 RESAPI_BENCH_SESSIONS=1 cargo bench …
+//!   RESAPI_BENCH_DB=postgres://… RESAPI_BENCH_SERVERS=2 RESAPI_BENCH_UNITS=40 cargo bench …
+//!
+//! Accounts are made straight in the database (argon2 sign-ups would take most of the run
+//! and measure password hashing, not sync). With several servers, phones are spread over
+//! them in turn, as a load balancer does.
 
-use resapi_core::api::AuthResponse;
+use resapi_core::api::Role;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{RecordStatus, SyncResponse};
-use resapi_server::AppState;
+use resapi_server::store::{NewAccount, Store};
 use serde_json::{Value, json};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
-const ANSWERS_PER_PHONE: usize = 10;
+const ANSWERS_PER_SESSION: usize = 9;
+const RECORDS_PER_SESSION: usize = ANSWERS_PER_SESSION + 1;
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 /// A valid NIP per phone: born 1985-03-12, appointed 2010-01, serial from `n`.
 fn nip(n: usize) -> String {
     format!(
-        "1985{:02}12 201001 {} {:03}",
+        "1985{:02}12201001{}{:03}",
         1 + n / 2000 % 12,
         1 + n / 1000 % 2,
         n % 1000
     )
 }
 
-fn session(account: Uuid, bundle: &ContentBundle, phone: usize) -> Value {
-    let mut records = Vec::new();
+/// One practice session: nine answers and the session record.
+fn session(account: Uuid, bundle: &ContentBundle, start: usize, records: &mut Vec<Value>) {
     let questions: Vec<_> = bundle
         .questions
         .iter()
         .cycle()
-        .skip(phone * 7 % bundle.questions.len())
-        .take(ANSWERS_PER_PHONE)
+        .skip(start % bundle.questions.len())
+        .take(ANSWERS_PER_SESSION)
         .collect();
     let session_id = Uuid::now_v7();
     for (position, q) in questions.iter().enumerate() {
-        let option = &q.options[(phone + position) % q.options.len()].id;
+        let option = &q.options[(start + position) % q.options.len()].id;
         records.push(json!({
             "id": Uuid::now_v7(),
             "kind": "practice_answer",
@@ -64,14 +89,84 @@ fn session(account: Uuid, bundle: &ContentBundle, phone: usize) -> Value {
         "payload": {
             "scope": "campuran",
             "question_ids": questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
-            "answered": ANSWERS_PER_PHONE,
+            "answered": ANSWERS_PER_SESSION,
             "correct": 0,
             "completed": true,
             "started_at": "2026-11-23T01:10:00Z",
             "content_version": bundle.version
         }
     }));
+}
+
+/// A phone's batch: `sessions` sessions (ten: 100 records).
+fn batch(
+    account: Uuid,
+    bundle: &ContentBundle,
+    phone: usize,
+    round: usize,
+    sessions: usize,
+) -> Value {
+    let mut records = Vec::with_capacity(sessions * RECORDS_PER_SESSION);
+    for s in 0..sessions {
+        session(
+            account,
+            bundle,
+            phone * 7 + (round * sessions + s) * 13,
+            &mut records,
+        );
+    }
     json!({ "records": records })
+}
+
+/// One `resapi-server serve` process of the bench (killed when dropped).
+struct ServerProcess {
+    child: Child,
+    base: String,
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn spawn_server(db: &Path, content: &Path, dist: &Path) -> ServerProcess {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resapi-server"))
+        .arg("serve")
+        .arg("--db")
+        .arg(db)
+        .args(["--addr", "127.0.0.1:0"])
+        .arg("--content")
+        .arg(content)
+        .arg("--dist")
+        .arg(dist)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("resapi-server starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("first line");
+    let base = line
+        .trim()
+        .strip_prefix("Resapi listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_owned();
+    ServerProcess { child, base }
+}
+
+/// User and system CPU seconds a process has used so far, from `/proc/<pid>/stat`.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // USER_HZ is 100 on every Linux this runs on.
+    Some(ticks / 100.0)
 }
 
 struct Round {
@@ -80,15 +175,21 @@ struct Round {
     statuses: Vec<RecordStatus>,
 }
 
-/// Every phone posts its batch at once; each request timed on its own.
-async fn round(http: &reqwest::Client, url: &str, batches: &[(String, Value)]) -> Round {
+/// Posts every batch, at most `in_flight` at a time; each request timed on its own.
+async fn round(
+    http: &reqwest::Client,
+    batches: &[(String, String, Arc<Value>)],
+    in_flight: usize,
+) -> Round {
     let started = Instant::now();
+    let gate = Arc::new(Semaphore::new(in_flight));
     let mut set = JoinSet::new();
-    for (token, body) in batches.iter().cloned() {
-        let (http, url) = (http.clone(), url.to_owned());
+    for (url, token, body) in batches.iter().cloned() {
+        let (http, gate) = (http.clone(), Arc::clone(&gate));
         set.spawn(async move {
+            let _turn = gate.acquire_owned().await.expect("gate");
             let t = Instant::now();
-            let res = http.post(url).bearer_auth(token).json(&body).send().await;
+            let res = http.post(url).bearer_auth(token).json(&*body).send().await;
             let res = res
                 .expect("request")
                 .error_for_status()
@@ -116,40 +217,54 @@ fn report(what: &str, r: &Round) {
     let pct = |p: f64| r.latencies[((r.latencies.len() - 1) as f64 * p).round() as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "  {what:<34} {:>7.0} ms wall {:>7.0} records/s   p50 {:>6.0} ms  p95 {:>6.0} ms  max {:>6.0} ms",
+        "| {what:<32} | {:>6.0} | {:>8.0} | {:>5.0} | {:>5.0} | {:>5.0} | {:>5.0} |",
         ms(r.wall),
         r.statuses.len() as f64 / r.wall.as_secs_f64(),
         ms(pct(0.5)),
         ms(pct(0.95)),
+        ms(pct(0.99)),
         ms(pct(1.0)),
     );
 }
 
 #[tokio::main]
 async fn main() {
-    let phones: usize = std::env::var("RESAPI_BENCH_PHONES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let phones = env_number("RESAPI_BENCH_PHONES", 300);
+    let in_flight = env_number("RESAPI_BENCH_IN_FLIGHT", 8).max(1);
+    let servers = env_number("RESAPI_BENCH_SERVERS", 1).max(1);
+    let sessions = env_number("RESAPI_BENCH_SESSIONS", 10).clamp(1, 45);
+    // Phones of one unit share its tally rows (the worst case on PostgreSQL, where batches
+    // of one unit wait for each other's commit); more units spread them as a ministry does.
+    let units = env_number("RESAPI_BENCH_UNITS", 1).max(1);
+    let per_batch = sessions * RECORDS_PER_SESSION;
     let dir = tempfile::tempdir().expect("temp dir");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let state = AppState::open(
-        &dir.path().join("resapi.db"),
-        &content,
-        &dir.path().join("dist"),
-    )
-    .await
-    .expect("server state");
-    let db = state.store.pool().clone();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("port");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, resapi_server::http::app(state)).await });
+    // A new, empty database: a SQLite file here, or the PostgreSQL one named.
+    let location = std::env::var("RESAPI_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| dir.path().join("resapi.db"));
+    let backend = if location.to_string_lossy().starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite file"
+    };
+    let dist = dir.path().join("dist");
+    let processes: Vec<ServerProcess> = (0..servers)
+        .map(|_| spawn_server(&location, &content, &dist))
+        .collect();
+    let store = Store::open(&location).await.expect("database");
     let http = reqwest::Client::new();
-
+    // A phone asking for brotli waits for the server's one compression of the content
+    // bundle (seconds at its strongest setting), which would otherwise run during round 1.
+    let compressed = http
+        .get(format!("{}/api/v1/content", processes[0].base))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .expect("content");
+    compressed.bytes().await.expect("content bytes");
     let bundle: ContentBundle = http
-        .get(format!("{base}/api/v1/content"))
+        .get(format!("{}/api/v1/content", processes[0].base))
         .send()
         .await
         .expect("content")
@@ -157,55 +272,88 @@ async fn main() {
         .await
         .expect("content bundle");
 
-    // Sign-ups are bounded by argon2 (deliberately slow, two at a time), not by sync.
-    let started = Instant::now();
-    let mut set = JoinSet::new();
-    for n in 0..phones {
-        let (http, base) = (http.clone(), base.clone());
-        set.spawn(async move {
-            let res = http
-                .post(format!("{base}/api/v1/auth/register"))
-                .json(&json!({"nip": nip(n), "name": format!("Pegawai {n}"), "password": "apel-pagi-2026", "unit_id": "bkn"}))
-                .send()
-                .await
-                .expect("register");
-            let auth: AuthResponse = res.error_for_status().expect("201").json().await.expect("auth");
-            (n, auth)
-        });
-    }
-    let mut accounts = Vec::new();
-    while let Some(done) = set.join_next().await {
-        accounts.push(done.expect("task"));
-    }
-    let signup = started.elapsed();
-    accounts.sort_by_key(|(n, _)| *n);
-    let batches: Vec<(String, Value)> = accounts
-        .iter()
-        .map(|(n, a)| (a.token.clone(), session(a.account.id, &bundle, *n)))
-        .collect();
-
-    let url = format!("{base}/api/v1/sync");
-    let first = round(&http, &url, &batches).await;
-    let again = round(&http, &url, &batches).await;
-
-    let expected = phones * (ANSWERS_PER_PHONE + 1);
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
-        .fetch_one(&db)
+    let unit_ids: Vec<String> = store
+        .list_units()
         .await
-        .expect("count");
-    assert!(first.statuses.iter().all(|s| *s == RecordStatus::Stored));
+        .expect("units")
+        .into_iter()
+        .map(|u| u.id)
+        .take(units)
+        .collect();
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    for n in 0..phones {
+        let account = store
+            .create_account(NewAccount {
+                nip: &nip(n),
+                name: &format!("Pegawai {n}"),
+                unit_id: &unit_ids[n % unit_ids.len()],
+                password_hash: "not used",
+                roles: &[Role::Employee],
+            })
+            .await
+            .expect("account");
+        let id = account.uuid().expect("account id");
+        let (token, _) = store.create_session(id).await.expect("session");
+        let url = format!("{}/api/v1/sync", processes[n % servers].base);
+        first.push((
+            url.clone(),
+            token.clone(),
+            Arc::new(batch(id, &bundle, n, 0, sessions)),
+        ));
+        second.push((url, token, Arc::new(batch(id, &bundle, n, 1, sessions))));
+    }
+
+    // Start-up (migrations, the content's compression) is not the sync's.
+    let cpu_before: f64 = processes
+        .iter()
+        .filter_map(|p| cpu_seconds(p.child.id()))
+        .sum();
+    let all_at_once = round(&http, &first, phones).await;
+    let steady = round(&http, &second, in_flight).await;
+    let again = round(&http, &first, phones).await;
+
+    let expected = phones * per_batch * 2;
+    let contents = store.contents().await.expect("count");
+    let stored = contents
+        .rows
+        .iter()
+        .find(|(table, _)| table == "records")
+        .map_or(0, |(_, n)| *n);
+    assert!(
+        all_at_once
+            .statuses
+            .iter()
+            .all(|s| *s == RecordStatus::Stored)
+    );
+    assert!(steady.statuses.iter().all(|s| *s == RecordStatus::Stored));
     assert!(again.statuses.iter().all(|s| *s == RecordStatus::Duplicate));
     assert_eq!(stored as usize, expected, "each record stored exactly once");
 
     println!(
-        "\nsync after the apel: {phones} phones × {} records, SQLite file, one process",
-        ANSWERS_PER_PHONE + 1
+        "\nsync after the apel: {phones} phones × {per_batch} records, {} unit(s), {backend}, \
+         {servers} server process(es)\n",
+        unit_ids.len()
     );
-    println!(
-        "  sign-up of {phones} accounts (argon2)     {:>7.0} ms",
-        signup.as_secs_f64() * 1000.0
-    );
-    report("first sync (all stored)", &first);
-    report("same batches again (duplicates)", &again);
-    println!("  stored: {stored} records, each once");
+    println!("| round | wall ms | records/s | p50 ms | p95 ms | p99 ms | max ms |");
+    println!("|---|---|---|---|---|---|---|");
+    report(&format!("all {phones} at once (stored)"), &all_at_once);
+    report(&format!("{in_flight} at a time (stored)"), &steady);
+    report(&format!("all {phones} again (duplicates)"), &again);
+    println!("\nstored: {stored} records, each once");
+    // The servers' own CPU time (from /proc; Linux only), for sizing: the database's is
+    // measured apart (docs/scale.md).
+    let cpu: f64 = processes
+        .iter()
+        .filter_map(|p| cpu_seconds(p.child.id()))
+        .sum::<f64>()
+        - cpu_before;
+    if cpu > 0.0 {
+        println!(
+            "server CPU: {cpu:.1} s for {} records sent ({:.0} µs per record)",
+            phones * per_batch * 3,
+            cpu * 1e6 / (phones * per_batch * 3) as f64
+        );
+    }
+    drop(processes);
 }

@@ -57,6 +57,9 @@ pub enum Command {
     /// Remove an account, its records and sessions (a person's request under UU 27/2022).
     /// Without --yes, only shows what would be removed.
     EraseAccount(EraseAccountArgs),
+    /// Move a SQLite installation (every account, session and record) into a new, empty
+    /// PostgreSQL database, and check the copy.
+    MigrateToPostgres(MigrateToPostgresArgs),
     /// Fill a new, empty database with a made-up demo agency (units, people, a year of
     /// records). Refuses a database that holds anything.
     Demo(crate::demo::command::DemoArgs),
@@ -168,6 +171,21 @@ pub struct LimitArgs {
     /// address reaching a cloud server may need more).
     #[arg(long, env = "RESAPI_LIVE_JOINS_PER_MINUTE", default_value_t = 600)]
     pub live_joins_per_minute: usize,
+    /// Behind a load balancer: the last digits of this process's live quiz codes (e.g.
+    /// 01234 here, 56789 on the other), by which the balancer routes a game's requests to
+    /// the process that holds it (docs/deploy.md). Default: all ten (one process).
+    #[arg(
+        long,
+        env = "RESAPI_LIVE_CODE_ENDINGS",
+        value_name = "DIGITS",
+        default_value = "0123456789",
+        value_parser = parse_code_endings
+    )]
+    pub live_code_endings: crate::live::CodeEndings,
+}
+
+fn parse_code_endings(text: &str) -> Result<crate::live::CodeEndings, String> {
+    crate::live::CodeEndings::parse(text).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Args)]
@@ -289,6 +307,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::Backup(args)) => backup(args).await,
         Some(Command::EraseAccount(args)) => erase_account(args).await,
         Some(Command::Demo(args)) => crate::demo::command::run(args).await,
+        Some(Command::MigrateToPostgres(args)) => migrate_to_postgres(args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -337,6 +356,7 @@ async fn serve(args: ServeArgs) -> CmdResult {
     state.live = Arc::new(crate::live::Live::new(crate::live::LiveSettings {
         max_players_total: limits.live_max_players.max(1),
         joins_per_minute: limits.live_joins_per_minute.max(1),
+        code_endings: limits.live_code_endings,
         ..crate::live::LiveSettings::default()
     }));
     let sweeper = state::spawn_sweeper(&state, state::SWEEP_EVERY);
@@ -683,6 +703,39 @@ async fn backup(args: BackupArgs) -> CmdResult {
         summary.accounts,
         summary.records,
         summary.bytes.div_ceil(1024)
+    );
+    Ok(())
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MigrateToPostgresArgs {
+    /// The SQLite file to move (stop the server first: records synced meanwhile stay behind).
+    #[arg(long)]
+    pub from: PathBuf,
+    /// The new, empty PostgreSQL database (postgres://user@host/name).
+    #[arg(long)]
+    pub to: String,
+}
+
+async fn migrate_to_postgres(args: MigrateToPostgresArgs) -> CmdResult {
+    if !args.to.starts_with("postgres://") && !args.to.starts_with("postgresql://") {
+        return Err(format!("--to must be a postgres:// URL, not {}", args.to));
+    }
+    if !args.from.is_file() {
+        return Err(format!("no SQLite database at {}", args.from.display()));
+    }
+    let from = open_db(&args.from).await?;
+    let to = open_db(Path::new(&args.to)).await?;
+    let moved = from
+        .copy_into_postgres(&to)
+        .await
+        .map_err(|e| e.to_string());
+    from.close().await;
+    to.close().await;
+    let moved = moved?;
+    println!(
+        "Moved to PostgreSQL and checked: {}",
+        crate::store::transfer::summary(&moved)
     );
     Ok(())
 }

@@ -84,7 +84,7 @@ fn check_content_fails_on_answer_cues_unless_allowed() {
 #[tokio::test]
 async fn admin_commands_create_grant_and_reset() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data/resapi.db");
+    let db = common::test_db(&dir.path().join("data/resapi.db"));
     let run = |args: &[&str], password: Option<&str>, stdin: Option<&str>| {
         let mut c = cmd();
         c.args(args).env("RESAPI_DB", &db);
@@ -195,7 +195,7 @@ async fn admin_commands_create_grant_and_reset() {
 async fn serve_prints_its_address_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     // spawn_server reads the address from the first line, and stop() asserts exit 0.
-    let server = common::spawn_server(&dir.path().join("resapi.db"), &[]);
+    let server = common::spawn_server(&common::test_db(&dir.path().join("resapi.db")), &[]);
     let health: serde_json::Value = reqwest::get(server.url("/api/v1/health"))
         .await
         .unwrap()
@@ -237,7 +237,7 @@ async fn the_anonymity_threshold_can_be_raised_and_never_lowered() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("k = 3 terlalu kecil"), "{stderr}");
 
-    let db = dir.path().join("resapi.db");
+    let db = common::test_db(&dir.path().join("resapi.db"));
     let content = fixture_content();
     let out = cmd()
         .args([

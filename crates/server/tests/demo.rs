@@ -44,7 +44,7 @@ async fn fill(
     let content = resapi_server::content::load(&content_dir()).unwrap();
     let store = Store::open(path).await.unwrap();
     let report = demo::fill(&store, &content.bundle, &content.units, options, |_, _| {}).await;
-    (store.pool().clone(), content.bundle, report)
+    (store.sqlite().unwrap().clone(), content.bundle, report)
 }
 
 async fn scalar(db: &SqlitePool, sql: &'static str) -> i64 {
@@ -311,9 +311,9 @@ async fn a_database_that_holds_anything_is_refused_and_left_as_it_was() {
         stderr.contains("not empty") && stderr.contains("1 account"),
         "{stderr}"
     );
-    assert_eq!(scalar(&srv.db, "SELECT COUNT(*) FROM accounts").await, 1);
-    assert_eq!(scalar(&srv.db, "SELECT COUNT(*) FROM records").await, 0);
-    assert_eq!(scalar(&srv.db, "SELECT demo FROM instance").await, 0);
+    assert_eq!(srv.count("SELECT COUNT(*) FROM accounts").await, 1);
+    assert_eq!(srv.count("SELECT COUNT(*) FROM records").await, 0);
+    assert_eq!(srv.count("SELECT demo FROM instance").await, 0);
 }
 
 #[tokio::test]

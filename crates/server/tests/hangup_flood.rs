@@ -63,7 +63,7 @@ fn login_and_hang_up(addr: &str, n: u32) {
 async fn hundreds_of_hung_up_logins_run_a_bounded_number_of_hashes_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let server = spawn_server(
-        &dir.path().join("resapi.db"),
+        &common::test_db(&dir.path().join("resapi.db")),
         &["--trusted-proxy", "127.0.0.1"],
     );
     let pid = server.child.id();

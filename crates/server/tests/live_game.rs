@@ -396,11 +396,7 @@ async fn a_phone_gets_its_live_answer_only_once_stored_and_cannot_make_one_up() 
 
     // Another writer holds the database: the question closes, but its record cannot be
     // stored yet, so the phone must not get it (nor find it in a rejoin's welcome).
-    let mut lock = srv.db.acquire().await.unwrap();
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut *lock)
-        .await
-        .unwrap();
+    let mut lock = srv.hold_write_lock().await;
     let (answer_id, msg) = answer(0, &key(&content, 0));
     phone.send(msg).await;
     // The only player answered: the question closes at once.

@@ -261,7 +261,7 @@ async fn beyond_the_hash_ceiling_a_login_gets_503_busy_and_costs_no_attempt() {
 async fn without_connection_info_login_works_and_is_limited_by_nip() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(
-        &dir.path().join("resapi.db"),
+        &common::test_db(&dir.path().join("resapi.db")),
         &fixture_content(),
         &dir.path().join("dist"),
     )

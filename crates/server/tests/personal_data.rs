@@ -255,7 +255,7 @@ fn erase_cmd(srv: &Server, args: &[&str]) -> std::process::Output {
         .arg("erase-account")
         .args(args)
         .arg("--db")
-        .arg(srv.dir.path().join("db/resapi.db"))
+        .arg(srv.db_path())
         .env_remove("RESAPI_DB")
         .env("RUST_LOG", "warn")
         .output()
@@ -328,6 +328,10 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 
 #[tokio::test]
 async fn an_erased_account_leaves_no_trace_in_the_database_file() {
+    if common::postgres_url().is_some() {
+        // SQLite only: the bytes of its file. PostgreSQL reclaims space with VACUUM.
+        return;
+    }
     let srv = start().await;
     let a = srv.register(61).await;
     let ids = two_records(&srv, &a).await;

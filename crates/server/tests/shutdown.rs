@@ -15,7 +15,7 @@ fn spawn_server(dir: &std::path::Path, grace_secs: u64) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_resapi-server"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .arg("--db")
-        .arg(dir.join("resapi.db"))
+        .arg(common::test_db(&dir.join("resapi.db")))
         .arg("--content")
         .arg(common::fixture_content())
         .arg("--dist")

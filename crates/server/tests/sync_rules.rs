@@ -93,7 +93,7 @@ async fn a_stored_answer_is_a_duplicate_on_resend_after_its_question_left_the_co
         toml.replace("id = \"adaptif-003\"", "id = \"adaptif-903\""),
     )
     .unwrap();
-    let next = serve_other_content(&srv.dir.path().join("db/resapi.db"), &content).await;
+    let next = serve_other_content(&srv.db_path(), &content).await;
 
     // The phone never got the acknowledgement and resends: it must hear `duplicate`, not a
     // rejection that would park an answer the server already holds under "Perlu perhatian".
@@ -238,6 +238,20 @@ async fn a_second_answer_for_the_same_session_position_is_refused_already_answer
     assert_eq!(error_codes(&both), vec![None, Some("already_answered")]);
     assert!(!both.results[1].error.as_ref().unwrap().message.is_empty());
 
+    // The batch's answer slots are claimed together when it ends: a refused answer sent
+    // twice in one batch is refused twice (its repeat follows it), and only the answer that
+    // claimed a free position is stored.
+    let stale_again = answer_at(me, session, 2, "adaptif-002", "d");
+    let free = answer_at(me, session, 3, "adaptif-003", "a");
+    let repeated = srv
+        .sync(&auth.token, vec![stale_again.clone(), free, stale_again])
+        .await;
+    assert_eq!(
+        error_codes(&repeated),
+        vec![Some("already_answered"), None, Some("already_answered")]
+    );
+    assert_eq!(statuses(&repeated)[1], RecordStatus::Stored);
+
     // Another account naming the same practice session id cannot block this person's positions,
     // nor be blocked by them.
     let other = srv.register(5).await;
@@ -251,9 +265,9 @@ async fn a_second_answer_for_the_same_session_position_is_refused_already_answer
     assert_eq!(
         srv.count("SELECT COUNT(*) FROM records WHERE kind = 'practice_answer'")
             .await,
-        3
+        4
     );
-    assert_eq!(srv.count("SELECT COUNT(*) FROM answer_slots").await, 3);
+    assert_eq!(srv.count("SELECT COUNT(*) FROM answer_slots").await, 4);
 }
 
 #[tokio::test]
@@ -397,7 +411,7 @@ async fn a_database_from_before_the_slot_rule_keeps_its_first_answer_per_positio
 
     // The new server migrates it: the first answer stored holds the slot, nothing is lost.
     let store = resapi_server::store::Store::open(&db_path).await.unwrap();
-    let db = store.pool().clone();
+    let db = store.sqlite().unwrap().clone();
     let slots: Vec<(String, i64)> = sqlx::query_as("SELECT record_id, position FROM answer_slots")
         .fetch_all(&db)
         .await

@@ -244,7 +244,13 @@ pub async fn fill(
         .hash(DEMO_PASSWORD.to_string())
         .await
         .map_err(|e| DemoError::Password(e.to_string()))?;
-    let mut writer = Writer::open(store.pool()).await?;
+    // SQLite: the demo fills a file (a PostgreSQL demo: fill a file, then migrate-to-postgres).
+    let Some(file) = store.sqlite() else {
+        return Err(DemoError::Store(crate::store::StoreError::SqliteOnly(
+            "demo",
+        )));
+    };
+    let mut writer = Writer::open(file).await?;
     writer.mark_demo(seed, &rfc3339(now)).await?;
     let created_at = rfc3339(created);
     let account_rows: Vec<AccountRow> = people

@@ -73,7 +73,7 @@ async fn dashboard(
 ) -> Result<Json<Arc<UnitDashboard>>> {
     caller.check_scope(&id)?;
     let period = q.period()?;
-    let generation = state.store.facts_generation();
+    let generation = state.store.facts_generation().await;
     let k = state.k.get();
     let today = state.clock.today();
     if let Some(d) = state.dashboards.get(&id, period, k, today, generation) {

@@ -11,7 +11,7 @@ pub mod socket_error;
 mod task;
 
 pub use handle::{Command, GameHandle, Outbox};
-pub use registry::{CreateError, Live, LiveSettings};
+pub use registry::{CodeEndings, CodeEndingsError, CreateError, Live, LiveSettings};
 pub use report::{GameReport, StoredReport};
 
 /// The server clock, Unix milliseconds: the game's deadlines and its records' times.

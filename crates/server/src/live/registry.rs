@@ -36,6 +36,9 @@ pub struct LiveSettings {
     pub joins_per_minute: usize,
     /// Largest message a client may send, in bytes.
     pub max_message_bytes: usize,
+    /// The last digits this process gives its games' join codes (and ids): how a load
+    /// balancer in front of several processes finds the one holding a game.
+    pub code_endings: CodeEndings,
 }
 
 impl Default for LiveSettings {
@@ -49,8 +52,55 @@ impl Default for LiveSettings {
             outbox: 64,
             joins_per_minute: 600,
             max_message_bytes: 4096,
+            code_endings: CodeEndings::ALL,
         }
     }
+}
+
+/// The last digits of the join codes one process hands out (`serve --live-code-endings`).
+///
+/// A running game lives in the memory of the process that created it, so every request
+/// about it must reach that process. Giving each process its own last digits makes the
+/// code itself say where the game is: a load balancer routes `/live/join/<code>/…` by the
+/// code's last digit, and `/live/games/<id>/…` by the id's last character, which the
+/// registry makes the same digit (docs/deploy.md). One process keeps all ten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeEndings([bool; 10]);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a set of digits 0-9 (e.g. 01234)")]
+pub struct CodeEndingsError(String);
+
+impl CodeEndings {
+    pub const ALL: CodeEndings = CodeEndings([true; 10]);
+
+    /// Reads digits such as `01234` (commas or spaces between them allowed); at least one.
+    pub fn parse(text: &str) -> Result<CodeEndings, CodeEndingsError> {
+        let mut endings = [false; 10];
+        for c in text.chars().filter(|c| !matches!(c, ',' | ' ')) {
+            let digit = c
+                .to_digit(10)
+                .ok_or_else(|| CodeEndingsError(text.to_owned()))?;
+            endings[digit as usize] = true;
+        }
+        if !endings.contains(&true) {
+            return Err(CodeEndingsError(text.to_owned()));
+        }
+        Ok(CodeEndings(endings))
+    }
+
+    pub fn allows(&self, code: JoinCode) -> bool {
+        self.0[(code.value() % 10) as usize]
+    }
+}
+
+/// A new game's id whose last hex digit is the code's last digit, so the game's id routes
+/// like its code. The id stays a valid version-7 UUID: its version and variant bits are
+/// in bytes 6 and 8; only 4 of its 74 random bits are fixed.
+fn id_ending_like(code: JoinCode) -> Uuid {
+    let mut bytes = Uuid::now_v7().into_bytes();
+    bytes[15] = (bytes[15] & 0xf0) | (code.value() % 10) as u8;
+    Uuid::from_bytes(bytes)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,15 +184,18 @@ impl Live {
         getrandom::fill(&mut seed)?;
         let mut rng = Rng::new(u64::from_le_bytes(seed));
         config.check()?;
-        let id = Uuid::now_v7();
         let mut games = self.lock();
         if games.by_code.len() >= self.settings.max_games {
             return Err(CreateError::TooManyGames);
         }
+        // With one ending in ten, about one draw in ten fits; the loop ends as surely as
+        // with all ten (max_games is far below the 90,000 codes of one ending).
+        let endings = self.settings.code_endings;
         let mut code = JoinCode::generate(&mut rng);
-        while games.by_code.contains_key(&code) {
+        while games.by_code.contains_key(&code) || !endings.allows(code) {
             code = JoinCode::generate(&mut rng);
         }
+        let id = id_ending_like(code);
         let game = Game::prepare(id, code, config, &content.bundle, &mut rng)?;
         let handle = task::spawn(
             game,
@@ -163,6 +216,32 @@ impl Live {
         let mut games = self.lock();
         if let Some(code) = games.by_id.remove(&id) {
             games.by_code.remove(&code);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_endings_are_digits_and_at_least_one() {
+        let even = CodeEndings::parse("0,2 468").unwrap();
+        assert!(even.allows(JoinCode::parse("482914").unwrap()));
+        assert!(!even.allows(JoinCode::parse("482913").unwrap()));
+        assert!(CodeEndings::parse("").is_err());
+        assert!(CodeEndings::parse("0a").is_err());
+        assert_eq!(CodeEndings::parse("0123456789").unwrap(), CodeEndings::ALL);
+    }
+
+    #[test]
+    fn a_game_id_ends_in_its_code_digit_and_stays_a_v7_uuid() {
+        for text in ["100000", "482913", "999999"] {
+            let code = JoinCode::parse(text).unwrap();
+            let id = id_ending_like(code);
+            assert_eq!(id.get_version_num(), 7);
+            assert_eq!(id.get_variant(), uuid::Variant::RFC4122);
+            assert_eq!(id.to_string().chars().last(), text.chars().last());
         }
     }
 }

@@ -17,6 +17,10 @@ impl Store {
     /// copy and nothing half-written is; the server keeps serving meanwhile. The copy is then
     /// checked and counted.
     pub async fn backup(&self, to: &Path) -> Result<BackupSummary> {
+        // PostgreSQL has its own tools (pg_dump, base backups: docs/database.md).
+        let Some(pool) = self.sqlite() else {
+            return Err(StoreError::SqliteOnly("backup"));
+        };
         let shown = to.display().to_string();
         if let Some(parent) = to.parent()
             && !parent.as_os_str().is_empty()
@@ -45,7 +49,7 @@ impl Store {
         }
         let copied = sqlx::query("VACUUM INTO $1")
             .bind(to.to_string_lossy().into_owned())
-            .execute(&self.pool)
+            .execute(pool)
             .await;
         if let Err(e) = copied {
             let _ = std::fs::remove_file(to);
@@ -56,22 +60,25 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::BackupCheck(e.to_string()))?;
             let fail = |e: sqlx::Error| StoreError::BackupCheck(e.to_string());
+            let Some(copy_pool) = copy.sqlite() else {
+                return Err(StoreError::SqliteOnly("backup"));
+            };
             let verdict: String = sqlx::query_scalar("PRAGMA quick_check")
-                .fetch_one(&copy.pool)
+                .fetch_one(copy_pool)
                 .await
                 .map_err(fail)?;
             if verdict != "ok" {
                 return Err(StoreError::BackupCheck(verdict));
             }
             let accounts = sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
-                .fetch_one(&copy.pool)
+                .fetch_one(copy_pool)
                 .await
                 .map_err(fail)?;
             let records = sqlx::query_scalar("SELECT COUNT(*) FROM records")
-                .fetch_one(&copy.pool)
+                .fetch_one(copy_pool)
                 .await
                 .map_err(fail)?;
-            copy.pool.close().await;
+            copy.close().await;
             Ok((accounts, records))
         };
         let (accounts, records) = check.await?;

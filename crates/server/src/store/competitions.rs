@@ -3,13 +3,13 @@
 //! and the refused ones. An attempt arrives as an ordinary synced record; [`accept_attempt`]
 //! judges and grades it inside the sync's transaction.
 
-use super::{Result, Store, StoreError, unix_ms};
+use super::{Conn, Result, Store, StoreError, on_conn, on_pool, unix_ms};
 use resapi_core::competition::grade::{AttemptAnswer, grade};
 use resapi_core::competition::window::{Arrival, Window};
 use resapi_core::content::ContentBundle;
 use resapi_core::role::subtree;
 use resapi_core::sync::{CompetitionAttempt, RecordError, SyncRecord};
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -71,39 +71,41 @@ impl CompetitionRow {
     }
 }
 
-type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>;
-
 /// Binds `$1`–`$12`: the id and the organiser's settings, in the columns' order (an insert
 /// and an edit write the same ones).
-fn with_settings<'q>(q: Query<'q>, row: &'q CompetitionRow) -> Query<'q> {
-    q.bind(&row.id)
-        .bind(&row.name)
-        .bind(&row.description)
-        .bind(&row.unit_id)
-        .bind(&row.zone)
-        .bind(row.opens_at)
-        .bind(row.closes_at)
-        .bind(row.grace_seconds)
-        .bind(row.limit_seconds)
-        .bind(&row.source)
-        .bind(&row.question_ids)
-        .bind(&row.rule)
+macro_rules! with_settings {
+    ($q:expr, $row:expr) => {
+        $q.bind(&$row.id)
+            .bind(&$row.name)
+            .bind(&$row.description)
+            .bind(&$row.unit_id)
+            .bind(&$row.zone)
+            .bind($row.opens_at)
+            .bind($row.closes_at)
+            .bind($row.grace_seconds)
+            .bind($row.limit_seconds)
+            .bind(&$row.source)
+            .bind(&$row.question_ids)
+            .bind(&$row.rule)
+    };
 }
 
 impl Store {
     pub async fn insert_competition(&self, row: &CompetitionRow, by: Uuid) -> Result<()> {
-        let insert = sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO competitions ({COLUMNS}, created_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
-        )));
-        with_settings(insert, row)
-            .bind(&row.cancel_reason)
-            .bind(row.published_at)
-            .bind(row.created_at)
-            .bind(by.to_string())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            let insert = sqlx::query(AssertSqlSafe(format!(
+                "INSERT INTO competitions ({COLUMNS}, created_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+            )));
+            with_settings!(insert, row)
+                .bind(&row.cancel_reason)
+                .bind(row.published_at)
+                .bind(row.created_at)
+                .bind(by.to_string())
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
     }
 
     /// Rewrites the settings of a competition that has not opened (`opens_at` still ahead of
@@ -113,35 +115,41 @@ impl Store {
         row: &CompetitionRow,
         now: OffsetDateTime,
     ) -> Result<bool> {
-        let update = sqlx::query(
-            "UPDATE competitions SET name = $2, description = $3, unit_id = $4, zone = $5, \
-             opens_at = $6, closes_at = $7, grace_seconds = $8, limit_seconds = $9, \
-             source = $10, question_ids = $11, rule = $12 \
-             WHERE id = $1 AND opens_at > $13 AND cancel_reason IS NULL",
-        );
-        let done = with_settings(update, row)
-            .bind(unix_ms(now))
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        on_pool!(&self.pool, pool => {
+            let update = sqlx::query(
+                "UPDATE competitions SET name = $2, description = $3, unit_id = $4, zone = $5, \
+                 opens_at = $6, closes_at = $7, grace_seconds = $8, limit_seconds = $9, \
+                 source = $10, question_ids = $11, rule = $12 \
+                 WHERE id = $1 AND opens_at > $13 AND cancel_reason IS NULL",
+            );
+            let done = with_settings!(update, row)
+                .bind(unix_ms(now))
+                .execute(pool)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        })
     }
 
     pub async fn competition(&self, id: Uuid) -> Result<Option<CompetitionRow>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM competitions WHERE id = $1"
-        )))
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(AssertSqlSafe(format!(
+                "SELECT {COLUMNS} FROM competitions WHERE id = $1"
+            )))
+            .bind(id.to_string())
+            .fetch_optional(pool)
+            .await?)
+        })
     }
 
     /// Every competition, newest window first (callers filter by scope or membership).
     pub async fn competitions(&self) -> Result<Vec<CompetitionRow>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM competitions ORDER BY opens_at DESC, id"
-        )))
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(AssertSqlSafe(format!(
+                "SELECT {COLUMNS} FROM competitions ORDER BY opens_at DESC, id"
+            )))
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// A later close, while it has not closed and is not cancelled.
@@ -151,30 +159,34 @@ impl Store {
         closes_at: OffsetDateTime,
         now: OffsetDateTime,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE competitions SET closes_at = $2 \
-             WHERE id = $1 AND closes_at > $3 AND closes_at < $2 AND cancel_reason IS NULL \
-             AND published_at IS NULL",
-        )
-        .bind(id.to_string())
-        .bind(unix_ms(closes_at))
-        .bind(unix_ms(now))
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        on_pool!(&self.pool, pool => {
+            let done = sqlx::query(
+                "UPDATE competitions SET closes_at = $2 \
+                 WHERE id = $1 AND closes_at > $3 AND closes_at < $2 AND cancel_reason IS NULL \
+                 AND published_at IS NULL",
+            )
+            .bind(id.to_string())
+            .bind(unix_ms(closes_at))
+            .bind(unix_ms(now))
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Cancels a competition not yet published (nor cancelled).
     pub async fn cancel_competition(&self, id: Uuid, reason: &str) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE competitions SET cancel_reason = $2 \
-             WHERE id = $1 AND cancel_reason IS NULL AND published_at IS NULL",
-        )
-        .bind(id.to_string())
-        .bind(reason)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        on_pool!(&self.pool, pool => {
+            let done = sqlx::query(
+                "UPDATE competitions SET cancel_reason = $2 \
+                 WHERE id = $1 AND cancel_reason IS NULL AND published_at IS NULL",
+            )
+            .bind(id.to_string())
+            .bind(reason)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Publishes `results` (JSON) as the competition's record; false when it was cancelled or
@@ -185,16 +197,18 @@ impl Store {
         results: &str,
         now: OffsetDateTime,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE competitions SET published_at = $2, results = $3 \
-             WHERE id = $1 AND cancel_reason IS NULL AND published_at IS NULL",
-        )
-        .bind(id.to_string())
-        .bind(unix_ms(now))
-        .bind(results)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        on_pool!(&self.pool, pool => {
+            let done = sqlx::query(
+                "UPDATE competitions SET published_at = $2, results = $3 \
+                 WHERE id = $1 AND cancel_reason IS NULL AND published_at IS NULL",
+            )
+            .bind(id.to_string())
+            .bind(unix_ms(now))
+            .bind(results)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Notes the account's download of the questions; answers its *first* download.
@@ -204,119 +218,137 @@ impl Store {
         account: Uuid,
         now: OffsetDateTime,
     ) -> Result<OffsetDateTime> {
-        sqlx::query(
-            "INSERT INTO competition_downloads (competition_id, account_id, first_at) \
-             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind(competition.to_string())
-        .bind(account.to_string())
-        .bind(unix_ms(now))
-        .execute(&self.pool)
-        .await?;
-        let first: i64 = sqlx::query_scalar(
-            "SELECT first_at FROM competition_downloads \
-             WHERE competition_id = $1 AND account_id = $2",
-        )
-        .bind(competition.to_string())
-        .bind(account.to_string())
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(from_ms(first))
+        on_pool!(&self.pool, pool => {
+            sqlx::query(
+                "INSERT INTO competition_downloads (competition_id, account_id, first_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(competition.to_string())
+            .bind(account.to_string())
+            .bind(unix_ms(now))
+            .execute(pool)
+            .await?;
+            let first: i64 = sqlx::query_scalar(
+                "SELECT first_at FROM competition_downloads \
+                 WHERE competition_id = $1 AND account_id = $2",
+            )
+            .bind(competition.to_string())
+            .bind(account.to_string())
+            .fetch_one(pool)
+            .await?;
+            Ok(from_ms(first))
+        })
     }
 
     /// Accounts that downloaded the questions, per unit of the account.
     pub async fn downloads_per_unit(&self, competition: Uuid) -> Result<Vec<(String, i64)>> {
-        Ok(sqlx::query_as(
-            "SELECT a.unit_id, COUNT(*) FROM competition_downloads d \
-             JOIN accounts a ON a.id = d.account_id \
-             WHERE d.competition_id = $1 GROUP BY a.unit_id",
-        )
-        .bind(competition.to_string())
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT a.unit_id, COUNT(*) FROM competition_downloads d \
+                 JOIN accounts a ON a.id = d.account_id \
+                 WHERE d.competition_id = $1 GROUP BY a.unit_id",
+            )
+            .bind(competition.to_string())
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// Accounts per unit (the members a unit's participation is measured against).
     pub async fn accounts_per_unit(&self) -> Result<Vec<(String, i64)>> {
-        Ok(
-            sqlx::query_as("SELECT unit_id, COUNT(*) FROM accounts GROUP BY unit_id")
-                .fetch_all(&self.pool)
-                .await?,
-        )
+        on_pool!(&self.pool, pool => {
+            Ok(
+                sqlx::query_as("SELECT unit_id, COUNT(*) FROM accounts GROUP BY unit_id")
+                    .fetch_all(pool)
+                    .await?,
+            )
+        })
     }
 
     /// Every account with its unit, in id order.
     pub async fn accounts_in_units(&self) -> Result<Vec<(Uuid, String)>> {
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, unit_id FROM accounts ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?;
-        rows.into_iter()
-            .map(|(id, unit)| {
-                Uuid::parse_str(&id)
-                    .map(|id| (id, unit))
-                    .map_err(|e| StoreError::Corrupt(format!("account id {id}: {e}")))
-            })
-            .collect()
+        on_pool!(&self.pool, pool => {
+            let rows: Vec<(String, String)> =
+                sqlx::query_as("SELECT id, unit_id FROM accounts ORDER BY id")
+                    .fetch_all(pool)
+                    .await?;
+            rows.into_iter()
+                .map(|(id, unit)| {
+                    Uuid::parse_str(&id)
+                        .map(|id| (id, unit))
+                        .map_err(|e| StoreError::Corrupt(format!("account id {id}: {e}")))
+                })
+                .collect()
+        })
     }
 
     /// The counted attempts, with each person's name.
     pub async fn attempts(&self, competition: Uuid) -> Result<Vec<AttemptRow>> {
-        Ok(sqlx::query_as(
-            "SELECT t.account_id, a.name, t.unit_id, t.started_at, t.finished_at, t.correct, \
-             t.total, t.answers FROM competition_attempts t \
-             JOIN accounts a ON a.id = t.account_id \
-             WHERE t.competition_id = $1 ORDER BY t.account_id",
-        )
-        .bind(competition.to_string())
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT t.account_id, a.name, t.unit_id, t.started_at, t.finished_at, t.correct, \
+                 t.total, t.answers FROM competition_attempts t \
+                 JOIN accounts a ON a.id = t.account_id \
+                 WHERE t.competition_id = $1 ORDER BY t.account_id",
+            )
+            .bind(competition.to_string())
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// The published results (JSON), once published.
     pub async fn published_results(&self, id: Uuid) -> Result<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT results FROM competitions WHERE id = $1")
-                .bind(id.to_string())
-                .fetch_optional(&self.pool)
-                .await?
-                .flatten(),
-        )
+        on_pool!(&self.pool, pool => {
+            Ok(
+                sqlx::query_scalar("SELECT results FROM competitions WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(pool)
+                    .await?
+                    .flatten(),
+            )
+        })
     }
 
     /// One account's counted attempt.
     pub async fn attempt_of(&self, competition: Uuid, account: Uuid) -> Result<Option<AttemptRow>> {
-        Ok(sqlx::query_as(
-            "SELECT t.account_id, a.name, t.unit_id, t.started_at, t.finished_at, t.correct, \
-             t.total, t.answers FROM competition_attempts t \
-             JOIN accounts a ON a.id = t.account_id \
-             WHERE t.competition_id = $1 AND t.account_id = $2",
-        )
-        .bind(competition.to_string())
-        .bind(account.to_string())
-        .fetch_optional(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT t.account_id, a.name, t.unit_id, t.started_at, t.finished_at, t.correct, \
+                 t.total, t.answers FROM competition_attempts t \
+                 JOIN accounts a ON a.id = t.account_id \
+                 WHERE t.competition_id = $1 AND t.account_id = $2",
+            )
+            .bind(competition.to_string())
+            .bind(account.to_string())
+            .fetch_optional(pool)
+            .await?)
+        })
     }
 
     /// Competitions the account has a counted attempt in.
     pub async fn attempted_by(&self, account: Uuid) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar(
-            "SELECT competition_id FROM competition_attempts WHERE account_id = $1",
-        )
-        .bind(account.to_string())
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT competition_id FROM competition_attempts WHERE account_id = $1",
+            )
+            .bind(account.to_string())
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// Refused attempts by code.
     pub async fn refusals(&self, competition: Uuid) -> Result<Vec<(String, i64)>> {
-        Ok(sqlx::query_as(
-            "SELECT code, COUNT(*) FROM competition_refusals WHERE competition_id = $1 \
-             GROUP BY code ORDER BY code",
-        )
-        .bind(competition.to_string())
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT code, COUNT(*) FROM competition_refusals WHERE competition_id = $1 \
+                 GROUP BY code ORDER BY code",
+            )
+            .bind(competition.to_string())
+            .fetch_all(pool)
+            .await?)
+        })
     }
 }
 
@@ -336,36 +368,38 @@ pub struct NewAttempt<'a> {
 
 impl Store {
     pub async fn insert_attempt(&self, a: &NewAttempt<'_>) -> Result<()> {
-        let answers = serde_json::to_string(a.answers)
-            .map_err(|e| StoreError::Corrupt(format!("answers as JSON: {e}")))?;
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO competition_downloads (competition_id, account_id, first_at) \
-             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind(a.competition.to_string())
-        .bind(a.account.to_string())
-        .bind(unix_ms(a.downloaded_at))
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO competition_attempts (competition_id, account_id, record_id, unit_id, \
-             started_at, finished_at, received_at, correct, total, answers) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
-        )
-        .bind(a.competition.to_string())
-        .bind(a.account.to_string())
-        .bind(a.record_id.to_string())
-        .bind(a.unit_id)
-        .bind(unix_ms(a.started_at))
-        .bind(unix_ms(a.finished_at))
-        .bind(i64::from(a.correct))
-        .bind(i64::from(a.total))
-        .bind(answers)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            let answers = serde_json::to_string(a.answers)
+                .map_err(|e| StoreError::Corrupt(format!("answers as JSON: {e}")))?;
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO competition_downloads (competition_id, account_id, first_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(a.competition.to_string())
+            .bind(a.account.to_string())
+            .bind(unix_ms(a.downloaded_at))
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO competition_attempts (competition_id, account_id, record_id, unit_id, \
+                 started_at, finished_at, received_at, correct, total, answers) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
+            )
+            .bind(a.competition.to_string())
+            .bind(a.account.to_string())
+            .bind(a.record_id.to_string())
+            .bind(a.unit_id)
+            .bind(unix_ms(a.started_at))
+            .bind(unix_ms(a.finished_at))
+            .bind(i64::from(a.correct))
+            .bind(i64::from(a.total))
+            .bind(answers)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
     }
 }
 
@@ -380,44 +414,46 @@ pub struct AttemptContext<'a> {
 /// Judges and grades a `competition_attempt` record inside the sync's transaction: counted
 /// (one row in `competition_attempts`) or refused with a code the phone shows. A refusal of
 /// a real competition is noted for the organiser.
-pub async fn accept_attempt(
-    tx: &mut Transaction<'static, Sqlite>,
+pub(crate) async fn accept_attempt(
+    tx: &mut Conn<'_>,
     record: &SyncRecord,
     at: &AttemptContext<'_>,
 ) -> Result<Result<(), RecordError>> {
-    let attempt: CompetitionAttempt = match serde_json::from_value(record.payload.clone()) {
-        Ok(a) => a,
-        Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
-    };
-    let competition = attempt.competition_id.to_string();
-    let account = at.account_id.to_string();
-    let row: Option<CompetitionRow> = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM competitions WHERE id = $1"
-    )))
-    .bind(&competition)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let Some(row) = row else {
-        return Ok(Err(refusal(
-            "competition_unknown",
-            "Lomba ini tidak dikenal server.",
-        )));
-    };
-    let verdict = judge(tx, &row, &attempt, record, at).await?;
-    if let Err(e) = &verdict {
-        sqlx::query(
-            "INSERT INTO competition_refusals (record_id, competition_id, account_id, code, received_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(record.id.to_string())
+    on_conn!(tx, tx => {
+        let attempt: CompetitionAttempt = match serde_json::from_value(record.payload.clone()) {
+            Ok(a) => a,
+            Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
+        };
+        let competition = attempt.competition_id.to_string();
+        let account = at.account_id.to_string();
+        let row: Option<CompetitionRow> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM competitions WHERE id = $1"
+        )))
         .bind(&competition)
-        .bind(&account)
-        .bind(e.code())
-        .bind(unix_ms(at.now))
-        .execute(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
-    }
-    Ok(verdict)
+        let Some(row) = row else {
+            return Ok(Err(refusal(
+                "competition_unknown",
+                "Lomba ini tidak dikenal server.",
+            )));
+        };
+        let verdict = judge(&mut Conn::from(&mut *tx), &row, &attempt, record, at).await?;
+        if let Err(e) = &verdict {
+            sqlx::query(
+                "INSERT INTO competition_refusals (record_id, competition_id, account_id, code, received_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            )
+            .bind(record.id.to_string())
+            .bind(&competition)
+            .bind(&account)
+            .bind(e.code())
+            .bind(unix_ms(at.now))
+            .execute(&mut *tx)
+            .await?;
+        }
+        Ok(verdict)
+    })
 }
 
 fn refusal(code: &'static str, message: &str) -> RecordError {
@@ -428,85 +464,87 @@ fn refusal(code: &'static str, message: &str) -> RecordError {
 }
 
 async fn judge(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Conn<'_>,
     row: &CompetitionRow,
     attempt: &CompetitionAttempt,
     record: &SyncRecord,
     at: &AttemptContext<'_>,
 ) -> Result<Result<(), RecordError>> {
-    let account = at.account_id.to_string();
-    if row.cancel_reason.is_some() {
-        return Ok(Err(refusal(
-            "competition_cancelled",
-            "Lomba ini dibatalkan penyelenggara; percobaan tidak dinilai.",
-        )));
-    }
-    let unit: Option<String> = sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
+    on_conn!(tx, tx => {
+        let account = at.account_id.to_string();
+        if row.cancel_reason.is_some() {
+            return Ok(Err(refusal(
+                "competition_cancelled",
+                "Lomba ini dibatalkan penyelenggara; percobaan tidak dinilai.",
+            )));
+        }
+        let unit: Option<String> = sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
+            .bind(&account)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let tree: Vec<(String, Option<String>)> = sqlx::query_as("SELECT id, parent_id FROM units")
+            .fetch_all(&mut *tx)
+            .await?;
+        let Some(unit) = unit.filter(|u| subtree(&row.unit_id, &tree).contains(u)) else {
+            return Ok(Err(refusal(
+                "competition_not_your_unit",
+                "Lomba ini bukan untuk unit Anda.",
+            )));
+        };
+        let taken: Option<String> = sqlx::query_scalar(
+            "SELECT record_id FROM competition_attempts WHERE competition_id = $1 AND account_id = $2",
+        )
+        .bind(&row.id)
         .bind(&account)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
-    let tree: Vec<(String, Option<String>)> = sqlx::query_as("SELECT id, parent_id FROM units")
-        .fetch_all(&mut **tx)
+        if taken.is_some() {
+            return Ok(Err(refusal(
+                "competition_already_taken",
+                "Anda sudah mengerjakan lomba ini; setiap orang hanya satu kali.",
+            )));
+        }
+        let downloaded: Option<i64> = sqlx::query_scalar(
+            "SELECT first_at FROM competition_downloads WHERE competition_id = $1 AND account_id = $2",
+        )
+        .bind(&row.id)
+        .bind(&account)
+        .fetch_optional(&mut *tx)
         .await?;
-    let Some(unit) = unit.filter(|u| subtree(&row.unit_id, &tree).contains(u)) else {
-        return Ok(Err(refusal(
-            "competition_not_your_unit",
-            "Lomba ini bukan untuk unit Anda.",
-        )));
-    };
-    let taken: Option<String> = sqlx::query_scalar(
-        "SELECT record_id FROM competition_attempts WHERE competition_id = $1 AND account_id = $2",
-    )
-    .bind(&row.id)
-    .bind(&account)
-    .fetch_optional(&mut **tx)
-    .await?;
-    if taken.is_some() {
-        return Ok(Err(refusal(
-            "competition_already_taken",
-            "Anda sudah mengerjakan lomba ini; setiap orang hanya satu kali.",
-        )));
-    }
-    let downloaded: Option<i64> = sqlx::query_scalar(
-        "SELECT first_at FROM competition_downloads WHERE competition_id = $1 AND account_id = $2",
-    )
-    .bind(&row.id)
-    .bind(&account)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let arrival = Arrival {
-        started_at: attempt.started_at,
-        finished_at: attempt.finished_at,
-        received_at: at.now,
-        downloaded_at: downloaded.map(from_ms),
-    };
-    if let Err(r) = row.window().judge(&arrival) {
-        return Ok(Err(refusal(r.code(), &r.to_string())));
-    }
-    let questions = row.question_ids()?;
-    let answers: &[AttemptAnswer] = &attempt.answers;
-    let graded = match grade(&questions, answers, at.pool) {
-        Ok(g) => g,
-        Err(e) => return Ok(Err(refusal(e.code(), &e.to_string()))),
-    };
-    let answers_json = serde_json::to_string(answers)
-        .map_err(|e| StoreError::Corrupt(format!("answers as JSON: {e}")))?;
-    sqlx::query(
-        "INSERT INTO competition_attempts (competition_id, account_id, record_id, unit_id, \
-         started_at, finished_at, received_at, correct, total, answers) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&row.id)
-    .bind(&account)
-    .bind(record.id.to_string())
-    .bind(&unit)
-    .bind(unix_ms(attempt.started_at))
-    .bind(unix_ms(attempt.finished_at))
-    .bind(unix_ms(at.now))
-    .bind(i64::from(graded.correct))
-    .bind(i64::from(graded.total))
-    .bind(answers_json)
-    .execute(&mut **tx)
-    .await?;
-    Ok(Ok(()))
+        let arrival = Arrival {
+            started_at: attempt.started_at,
+            finished_at: attempt.finished_at,
+            received_at: at.now,
+            downloaded_at: downloaded.map(from_ms),
+        };
+        if let Err(r) = row.window().judge(&arrival) {
+            return Ok(Err(refusal(r.code(), &r.to_string())));
+        }
+        let questions = row.question_ids()?;
+        let answers: &[AttemptAnswer] = &attempt.answers;
+        let graded = match grade(&questions, answers, at.pool) {
+            Ok(g) => g,
+            Err(e) => return Ok(Err(refusal(e.code(), &e.to_string()))),
+        };
+        let answers_json = serde_json::to_string(answers)
+            .map_err(|e| StoreError::Corrupt(format!("answers as JSON: {e}")))?;
+        sqlx::query(
+            "INSERT INTO competition_attempts (competition_id, account_id, record_id, unit_id, \
+             started_at, finished_at, received_at, correct, total, answers) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&row.id)
+        .bind(&account)
+        .bind(record.id.to_string())
+        .bind(&unit)
+        .bind(unix_ms(attempt.started_at))
+        .bind(unix_ms(attempt.finished_at))
+        .bind(unix_ms(at.now))
+        .bind(i64::from(graded.correct))
+        .bind(i64::from(graded.total))
+        .bind(answers_json)
+        .execute(&mut *tx)
+        .await?;
+        Ok(Ok(()))
+    })
 }

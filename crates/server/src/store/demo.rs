@@ -3,6 +3,7 @@
 //! batch size, reused) inside large transactions, on one connection with `synchronous = OFF`
 //! while filling: demo data can be made again, and a million records then take seconds.
 
+use super::{Pool, on_pool};
 use resapi_core::api::Role;
 use sqlx::pool::PoolConnection;
 use sqlx::{AssertSqlSafe, Sqlite, SqliteConnection, SqlitePool};
@@ -27,20 +28,25 @@ impl Occupancy {
 }
 
 /// Whether the database is marked as demo data (`instance.demo`, migration 0005).
-pub async fn is_demo(db: &SqlitePool) -> Result<bool, sqlx::Error> {
-    let demo: Option<i64> = sqlx::query_scalar("SELECT demo FROM instance WHERE id = 1")
-        .fetch_optional(db)
-        .await?;
+pub async fn is_demo(db: &Pool) -> Result<bool, sqlx::Error> {
+    let demo: Option<i64> = on_pool!(db, db => {
+        sqlx::query_scalar("SELECT demo FROM instance WHERE id = 1")
+            .fetch_optional(db)
+            .await?
+    });
     Ok(demo == Some(1))
 }
 
-pub async fn occupancy(db: &SqlitePool) -> Result<Occupancy, sqlx::Error> {
-    let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).fetch_one(db);
-    Ok(Occupancy {
-        demo: is_demo(db).await?,
-        accounts: count("SELECT COUNT(*) FROM accounts").await?,
-        records: count("SELECT COUNT(*) FROM records").await?,
-        roster: count("SELECT COUNT(*) FROM roster").await?,
+pub async fn occupancy(db: &Pool) -> Result<Occupancy, sqlx::Error> {
+    let demo = is_demo(db).await?;
+    on_pool!(db, db => {
+        let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).fetch_one(db);
+        Ok(Occupancy {
+            demo,
+            accounts: count("SELECT COUNT(*) FROM accounts").await?,
+            records: count("SELECT COUNT(*) FROM records").await?,
+            roster: count("SELECT COUNT(*) FROM roster").await?,
+        })
     })
 }
 

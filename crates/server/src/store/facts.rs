@@ -6,18 +6,35 @@
 //! periods (month, quarter, year) of its `created_at` on the agency's calendar.
 
 use super::answer_rows::{encode, layout_items};
-use super::{Result, Store, unix_ms};
+use super::{Conn, Result, Store, on_conn, on_pool, unix_ms};
 use resapi_core::aggregate::period::{Period, PeriodKind};
 use resapi_core::careless::careless;
 use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
     LiveAnswer, PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord,
 };
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
-use std::collections::HashMap;
+use sqlx::QueryBuilder;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use time::UtcOffset;
 use time::macros::offset;
 use uuid::Uuid;
+
+/// Inserts `rows` with `head` (`INSERT INTO … (columns) `), in chunks, each statement
+/// ending with `tail` (empty, or an `ON CONFLICT` clause). A macro, so that `bind` (a
+/// closure or a `bind_…::<Db>`) is typed for the backend of the arm it is used in.
+macro_rules! insert_rows {
+    ($tx:expr, $head:expr, $tail:expr, $rows:expr, $bind:expr $(,)?) => {{
+        let conn: &mut <Db as sqlx::Database>::Connection = $tx;
+        let rows: Vec<_> = $rows.collect();
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new($head);
+            qb.push_values(rows.by_ref().take(CHUNK), $bind);
+            qb.push($tail);
+            qb.build().execute(&mut *conn).await?;
+        }
+    }};
+}
 
 /// The agency's calendar: WIB (UTC+7). A response at 00:30 WIB on 1 April is April's.
 pub const AGENCY_OFFSET: UtcOffset = offset!(+7);
@@ -114,27 +131,101 @@ fn answered(record: &SyncRecord) -> Option<(String, bool)> {
     }
 }
 
-/// What a batch adds to the unit tallies (`fact_practice`), summed per cell (period, unit,
-/// key) and written once before the batch commits: a live game's close stores thousands
-/// of answers of a few units, and one row per cell is far less work than one per answer.
+/// What a batch adds to the activity rows, the people's own practice tallies and the unit
+/// tallies, summed and written once before the batch commits. One statement per table for
+/// the whole batch instead of two per answer: on SQLite every statement is a round trip to
+/// the database thread, and a synced batch of 100 answers of one person touches the same
+/// few rows again and again (issue 14's ingest speed).
 #[derive(Default)]
-pub(super) struct UnitTallies(HashMap<(String, String, String), (i64, i64, i64)>);
+pub(super) struct UnitTallies {
+    /// (account, period, unit) of `fact_activity`.
+    activity: BTreeSet<(String, String, String)>,
+    /// (account, period, key) → (unit, answered, correct) of `fact_practice_people`.
+    people: BTreeMap<(String, String, String), (String, i64, i64)>,
+    /// (period, unit, key) → (answered, correct, people) of `fact_practice`.
+    cells: HashMap<(String, String, String), (i64, i64, i64)>,
+}
 
 impl UnitTallies {
     /// Writes the sums, inside the batch's transaction.
-    pub(super) async fn write(self, tx: &mut SqliteConnection) -> Result<()> {
-        insert_rows(
+    pub(super) async fn write(mut self, tx: &mut Conn<'_>) -> Result<()> {
+        on_conn!(tx, tx => {
+        // All three in key order (the sets are ordered, the cells sorted below): concurrent
+        // batches (PostgreSQL) then lock shared rows in the same order and never wait for
+        // each other in a cycle.
+        insert_rows!(
+            tx,
+            "INSERT INTO fact_activity (account_id, period, unit_id) ",
+            " ON CONFLICT DO NOTHING",
+            std::mem::take(&mut self.activity).into_iter(),
+            bind_activity::<Db>
+        );
+        let people: Vec<PeopleRow> = std::mem::take(&mut self.people).into_iter().collect();
+        for chunk in people.chunks(CHUNK) {
+            let mut own: QueryBuilder<Db> = QueryBuilder::new(
+                "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
+            );
+            own.push_values(chunk, |mut b, ((account, period, key), (unit, answered, correct))| {
+                b.push_bind(account)
+                    .push_bind(period)
+                    .push_bind(key)
+                    .push_bind(unit)
+                    .push_bind(*answered)
+                    .push_bind(*correct);
+            });
+            // The unit a person's cell counts under is their first in the period: an
+            // existing row keeps its unit, and RETURNING says which.
+            own.push(
+                " ON CONFLICT (account_id, period, key) DO UPDATE SET \
+                 answered = fact_practice_people.answered + excluded.answered, \
+                 correct = fact_practice_people.correct + excluded.correct \
+                 RETURNING account_id, period, key, unit_id, answered",
+            );
+            let rows: Vec<(String, String, String, String, i64)> =
+                own.build_query_as().fetch_all(&mut *tx).await?;
+            for (account, period, key, unit, total) in rows {
+                let Some((_, answered, correct)) = people
+                    .binary_search_by(|row| row.0.cmp(&(account.clone(), period.clone(), key.clone())))
+                    .ok()
+                    .and_then(|at| people.get(at))
+                    .map(|row| &row.1)
+                else {
+                    continue;
+                };
+                let cell = self.cells.entry((period, unit, key)).or_default();
+                cell.0 += answered;
+                cell.1 += correct;
+                // New in the cell when this batch's answers are all the row holds.
+                cell.2 += i64::from(total == *answered);
+            }
+        }
+        let mut cells: Vec<TallyRow> = self.cells.into_iter().collect();
+        cells.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        insert_rows!(
             tx,
             PRACTICE_HEAD,
             " ON CONFLICT (period, unit_id, key) DO UPDATE SET \
              answered = fact_practice.answered + excluded.answered, \
              correct = fact_practice.correct + excluded.correct, \
              people = fact_practice.people + excluded.people",
-            self.0.into_iter(),
-            bind_tally,
-        )
-        .await
+            cells.into_iter(),
+            bind_tally::<Db>
+        );
+        Ok(())
+        })
     }
+}
+
+/// A person's practice cell: (account, period, key) and (unit, answered, correct).
+type PeopleRow = ((String, String, String), (String, i64, i64));
+
+fn bind_activity<DB: sqlx::Database>(
+    mut b: sqlx::query_builder::Separated<'_, DB, &'static str>,
+    (account, period, unit): (String, String, String),
+) where
+    String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    b.push_bind(account).push_bind(period).push_bind(unit);
 }
 
 const PRACTICE_HEAD: &str =
@@ -143,10 +234,13 @@ const PRACTICE_HEAD: &str =
 /// A unit tally's row: (period, unit, key) and (answered, correct, people).
 type TallyRow = ((String, String, String), (i64, i64, i64));
 
-fn bind_tally(
-    mut b: sqlx::query_builder::Separated<'_, Sqlite, &'static str>,
+fn bind_tally<DB: sqlx::Database>(
+    mut b: sqlx::query_builder::Separated<'_, DB, &'static str>,
     ((period, unit, key), (answered, correct, people)): TallyRow,
-) {
+) where
+    String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    i64: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
     b.push_bind(period)
         .push_bind(unit)
         .push_bind(key)
@@ -158,146 +252,139 @@ fn bind_tally(
 /// Adds one stored record to the facts, inside the transaction that stores it; its part
 /// of the unit tallies goes to `tallies`, written when the batch ends.
 pub(super) async fn add_record(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn<'_>,
     record: &SyncRecord,
     server_correct: Option<bool>,
     unit_id: &str,
     content: &ContentBundle,
     tallies: &mut UnitTallies,
 ) -> Result<()> {
-    let f = facts_of(record, server_correct, content);
-    let account = record.account_id.to_string();
-    let id = record.id.to_string();
-    let row = match &f.response {
-        Some(ResponseFacts {
-            questionnaire,
-            row: Some((items, bytes)),
-            ..
-        }) => Some((layout_id(tx, questionnaire, items).await?, bytes.as_slice())),
-        _ => None,
-    };
-    // One statement per table for all three periods (and all three keys): a live game's
-    // close stores thousands of answers at once, and each statement costs.
-    let mut activity: QueryBuilder<Sqlite> =
-        QueryBuilder::new("INSERT INTO fact_activity (account_id, period, unit_id) ");
-    activity.push_values(&f.labels, |mut b, period| {
-        b.push_bind(&account).push_bind(period).push_bind(unit_id);
-    });
-    activity.push(" ON CONFLICT DO NOTHING");
-    activity.build().execute(&mut *tx).await?;
-    if let Some(r) = &f.response {
+    on_conn!(tx, tx => {
+        let f = facts_of(record, server_correct, content);
+        let account = record.account_id.to_string();
+        let id = record.id.to_string();
+        let row = match &f.response {
+            Some(ResponseFacts {
+                questionnaire,
+                row: Some((items, bytes)),
+                ..
+            }) => Some((layout_id(&mut Conn::from(&mut *tx), questionnaire, items).await?, bytes.as_slice())),
+            _ => None,
+        };
         for period in &f.labels {
-            // The later (created_at, id) of the period wins, whatever order records arrive in.
-            sqlx::query(
-                "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-                 ON CONFLICT (account_id, questionnaire_id, period) DO UPDATE SET \
-                 unit_id = excluded.unit_id, at = excluded.at, record_id = excluded.record_id, answers = excluded.answers, \
-                 layout = excluded.layout, answer_row = excluded.answer_row \
-                 WHERE excluded.at > fact_responses.at \
-                 OR (excluded.at = fact_responses.at AND excluded.record_id > fact_responses.record_id)",
-            )
-            .bind(&account)
-            .bind(&r.questionnaire)
-            .bind(period)
-            .bind(unit_id)
-            .bind(f.at)
-            .bind(&id)
-            .bind(&r.answers)
-            .bind(row.map(|(layout, _)| layout))
-            .bind(row.map(|(_, bytes)| bytes))
-            .execute(&mut *tx)
-            .await?;
+            tallies
+                .activity
+                .insert((account.clone(), period.clone(), unit_id.to_owned()));
         }
-    }
-    if let Some((keys, correct)) = &f.practice {
-        let correct = i64::from(*correct);
-        let cells: Vec<(&String, &String)> = f
-            .labels
-            .iter()
-            .flat_map(|period| keys.iter().map(move |key| (period, key)))
-            .collect();
-        // The person's own tallies first: they say whether the person is new in each cell,
-        // and the unit each cell's tally is kept under (their first in the period).
-        let mut own: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
-        );
-        own.push_values(&cells, |mut b, (period, key)| {
-            b.push_bind(&account)
-                .push_bind(*period)
-                .push_bind(*key)
-                .push_bind(unit_id)
-                .push_bind(1_i64)
-                .push_bind(correct);
-        });
-        own.push(
-            " ON CONFLICT (account_id, period, key) DO UPDATE SET \
-             answered = fact_practice_people.answered + 1, \
-             correct = fact_practice_people.correct + excluded.correct \
-             RETURNING period, key, unit_id, answered",
-        );
-        let own: Vec<(String, String, String, i64)> =
-            own.build_query_as().fetch_all(&mut *tx).await?;
-        for (period, key, unit, answered) in own {
-            let cell = tallies.0.entry((period, unit, key)).or_default();
-            cell.0 += 1;
-            cell.1 += correct;
-            cell.2 += i64::from(answered == 1);
+        if let Some(r) = &f.response {
+            for period in &f.labels {
+                // The later (created_at, id) of the period wins, whatever order records arrive in.
+                sqlx::query(
+                    "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                     ON CONFLICT (account_id, questionnaire_id, period) DO UPDATE SET \
+                     unit_id = excluded.unit_id, at = excluded.at, record_id = excluded.record_id, answers = excluded.answers, \
+                     layout = excluded.layout, answer_row = excluded.answer_row \
+                     WHERE excluded.at > fact_responses.at \
+                     OR (excluded.at = fact_responses.at AND excluded.record_id > fact_responses.record_id)",
+                )
+                .bind(&account)
+                .bind(&r.questionnaire)
+                .bind(period)
+                .bind(unit_id)
+                .bind(f.at)
+                .bind(&id)
+                .bind(&r.answers)
+                .bind(row.map(|(layout, _)| layout))
+                .bind(row.map(|(_, bytes)| bytes))
+                .execute(&mut *tx)
+                .await?;
+            }
         }
-    }
-    Ok(())
+        if let Some((keys, correct)) = &f.practice {
+            let correct = i64::from(*correct);
+            for period in &f.labels {
+                for key in keys {
+                    let own = tallies
+                        .people
+                        .entry((account.clone(), period.clone(), key.clone()))
+                        .or_insert_with(|| (unit_id.to_owned(), 0, 0));
+                    own.1 += 1;
+                    own.2 += correct;
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
 /// The id of a questionnaire's layout (its item ids in order), kept once per content
 /// version of the questionnaire: rows name it, so it is never deleted.
-async fn layout_id(tx: &mut SqliteConnection, questionnaire: &str, items: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO fact_layouts (questionnaire_id, items) VALUES ($1, $2) \
-         ON CONFLICT (questionnaire_id, items) DO UPDATE SET items = excluded.items \
-         RETURNING id",
-    )
-    .bind(questionnaire)
-    .bind(items)
-    .fetch_one(&mut *tx)
-    .await?)
+async fn layout_id(tx: &mut Conn<'_>, questionnaire: &str, items: &str) -> Result<i64> {
+    on_conn!(tx, tx => {
+        // Read first: the layout exists but for the first response after a content change,
+        // and an upsert would lock its row until the batch commits (on PostgreSQL every
+        // batch with a response would then wait for the one before).
+        let known: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM fact_layouts WHERE questionnaire_id = $1 AND items = $2",
+        )
+        .bind(questionnaire)
+        .bind(items)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(id) = known {
+            return Ok(id);
+        }
+        Ok(sqlx::query_scalar(
+            "INSERT INTO fact_layouts (questionnaire_id, items) VALUES ($1, $2) \
+             ON CONFLICT (questionnaire_id, items) DO UPDATE SET items = excluded.items \
+             RETURNING id",
+        )
+        .bind(questionnaire)
+        .bind(items)
+        .fetch_one(&mut *tx)
+        .await?)
+    })
 }
 
 /// Takes an erased account out of the facts: its rows go, and the unit tallies lose
 /// exactly what its own tallies added.
-pub(super) async fn remove_account(tx: &mut SqliteConnection, account_id: &str) -> Result<()> {
-    let own: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT period, key, unit_id, answered, correct FROM fact_practice_people WHERE account_id = $1",
-    )
-    .bind(account_id)
-    .fetch_all(&mut *tx)
-    .await?;
-    for (period, key, unit, answered, correct) in own {
-        sqlx::query(
-            "UPDATE fact_practice SET answered = answered - $1, correct = correct - $2, \
-             people = people - 1 WHERE period = $3 AND unit_id = $4 AND key = $5",
+pub(super) async fn remove_account(tx: &mut Conn<'_>, account_id: &str) -> Result<()> {
+    on_conn!(tx, tx => {
+        let own: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT period, key, unit_id, answered, correct FROM fact_practice_people WHERE account_id = $1",
         )
-        .bind(answered)
-        .bind(correct)
-        .bind(&period)
-        .bind(&unit)
-        .bind(&key)
-        .execute(&mut *tx)
+        .bind(account_id)
+        .fetch_all(&mut *tx)
         .await?;
-    }
-    for delete in [
-        "DELETE FROM fact_practice_people WHERE account_id = $1",
-        "DELETE FROM fact_responses WHERE account_id = $1",
-        "DELETE FROM fact_activity WHERE account_id = $1",
-    ] {
-        sqlx::query(delete)
-            .bind(account_id)
+        for (period, key, unit, answered, correct) in own {
+            sqlx::query(
+                "UPDATE fact_practice SET answered = answered - $1, correct = correct - $2, \
+                 people = people - 1 WHERE period = $3 AND unit_id = $4 AND key = $5",
+            )
+            .bind(answered)
+            .bind(correct)
+            .bind(&period)
+            .bind(&unit)
+            .bind(&key)
             .execute(&mut *tx)
             .await?;
-    }
-    sqlx::query("DELETE FROM fact_practice WHERE people <= 0")
-        .execute(&mut *tx)
-        .await?;
-    Ok(())
+        }
+        for delete in [
+            "DELETE FROM fact_practice_people WHERE account_id = $1",
+            "DELETE FROM fact_responses WHERE account_id = $1",
+            "DELETE FROM fact_activity WHERE account_id = $1",
+        ] {
+            sqlx::query(delete)
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM fact_practice WHERE people <= 0")
+            .execute(&mut *tx)
+            .await?;
+        Ok(())
+    })
 }
 
 /// (unit, at, record id, answers as JSON, the compact row with its layout's item ids).
@@ -367,166 +454,146 @@ impl Built {
 /// Rows per multi-row INSERT (SQLite allows 32,766 parameters; a row has at most 9).
 const CHUNK: usize = 3000;
 
-/// Inserts `rows` with `head` (`INSERT INTO … (columns) `), in chunks, each statement
-/// ending with `tail` (empty, or an `ON CONFLICT` clause).
-async fn insert_rows<T>(
-    tx: &mut SqliteConnection,
-    head: &str,
-    tail: &str,
-    rows: impl Iterator<Item = T>,
-    bind: impl Fn(sqlx::query_builder::Separated<'_, Sqlite, &'static str>, T) + Copy,
-) -> Result<()> {
-    let rows: Vec<T> = rows.collect();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(head);
-        qb.push_values(rows.by_ref().take(CHUNK), bind);
-        qb.push(tail);
-        qb.build().execute(&mut *tx).await?;
-    }
-    Ok(())
-}
-
 impl Store {
     /// Builds the facts from the records if the migration asked for it (once).
     pub async fn build_facts_if_needed(&self, content: &ContentBundle) -> Result<()> {
-        let built: i64 = sqlx::query_scalar("SELECT built FROM fact_state WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await?;
-        if built == 0 {
-            let n = self.rebuild_facts(content).await?;
-            tracing::info!(records = n, "dashboard facts built from the stored records");
-        }
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            let built: i64 = sqlx::query_scalar("SELECT built FROM fact_state WHERE id = 1")
+                .fetch_one(pool)
+                .await?;
+            if built == 0 {
+                let n = self.rebuild_facts(content).await?;
+                tracing::info!(records = n, "dashboard facts built from the stored records");
+            }
+            Ok(())
+        })
     }
 
     /// Replaces the facts with those of every stored record (each under its owner's current
     /// unit: older records carry no unit of their own). Returns the records read.
     pub async fn rebuild_facts(&self, content: &ContentBundle) -> Result<u64> {
-        let units: HashMap<String, String> =
-            sqlx::query_as::<_, (String, String)>("SELECT id, unit_id FROM accounts")
-                .fetch_all(&self.pool)
-                .await?
-                .into_iter()
-                .collect();
-        let mut built = Built::default();
-        let mut since = 0i64;
-        let mut read = 0u64;
-        loop {
-            let rows: Vec<RecordRow> = sqlx::query_as(
-                "SELECT seq, id, kind, account_id, created_at, payload, server_correct \
-                     FROM records WHERE seq > $1 ORDER BY seq LIMIT 20000",
-            )
-            .bind(since)
-            .fetch_all(&self.pool)
-            .await?;
-            let Some(last) = rows.last() else { break };
-            since = last.0;
-            for (_, id, kind, account, created_at, payload, server_correct) in rows {
-                read += 1;
-                let parsed = (|| {
-                    let created_at = time::OffsetDateTime::parse(
-                        &created_at,
-                        &time::format_description::well_known::Rfc3339,
-                    )
-                    .ok()?;
-                    Some(SyncRecord::from_stored(
-                        Uuid::parse_str(&id).ok()?,
-                        RecordKind::parse(&kind)?,
-                        Uuid::parse_str(&account).ok()?,
-                        created_at,
-                        serde_json::from_str(&payload).ok()?,
-                    ))
-                })();
-                let (Some(record), Some(unit)) = (parsed, units.get(&account)) else {
-                    tracing::warn!(record = %id, "record left out of the dashboard facts");
-                    continue;
-                };
-                let f = facts_of(&record, server_correct, content);
-                built.add(&record, f, unit);
+        on_pool!(&self.pool, pool => {
+            let units: HashMap<String, String> =
+                sqlx::query_as::<_, (String, String)>("SELECT id, unit_id FROM accounts")
+                    .fetch_all(pool)
+                    .await?
+                    .into_iter()
+                    .collect();
+            let mut built = Built::default();
+            let mut since = 0i64;
+            let mut read = 0u64;
+            loop {
+                let rows: Vec<RecordRow> = sqlx::query_as(
+                    "SELECT seq, id, kind, account_id, created_at, payload, server_correct \
+                         FROM records WHERE seq > $1 ORDER BY seq LIMIT 20000",
+                )
+                .bind(since)
+                .fetch_all(pool)
+                .await?;
+                let Some(last) = rows.last() else { break };
+                since = last.0;
+                for (_, id, kind, account, created_at, payload, server_correct) in rows {
+                    read += 1;
+                    let parsed = (|| {
+                        let created_at = time::OffsetDateTime::parse(
+                            &created_at,
+                            &time::format_description::well_known::Rfc3339,
+                        )
+                        .ok()?;
+                        Some(SyncRecord::from_stored(
+                            Uuid::parse_str(&id).ok()?,
+                            RecordKind::parse(&kind)?,
+                            Uuid::parse_str(&account).ok()?,
+                            created_at,
+                            serde_json::from_str(&payload).ok()?,
+                        ))
+                    })();
+                    let (Some(record), Some(unit)) = (parsed, units.get(&account)) else {
+                        tracing::warn!(record = %id, "record left out of the dashboard facts");
+                        continue;
+                    };
+                    let f = facts_of(&record, server_correct, content);
+                    built.add(&record, f, unit);
+                }
             }
-        }
-        let mut tx = self.pool.begin().await?;
-        for clear in [
-            "DELETE FROM fact_responses",
-            "DELETE FROM fact_practice",
-            "DELETE FROM fact_practice_people",
-            "DELETE FROM fact_activity",
-        ] {
-            sqlx::query(clear).execute(&mut *tx).await?;
-        }
-        // Layouts stay (rows elsewhere may name them); today's are looked up or added.
-        let mut layouts: HashMap<(String, String), i64> = HashMap::new();
-        for ((_, q, _), (.., row)) in &built.responses {
-            if let Some((items, _)) = row
-                && !layouts.contains_key(&(q.clone(), items.clone()))
-            {
-                let id = layout_id(&mut tx, q, items).await?;
-                layouts.insert((q.clone(), items.clone()), id);
+            let mut tx = pool.begin().await?;
+            for clear in [
+                "DELETE FROM fact_responses",
+                "DELETE FROM fact_practice",
+                "DELETE FROM fact_practice_people",
+                "DELETE FROM fact_activity",
+            ] {
+                sqlx::query(clear).execute(&mut *tx).await?;
             }
-        }
-        insert_rows(
-            &mut tx,
-            "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) ",
-            "",
-            built.responses.into_iter().map(|((account, q, period), (unit, at, id, answers, row))| {
-                let row = row.map(|(items, bytes)| {
-                    (layouts.get(&(q.clone(), items)).copied(), bytes)
-                });
-                (account, q, period, unit, at, id, answers, row)
-            }),
-            |mut b, (account, q, period, unit, at, id, answers, row)| {
-                let (layout, bytes) = row.map_or((None, None), |(l, b)| (l, Some(b)));
-                b.push_bind(account)
-                    .push_bind(q)
-                    .push_bind(period)
-                    .push_bind(unit)
-                    .push_bind(at)
-                    .push_bind(id)
-                    .push_bind(answers)
-                    .push_bind(layout)
-                    .push_bind(bytes);
-            },
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            PRACTICE_HEAD,
-            "",
-            built.practice.into_iter(),
-            bind_tally,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
-            "",
-            built.practice_people.into_iter(),
-            |mut b, ((account, period, key), (unit, answered, correct))| {
-                b.push_bind(account)
-                    .push_bind(period)
-                    .push_bind(key)
-                    .push_bind(unit)
-                    .push_bind(answered)
-                    .push_bind(correct);
-            },
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "INSERT INTO fact_activity (account_id, period, unit_id) ",
-            "",
-            built.activity.into_iter(),
-            |mut b, ((account, period), unit)| {
-                b.push_bind(account).push_bind(period).push_bind(unit);
-            },
-        )
-        .await?;
-        sqlx::query("UPDATE fact_state SET built = 1 WHERE id = 1")
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        self.facts_changed();
-        Ok(read)
+            // Layouts stay (rows elsewhere may name them); today's are looked up or added.
+            let mut layouts: HashMap<(String, String), i64> = HashMap::new();
+            for ((_, q, _), (.., row)) in &built.responses {
+                if let Some((items, _)) = row
+                    && !layouts.contains_key(&(q.clone(), items.clone()))
+                {
+                    let id = layout_id(&mut Conn::from(&mut *tx), q, items).await?;
+                    layouts.insert((q.clone(), items.clone()), id);
+                }
+            }
+            insert_rows!(
+                &mut tx,
+                "INSERT INTO fact_responses (account_id, questionnaire_id, period, unit_id, at, record_id, answers, layout, answer_row) ",
+                "",
+                built.responses.into_iter().map(|((account, q, period), (unit, at, id, answers, row))| {
+                    let row = row.map(|(items, bytes)| {
+                        (layouts.get(&(q.clone(), items)).copied(), bytes)
+                    });
+                    (account, q, period, unit, at, id, answers, row)
+                }),
+                |mut b, (account, q, period, unit, at, id, answers, row)| {
+                    let (layout, bytes) = row.map_or((None, None), |(l, b)| (l, Some(b)));
+                    b.push_bind(account)
+                        .push_bind(q)
+                        .push_bind(period)
+                        .push_bind(unit)
+                        .push_bind(at)
+                        .push_bind(id)
+                        .push_bind(answers)
+                        .push_bind(layout)
+                        .push_bind(bytes);
+                },
+            );
+            insert_rows!(
+                &mut tx,
+                PRACTICE_HEAD,
+                "",
+                built.practice.into_iter(),
+                bind_tally::<Db>
+            );
+            insert_rows!(
+                &mut tx,
+                "INSERT INTO fact_practice_people (account_id, period, key, unit_id, answered, correct) ",
+                "",
+                built.practice_people.into_iter(),
+                |mut b, ((account, period, key), (unit, answered, correct))| {
+                    b.push_bind(account)
+                        .push_bind(period)
+                        .push_bind(key)
+                        .push_bind(unit)
+                        .push_bind(answered)
+                        .push_bind(correct);
+                },
+            );
+            insert_rows!(
+                &mut tx,
+                "INSERT INTO fact_activity (account_id, period, unit_id) ",
+                "",
+                built.activity.into_iter(),
+                |mut b, ((account, period), unit)| {
+                    b.push_bind(account).push_bind(period).push_bind(unit);
+                },
+            );
+            sqlx::query("UPDATE fact_state SET built = 1 WHERE id = 1")
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            self.facts_changed().await;
+            Ok(read)
+        })
     }
 }

@@ -2,7 +2,7 @@
 //! and the history of their games with each game's latest report. The answers are ordinary
 //! records (`records.rs`, `store_game_records`).
 
-use super::{Result, Store, rfc3339};
+use super::{Backend, Conn, Result, Store, on_pool, rfc3339};
 use crate::live::StoredReport;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -46,65 +46,73 @@ impl Store {
         name: &str,
         config: &str,
     ) -> Result<QuizSetRow> {
-        let now = rfc3339(OffsetDateTime::now_utc());
-        let id = Uuid::now_v7().to_string();
-        sqlx::query(
-            "INSERT INTO live_quiz_sets (id, owner_id, name, config, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $5)",
-        )
-        .bind(&id)
-        .bind(owner.to_string())
-        .bind(name)
-        .bind(config)
-        .bind(&now)
-        .execute(&self.pool)
-        .await?;
-        Ok(QuizSetRow {
-            id,
-            name: name.to_owned(),
-            config: config.to_owned(),
-            created_at: now.clone(),
-            updated_at: now,
+        on_pool!(&self.pool, pool => {
+            let now = rfc3339(OffsetDateTime::now_utc());
+            let id = Uuid::now_v7().to_string();
+            sqlx::query(
+                "INSERT INTO live_quiz_sets (id, owner_id, name, config, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5)",
+            )
+            .bind(&id)
+            .bind(owner.to_string())
+            .bind(name)
+            .bind(config)
+            .bind(&now)
+            .execute(pool)
+            .await?;
+            Ok(QuizSetRow {
+                id,
+                name: name.to_owned(),
+                config: config.to_owned(),
+                created_at: now.clone(),
+                updated_at: now,
+            })
         })
     }
 
     /// The owner's quiz sets, the most recently changed first.
     pub async fn quiz_sets(&self, owner: Uuid) -> Result<Vec<QuizSetRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, config, created_at, updated_at FROM live_quiz_sets \
-             WHERE owner_id = $1 ORDER BY updated_at DESC, id DESC",
-        )
-        .bind(owner.to_string())
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT id, name, config, created_at, updated_at FROM live_quiz_sets \
+                 WHERE owner_id = $1 ORDER BY updated_at DESC, id DESC",
+            )
+            .bind(owner.to_string())
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// One of the owner's quiz sets (None for another trainer's: not theirs to see).
     pub async fn quiz_set(&self, owner: Uuid, id: Uuid) -> Result<Option<QuizSetRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, config, created_at, updated_at FROM live_quiz_sets \
-             WHERE owner_id = $1 AND id = $2",
-        )
-        .bind(owner.to_string())
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT id, name, config, created_at, updated_at FROM live_quiz_sets \
+                 WHERE owner_id = $1 AND id = $2",
+            )
+            .bind(owner.to_string())
+            .bind(id.to_string())
+            .fetch_optional(pool)
+            .await?)
+        })
     }
 
     pub async fn create_game(&self, game: NewGame<'_>) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO live_games (id, owner_id, quiz_set_id, code, config, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(game.id.to_string())
-        .bind(game.owner.to_string())
-        .bind(game.quiz_set.map(|q| q.to_string()))
-        .bind(game.code)
-        .bind(game.config)
-        .bind(rfc3339(OffsetDateTime::now_utc()))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            sqlx::query(
+                "INSERT INTO live_games (id, owner_id, quiz_set_id, code, config, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(game.id.to_string())
+            .bind(game.owner.to_string())
+            .bind(game.quiz_set.map(|q| q.to_string()))
+            .bind(game.code)
+            .bind(game.config)
+            .bind(rfc3339(OffsetDateTime::now_utc()))
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
     }
 
     /// Writes the game's latest report (names of accounts erased meanwhile blanked);
@@ -115,42 +123,49 @@ impl Store {
         report: &StoredReport,
         ended: bool,
     ) -> Result<()> {
-        let ended_at = ended.then(|| rfc3339(OffsetDateTime::now_utc()));
-        // SQLite: BEGIN IMMEDIATE, so an erasure is wholly before or after this write.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let report = super::game_reports::without_erased(&mut tx, report).await?;
-        sqlx::query(
-            "UPDATE live_games SET report = $2, ended_at = COALESCE(ended_at, $3) WHERE id = $1",
-        )
-        .bind(id.to_string())
-        .bind(report)
-        .bind(ended_at)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            let ended_at = ended.then(|| rfc3339(OffsetDateTime::now_utc()));
+            // An erasure is wholly before or after this write (SQLite: BEGIN IMMEDIATE;
+            // PostgreSQL: the report's accounts are read FOR SHARE).
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
+            let report = super::game_reports::without_erased(&mut Conn::from(&mut *tx), report).await?;
+            sqlx::query(
+                "UPDATE live_games SET report = $2, ended_at = COALESCE(ended_at, $3) WHERE id = $1",
+            )
+            .bind(id.to_string())
+            .bind(report)
+            .bind(ended_at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
     }
 
     /// The owner's games, newest first (at most `limit`).
     pub async fn games_of(&self, owner: Uuid, limit: u32) -> Result<Vec<GameRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, owner_id, quiz_set_id, code, config, created_at, ended_at, report \
-             FROM live_games WHERE owner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
-        )
-        .bind(owner.to_string())
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT id, owner_id, quiz_set_id, code, config, created_at, ended_at, report \
+                 FROM live_games WHERE owner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+            )
+            .bind(owner.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     pub async fn game(&self, id: Uuid) -> Result<Option<GameRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, owner_id, quiz_set_id, code, config, created_at, ended_at, report \
-                 FROM live_games WHERE id = $1",
-        )
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            Ok(sqlx::query_as(
+                "SELECT id, owner_id, quiz_set_id, code, config, created_at, ended_at, report \
+                     FROM live_games WHERE id = $1",
+            )
+            .bind(id.to_string())
+            .fetch_optional(pool)
+            .await?)
+        })
     }
 }
 
@@ -179,31 +194,35 @@ impl Store {
         name: &str,
         config: &str,
     ) -> Result<Option<QuizSetRow>> {
-        let now = rfc3339(OffsetDateTime::now_utc());
-        Ok(sqlx::query_as(
-            "UPDATE live_quiz_sets SET name = $3, config = $4, updated_at = $5 \
-             WHERE id = $1 AND ($2 IS NULL OR owner_id = $2) \
-             RETURNING id, name, config, created_at, updated_at",
-        )
-        .bind(id.to_string())
-        .bind(owner.bound())
-        .bind(name)
-        .bind(config)
-        .bind(&now)
-        .fetch_optional(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            let now = rfc3339(OffsetDateTime::now_utc());
+            Ok(sqlx::query_as(
+                "UPDATE live_quiz_sets SET name = $3, config = $4, updated_at = $5 \
+                 WHERE id = $1 AND ($2 IS NULL OR owner_id = $2) \
+                 RETURNING id, name, config, created_at, updated_at",
+            )
+            .bind(id.to_string())
+            .bind(owner.bound())
+            .bind(name)
+            .bind(config)
+            .bind(&now)
+            .fetch_optional(pool)
+            .await?)
+        })
     }
 
     /// Deletes a quiz set; false when there is no such set of `owner`'s. Games run from
     /// it keep their rows (`live_games.quiz_set_id` is a plain reference, not a key).
     pub async fn delete_quiz_set(&self, owner: QuizSetOwner, id: Uuid) -> Result<bool> {
-        let done = sqlx::query(
-            "DELETE FROM live_quiz_sets WHERE id = $1 AND ($2 IS NULL OR owner_id = $2)",
-        )
-        .bind(id.to_string())
-        .bind(owner.bound())
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        on_pool!(&self.pool, pool => {
+            let done = sqlx::query(
+                "DELETE FROM live_quiz_sets WHERE id = $1 AND ($2 IS NULL OR owner_id = $2)",
+            )
+            .bind(id.to_string())
+            .bind(owner.bound())
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() > 0)
+        })
     }
 }

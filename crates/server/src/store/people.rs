@@ -1,6 +1,6 @@
 //! People as the admin console sees them: search within a scope, change of unit, roles.
 
-use super::{AccountRow, Result, Store, StoreError};
+use super::{AccountRow, Result, Store, StoreError, on_pool};
 use resapi_core::api::{Account, Role};
 use uuid::Uuid;
 
@@ -51,88 +51,94 @@ impl Store {
         page: u32,
         per_page: u32,
     ) -> Result<(Vec<Account>, i64)> {
-        let (nip_like, name_like) = match query {
-            PeopleQuery::NameContains(_) => ("%".to_owned(), query.pattern()),
-            _ => (query.pattern(), "%".to_owned()),
-        };
-        let everything = i64::from(root.is_none());
-        let root = root.unwrap_or("");
-        // The scope: unit $1 and every unit under it, or everything when $4 = 1.
-        let total: i64 = sqlx::query_scalar(
-            "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE id = $1 \
-             UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) \
-             SELECT COUNT(*) FROM accounts a \
-             WHERE ($4 = 1 OR a.unit_id IN (SELECT id FROM scope)) \
-             AND a.nip LIKE $2 ESCAPE '\\' AND LOWER(a.name) LIKE $3 ESCAPE '\\' \
-             AND a.nip NOT LIKE 'released:%'",
-        )
-        .bind(root)
-        .bind(&nip_like)
-        .bind(&name_like)
-        .bind(everything)
-        .fetch_one(&self.pool)
-        .await?;
-        let rows: Vec<AccountRow> = sqlx::query_as(
-            "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE id = $1 \
-             UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) \
-             SELECT a.id, a.nip, a.name, a.unit_id, '' AS password_hash FROM accounts a \
-             WHERE ($4 = 1 OR a.unit_id IN (SELECT id FROM scope)) \
-             AND a.nip LIKE $2 ESCAPE '\\' AND LOWER(a.name) LIKE $3 ESCAPE '\\' \
-             AND a.nip NOT LIKE 'released:%' \
-             ORDER BY a.name, a.id LIMIT $5 OFFSET $6",
-        )
-        .bind(root)
-        .bind(&nip_like)
-        .bind(&name_like)
-        .bind(everything)
-        .bind(i64::from(per_page))
-        .bind(i64::from(page.saturating_sub(1)) * i64::from(per_page))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut people = Vec::with_capacity(rows.len());
-        for row in &rows {
-            people.push(self.public_account(row).await?);
-        }
-        Ok((people, total))
+        on_pool!(&self.pool, pool => {
+            let (nip_like, name_like) = match query {
+                PeopleQuery::NameContains(_) => ("%".to_owned(), query.pattern()),
+                _ => (query.pattern(), "%".to_owned()),
+            };
+            let everything = i64::from(root.is_none());
+            let root = root.unwrap_or("");
+            // The scope: unit $1 and every unit under it, or everything when $4 = 1.
+            let total: i64 = sqlx::query_scalar(
+                "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE id = $1 \
+                 UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) \
+                 SELECT COUNT(*) FROM accounts a \
+                 WHERE ($4 = 1 OR a.unit_id IN (SELECT id FROM scope)) \
+                 AND a.nip LIKE $2 ESCAPE '\\' AND LOWER(a.name) LIKE $3 ESCAPE '\\' \
+                 AND a.nip NOT LIKE 'released:%'",
+            )
+            .bind(root)
+            .bind(&nip_like)
+            .bind(&name_like)
+            .bind(everything)
+            .fetch_one(pool)
+            .await?;
+            let rows: Vec<AccountRow> = sqlx::query_as(
+                "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE id = $1 \
+                 UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) \
+                 SELECT a.id, a.nip, a.name, a.unit_id, '' AS password_hash FROM accounts a \
+                 WHERE ($4 = 1 OR a.unit_id IN (SELECT id FROM scope)) \
+                 AND a.nip LIKE $2 ESCAPE '\\' AND LOWER(a.name) LIKE $3 ESCAPE '\\' \
+                 AND a.nip NOT LIKE 'released:%' \
+                 ORDER BY a.name, a.id LIMIT $5 OFFSET $6",
+            )
+            .bind(root)
+            .bind(&nip_like)
+            .bind(&name_like)
+            .bind(everything)
+            .bind(i64::from(per_page))
+            .bind(i64::from(page.saturating_sub(1)) * i64::from(per_page))
+            .fetch_all(pool)
+            .await?;
+            let mut people = Vec::with_capacity(rows.len());
+            for row in &rows {
+                people.push(self.public_account(row).await?);
+            }
+            Ok((people, total))
+        })
     }
 
     /// Moves a person to another active unit (their records stay theirs).
     pub async fn set_person_unit(&self, id: Uuid, unit_id: &str) -> Result<()> {
-        if !self.unit_is_active(unit_id).await? {
-            return Err(StoreError::NoSuchUnit);
-        }
-        let done = sqlx::query("UPDATE accounts SET unit_id = $1 WHERE id = $2")
-            .bind(unit_id)
-            .bind(id.to_string())
-            .execute(&self.pool)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NoSuchAccount);
-        }
-        self.facts_changed();
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            if !self.unit_is_active(unit_id).await? {
+                return Err(StoreError::NoSuchUnit);
+            }
+            let done = sqlx::query("UPDATE accounts SET unit_id = $1 WHERE id = $2")
+                .bind(unit_id)
+                .bind(id.to_string())
+                .execute(pool)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NoSuchAccount);
+            }
+            self.facts_changed().await;
+            Ok(())
+        })
     }
 
     /// Takes a role away. `LastAdmin` when it is the admin role of the only admin: the
     /// agency would be left with nobody able to grant it again (only the command line).
     pub async fn revoke_role(&self, id: Uuid, role: Role) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        if role == Role::Admin {
-            let admins: Vec<(String,)> =
-                sqlx::query_as("SELECT account_id FROM account_roles WHERE role = 'admin'")
-                    .fetch_all(&mut *tx)
-                    .await?;
-            let this = id.to_string();
-            if admins.len() <= 1 && admins.iter().any(|(a,)| *a == this) {
-                return Err(StoreError::LastAdmin);
+        on_pool!(&self.pool, pool => {
+            let mut tx = pool.begin().await?;
+            if role == Role::Admin {
+                let admins: Vec<(String,)> =
+                    sqlx::query_as("SELECT account_id FROM account_roles WHERE role = 'admin'")
+                        .fetch_all(&mut *tx)
+                        .await?;
+                let this = id.to_string();
+                if admins.len() <= 1 && admins.iter().any(|(a,)| *a == this) {
+                    return Err(StoreError::LastAdmin);
+                }
             }
-        }
-        sqlx::query("DELETE FROM account_roles WHERE account_id = $1 AND role = $2")
-            .bind(id.to_string())
-            .bind(role.as_str())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
+            sqlx::query("DELETE FROM account_roles WHERE account_id = $1 AND role = $2")
+                .bind(id.to_string())
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })
     }
 }

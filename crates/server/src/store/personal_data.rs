@@ -2,10 +2,11 @@
 //! account, for the person to download, and erasing it. The HTTP API and the
 //! `erase-account` command call the same methods.
 
-use super::{Result, Store, StoreError, rfc3339};
+use super::{Backend, Conn, Result, Store, StoreError, on_pool, rfc3339};
 use resapi_core::api::Role;
 use resapi_core::sync::StoredRecord;
 use serde::Serialize;
+use sqlx::AssertSqlSafe;
 use sqlx::Connection;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -97,61 +98,64 @@ const EXPORT_PAGE: u32 = 500;
 impl Store {
     /// Everything about `account_id`, or `NoSuchAccount`.
     pub async fn export_personal_data(&self, account_id: Uuid) -> Result<PersonalData> {
-        let row = self
-            .account_by_id(account_id)
-            .await?
-            .ok_or(StoreError::NoSuchAccount)?;
-        let (created_at, unit_name): (String, Option<String>) = sqlx::query_as(
-            "SELECT a.created_at, u.name FROM accounts a LEFT JOIN units u ON u.id = a.unit_id \
-             WHERE a.id = $1",
-        )
-        .bind(account_id.to_string())
-        .fetch_one(&self.pool)
-        .await?;
-        let account = AccountData {
-            id: account_id,
-            nip: row.nip.clone(),
-            name: row.name.clone(),
-            unit_id: row.unit_id.clone(),
-            unit_name,
-            roles: self.roles(account_id).await?,
-            created_at,
-        };
-        // SQLite: `rowid` breaks ties between sessions of the same millisecond.
-        let sessions: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT created_at, expires_at, revoked_at FROM sessions WHERE account_id = $1 \
-             ORDER BY created_at, rowid",
-        )
-        .bind(account_id.to_string())
-        .fetch_all(&self.pool)
-        .await?;
-        let sessions = sessions
-            .into_iter()
-            .map(|(created, expires, revoked)| SessionData {
-                created_at: ms_to_rfc3339(created),
-                expires_at: ms_to_rfc3339(expires),
-                revoked_at: revoked.map(ms_to_rfc3339),
-            })
-            .collect();
-        let mut all = Vec::new();
-        let mut since = 0;
-        loop {
-            let page = self.records_page(account_id, since, EXPORT_PAGE).await?;
-            all.extend(page.records);
-            match page.next_since.and_then(|s| s.parse::<i64>().ok()) {
-                Some(next) => since = next,
-                None => break,
+        on_pool!(&self.pool, pool => {
+            let row = self
+                .account_by_id(account_id)
+                .await?
+                .ok_or(StoreError::NoSuchAccount)?;
+            let (created_at, unit_name): (String, Option<String>) = sqlx::query_as(
+                "SELECT a.created_at, u.name FROM accounts a LEFT JOIN units u ON u.id = a.unit_id \
+                 WHERE a.id = $1",
+            )
+            .bind(account_id.to_string())
+            .fetch_one(pool)
+            .await?;
+            let account = AccountData {
+                id: account_id,
+                nip: row.nip.clone(),
+                name: row.name.clone(),
+                unit_id: row.unit_id.clone(),
+                unit_name,
+                roles: self.roles(account_id).await?,
+                created_at,
+            };
+            // SQLite: `rowid` breaks ties between sessions of the same millisecond.
+            let sessions: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(AssertSqlSafe(format!(
+                "SELECT created_at, expires_at, revoked_at FROM sessions WHERE account_id = $1 \
+                 ORDER BY created_at, {}",
+                <Db as Backend>::INSERTION_ORDER
+            )))
+            .bind(account_id.to_string())
+            .fetch_all(pool)
+            .await?;
+            let sessions = sessions
+                .into_iter()
+                .map(|(created, expires, revoked)| SessionData {
+                    created_at: ms_to_rfc3339(created),
+                    expires_at: ms_to_rfc3339(expires),
+                    revoked_at: revoked.map(ms_to_rfc3339),
+                })
+                .collect();
+            let mut all = Vec::new();
+            let mut since = 0;
+            loop {
+                let page = self.records_page(account_id, since, EXPORT_PAGE).await?;
+                all.extend(page.records);
+                match page.next_since.and_then(|s| s.parse::<i64>().ok()) {
+                    Some(next) => since = next,
+                    None => break,
+                }
             }
-        }
-        let (quiz_sets, games) = self.live_data_of(account_id).await?;
-        Ok(PersonalData {
-            about: ABOUT,
-            exported_at: rfc3339(OffsetDateTime::now_utc()),
-            account,
-            sessions,
-            records: all,
-            quiz_sets,
-            games,
+            let (quiz_sets, games) = self.live_data_of(account_id).await?;
+            Ok(PersonalData {
+                about: ABOUT,
+                exported_at: rfc3339(OffsetDateTime::now_utc()),
+                account,
+                sessions,
+                records: all,
+                quiz_sets,
+                games,
+            })
         })
     }
 
@@ -198,50 +202,57 @@ impl Store {
     /// either all of it goes or nothing does. Published aggregates are not touched (they hold
     /// no person's data). `NoSuchAccount` when it is already gone.
     pub async fn erase_account(&self, account_id: Uuid) -> Result<Erased> {
-        let id = account_id.to_string();
-        let mut conn = self.pool.acquire().await?;
-        // SQLite: deleted rows are overwritten with zeros rather than left in free pages of the file.
-        sqlx::query("PRAGMA secure_delete = ON")
-            .execute(&mut *conn)
-            .await?;
-        let mut tx = conn.begin().await?;
-        // The dashboard facts hold the person's answers too (docs/dashboard.md).
-        super::facts::remove_account(&mut tx, &id).await?;
-        // Stored game reports name the players (docs/live-quiz.md).
-        super::game_reports::forget_account(&mut tx, account_id).await?;
-        let records = sqlx::query("DELETE FROM records WHERE account_id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        let sessions = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-        let accounts = sqlx::query("DELETE FROM accounts WHERE id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if accounts == 0 {
-            // Nothing was there; dropping the transaction rolls back the (empty) deletes.
-            return Err(StoreError::NoSuchAccount);
-        }
-        tx.commit().await?;
-        // SQLite: the old pages also sit in the write-ahead log until a checkpoint; copy them back now
-        // (best effort: a busy database checkpoints on its own soon after).
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&mut *conn)
-            .await
-        {
-            tracing::warn!(error = %e, "checkpoint after an erasure failed");
-        }
-        self.facts_changed();
-        Ok(Erased { records, sessions })
+        on_pool!(&self.pool, pool => {
+            let id = account_id.to_string();
+            let mut conn = pool.acquire().await?;
+            if self.sqlite().is_some() {
+                // SQLite: deleted rows are overwritten with zeros rather than left in free pages of the file.
+                sqlx::query("PRAGMA secure_delete = ON")
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            let mut tx = conn.begin().await?;
+            // A sync of this account waits until the erasure is over (PostgreSQL).
+            super::lock_accounts(&mut Conn::from(&mut *tx), std::slice::from_ref(&id)).await?;
+            // The dashboard facts hold the person's answers too (docs/dashboard.md).
+            super::facts::remove_account(&mut Conn::from(&mut *tx), &id).await?;
+            // Stored game reports name the players (docs/live-quiz.md).
+            super::game_reports::forget_account(&mut Conn::from(&mut *tx), account_id).await?;
+            let records = sqlx::query("DELETE FROM records WHERE account_id = $1")
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            let sessions = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+            let accounts = sqlx::query("DELETE FROM accounts WHERE id = $1")
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if accounts == 0 {
+                // Nothing was there; dropping the transaction rolls back the (empty) deletes.
+                return Err(StoreError::NoSuchAccount);
+            }
+            tx.commit().await?;
+            // SQLite: the old pages also sit in the write-ahead log until a checkpoint; copy them back now
+            // (best effort: a busy database checkpoints on its own soon after).
+            if self.sqlite().is_some()
+                && let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&mut *conn)
+                .await
+            {
+                tracing::warn!(error = %e, "checkpoint after an erasure failed");
+            }
+            self.facts_changed().await;
+            Ok(Erased { records, sessions })
+        })
     }
 }

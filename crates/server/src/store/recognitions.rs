@@ -2,10 +2,10 @@
 //! person consented (a `recognition_consent` record, applied in the sync's transaction).
 
 use super::competitions::from_ms;
-use super::{Result, Store, StoreError, unix_ms};
+use super::{Conn, Result, Store, StoreError, on_conn, on_pool, unix_ms};
 use resapi_core::recognition::{Consent, NameRequest, Recognition};
 use resapi_core::sync::{RecognitionConsent, RecordError, SyncRecord};
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -78,114 +78,128 @@ impl Store {
         by: Uuid,
         now: OffsetDateTime,
     ) -> Result<Recognition> {
-        let id = Uuid::now_v7();
-        sqlx::query(
-            "INSERT INTO recognitions (id, unit_id, account_id, value_id, citation, period, \
-             competition_id, named_by, named_at, consent) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(id.to_string())
-        .bind(&request.unit_id)
-        .bind(request.account_id.to_string())
-        .bind(&request.value_id)
-        .bind(request.citation.trim())
-        .bind(&request.period)
-        .bind(request.competition_id.map(|c| c.to_string()))
-        .bind(by.to_string())
-        .bind(unix_ms(now))
-        .bind(consent_text(Consent::Pending))
-        .execute(&self.pool)
-        .await?;
-        self.recognition(id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("recognition {id} vanished")))
+        on_pool!(&self.pool, pool => {
+            let id = Uuid::now_v7();
+            sqlx::query(
+                "INSERT INTO recognitions (id, unit_id, account_id, value_id, citation, period, \
+                 competition_id, named_by, named_at, consent) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(id.to_string())
+            .bind(&request.unit_id)
+            .bind(request.account_id.to_string())
+            .bind(&request.value_id)
+            .bind(request.citation.trim())
+            .bind(&request.period)
+            .bind(request.competition_id.map(|c| c.to_string()))
+            .bind(by.to_string())
+            .bind(unix_ms(now))
+            .bind(consent_text(Consent::Pending))
+            .execute(pool)
+            .await?;
+            self.recognition(id)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt(format!("recognition {id} vanished")))
+        })
     }
 
     pub async fn recognition(&self, id: Uuid) -> Result<Option<Recognition>> {
-        let row: Option<RecognitionRow> =
-            sqlx::query_as(AssertSqlSafe(format!("{SELECT} WHERE r.id = $1")))
-                .bind(id.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(RecognitionRow::into_recognition).transpose()
+        on_pool!(&self.pool, pool => {
+            let row: Option<RecognitionRow> =
+                sqlx::query_as(AssertSqlSafe(format!("{SELECT} WHERE r.id = $1")))
+                    .bind(id.to_string())
+                    .fetch_optional(pool)
+                    .await?;
+            row.map(RecognitionRow::into_recognition).transpose()
+        })
     }
 
     /// Every recognition, newest first (callers filter by scope or unit).
     pub async fn recognitions(&self) -> Result<Vec<Recognition>> {
-        all(sqlx::query_as(AssertSqlSafe(format!(
-            "{SELECT} ORDER BY r.named_at DESC, r.id"
-        )))
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            all(sqlx::query_as(AssertSqlSafe(format!(
+                "{SELECT} ORDER BY r.named_at DESC, r.id"
+            )))
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// The recognitions naming `account`, newest first.
     pub async fn recognitions_of(&self, account: Uuid) -> Result<Vec<Recognition>> {
-        all(sqlx::query_as(AssertSqlSafe(format!(
-            "{SELECT} WHERE r.account_id = $1 ORDER BY r.named_at DESC, r.id"
-        )))
-        .bind(account.to_string())
-        .fetch_all(&self.pool)
-        .await?)
+        on_pool!(&self.pool, pool => {
+            all(sqlx::query_as(AssertSqlSafe(format!(
+                "{SELECT} WHERE r.account_id = $1 ORDER BY r.named_at DESC, r.id"
+            )))
+            .bind(account.to_string())
+            .fetch_all(pool)
+            .await?)
+        })
     }
 
     /// The named person's decision, outside a sync (the demo agency's consented one).
     pub async fn set_consent(&self, id: Uuid, given: bool, now: OffsetDateTime) -> Result<()> {
-        let consent = if given {
-            Consent::Given
-        } else {
-            Consent::Declined
-        };
-        sqlx::query("UPDATE recognitions SET consent = $2, consent_at = $3 WHERE id = $1")
-            .bind(id.to_string())
-            .bind(consent_text(consent))
-            .bind(unix_ms(now))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        on_pool!(&self.pool, pool => {
+            let consent = if given {
+                Consent::Given
+            } else {
+                Consent::Declined
+            };
+            sqlx::query("UPDATE recognitions SET consent = $2, consent_at = $3 WHERE id = $1")
+                .bind(id.to_string())
+                .bind(consent_text(consent))
+                .bind(unix_ms(now))
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
     }
 
     pub async fn withdraw_recognition(&self, id: Uuid) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM recognitions WHERE id = $1")
-            .bind(id.to_string())
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        on_pool!(&self.pool, pool => {
+            let done = sqlx::query("DELETE FROM recognitions WHERE id = $1")
+                .bind(id.to_string())
+                .execute(pool)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        })
     }
 }
 
 /// Applies a consent record in the sync's transaction: only the named person decides; the
 /// latest decision stands.
-pub async fn apply_consent(
-    tx: &mut Transaction<'static, Sqlite>,
+pub(crate) async fn apply_consent(
+    tx: &mut Conn<'_>,
     record: &SyncRecord,
     account_id: Uuid,
     now: OffsetDateTime,
 ) -> Result<Result<(), RecordError>> {
-    let consent: RecognitionConsent = match serde_json::from_value(record.payload.clone()) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
-    };
-    let given = if consent.given {
-        Consent::Given
-    } else {
-        Consent::Declined
-    };
-    let done = sqlx::query(
-        "UPDATE recognitions SET consent = $3, consent_at = $4 WHERE id = $1 AND account_id = $2",
-    )
-    .bind(consent.recognition_id.to_string())
-    .bind(account_id.to_string())
-    .bind(consent_text(given))
-    .bind(unix_ms(now))
-    .execute(&mut **tx)
-    .await?;
-    Ok(if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(RecordError::Refused {
-            code: "recognition_unknown",
-            message: "Penghargaan ini sudah ditarik atau bukan untuk Anda.".into(),
+    on_conn!(tx, tx => {
+        let consent: RecognitionConsent = match serde_json::from_value(record.payload.clone()) {
+            Ok(c) => c,
+            Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
+        };
+        let given = if consent.given {
+            Consent::Given
+        } else {
+            Consent::Declined
+        };
+        let done = sqlx::query(
+            "UPDATE recognitions SET consent = $3, consent_at = $4 WHERE id = $1 AND account_id = $2",
+        )
+        .bind(consent.recognition_id.to_string())
+        .bind(account_id.to_string())
+        .bind(consent_text(given))
+        .bind(unix_ms(now))
+        .execute(&mut *tx)
+        .await?;
+        Ok(if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(RecordError::Refused {
+                code: "recognition_unknown",
+                message: "Penghargaan ini sudah ditarik atau bukan untuk Anda.".into(),
+            })
         })
     })
 }

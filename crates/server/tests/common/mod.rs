@@ -1,6 +1,11 @@
 //! What the server's integration tests share: a real server on 127.0.0.1:0 over a real
-//! SQLite file in a temp dir, talked to with reqwest, and record builders. Each test file
-//! uses its own part of it.
+//! database, talked to with reqwest, and record builders. Each test file uses its own part
+//! of it.
+//!
+//! The database is a SQLite file in a temp dir; with `RESAPI_TEST_POSTGRES` set to a
+//! PostgreSQL URL (`scripts/postgres.sh start`), it is a new PostgreSQL database per test
+//! instead ([`test_db`]), so the same suite runs against both backends. Tests about the
+//! SQLite file itself check [`postgres_url`] and say so when they do not apply.
 #![allow(dead_code)]
 
 pub mod live;
@@ -12,7 +17,7 @@ use resapi_core::content::{ContentBundle, Question};
 use resapi_core::sync::{RecordStatus, SyncResponse};
 use resapi_server::AppState;
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 use uuid::Uuid;
@@ -25,7 +30,12 @@ pub struct Server {
     pub clock: resapi_server::clock::Clock,
     pub base: String,
     pub http: reqwest::Client,
-    pub db: SqlitePool,
+    /// The database, for looking at tables directly (either backend: sqlx's `Any`).
+    pub db: AnyPool,
+    /// The server's store.
+    pub store: resapi_server::store::Store,
+    /// What `--db` names: the SQLite file, or the PostgreSQL database's URL.
+    pub location: PathBuf,
     /// The server's password hashing, to count the checks it made.
     pub passwords: resapi_server::passwords::Passwords,
     pub dir: TempDir,
@@ -178,18 +188,15 @@ async fn start_over(
     let dist = dir.path().join("dist");
     make_dist(&dist);
     let content = content(dir.path());
-    let mut state = AppState::open_with(
-        &dir.path().join("db/resapi.db"),
-        &content,
-        &dist,
-        busy_timeout,
-    )
-    .await
-    .unwrap();
+    let location = test_db(&dir.path().join("db/resapi.db"));
+    let mut state = AppState::open_with(&location, &content, &dist, busy_timeout)
+        .await
+        .unwrap();
     state.clock = after_the_test_data();
     configure(&mut state);
     let clock = state.clock.clone();
-    let db = state.store.pool().clone();
+    let store = state.store.clone();
+    let db = any_pool(&location).await;
     let passwords = state.passwords.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -203,16 +210,97 @@ async fn start_over(
         base: format!("http://{addr}"),
         http: reqwest::Client::new(),
         db,
+        store,
+        location,
         passwords,
         dir,
     }
 }
 
 impl Server {
-    /// The SQLite file of this server.
+    /// What `--db` names for this server's database (a file, or a PostgreSQL URL).
     pub fn db_path(&self) -> PathBuf {
-        self.dir.path().join("db/resapi.db")
+        self.location.clone()
     }
+}
+
+impl Server {
+    /// Holds the lock a writer of records needs, as another writer would (a backup, an
+    /// admin command, a stuck process), until `ROLLBACK` on the returned connection.
+    /// SQLite: the database's one write lock (`BEGIN IMMEDIATE`); PostgreSQL: every
+    /// account's row, which a writer of records locks first.
+    pub async fn hold_write_lock(&self) -> sqlx::pool::PoolConnection<sqlx::Any> {
+        let mut conn = self.db.acquire().await.unwrap();
+        if postgres_url().is_some() {
+            sqlx::query("BEGIN").execute(&mut *conn).await.unwrap();
+            sqlx::query("SELECT id FROM accounts FOR UPDATE")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        } else {
+            sqlx::query("BEGIN IMMEDIATE")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        }
+        conn
+    }
+}
+
+/// The PostgreSQL server the tests run against, when `RESAPI_TEST_POSTGRES` names one.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("RESAPI_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// A fresh database for one test: `file` (SQLite), or under `RESAPI_TEST_POSTGRES` a new
+/// PostgreSQL database with a unique name (its URL, which `--db` takes like a path).
+pub fn test_db(file: &Path) -> PathBuf {
+    new_postgres_db().unwrap_or_else(|| file.to_path_buf())
+}
+
+/// A new, empty PostgreSQL database under `RESAPI_TEST_POSTGRES` (its URL); `None` without.
+pub fn new_postgres_db() -> Option<PathBuf> {
+    let url = postgres_url()?;
+    let name = format!("resapi_test_{}", Uuid::now_v7().simple());
+    let admin = url.clone();
+    let created = name.clone();
+    // Its own thread and runtime: callable from sync tests and from inside a runtime.
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(async move {
+                use sqlx::Connection;
+                let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {created}")))
+                    .execute(&mut c)
+                    .await
+                    .unwrap();
+            })
+    })
+    .join()
+    .unwrap();
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(base, _)| base);
+    Some(PathBuf::from(format!("{base}/{name}")))
+}
+
+/// A pool on the database `--db` names, for tests that look at the tables.
+pub async fn any_pool(location: &Path) -> AnyPool {
+    sqlx::any::install_default_drivers();
+    let text = location.to_string_lossy();
+    let url = if text.starts_with("postgres") {
+        text.into_owned()
+    } else {
+        format!("sqlite://{text}")
+    };
+    sqlx::pool::PoolOptions::new()
+        .max_connections(4)
+        .connect(&url)
+        .await
+        .unwrap()
 }
 
 impl Server {
@@ -485,7 +573,7 @@ pub struct SignedIn {
 
 impl Server {
     pub fn store(&self) -> resapi_server::store::Store {
-        resapi_server::store::Store::from_pool(self.db.clone())
+        self.store.clone()
     }
 
     /// An account `n` in `unit` with `roles` (employee always) and a live session. Its
@@ -621,4 +709,31 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(
         req = req.bearer_auth(token);
     }
     req.send().await.unwrap().json().await.unwrap()
+}
+
+/// Every record of the account as a phone's restore reads them through the server at
+/// `base`, page by page of `limit`.
+pub async fn restore(
+    http: &reqwest::Client,
+    base: &str,
+    token: &str,
+    limit: u32,
+) -> Vec<resapi_core::sync::StoredRecord> {
+    let mut out = Vec::new();
+    let mut path = format!("/api/v1/me/records?limit={limit}");
+    loop {
+        let res = http
+            .get(format!("{base}{path}"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let page: resapi_core::sync::RecordsPage = res.json().await.unwrap();
+        out.extend(page.records);
+        match page.next_since {
+            Some(s) => path = format!("/api/v1/me/records?limit={limit}&since={s}"),
+            None => return out,
+        }
+    }
 }
