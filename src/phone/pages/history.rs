@@ -60,7 +60,7 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <div class="page history">
             <h1>{move || app.tr().history_title}</h1>
-            <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
+            <Show when=move || loaded.get() && app.content_read.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 <Show when=move || !entries.with(Vec::is_empty) fallback=move || view! {
                     <p class="hint">{move || app.tr().history_empty}</p>
                     <A href="/latihan" attr:class="btn btn-primary">{move || app.tr().start_practice}</A>

@@ -247,7 +247,7 @@ pub fn QuestionnaireResultPage() -> impl IntoView {
     };
     view! {
         <div class="page q-result">
-            <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
+            <Show when=move || loaded.get() && app.content_read.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 {move || match body() {
                     Some(v) => v.into_any(),
                     None => view! { <NotFound /> }.into_any(),

@@ -251,7 +251,7 @@ pub fn PracticeSessionPage() -> impl IntoView {
 
     view! {
         <div class="page quiz" data-testid="quiz">
-            <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
+            <Show when=move || loaded.get() && app.content_read.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 {body}
                 <Show when=move || elsewhere.get()>
                     <p class="banner" role="status" data-testid="changed-elsewhere">{move || app.tr().changed_elsewhere}</p>

@@ -125,7 +125,7 @@ pub fn ResultPage() -> impl IntoView {
     };
     view! {
         <div class="page result" data-testid="result">
-            <Show when=move || loaded.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
+            <Show when=move || loaded.get() && app.content_read.get() fallback=move || view! { <p role="status">{move || app.tr().loading}</p> }>
                 {move || match view_result() {
                     Some(v) => v.into_any(),
                     None => view! { <NotFound /> }.into_any(),

@@ -235,5 +235,7 @@ export class LombaConsole {
     await row.getByTestId("asn-withdraw").click();
     await row.getByTestId("asn-withdraw-yes").click();
     await this.page.getByTestId("asn-notice").filter({ hasText: "ditarik" }).waitFor();
+    // The notice can come before the list is read again: the row goes with that.
+    await row.waitFor({ state: "detached" });
   }
 }
