@@ -16,7 +16,7 @@ const NETWORKS = [
   { name: "Fast 3G", conditions: { offline: false, latency: 562.5, downloadThroughput: (1.44e6 / 8) * 0.9, uploadThroughput: (675e3 / 8) * 0.9 }, usableGoal: 2500 },
   { name: "Slow 4G", conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }, usableGoal: 1500 },
 ];
-/** What the first visit may download before the login screen is usable (issue 11). */
+/** What the first visit may download before the first screen is usable (issue 11). */
 const FIRST_VISIT_BYTES_GOAL = 200 * 1024;
 
 async function throttle(page, conditions) {
@@ -56,12 +56,17 @@ async function visit(browser, network) {
     await page.goto(server.url, { waitUntil: "commit" });
     const shown = await appShown(page);
     rows.push(["first visit: skeleton painted", await firstPaint(page)]);
-    rows.push(["first visit: app usable (login screen)", shown, "ms", network.usableGoal]);
+    rows.push(["first visit: app usable (home, as a guest)", shown, "ms", network.usableGoal]);
     rows.push(["first visit: bytes transferred by then", await transferred(page), "bytes", FIRST_VISIT_BYTES_GOAL]);
 
+    // The registration screen's code is fetched once the first screen is up; tapping "Daftar"
+    // at once is the worst case for a new person.
     const app = new App(page);
     const started = Date.now();
-    await app.register({ nip: makeNip(), name: "Uji Kecepatan", unitQuery: "biro sdm", password: "bench-slow-2026" });
+    await app.openRegistration();
+    rows.push(["first visit: registration form (\"Daftar\" tapped at once)", await page.evaluate(() => performance.now())]);
+    rows.push(["first visit: bytes transferred by then", await transferred(page), "bytes"]);
+    await app.completeRegistration({ nip: makeNip(), name: "Uji Kecepatan", unitQuery: "biro sdm", password: "bench-slow-2026" });
     rows.push(["register → home", Date.now() - started]);
     await page.getByTestId("offline-ready").filter({ hasText: "Siap dipakai offline" }).waitFor({ timeout: 120_000 });
     rows.push(["register → \"Siap dipakai offline\" (content + precache)", Date.now() - started]);
