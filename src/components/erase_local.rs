@@ -32,12 +32,12 @@ fn refusal_text(t: &Tr, left: Unacknowledged) -> String {
 pub fn LazyEraseLocalData(on_done: Callback<()>) -> impl IntoView {
     #[cfg(feature = "split")]
     {
-        let app = use_app();
         Suspend::new(async move {
-            in_chunk::erase_local_view(on_done).await.unwrap_or_else(|_| {
-                view! { <p class="banner banner-error" role="alert">{move || app.tr().part_not_downloaded}</p> }
-                    .into_any()
-            })
+            in_chunk::erase_local_view(on_done)
+                .await
+                .unwrap_or_else(|_| {
+                    view! { <crate::components::part_missing::PartNotDownloaded /> }.into_any()
+                })
         })
     }
     #[cfg(not(feature = "split"))]

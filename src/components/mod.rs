@@ -7,6 +7,7 @@ pub mod lang_switch;
 pub mod layout;
 pub mod nip_field;
 pub mod not_found;
+pub mod part_missing;
 pub mod password_field;
 pub mod recognition_card;
 pub mod restoring_banner;

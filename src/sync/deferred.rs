@@ -29,7 +29,8 @@ pub async fn sync_round(app: AppState) -> Outcome {
 }
 
 /// What runs in the chunk. Both functions name the module `start`, which they share with
-/// sign-in, registration and home's signed-in part (src/phone/pages/mod.rs). `fallible`: a failed fetch is an `Err`, not a panic (which would end the app).
+/// sign-in, registration and home's signed-in part (src/phone/pages/mod.rs). `fallible`: a
+/// failed fetch is an `Err`, not a panic (which would end the app).
 #[cfg(feature = "split")]
 mod in_chunk {
     use super::Outcome;

@@ -22,24 +22,18 @@ use leptos_router::components::A;
 pub fn LazySignedInHome(ready: RwSignal<bool>) -> impl IntoView {
     #[cfg(feature = "split")]
     {
-        let app = use_app();
+        use crate::components::part_missing::PartNotDownloaded;
         let attempt = RwSignal::new(0u32);
         move || {
             attempt.track();
             Suspend::new(async move {
-                match in_chunk::signed_in_home_view(ready).await {
-                    Ok(view) => view,
-                    Err(_) => {
+                in_chunk::signed_in_home_view(ready)
+                    .await
+                    .unwrap_or_else(|_| {
                         ready.set(true);
-                        view! {
-                            <p class="banner banner-error" role="alert">{move || app.tr().part_not_downloaded}</p>
-                            <button type="button" class="btn btn-secondary" on:click=move |_| attempt.update(|n| *n += 1)>
-                                {move || app.tr().retry}
-                            </button>
-                        }
-                        .into_any()
-                    }
-                }
+                        let retry = move || attempt.update(|n| *n += 1);
+                        view! { <PartNotDownloaded on_retry=retry /> }.into_any()
+                    })
             })
         }
     }
