@@ -47,12 +47,7 @@ macro_rules! lazy_screen {
             use leptos::prelude::*;
             use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
-            #[wasm_split(
-                        $chunk,
-                        wasm_split_path = ::leptos::wasm_split,
-                        fallible,
-                        preload(preload)
-                    )]
+            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
             pub fn view() -> Result<AnyView, SplitLoaderError> {
                 use super::*;
                 Ok(view! { <$page /> }.into_any())
