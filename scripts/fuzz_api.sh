@@ -9,6 +9,7 @@
 #
 #   scripts/fuzz_api.sh                 # FUZZ_EXAMPLES cases per operation and phase (default 100)
 #   FUZZ_SEED=1234 scripts/fuzz_api.sh  # replay a run (the seed is printed)
+#   FUZZ_JOBS=1 scripts/fuzz_api.sh     # one pass at a time (default 2 side by side)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -53,9 +54,12 @@ sign_up() {
   [ -n "${token:-}" ] || { echo "fuzz: could not register account $1" >&2; exit 1; }
 }
 
-echo "fuzz: schemathesis $("$st" --version | awk '{print $NF}'), seed $seed, $examples examples per operation and phase, against $base"
-total_cases=0
-failed=0
+jobs_max="${FUZZ_JOBS:-2}"
+echo "fuzz: schemathesis $("$st" --version | awk '{print $NF}'), seed $seed, $examples examples per operation and phase, $jobs_max passes at a time, against $base"
+mkdir -p "$work/results"
+# One pass: its case count and exit status go to results/, its lines are printed at once
+# (passes run side by side, FUZZ_JOBS at a time: most of a pass is schemathesis starting up
+# and generating, so two use both cores).
 run_pass() { # name, extra schemathesis arguments...
   local name="$1"; shift
   local log="$work/$name.log"
@@ -66,17 +70,29 @@ run_pass() { # name, extra schemathesis arguments...
     --seed "$seed" --no-color --generation-database none --request-timeout 30 "$@") >"$log" 2>&1 || status=$?
   local cases
   cases="$(awk '/^Test cases:/ {getline; print $1; exit}' "$log")"
-  total_cases=$(( total_cases + ${cases:-0} ))
+  echo "${cases:-0} $status" >"$work/results/$name"
   if [ "$status" -eq 0 ]; then
     echo "fuzz: $name: ${cases:-?} cases, no failure"
   else
-    failed=1
-    echo "fuzz: $name: FAILED (exit $status); schemathesis output:"
-    if grep -q 'FAILURES\|ERRORS' "$log"; then sed -n '/FAILURES\|ERRORS/,$p' "$log"; else cat "$log"; fi
+    { echo "fuzz: $name: FAILED (exit $status); schemathesis output:"
+      if grep -q 'FAILURES\|ERRORS' "$log"; then sed -n '/FAILURES\|ERRORS/,$p' "$log"; else cat "$log"; fi
+    } >"$work/$name.report"
+    cat "$work/$name.report"
   fi
 }
+running=() # the passes' process ids
+start_pass() { # as run_pass, in the background once fewer than FUZZ_JOBS run
+  while [ "${#running[@]}" -ge "$jobs_max" ]; do
+    wait -n "${running[@]}" 2>/dev/null || true
+    local alive=() pid
+    for pid in "${running[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    running=("${alive[@]}")
+  done
+  run_pass "$@" &
+  running+=("$!")
+}
 
-run_pass "without a token"
+start_pass "without a token"
 # With a token: one pass per operation, each with a fresh account, so an operation that ends
 # its token (logout, or any added later) cannot blind the others.
 pass=0
@@ -84,7 +100,7 @@ for operation in $(curl -fsS "$base/api/openapi.json" |
   python3 -c 'import json, sys; print(" ".join(o["operationId"] for p in json.load(sys.stdin)["paths"].values() for o in p.values()))'); do
   pass=$(( pass + 1 ))
   sign_up "$pass"
-  run_pass "$operation with a token" -H "Authorization: Bearer $token" --include-operation-id "$operation"
+  start_pass "$operation with a token" -H "Authorization: Bearer $token" --include-operation-id "$operation"
 done
 
 # As an admin: the operations that need a role (the admin API, a unit's figures, the live
@@ -99,8 +115,18 @@ for operation in $(curl -fsS "$base/api/openapi.json" |
   # code, a move that would make a cycle, or live quiz settings asking more questions than
   # the content has are judged beyond any schema (400/422/409 with a reason). Still checked: no 5xx, every status, header and body as documented.
   exclude=negative_data_rejection,positive_data_acceptance \
-    run_pass "$operation as an admin" -H "Authorization: Bearer $token" --include-operation-id "$operation"
+    start_pass "$operation as an admin" -H "Authorization: Bearer $token" --include-operation-id "$operation"
 done
+
+wait "${running[@]}" 2>/dev/null || true
+total_cases=0
+failed=0
+for result in "$work"/results/*; do
+  read -r cases status <"$result"
+  total_cases=$(( total_cases + cases ))
+  [ "$status" -eq 0 ] || failed=1
+done
+[ "$(ls "$work/results" | wc -l)" -eq "$(( pass + 1 ))" ] || { echo "fuzz: a pass left no result" >&2; failed=1; }
 
 # A caught panic answers a JSON 500 (seen above); this catches one in a background task.
 if grep -q 'panicked' "$work/server.log"; then
