@@ -13,6 +13,7 @@ use resapi_core::content::ContentBundle;
 use resapi_core::sync::{
     LiveAnswer, PracticeAnswer, QuestionnaireResponse, RecordKind, SyncRecord,
 };
+use serde::Deserialize;
 use sqlx::QueryBuilder;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use time::UtcOffset;
@@ -63,8 +64,8 @@ struct ResponseFacts {
     row: Option<(String, Vec<u8>)>,
 }
 
-/// What one record adds.
-struct RecordFacts {
+/// What one record adds (pure: worked out before a batch takes the write lock).
+pub(super) struct RecordFacts {
     labels: [String; 3],
     at: i64,
     response: Option<ResponseFacts>,
@@ -72,13 +73,13 @@ struct RecordFacts {
     practice: Option<([String; 3], bool)>,
 }
 
-fn facts_of(
+pub(super) fn facts_of(
     record: &SyncRecord,
     server_correct: Option<bool>,
     content: &ContentBundle,
 ) -> RecordFacts {
     let response = (record.kind == RecordKind::QuestionnaireResponse)
-        .then(|| serde_json::from_value::<QuestionnaireResponse>(record.payload.clone()).ok())
+        .then(|| QuestionnaireResponse::deserialize(&record.payload).ok())
         .flatten()
         // A careless response (the same answer throughout, or faster than its items can be
         // read) stays the person's own but does not count in the unit's picture.
@@ -119,12 +120,12 @@ fn facts_of(
 /// tallies: a practice answer, or a live answer (a game's answer counts like a practice
 /// answer towards the unit's figures, docs/dashboard.md).
 fn answered(record: &SyncRecord) -> Option<(String, bool)> {
-    let payload = record.payload.clone();
+    let payload = &record.payload;
     match record.kind {
-        RecordKind::PracticeAnswer => serde_json::from_value::<PracticeAnswer>(payload)
+        RecordKind::PracticeAnswer => PracticeAnswer::deserialize(payload)
             .ok()
             .map(|a| (a.question_id, a.correct)),
-        RecordKind::LiveAnswer => serde_json::from_value::<LiveAnswer>(payload)
+        RecordKind::LiveAnswer => LiveAnswer::deserialize(payload)
             .ok()
             .map(|a| (a.question_id, a.correct)),
         _ => None,
@@ -253,16 +254,12 @@ fn bind_tally<DB: sqlx::Database>(
 /// of the unit tallies goes to `tallies`, written when the batch ends.
 pub(super) async fn add_record(
     tx: &mut Conn<'_>,
-    record: &SyncRecord,
-    server_correct: Option<bool>,
+    (account, id): (&str, &str),
+    f: &RecordFacts,
     unit_id: &str,
-    content: &ContentBundle,
     tallies: &mut UnitTallies,
 ) -> Result<()> {
     on_conn!(tx, tx => {
-        let f = facts_of(record, server_correct, content);
-        let account = record.account_id.to_string();
-        let id = record.id.to_string();
         let row = match &f.response {
             Some(ResponseFacts {
                 questionnaire,
@@ -274,7 +271,7 @@ pub(super) async fn add_record(
         for period in &f.labels {
             tallies
                 .activity
-                .insert((account.clone(), period.clone(), unit_id.to_owned()));
+                .insert((account.to_owned(), period.clone(), unit_id.to_owned()));
         }
         if let Some(r) = &f.response {
             for period in &f.labels {
@@ -288,12 +285,12 @@ pub(super) async fn add_record(
                      WHERE excluded.at > fact_responses.at \
                      OR (excluded.at = fact_responses.at AND excluded.record_id > fact_responses.record_id)",
                 )
-                .bind(&account)
+                .bind(account)
                 .bind(&r.questionnaire)
                 .bind(period)
                 .bind(unit_id)
                 .bind(f.at)
-                .bind(&id)
+                .bind(id)
                 .bind(&r.answers)
                 .bind(row.map(|(layout, _)| layout))
                 .bind(row.map(|(_, bytes)| bytes))
@@ -307,7 +304,7 @@ pub(super) async fn add_record(
                 for key in keys {
                     let own = tallies
                         .people
-                        .entry((account.clone(), period.clone(), key.clone()))
+                        .entry((account.to_owned(), period.clone(), key.clone()))
                         .or_insert_with(|| (unit_id.to_owned(), 0, 0));
                     own.1 += 1;
                     own.2 += correct;

@@ -22,6 +22,7 @@ mod dashboard;
 pub mod demo;
 pub mod facts;
 mod game_reports;
+mod group_commit;
 mod live;
 mod open;
 mod people;
@@ -173,6 +174,8 @@ pub struct Store {
     /// SQLite's syncs take turns here before asking for the write lock (see
     /// [`Store::sqlite_write_turn`]).
     write_turn: Arc<tokio::sync::Mutex<()>>,
+    /// SQLite's syncs waiting for the write turn (`group_commit.rs`).
+    write_queue: Arc<group_commit::WriteQueue>,
 }
 
 /// Every way the data layer fails. Database errors carry the driver's error: it is logged,
@@ -232,6 +235,9 @@ pub enum StoreError {
     Random(#[from] getrandom::Error),
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    /// A sync batch written with others (SQLite's group commit) whose group failed.
+    #[error("the group of sync batches was not written: {message}")]
+    GroupNotWritten { busy: bool, message: String },
 }
 
 impl StoreError {
@@ -239,6 +245,7 @@ impl StoreError {
     /// time: nothing was stored and the request can simply be retried.
     pub fn is_busy(&self) -> bool {
         match self {
+            StoreError::GroupNotWritten { busy, .. } => *busy,
             StoreError::Db(sqlx::Error::PoolTimedOut) => true,
             StoreError::Db(sqlx::Error::Database(db)) => {
                 if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
@@ -285,6 +292,7 @@ impl Store {
             facts_generation: Arc::new(AtomicU64::new(0)),
             units_generation: Arc::new(AtomicU64::new(0)),
             write_turn: Arc::new(tokio::sync::Mutex::new(())),
+            write_queue: Arc::default(),
         }
     }
 

@@ -4,10 +4,11 @@
 //! rejected `forbidden`.
 
 use super::competitions::{self, AttemptContext};
-use super::facts::{self, UnitTallies};
+use super::facts::{self, RecordFacts, UnitTallies, facts_of};
 use super::recognitions;
 use super::{
-    Backend, Conn, Result, Store, StoreError, lock_accounts, on_conn, on_pool, rfc3339, sessions,
+    Backend, Conn, Pool, Result, Store, StoreError, lock_accounts, on_conn, on_pool, rfc3339,
+    sessions,
 };
 use crate::records::{Prepared, acknowledged, identify, ok, rejected, repeat_of};
 use resapi_core::content::ContentBundle;
@@ -15,6 +16,7 @@ use resapi_core::sync::{
     MAX_PAGE_BYTES, PracticeAnswer, RecordError, RecordKind, RecordResult, RecordStatus,
     RecordsPage, StoredRecord, SyncRecord, check_record, json_len, raw_id,
 };
+use serde::Deserialize;
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -25,11 +27,11 @@ impl Store {
     /// Checks and stores one batch for `account_id`; answers per record in request order, and
     /// renews the caller's session (`token_hash`) in the same transaction.
     ///
-    /// The transaction starts with `BEGIN IMMEDIATE`: it takes SQLite's write lock first, so two
-    /// syncs of the same records run one after the other and the second sees the first's
-    /// records (`duplicate`), and a busy database fails the batch before anything is judged.
-    /// On a database error nothing is stored and the client retries the whole batch; once the
-    /// commit succeeded, nothing else can fail.
+    /// Parsing and the content rules are pure and run first, outside any lock. Then the
+    /// database work ([`apply_batch`]) runs in a write transaction: on SQLite with the other
+    /// batches waiting for the write lock (`group_commit.rs`), on PostgreSQL on its own,
+    /// side by side with other batches. On a database error nothing is stored and the client
+    /// retries the whole batch; once the commit succeeded, nothing else can fail.
     pub async fn store_batch(
         &self,
         account_id: Uuid,
@@ -37,108 +39,35 @@ impl Store {
         judging: Judging<'_>,
         raws: &[serde_json::Value],
     ) -> Result<Vec<RecordResult>> {
-        on_pool!(&self.pool, db => {
-            let Judging { content, pool, now } = judging;
-            let received_at = rfc3339(now);
-            // Parsing and the content rules are pure: done before taking the write lock, so the
-            // lock is held for the database work only. A rule's verdict is used only for ids that
-            // turn out not to be stored.
-            let judged: Vec<_> = raws
+        let Judging { content, now, .. } = judging;
+        // A rule's verdict is used only for ids that turn out not to be stored.
+        let batch = Batch {
+            account_id,
+            token_hash: token_hash.to_owned(),
+            now,
+            judged: raws
                 .iter()
                 .map(|raw| {
-                    let checked = identify(raw, account_id).map(|p| {
-                        let verdict = check_record(&p.record, account_id, content, now);
-                        (p, verdict)
-                    });
+                    let checked =
+                        identify(raw, account_id).map(|p| judge(p, account_id, content, now));
                     (raw_id(raw).unwrap_or_default(), checked)
                 })
-                .collect();
-            let _turn = self.sqlite_write_turn().await;
-            let mut tx = db.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
-            lock_accounts(&mut Conn::from(&mut *tx), &[account_id.to_string()]).await?;
-            // The unit the records count under on the dashboard (docs/dashboard.md).
-            let unit_id: String = sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
-                .bind(account_id.to_string())
-                .fetch_optional(&mut *tx)
-                .await?
-                .unwrap_or_default();
-            let mut results: Vec<RecordResult> = Vec::with_capacity(raws.len());
-            let mut writes = Writes::default();
-            let ids: Vec<String> = judged
-                .iter()
-                .filter_map(|(_, checked)| checked.as_ref().ok())
-                .map(|(p, _)| p.record.id.to_string())
-                .collect();
-            let known = known_hashes(&mut Conn::from(&mut *tx), &ids).await?;
-            // The first copy of each id in this batch: its content hash and where its answer is.
-            let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
-            // (repeat, first copy) by their places in `results`: a first copy refused when
-            // the batch's answer slots are claimed takes its repeats with it.
-            let mut repeats: Vec<(usize, usize)> = Vec::new();
-            for (id_text, checked) in judged {
-                let (prepared, verdict) = match checked {
-                    Ok(checked) => checked,
-                    Err(e) => {
-                        results.push(rejected(id_text, &e));
-                        continue;
-                    }
-                };
-                let id = prepared.record.id;
-                if let Some((hash, at)) = first_copy.get(&id)
-                    && let Some(first) = results.get(*at)
-                {
-                    if *hash == prepared.content_hash {
-                        repeats.push((results.len(), *at));
-                        results.push(repeat_of(first, id_text));
-                        continue;
-                    }
-                    if acknowledged(first) {
-                        results.push(rejected(id_text, &RecordError::IdConflict));
-                        continue;
-                    }
-                    // The first copy was refused; this different copy is judged on its own.
-                }
-                let at = Stored {
-                    account_id,
-                    unit_id: &unit_id,
-                    received_at: &received_at,
-                    pool,
-                    now,
-                    from_game: false,
-                    result_at: results.len(),
-                };
-                let result = store(&mut Conn::from(&mut *tx), &prepared, verdict, &at, &known, &mut writes).await?;
-                first_copy
-                    .entry(id)
-                    .or_insert((prepared.content_hash.clone(), results.len()));
-                results.push(match result {
-                    Ok(status) => ok(id_text, status),
-                    Err(e) => rejected(id_text, &e),
-                });
+                .collect(),
+        };
+        let applied = match &self.pool {
+            Pool::Sqlite(db) => return self.group_commit(db, batch, judging).await,
+            Pool::Postgres(db) => {
+                type Db = sqlx::Postgres;
+                let mut tx = db.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
+                let applied = apply_batch(&mut Conn::from(&mut *tx), batch, judging).await?;
+                tx.commit().await?;
+                applied
             }
-            // A phone that syncs keeps its session: offline for weeks is fine, as long as it syncs.
-            // Inside the transaction, so that a committed batch is never answered with an error;
-            // before the writes, whose last statement updates the unit tallies: rows every batch
-            // of the unit shares (PostgreSQL), to be held as briefly as possible.
-            sessions::renew(&mut Conn::from(&mut *tx), token_hash).await?;
-            for at in writes.write(&mut Conn::from(&mut *tx), content).await? {
-                if let Some(r) = results.get_mut(at) {
-                    *r = rejected(std::mem::take(&mut r.id), &RecordError::AlreadyAnswered);
-                }
-            }
-            for (repeat, first) in repeats {
-                if let Some(first) = results.get(first).cloned()
-                    && let Some(r) = results.get_mut(repeat)
-                {
-                    *r = repeat_of(&first, std::mem::take(&mut r.id));
-                }
-            }
-            tx.commit().await?;
-            if results.iter().any(|r| r.status == RecordStatus::Stored) {
-                self.facts_changed().await;
-            }
-            Ok(results)
-        })
+        };
+        if applied.stored_any {
+            self.facts_changed().await;
+        }
+        Ok(applied.results)
     }
 
     /// Records the server made itself, for several accounts (a live game's answers at a
@@ -198,7 +127,8 @@ impl Store {
                     });
                     continue;
                 }
-                let verdict = check_record(&prepared.record, account_id, content, now);
+                let hash = prepared.content_hash.clone();
+                let judged = judge(prepared, account_id, content, now);
                 let at = Stored {
                     account_id,
                     unit_id,
@@ -209,9 +139,9 @@ impl Store {
                     from_game: true,
                     result_at: results.len(),
                 };
-                let status = store(&mut Conn::from(&mut *tx), &prepared, verdict, &at, &known, &mut writes).await?;
+                let status = store(&mut Conn::from(&mut *tx), judged, &at, &known, &mut writes).await?;
                 if status.is_ok() {
-                    seen.insert(record.id, prepared.content_hash.clone());
+                    seen.insert(record.id, hash);
                 }
                 results.push(match status {
                     Ok(status) => ok(id_text, status),
@@ -220,7 +150,7 @@ impl Store {
             }
             // Games store live answers only, which claim no answer slot: nothing is refused
             // here, but the rule is the same as for a sync.
-            for at in writes.write(&mut Conn::from(&mut *tx), content).await? {
+            for at in writes.write(&mut Conn::from(&mut *tx)).await? {
                 if let Some(r) = results.get_mut(at) {
                     *r = rejected(std::mem::take(&mut r.id), &RecordError::AlreadyAnswered);
                 }
@@ -298,6 +228,124 @@ pub struct Judging<'a> {
     pub now: OffsetDateTime,
 }
 
+/// One sync's batch, judged and ready for the database.
+pub(super) struct Batch {
+    account_id: Uuid,
+    token_hash: String,
+    now: OffsetDateTime,
+    /// Each record's id as sent, and the record judged or why it was refused.
+    judged: Vec<(String, Result<Judged, RecordError>)>,
+}
+
+/// What writing a batch answered, and whether it stored anything new.
+pub(super) struct Applied {
+    pub results: Vec<RecordResult>,
+    pub stored_any: bool,
+}
+
+/// The database work of one batch, inside the caller's write transaction: the records
+/// against what is stored, the answer slots, the inserts, the facts and the session's
+/// renewal. Everything it writes is visible to the next batch in the same transaction.
+pub(super) async fn apply_batch(
+    tx: &mut Conn<'_>,
+    batch: Batch,
+    judging: Judging<'_>,
+) -> Result<Applied> {
+    let Batch {
+        account_id,
+        token_hash,
+        now,
+        judged,
+    } = batch;
+    let Judging { pool, .. } = judging;
+    let received_at = rfc3339(now);
+    lock_accounts(tx, &[account_id.to_string()]).await?;
+    // The unit the records count under on the dashboard (docs/dashboard.md).
+    let unit_id: String = on_conn!(tx, tx => {
+        sqlx::query_scalar("SELECT unit_id FROM accounts WHERE id = $1")
+            .bind(account_id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .unwrap_or_default()
+    });
+    let mut results: Vec<RecordResult> = Vec::with_capacity(judged.len());
+    let mut writes = Writes::default();
+    let ids: Vec<String> = judged
+        .iter()
+        .filter_map(|(_, checked)| checked.as_ref().ok())
+        .map(|j| j.prepared.record.id.to_string())
+        .collect();
+    let known = known_hashes(tx, &ids).await?;
+    // The first copy of each id in this batch: its content hash and where its answer is.
+    let mut first_copy: HashMap<Uuid, (String, usize)> = HashMap::new();
+    // (repeat, first copy) by their places in `results`: a first copy refused when
+    // the batch's answer slots are claimed takes its repeats with it.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for (id_text, checked) in judged {
+        let judged = match checked {
+            Ok(judged) => judged,
+            Err(e) => {
+                results.push(rejected(id_text, &e));
+                continue;
+            }
+        };
+        let id = judged.prepared.record.id;
+        if let Some((hash, at)) = first_copy.get(&id)
+            && let Some(first) = results.get(*at)
+        {
+            if *hash == judged.prepared.content_hash {
+                repeats.push((results.len(), *at));
+                results.push(repeat_of(first, id_text));
+                continue;
+            }
+            if acknowledged(first) {
+                results.push(rejected(id_text, &RecordError::IdConflict));
+                continue;
+            }
+            // The first copy was refused; this different copy is judged on its own.
+        }
+        let at = Stored {
+            account_id,
+            unit_id: &unit_id,
+            received_at: &received_at,
+            pool,
+            now,
+            from_game: false,
+            result_at: results.len(),
+        };
+        first_copy
+            .entry(id)
+            .or_insert_with(|| (judged.prepared.content_hash.clone(), results.len()));
+        let result = store(tx, judged, &at, &known, &mut writes).await?;
+        results.push(match result {
+            Ok(status) => ok(id_text, status),
+            Err(e) => rejected(id_text, &e),
+        });
+    }
+    // A phone that syncs keeps its session: offline for weeks is fine, as long as it syncs.
+    // Inside the transaction, so that a committed batch is never answered with an error;
+    // before the writes, whose last statement updates the unit tallies: rows every batch
+    // of the unit shares (PostgreSQL), to be held as briefly as possible.
+    sessions::renew(tx, &token_hash).await?;
+    for at in writes.write(tx).await? {
+        if let Some(r) = results.get_mut(at) {
+            *r = rejected(std::mem::take(&mut r.id), &RecordError::AlreadyAnswered);
+        }
+    }
+    for (repeat, first) in repeats {
+        if let Some(first) = results.get(first).cloned()
+            && let Some(r) = results.get_mut(repeat)
+        {
+            *r = repeat_of(&first, std::mem::take(&mut r.id));
+        }
+    }
+    let stored_any = results.iter().any(|r| r.status == RecordStatus::Stored);
+    Ok(Applied {
+        results,
+        stored_any,
+    })
+}
+
 /// Where and when a batch is stored, and by whom.
 #[derive(Clone, Copy)]
 struct Stored<'a> {
@@ -313,14 +361,56 @@ struct Stored<'a> {
     result_at: usize,
 }
 
+/// A record of a batch as worked out before the write lock is taken (all pure): parsed
+/// and hashed, the content rules' verdict (the server's judgement of an answer, or the
+/// refusal), the answer slot a practice answer claims and what it adds to the facts.
+/// Worked out for every record, also those that turn out to be stored already: the lock
+/// is then held for the database work only (issue 14's ingest speed).
+struct Judged {
+    prepared: Prepared,
+    verdict: Result<Option<bool>, RecordError>,
+    /// A practice answer's (session, position).
+    slot: Option<(String, i64)>,
+    facts: RecordFacts,
+}
+
+fn judge(
+    prepared: Prepared,
+    account_id: Uuid,
+    content: &ContentBundle,
+    now: OffsetDateTime,
+) -> Judged {
+    let record = &prepared.record;
+    let mut verdict = check_record(record, account_id, content, now);
+    let slot = if record.kind == RecordKind::PracticeAnswer {
+        // check_record has parsed this payload already; it cannot fail here.
+        match PracticeAnswer::deserialize(&record.payload) {
+            Ok(a) => Some((a.session_id.to_string(), i64::from(a.position))),
+            Err(e) => {
+                verdict = verdict.and(Err(RecordError::InvalidPayload(e.to_string())));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let server_correct = verdict.as_ref().ok().copied().flatten();
+    let facts = facts_of(record, server_correct, content);
+    Judged {
+        prepared,
+        verdict,
+        slot,
+        facts,
+    }
+}
+
 /// One record against what is stored: a stored id decides first (`duplicate` or
 /// `id_conflict`, whatever the content or the clock say now), then a live answer the
-/// server's games never stored is refused, then the content rules' `verdict` (the server's
-/// judgement of an answer, or the refusal), then the answer slot, then the insert.
+/// server's games never stored is refused, then the content rules' verdict, then the
+/// answer slot (when the batch ends), then the insert.
 async fn store(
     tx: &mut Conn<'_>,
-    p: &Prepared,
-    verdict: Result<Option<bool>, RecordError>,
+    judged: Judged,
     at: &Stored<'_>,
     known: &HashMap<String, String>,
     writes: &mut Writes,
@@ -335,6 +425,12 @@ async fn store(
             from_game,
             ..
         } = *at;
+        let Judged {
+            prepared: p,
+            verdict,
+            slot,
+            facts,
+        } = judged;
         let id = p.record.id.to_string();
         if let Some(stored_hash) = known.get(&id) {
             // The hash covers the owner too: an id taken by another account is a conflict.
@@ -373,27 +469,17 @@ async fn store(
         }
         // A practice answer claims its session's position: with the batch's other claims,
         // when the batch ends (`Writes::write`), which refuses it then if the slot is taken.
-        let slot = if p.record.kind == RecordKind::PracticeAnswer {
-            // check_record has parsed this payload already; it cannot fail here.
-            let answer: PracticeAnswer = match serde_json::from_value(p.record.payload.clone()) {
-                Ok(a) => a,
-                Err(e) => return Ok(Err(RecordError::InvalidPayload(e.to_string()))),
-            };
-            Some((answer.session_id.to_string(), i64::from(answer.position)))
-        } else {
-            None
-        };
         writes.records.push(NewRecord {
             id,
             account_id: account_id.to_string(),
             kind: p.record.kind.as_str(),
-            created_at: p.created_at.clone(),
+            created_at: p.created_at,
             received_at: received_at.to_owned(),
-            payload: p.payload.clone(),
-            content_hash: p.content_hash.clone(),
+            payload: p.payload,
+            content_hash: p.content_hash,
             server_correct,
             slot,
-            record: p.record.clone(),
+            facts,
             unit_id: unit_id.to_owned(),
             result_at: at.result_at,
         });
@@ -439,7 +525,7 @@ struct NewRecord {
     /// A practice answer's (session, position).
     slot: Option<(String, i64)>,
     /// For the facts, added once the record is sure to be stored.
-    record: SyncRecord,
+    facts: RecordFacts,
     unit_id: String,
     result_at: usize,
 }
@@ -458,7 +544,7 @@ struct Writes {
 impl Writes {
     /// Writes everything; returns the places in the batch's results of the answers
     /// refused because their slot was taken (by an earlier batch, or earlier in this one).
-    async fn write(mut self, tx: &mut Conn<'_>, content: &ContentBundle) -> Result<Vec<usize>> {
+    async fn write(mut self, tx: &mut Conn<'_>) -> Result<Vec<usize>> {
         let claimed = claim_slots(tx, &self.records).await?;
         let (keep, refused): (Vec<NewRecord>, Vec<NewRecord>) = self
             .records
@@ -467,10 +553,9 @@ impl Writes {
         for r in &keep {
             facts::add_record(
                 tx,
-                &r.record,
-                r.server_correct,
+                (&r.account_id, &r.id),
+                &r.facts,
                 &r.unit_id,
-                content,
                 &mut self.tallies,
             )
             .await?;
@@ -523,7 +608,22 @@ async fn claim_slots(
                     .push_bind(*position)
                     .push_bind(&r.id);
             });
-            qb.push(" ON CONFLICT DO NOTHING RETURNING record_id");
+            qb.push(" ON CONFLICT DO NOTHING");
+            let inserted = qb.build().execute(&mut *tx).await?.rows_affected();
+            if inserted == chunk.len() as u64 {
+                // Every slot was free, as nearly always: no row per claim comes back (each
+                // is a message from SQLite's thread, issue 14's ingest speed).
+                claimed.extend(chunk.iter().map(|(r, _)| r.id.clone()));
+                continue;
+            }
+            // Some were taken: which of these records now hold their slot.
+            let mut qb: QueryBuilder<Db> =
+                QueryBuilder::new("SELECT record_id FROM answer_slots WHERE record_id IN (");
+            let mut list = qb.separated(", ");
+            for (r, _) in chunk {
+                list.push_bind(&r.id);
+            }
+            qb.push(")");
             let ids: Vec<String> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
             claimed.extend(ids);
         }
