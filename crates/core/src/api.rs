@@ -59,6 +59,11 @@ pub const MIN_PASSWORD_CHARS: usize = 8;
 /// Longest name accepted.
 pub const MAX_NAME_CHARS: usize = 100;
 
+/// The name an erased account's row carries in what outlives it (a live game's report,
+/// a competition's published results): its score and unit stay, so rankings and unit
+/// boards are unchanged, but not who it was.
+pub const ERASED_NAME: &str = "Peserta terhapus";
+
 /// Checks a registration form; the same rules run in the app before sending.
 /// Returns (field, code, message) of the first problem.
 pub fn check_registration(req: &RegisterRequest) -> Result<(), (&'static str, String, String)> {

@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use reqwest::{Method, StatusCode};
-use resapi_core::api::Role;
+use resapi_core::api::{ERASED_NAME, Role};
 use resapi_core::competition::wire::{
     Competition, CompetitionResults, MyCompetitions, Paper, Participation,
 };
@@ -338,6 +338,60 @@ async fn a_competition_runs_from_its_creation_to_published_results_on_the_phones
         (s, code(&body)),
         (StatusCode::CONFLICT, "competition_published")
     );
+
+    // Budi erases his account: the published results keep his place and score, not who
+    // he was, for the organiser and on the other phones.
+    let names = |r: &CompetitionResults| -> Vec<(u32, String, f64)> {
+        r.people
+            .iter()
+            .map(|p| (p.rank, p.name.clone(), p.score))
+            .collect()
+    };
+    let (_, body) = call(&w.srv, Method::GET, &w.path("/results"), None, t).await;
+    let before: CompetitionResults = serde_json::from_value(body).unwrap();
+    let budi_name = before
+        .people
+        .iter()
+        .find(|p| p.account_id == budi.id)
+        .unwrap()
+        .name
+        .clone();
+    let res = w
+        .srv
+        .post(
+            "/api/v1/me/erase",
+            &json!({ "password": PASSWORD }),
+            Some(&budi.token),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let (s, body) = call(&w.srv, Method::GET, &w.path("/results"), None, t).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert!(!body.to_string().contains(&budi.id.to_string()), "{body}");
+    let after: CompetitionResults = serde_json::from_value(body).unwrap();
+    let expected: Vec<(u32, String, f64)> = names(&before)
+        .into_iter()
+        .map(|(rank, name, score)| {
+            let name = if name == budi_name {
+                ERASED_NAME.to_owned()
+            } else {
+                name
+            };
+            (rank, name, score)
+        })
+        .collect();
+    assert_eq!(names(&after), expected);
+    assert_eq!(
+        after.ranking, before.ranking,
+        "the unit ranking is unchanged"
+    );
+    let places: Vec<String> = w.mine(&siti).await.competitions[0]
+        .top_people
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    assert!(places.contains(&ERASED_NAME.to_owned()), "{places:?}");
+    assert!(!places.contains(&budi_name), "{places:?}");
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ use super::ranking::{Ranking, RankingRule};
 use super::schedule::{Phase, Zone};
 use crate::aggregate::item_analysis::ItemStats;
 use crate::aggregate::sample::NotEnough;
+use crate::api::ERASED_NAME;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -99,6 +100,21 @@ pub struct CompetitionResults {
     pub items: Vec<ItemResult>,
     /// Attempts refused, by code (late, over the limit, …).
     pub refused: Vec<(String, u32)>,
+}
+
+impl CompetitionResults {
+    /// Blanks `account`'s row (an erased account, [`ERASED_NAME`] and the nil id): its
+    /// place, score and unit stay, so the others' ranks and the unit ranking are unchanged.
+    /// Whether it was there.
+    pub fn forget(&mut self, account: Uuid) -> bool {
+        let mut found = false;
+        for person in self.people.iter_mut().filter(|p| p.account_id == account) {
+            person.account_id = Uuid::nil();
+            person.name = ERASED_NAME.to_owned();
+            found = true;
+        }
+        found
+    }
 }
 
 /// One participant's result.

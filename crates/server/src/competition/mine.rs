@@ -13,19 +13,27 @@ use resapi_core::content::ContentBundle;
 use resapi_core::role::subtree;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-/// Published results, read once: they never change after publication, and every phone of
-/// a ministry asks for them at each sync.
+/// Published results, kept in memory: every phone of a ministry asks for them at each sync.
+/// They change after publication only when a participant's account is erased (their row is
+/// blanked, `Store::erase_account`): this process forgets its copies then, and another
+/// process's copy is read again after [`MAX_AGE`].
 #[derive(Default)]
 pub struct Published {
-    results: Mutex<HashMap<Uuid, Arc<CompetitionResults>>>,
+    results: Mutex<HashMap<Uuid, (Instant, Arc<CompetitionResults>)>>,
 }
+
+/// How long a copy of published results is used before it is read again.
+pub const MAX_AGE: Duration = Duration::from_secs(60);
 
 impl Published {
     pub async fn get(&self, store: &Store, id: Uuid) -> Result<Option<Arc<CompetitionResults>>> {
-        if let Some(r) = self.lock().get(&id) {
+        if let Some((read_at, r)) = self.lock().get(&id)
+            && read_at.elapsed() < MAX_AGE
+        {
             return Ok(Some(Arc::clone(r)));
         }
         let Some(json) = store.published_results(id).await? else {
@@ -34,11 +42,17 @@ impl Published {
         let results: CompetitionResults = serde_json::from_str(&json)
             .map_err(|e| StoreError::Corrupt(format!("competition {id} results: {e}")))?;
         let results = Arc::new(results);
-        self.lock().insert(id, Arc::clone(&results));
+        self.lock()
+            .insert(id, (Instant::now(), Arc::clone(&results)));
         Ok(Some(results))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Arc<CompetitionResults>>> {
+    /// After an erasure: every copy is read again at its next use.
+    pub fn forget_all(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, (Instant, Arc<CompetitionResults>)>> {
         self.results.lock().unwrap_or_else(|e| e.into_inner())
     }
 }

@@ -97,6 +97,8 @@ async fn erase(
         .erase_account(session.account_id)
         .await
         .map_err(gone_is_unauthorized)?;
+    // Published results named the person: their row is blanked now.
+    state.published.forget_all();
     tracing::info!(
         records = erased.records,
         sessions = erased.sessions,

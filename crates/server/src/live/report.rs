@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use uuid::Uuid;
 
-/// The name an erased account's row carries in a stored report (its points, right answers
-/// and unit stay, so the ranking and the unit board are unchanged).
-pub const ERASED_NAME: &str = "Peserta terhapus";
+pub use resapi_core::api::ERASED_NAME;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GameReport {

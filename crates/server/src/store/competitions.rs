@@ -6,6 +6,7 @@
 use super::{Conn, Result, Store, StoreError, on_conn, on_pool, unix_ms};
 use resapi_core::competition::grade::{AttemptAnswer, grade};
 use resapi_core::competition::window::{Arrival, Window};
+use resapi_core::competition::wire::CompetitionResults;
 use resapi_core::content::ContentBundle;
 use resapi_core::role::subtree;
 use resapi_core::sync::{CompetitionAttempt, RecordError, SyncRecord};
@@ -546,5 +547,33 @@ async fn judge(
         .execute(&mut *tx)
         .await?;
         Ok(Ok(()))
+    })
+}
+
+/// Blanks `account`'s row in the published results of every competition that lists it
+/// (an erasure, `Store::erase_account`). How many results changed.
+pub(super) async fn forget_account(tx: &mut Conn<'_>, account: Uuid) -> Result<u64> {
+    on_conn!(tx, tx => {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, results FROM competitions WHERE results LIKE $1",
+        )
+        .bind(format!("%\"{account}\"%"))
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut changed = 0;
+        for (id, text) in rows {
+            let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("competition {id} results: {e}"));
+            let mut results: CompetitionResults = serde_json::from_str(&text).map_err(corrupt)?;
+            if !results.forget(account) {
+                continue;
+            }
+            sqlx::query("UPDATE competitions SET results = $1 WHERE id = $2")
+                .bind(serde_json::to_string(&results).map_err(corrupt)?)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+            changed += 1;
+        }
+        Ok(changed)
     })
 }

@@ -196,9 +196,9 @@ impl Store {
         Ok((quiz_sets, games))
     }
 
-    /// Removes the account, its roles, its sessions and all its records, and blanks its name
-    /// in stored game reports (its games and quiz sets as a trainer go with it), in one
-    /// transaction:
+    /// Removes the account, its roles, its sessions and all its records, and blanks its row
+    /// in stored game reports and published competition results (its games and quiz sets
+    /// as a trainer go with it), in one transaction:
     /// either all of it goes or nothing does. Published aggregates are not touched (they hold
     /// no person's data). `NoSuchAccount` when it is already gone.
     pub async fn erase_account(&self, account_id: Uuid) -> Result<Erased> {
@@ -218,6 +218,8 @@ impl Store {
             super::facts::remove_account(&mut Conn::from(&mut *tx), &id).await?;
             // Stored game reports name the players (docs/live-quiz.md).
             super::game_reports::forget_account(&mut Conn::from(&mut *tx), account_id).await?;
+            // So do published competition results (docs/competitions.md).
+            super::competitions::forget_account(&mut Conn::from(&mut *tx), account_id).await?;
             let records = sqlx::query("DELETE FROM records WHERE account_id = $1")
                 .bind(&id)
                 .execute(&mut *tx)
