@@ -20,42 +20,46 @@ pub struct Prepared {
 }
 
 /// JSON with object keys sorted at every level, so equal content hashes equally whatever
-/// order the device wrote the keys in.
+/// order the device wrote the keys in. Written straight into one buffer (once per record
+/// synced): the same bytes as serialising each key and leaf on its own.
 pub fn canonical_json(value: &serde_json::Value) -> String {
-    fn write(value: &serde_json::Value, out: &mut String) {
+    fn write(value: &serde_json::Value, out: &mut Vec<u8>) {
         match value {
             serde_json::Value::Object(map) => {
-                let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort();
-                out.push('{');
-                for (i, key) in keys.into_iter().enumerate() {
+                let mut entries: Vec<(&String, &serde_json::Value)> = map.iter().collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                out.push(b'{');
+                for (i, (key, v)) in entries.into_iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push(b',');
                     }
-                    out.push_str(&serde_json::Value::String(key.clone()).to_string());
-                    out.push(':');
-                    if let Some(v) = map.get(key) {
-                        write(v, out);
-                    }
+                    leaf(key, out);
+                    out.push(b':');
+                    write(v, out);
                 }
-                out.push('}');
+                out.push(b'}');
             }
             serde_json::Value::Array(items) => {
-                out.push('[');
+                out.push(b'[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push(b',');
                     }
                     write(item, out);
                 }
-                out.push(']');
+                out.push(b']');
             }
-            other => out.push_str(&other.to_string()),
+            other => leaf(other, out),
         }
     }
-    let mut out = String::new();
+    // Writing JSON into memory cannot fail (a string, number, bool or null).
+    fn leaf<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+        let _ = serde_json::to_writer(&mut *out, value);
+    }
+    let mut out = Vec::with_capacity(256);
     write(value, &mut out);
-    out
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The content hash stored with a record: what makes two records "the same" is kind,
@@ -136,6 +140,52 @@ pub fn acknowledged(result: &RecordResult) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first implementation, key by key and leaf by leaf: stored hashes were made with
+    /// it, so the canonical form may never change.
+    fn canonical_json_as_first_written(value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::Object(map) => {
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort();
+                let fields: Vec<String> = keys
+                    .into_iter()
+                    .map(|k| {
+                        format!(
+                            "{}:{}",
+                            serde_json::Value::String(k.clone()),
+                            canonical_json_as_first_written(&map[k])
+                        )
+                    })
+                    .collect();
+                format!("{{{}}}", fields.join(","))
+            }
+            serde_json::Value::Array(items) => {
+                let items: Vec<String> =
+                    items.iter().map(canonical_json_as_first_written).collect();
+                format!("[{}]", items.join(","))
+            }
+            other => other.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_canonical_form_is_the_one_stored_hashes_were_made_with() {
+        for text in [
+            r#"{"attempt_id":"0193","position":3,"correct":true,"option_id":"b","ratio":0.125}"#,
+            r#"{"z":null,"a":[1,-2.5e-7,{"é\u0000\"\n":"tab\there","":[]}],"m":{"y":false,"x":1e300}}"#,
+            r#"{"text":"Saya 🙏 berkomitmen \\ \/ \u2028","n":12345678901234567890}"#,
+            r#"[]"#,
+            r#""only a string""#,
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                canonical_json(&value),
+                canonical_json_as_first_written(&value),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn canonical_json_sorts_keys_at_every_level() {

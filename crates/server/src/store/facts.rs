@@ -148,7 +148,24 @@ pub(super) struct UnitTallies {
 }
 
 impl UnitTallies {
-    /// Writes the sums, inside the batch's transaction.
+    /// Adds `other`'s sums (another batch of the same transaction, SQLite's group commit):
+    /// a person's row keeps the unit it was first summed under, as when written one by one.
+    pub(super) fn merge(&mut self, other: UnitTallies) {
+        self.activity.extend(other.activity);
+        for (key, (unit, answered, correct)) in other.people {
+            let own = self.people.entry(key).or_insert((unit, 0, 0));
+            own.1 += answered;
+            own.2 += correct;
+        }
+        for (key, (answered, correct, people)) in other.cells {
+            let cell = self.cells.entry(key).or_default();
+            cell.0 += answered;
+            cell.1 += correct;
+            cell.2 += people;
+        }
+    }
+
+    /// Writes the sums, inside the transaction that stored their records.
     pub(super) async fn write(mut self, tx: &mut Conn<'_>) -> Result<()> {
         on_conn!(tx, tx => {
         // All three in key order (the sets are ordered, the cells sorted below): concurrent

@@ -10,8 +10,11 @@
 //! fails every batch of the group: nothing of it is stored, and each client retries.
 //!
 //! Each batch's writes are visible to the next one in the group, so two syncs of the same
-//! records still make one `stored` and one `duplicate`, as with a transaction each.
+//! records still make one `stored` and one `duplicate`, as with a transaction each. Only
+//! the unit tallies, which no batch reads, are summed over the group and written once at
+//! its end.
 
+use super::facts::UnitTallies;
 use super::records::{Applied, Batch, Judging, apply_batch};
 use super::{Backend, Conn, Result, Store, StoreError};
 use resapi_core::sync::RecordResult;
@@ -95,10 +98,16 @@ impl Store {
         };
         let alone = group.len() == 1;
         let mut written = Vec::with_capacity(group.len());
+        // The group's unit tallies, written once after its last batch: the batches of one
+        // unit add to the same rows.
+        let mut tallies = UnitTallies::default();
         for Queued { batch, reply } in group {
             if alone {
                 match apply_batch(&mut Conn::from(&mut *tx), batch, judging).await {
-                    Ok(applied) => written.push((reply, applied)),
+                    Ok(mut applied) => {
+                        tallies.merge(std::mem::take(&mut applied.tallies));
+                        written.push((reply, applied));
+                    }
                     Err(e) => {
                         let _ = reply.send(Err(e));
                     }
@@ -106,7 +115,10 @@ impl Store {
                 continue;
             }
             match in_savepoint(&mut tx, batch, judging).await {
-                Ok(Ok(applied)) => written.push((reply, applied)),
+                Ok(Ok(mut applied)) => {
+                    tallies.merge(std::mem::take(&mut applied.tallies));
+                    written.push((reply, applied));
+                }
                 Ok(Err(e)) => {
                     let _ = reply.send(Err(e));
                 }
@@ -122,6 +134,9 @@ impl Store {
         }
         if written.is_empty() {
             return;
+        }
+        if let Err(e) = tallies.write(&mut Conn::from(&mut *tx)).await {
+            return fail_all(written.into_iter().map(|(reply, _)| reply), &e);
         }
         if let Err(e) = tx.commit().await {
             return fail_all(written.into_iter().map(|(reply, _)| reply), &e.into());

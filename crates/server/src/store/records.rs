@@ -59,7 +59,12 @@ impl Store {
             Pool::Postgres(db) => {
                 type Db = sqlx::Postgres;
                 let mut tx = db.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
-                let applied = apply_batch(&mut Conn::from(&mut *tx), batch, judging).await?;
+                let mut applied = apply_batch(&mut Conn::from(&mut *tx), batch, judging).await?;
+                // Last before the commit: the unit tallies are rows every batch of the unit
+                // updates, locked until the commit.
+                std::mem::take(&mut applied.tallies)
+                    .write(&mut Conn::from(&mut *tx))
+                    .await?;
                 tx.commit().await?;
                 applied
             }
@@ -150,11 +155,13 @@ impl Store {
             }
             // Games store live answers only, which claim no answer slot: nothing is refused
             // here, but the rule is the same as for a sync.
-            for at in writes.write(&mut Conn::from(&mut *tx)).await? {
+            let (refused, tallies) = writes.write(&mut Conn::from(&mut *tx)).await?;
+            for at in refused {
                 if let Some(r) = results.get_mut(at) {
                     *r = rejected(std::mem::take(&mut r.id), &RecordError::AlreadyAnswered);
                 }
             }
+            tallies.write(&mut Conn::from(&mut *tx)).await?;
             tx.commit().await?;
             if results.iter().any(|r| r.status == RecordStatus::Stored) {
                 self.facts_changed().await;
@@ -237,15 +244,19 @@ pub(super) struct Batch {
     judged: Vec<(String, Result<Judged, RecordError>)>,
 }
 
-/// What writing a batch answered, and whether it stored anything new.
+/// What writing a batch answered, whether it stored anything new, and the sums it adds to
+/// the unit tallies: written by the transaction's owner, once for all its batches.
 pub(super) struct Applied {
     pub results: Vec<RecordResult>,
     pub stored_any: bool,
+    pub tallies: UnitTallies,
 }
 
 /// The database work of one batch, inside the caller's write transaction: the records
 /// against what is stored, the answer slots, the inserts, the facts and the session's
-/// renewal. Everything it writes is visible to the next batch in the same transaction.
+/// renewal. Everything it writes is visible to the next batch in the same transaction; the
+/// unit tallies it adds are not written yet ([`Applied::tallies`]): nothing reads them
+/// before the commit.
 pub(super) async fn apply_batch(
     tx: &mut Conn<'_>,
     batch: Batch,
@@ -327,7 +338,8 @@ pub(super) async fn apply_batch(
     // before the writes, whose last statement updates the unit tallies: rows every batch
     // of the unit shares (PostgreSQL), to be held as briefly as possible.
     sessions::renew(tx, &token_hash).await?;
-    for at in writes.write(tx).await? {
+    let (refused, tallies) = writes.write(tx).await?;
+    for at in refused {
         if let Some(r) = results.get_mut(at) {
             *r = rejected(std::mem::take(&mut r.id), &RecordError::AlreadyAnswered);
         }
@@ -343,6 +355,7 @@ pub(super) async fn apply_batch(
     Ok(Applied {
         results,
         stored_any,
+        tallies,
     })
 }
 
@@ -532,7 +545,8 @@ struct NewRecord {
 
 /// What a batch writes at its end, after every record was judged: the answer slots its
 /// practice answers claim (one statement), the records that keep their slot (one multi-row
-/// INSERT, in the batch's order, so `seq` follows it) and the facts' sums. Nothing in the
+/// INSERT, in the batch's order, so `seq` follows it) and the facts (the unit tallies are
+/// summed here and written by the caller). Nothing in the
 /// batch reads `records` or `answer_slots` after its look-up, so writing them last changes
 /// no verdict; it saves three statements per record (on PostgreSQL each is a round trip).
 #[derive(Default)]
@@ -542,9 +556,10 @@ struct Writes {
 }
 
 impl Writes {
-    /// Writes everything; returns the places in the batch's results of the answers
-    /// refused because their slot was taken (by an earlier batch, or earlier in this one).
-    async fn write(mut self, tx: &mut Conn<'_>) -> Result<Vec<usize>> {
+    /// Writes the records; returns the places in the batch's results of the answers
+    /// refused because their slot was taken (by an earlier batch, or earlier in this one),
+    /// and the unit tallies of the records stored, for the caller to write.
+    async fn write(mut self, tx: &mut Conn<'_>) -> Result<(Vec<usize>, UnitTallies)> {
         let claimed = claim_slots(tx, &self.records).await?;
         let (keep, refused): (Vec<NewRecord>, Vec<NewRecord>) = self
             .records
@@ -579,8 +594,10 @@ impl Writes {
             }
             Ok::<(), StoreError>(())
         })?;
-        self.tallies.write(tx).await?;
-        Ok(refused.into_iter().map(|r| r.result_at).collect())
+        Ok((
+            refused.into_iter().map(|r| r.result_at).collect(),
+            self.tallies,
+        ))
     }
 }
 
