@@ -124,6 +124,25 @@ pub fn seconds_left(attempt: &Attempt, now: OffsetDateTime) -> u32 {
     })
 }
 
+/// The moments a screen reader is told how much time is left: the countdown is a `timer`,
+/// which is not read out as it changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeWarning {
+    Silent,
+    FiveMinutes,
+    LastMinute,
+}
+
+/// Which warning applies with `left` seconds to go: five minutes only for an attempt longer
+/// than that, then the last minute. Each lasts until the next, so it is said once.
+pub fn time_warning(attempt: &Attempt, left: u32) -> TimeWarning {
+    match left {
+        0..60 => TimeWarning::LastMinute,
+        60..300 if attempt.limit_minutes > 5 => TimeWarning::FiveMinutes,
+        _ => TimeWarning::Silent,
+    }
+}
+
 /// "12:05": minutes and seconds.
 pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -243,6 +262,38 @@ mod tests {
             position: 0,
             answers: Vec::new(),
             sent_at: None,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_screen_reader_is_told_of_five_minutes_and_the_last_minute_once_each() {
+        use TimeWarning::*;
+        let ten = Attempt {
+            limit_minutes: 10,
+            ..attempt("2026-12-01T02:00:00Z")
+        };
+        let said = [600, 301, 300, 299, 60, 59, 1, 0].map(|left| time_warning(&ten, left));
+        assert_eq!(
+            said,
+            [
+                Silent,
+                Silent,
+                Silent,
+                FiveMinutes,
+                FiveMinutes,
+                LastMinute,
+                LastMinute,
+                LastMinute
+            ]
+        );
+        // An attempt of five minutes or less starts inside the window: no "5 minutes left".
+        for minutes in [1, 5] {
+            let short = Attempt {
+                limit_minutes: minutes,
+                ..attempt("2026-12-01T02:00:00Z")
+            };
+            assert_eq!(time_warning(&short, 299), Silent);
+            assert_eq!(time_warning(&short, 59), LastMinute);
         }
     }
 

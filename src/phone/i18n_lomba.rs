@@ -38,6 +38,11 @@ pub struct LombaTr {
     pub send_hint: &'static str,
     pub send: &'static str,
     pub time_left: &'static str,
+    /// Said once by a screen reader when five minutes are left (the countdown itself is a
+    /// silent `timer`).
+    pub five_minutes_left: &'static str,
+    /// Said once when less than a minute is left.
+    pub last_minute: &'static str,
     pub time_up: &'static str,
     pub sent_title: &'static str,
     pub sent_text: &'static str,
@@ -98,6 +103,8 @@ pub static ID: LombaTr = LombaTr {
     send_hint: "Setelah dikirim, jawaban tidak bisa diubah.",
     send: "Kirim",
     time_left: "Sisa waktu",
+    five_minutes_left: "Sisa waktu 5 menit.",
+    last_minute: "Sisa waktu kurang dari 1 menit. Jawaban dikirim otomatis saat waktu habis.",
     time_up: "Waktu habis. Jawaban Anda dikirim.",
     sent_title: "Jawaban tersimpan",
     sent_text: "Jawaban Anda masuk antrean kirim dan akan dinilai di server saat ponsel sinkron. Hasil diumumkan setelah lomba ditutup.",
@@ -156,6 +163,8 @@ pub static EN: LombaTr = LombaTr {
     send_hint: "Once sent, the answers cannot be changed.",
     send: "Send",
     time_left: "Time left",
+    five_minutes_left: "5 minutes left.",
+    last_minute: "Less than a minute left. Your answers are sent when the time is up.",
     time_up: "Time is up. Your answers were sent.",
     sent_title: "Answers saved",
     sent_text: "Your answers are queued and will be graded on the server when the phone syncs. Results are announced after the competition closes.",

@@ -5,7 +5,9 @@
 //! attempt into the outbox. When the time runs out it is sent as it stands. Every tap is
 //! saved before the screen changes; a tab left behind jumps to what is saved.
 
-use crate::competition::{self, Standing, clock, seconds_left, standing};
+use crate::competition::{
+    self, Standing, TimeWarning, clock, seconds_left, standing, time_warning,
+};
 use crate::local_time::{date_time, rfc3339};
 use crate::phone::i18n::{error_message, question_of};
 use crate::phone::i18n_lomba as t;
@@ -309,10 +311,23 @@ fn attempt_view(
         let a = a.clone();
         move || seconds_left(&a, now.get()) < 60
     };
+    // The countdown is a `timer`, which screen readers do not read out as it changes: a
+    // status says the two moments that matter, once each (the text changes only then).
+    let warning = {
+        let a = a.clone();
+        Memo::new(
+            move |_| match time_warning(&a, seconds_left(&a, now.get())) {
+                TimeWarning::Silent => "",
+                TimeWarning::FiveMinutes => tr.five_minutes_left,
+                TimeWarning::LastMinute => tr.last_minute,
+            },
+        )
+    };
     let head = view! {
         <p class="countdown" class:countdown-low=low data-testid="lomba-countdown">
             {tr.time_left}": "<span role="timer" aria-atomic="true" class="num">{countdown}</span>
         </p>
+        <p class="visually-hidden" role="status" data-testid="lomba-time-warning">{warning}</p>
     };
     let main = match p.questions.get(position) {
         Some(q) => {

@@ -93,6 +93,7 @@ test("a competition taken offline on the phone, its result after publication, an
   await lomba.take(name);
   assert.equal(await lomba.progress(), `Soal 1 dari ${questions}`);
   assert.ok((await lomba.secondsLeft()) > 9 * 60, "ten minutes from the start");
+  assert.equal(await page.getByTestId("lomba-time-warning").textContent(), "", "nothing to tell a screen reader yet");
   await assertAccessible(page, "Lomba question", { axe: true });
   await screenshot(page, "lomba-02-question-offline");
   const chosen = [];

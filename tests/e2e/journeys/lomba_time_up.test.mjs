@@ -27,6 +27,8 @@ test("an attempt whose time ran out while the app was closed is sent on reopenin
   await lomba.waitFor(name, "Ready");
   await lomba.take(name);
   assert.ok((await lomba.secondsLeft()) <= 60);
+  // A screen reader is told that less than a minute is left (the countdown is a silent timer).
+  await page.getByTestId("lomba-time-warning").filter({ hasText: /^Sisa waktu kurang dari 1 menit\./ }).waitFor();
   const chosen = await lomba.choose(1);
   const question = await lomba.questionId();
   await page.close();
