@@ -102,19 +102,7 @@ impl Store {
         // unit add to the same rows.
         let mut tallies = UnitTallies::default();
         for Queued { batch, reply } in group {
-            if alone {
-                match apply_batch(&mut Conn::from(&mut *tx), batch, judging).await {
-                    Ok(mut applied) => {
-                        tallies.merge(std::mem::take(&mut applied.tallies));
-                        written.push((reply, applied));
-                    }
-                    Err(e) => {
-                        let _ = reply.send(Err(e));
-                    }
-                }
-                continue;
-            }
-            match in_savepoint(&mut tx, batch, judging).await {
+            match in_savepoint(&mut tx, batch, judging, !alone).await {
                 Ok(Ok(mut applied)) => {
                     tallies.merge(std::mem::take(&mut applied.tallies));
                     written.push((reply, applied));
@@ -122,13 +110,10 @@ impl Store {
                 Ok(Err(e)) => {
                     let _ = reply.send(Err(e));
                 }
-                // The savepoint itself failed: the transaction is in an unknown state.
+                // The savepoint statements failed: the transaction is in an unknown state.
                 Err(e) => {
-                    let _ = reply.send(Err(StoreError::GroupNotWritten {
-                        busy: e.is_busy(),
-                        message: e.to_string(),
-                    }));
-                    return fail_all(written.into_iter().map(|(reply, _)| reply), &e);
+                    let replies = written.into_iter().map(|(reply, _)| reply);
+                    return fail_all(replies.chain([reply]), &e);
                 }
             }
         }
@@ -152,13 +137,18 @@ impl Store {
     }
 }
 
-/// One batch of a group under its own savepoint: `Ok(Err)` is the batch's own failure,
-/// rolled back; `Err` is a failure of the savepoint statements themselves.
+/// One batch of a group under its own savepoint (none when it is alone: the transaction is
+/// then its own): `Ok(Err)` is the batch's own failure, rolled back; `Err` is a failure of
+/// the savepoint statements themselves.
 async fn in_savepoint(
     tx: &mut sqlx::SqliteConnection,
     batch: Batch,
     judging: Judging<'_>,
+    savepoint: bool,
 ) -> Result<Result<Applied>> {
+    if !savepoint {
+        return Ok(apply_batch(&mut Conn::from(&mut *tx), batch, judging).await);
+    }
     sqlx::query("SAVEPOINT batch").execute(&mut *tx).await?;
     match apply_batch(&mut Conn::from(&mut *tx), batch, judging).await {
         Ok(applied) => {
