@@ -307,27 +307,24 @@ fn attempt_view(
         let a = a.clone();
         move || clock(seconds_left(&a, now.get()))
     };
-    let low = {
-        let a = a.clone();
-        move || seconds_left(&a, now.get()) < 60
-    };
     // The countdown is a `timer`, which screen readers do not read out as it changes: a
-    // status says the two moments that matter, once each (the text changes only then).
+    // status says the two moments that matter, once each (the text changes only then). The
+    // last minute also turns the countdown red.
     let warning = {
         let a = a.clone();
-        Memo::new(
-            move |_| match time_warning(&a, seconds_left(&a, now.get())) {
-                TimeWarning::Silent => "",
-                TimeWarning::FiveMinutes => tr.five_minutes_left,
-                TimeWarning::LastMinute => tr.last_minute,
-            },
-        )
+        Memo::new(move |_| time_warning(&a, seconds_left(&a, now.get())))
+    };
+    let low = move || warning.get() == TimeWarning::LastMinute;
+    let said = move || match warning.get() {
+        TimeWarning::Silent => "",
+        TimeWarning::FiveMinutes => tr.five_minutes_left,
+        TimeWarning::LastMinute => tr.last_minute,
     };
     let head = view! {
         <p class="countdown" class:countdown-low=low data-testid="lomba-countdown">
             {tr.time_left}": "<span role="timer" aria-atomic="true" class="num">{countdown}</span>
         </p>
-        <p class="visually-hidden" role="status" data-testid="lomba-time-warning">{warning}</p>
+        <p class="visually-hidden" role="status" data-testid="lomba-time-warning">{said}</p>
     };
     let main = match p.questions.get(position) {
         Some(q) => {
