@@ -12,7 +12,10 @@ use leptos::task::spawn_local;
 /// Opens the store and reads what the app needs before the first page.
 async fn boot(app: AppState) {
     match Store::open().await {
-        Ok(s) => set_store(s),
+        Ok(s) => {
+            set_store(s);
+            app.mark_store_opened();
+        }
         Err(_) => app.store_failed.set(true),
     }
     if let Some(store) = store() {

@@ -30,6 +30,7 @@ use crate::components::route_loading::RouteLoading;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// A screen whose code is a split point: it lives in a wasm chunk of its own, fetched when
@@ -117,6 +118,24 @@ lazy_screen!(LombaRoute in occasional, lomba::LombaPage);
 lazy_screen!(LombaAttemptRoute in occasional, lomba_attempt::LombaAttemptPage);
 lazy_screen!(LombaResultRoute in occasional, lomba_result::LombaResultPage);
 
+/// The screens, once they may show: when the store has opened and the session is read, or
+/// at once for home on a first visit (`AppState::first_visit`). Any other screen waits for
+/// the store, so none can read or write it (a sign-in saving its session) before it opens.
+#[component]
+fn WhenReady(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    let path = use_location().pathname;
+    let ready = move || app.booted.get() || (app.first_visit && path.with(|p| p == "/"));
+    view! {
+        <Show
+            when=ready
+            fallback=move || view! { <p class="loading" role="status">{move || app.tr().loading}</p> }
+        >
+            {children()}
+        </Show>
+    }
+}
+
 #[component]
 pub fn PhoneRoutes() -> impl IntoView {
     let app = use_app();
@@ -124,10 +143,7 @@ pub fn PhoneRoutes() -> impl IntoView {
     view! {
         <Router>
             <Layout>
-                <Show
-                    when=move || app.booted.get()
-                    fallback=move || view! { <p class="loading" role="status">{move || app.tr().loading}</p> }
-                >
+                <WhenReady>
                     <Show when=move || app.store_failed.get()>
                         <p class="banner banner-error" role="alert">{move || app.tr().store_failed}</p>
                     </Show>
@@ -151,7 +167,7 @@ pub fn PhoneRoutes() -> impl IntoView {
                         <Route path=path!("/lomba/:id") view=screen!(LombaAttemptRoute, loading) />
                         <Route path=path!("/lomba/:id/hasil") view=screen!(LombaResultRoute, loading) />
                     </Routes>
-                </Show>
+                </WhenReady>
                 <RouteLoading pending=loading />
             </Layout>
         </Router>

@@ -4,7 +4,8 @@
 // erase section) and `occasional` (questionnaires, modules, progress, competitions). A screen
 // whose chunk is still on its way says "Memuat…" (a polite status) and moves nothing when it
 // arrives; one whose chunk cannot be fetched says so and offers to try again, and the app
-// goes on. Offline, each opens from the service worker's cache.
+// goes on. Offline, each opens from the service worker's cache. On a first visit home shows
+// while the phone's store is still opening, and a screen that needs the store waits for it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
@@ -93,6 +94,35 @@ test("a lazy screen says Memuat… while its chunk arrives, says so when it cann
   await questionnairesHeading(page).waitFor();
   await page.waitForFunction(() => document.querySelector("[data-testid=route-loading]").textContent.trim() === "");
   await expectStable(page, "questionnaires (their chunk arrived late)");
+  await context.close();
+});
+
+test("a first visit shows home while the phone's store is still opening; other screens wait for it", async () => {
+  const context = await phone(env.browser);
+  // Holds the store closed: a connection to the app's database at version 1 that ignores the
+  // app's upgrade keeps the app's open request blocked until `__releaseStore()`.
+  await context.addInitScript(() => {
+    const held = indexedDB.open("resapi", 1);
+    held.onsuccess = () => {
+      window.__releaseStore = () => held.result.close();
+    };
+  });
+  const page = await context.newPage();
+  const storeOpened = () => page.evaluate(() => localStorage.getItem("resapi.store_opened"));
+  await page.goto(server.url);
+  await page.getByRole("heading", { level: 1, name: "Resapi" }).waitFor();
+  await page.getByRole("link", { name: "Masuk" }).first().waitFor();
+  assert.equal(await storeOpened(), null, "home showed before the store opened");
+
+  // Sign-in would save a session: it waits for the store, saying so.
+  await page.getByRole("link", { name: "Masuk" }).first().click();
+  await page.locator("main .loading[role=status]").filter({ hasText: "Memuat" }).waitFor();
+  assert.equal(await page.getByLabel("NIP").count(), 0, "no sign-in form before the store opens");
+
+  await page.waitForFunction(() => typeof window.__releaseStore === "function");
+  await page.evaluate(() => window.__releaseStore());
+  await page.getByLabel("NIP").waitFor();
+  assert.equal(await storeOpened(), "true", "a later visit waits for the session instead");
   await context.close();
 });
 
