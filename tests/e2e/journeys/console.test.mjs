@@ -1,12 +1,14 @@
 // Two entries: the phone app's first visit downloads nothing of the console, and its service
 // worker leaves /konsol/ alone; the console at /konsol/ turns an employee away with a link to
 // the phone app, lets a trainer in (a reload keeps the sign-in, for this tab), signs out on
-// the server too, and never signs the phone app in the same browser in or out.
+// the server too, and never signs the phone app in the same browser in or out. On a 360-pixel
+// phone no screen of the console is wider than the screen.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assertAccessible } from "../lib/audit.mjs";
 import { laptop, phone, screenshot } from "../lib/browser.mjs";
 import { useServerAndBrowser } from "../lib/journey.mjs";
+import { person } from "../lib/agency.mjs";
 import { grantRole, makeNip } from "../lib/server.mjs";
 import { App } from "../pages/app.mjs";
 import { ConsolePage } from "../pages/console.mjs";
@@ -119,5 +121,29 @@ test("the console turns an employee away, lets a trainer in, and leaves the phon
   await phonePage.reload();
   await phonePage.getByRole("heading", { name: `Halo, ${employee.name}` }).waitFor();
   await app.waitOfflineReady();
+  await context.close();
+});
+
+test("on a 360-pixel phone no console screen scrolls sideways", async () => {
+  // A unit admin sees every screen of the console.
+  const admin = await person(server, "bkn-settama", "Sari Anggraini", "unit_admin");
+  const context = await phone(env.browser, { width: 360, height: 640 });
+  const page = await context.newPage();
+  const konsol = new ConsolePage(page, server.url);
+  await konsol.signIn(admin);
+  const screens = await konsol.navScreens();
+  assert.ok(screens.includes("Dasbor unit") && screens.length >= 8, `screens: ${screens.join(", ")}`);
+  for (const name of screens) {
+    await page.getByRole("navigation", { name: "Menu konsol" }).getByRole("link", { name, exact: true }).click();
+    await page.locator("main h1").first().waitFor();
+    // The sub-units' table (sortable columns) once widened the page.
+    if (name === "Dasbor unit") await page.getByTestId("sub-units-table").waitFor();
+    const { scrollWidth, clientWidth } = await page.evaluate(() => {
+      const { scrollWidth, clientWidth } = document.documentElement;
+      return { scrollWidth, clientWidth };
+    });
+    assert.ok(scrollWidth <= clientWidth, `${name}: the page is ${scrollWidth} px wide on a ${clientWidth} px screen`);
+  }
+  await screenshot(page, "console-360-last-screen");
   await context.close();
 });
