@@ -1,6 +1,7 @@
 //! The server under simultaneous syncs and a locked or overloaded database: every record is
 //! stored once, the others hear `duplicate`; a wait that runs out answers a clean JSON 503
-//! with Retry-After, never a 500 and never a half-stored batch.
+//! with Retry-After, never a 500 and never a half-stored batch. Simultaneous edits of the
+//! unit tree (a read, then a write) never answer busy.
 
 mod common;
 
@@ -258,4 +259,37 @@ async fn a_request_past_the_timeout_is_answered_503_timeout_in_json() {
     );
     assert!(answer.contains(r#""code":"timeout""#), "{answer}");
     assert_eq!(srv.count("SELECT COUNT(*) FROM records").await, 0);
+}
+
+/// Unit admins editing the tree at the same moment. Each edit reads (the parent is active,
+/// the unit has no members) and then writes. On SQLite a transaction begun as a reader cannot
+/// become the writer once another edit has committed since its read (`SQLITE_BUSY_SNAPSHOT`,
+/// answered at once: no waiting helps), so every such edit must begin as the writer. None
+/// may answer busy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_unit_edits_never_answer_busy() {
+    let srv = start().await;
+    let parent = srv.store.list_units().await.unwrap()[0].id.clone();
+    let edits = (0..24).map(|i| {
+        let store = srv.store.clone();
+        let parent = parent.clone();
+        async move {
+            let id = format!("uji-serentak-{i}");
+            store
+                .create_unit(&id, &format!("Unit uji {i}"), Some(&parent))
+                .await?;
+            store.move_unit(&id, None).await?;
+            store.retire_unit(&id).await
+        }
+    });
+    let outcomes = join_all(edits).await;
+    let failed: Vec<String> = outcomes
+        .iter()
+        .filter_map(|o| o.as_ref().err().map(|e| e.to_string()))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of 24 edits failed: {failed:?}",
+        failed.len()
+    );
 }

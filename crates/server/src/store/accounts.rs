@@ -1,6 +1,6 @@
 //! Accounts and their roles (`accounts`, `account_roles`).
 
-use super::{Result, Store, StoreError, on_pool, rfc3339, unix_ms};
+use super::{Backend, Result, Store, StoreError, on_pool, rfc3339, unix_ms};
 use resapi_core::api::{Account, Role};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -94,7 +94,7 @@ impl Store {
     pub async fn create_account(&self, new: NewAccount<'_>) -> Result<AccountRow> {
         on_pool!(&self.pool, pool => {
             let id = Uuid::now_v7();
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             let inserted = sqlx::query(
                 "INSERT INTO accounts (id, nip, name, unit_id, password_hash, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6)",
@@ -149,7 +149,7 @@ impl Store {
     /// password may be known to someone else).
     pub async fn set_password(&self, id: Uuid, password_hash: &str) -> Result<()> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
                 .bind(password_hash)
                 .bind(id.to_string())
@@ -173,7 +173,7 @@ impl Store {
     /// at once.
     pub async fn release_nip(&self, nip: &str) -> Result<Released> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             let row: Option<(String, String)> = sqlx::query_as(
                 "UPDATE accounts SET released_nip = nip, released_at = $1, \
                  nip = 'released:' || id, password_hash = '' WHERE nip = $2 RETURNING id, name",

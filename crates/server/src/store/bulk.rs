@@ -3,7 +3,7 @@
 //! program itself from the core payload types). Answer slots are not claimed; the dashboard
 //! facts are built afterwards with [`Store::rebuild_facts`], as after migration 0006.
 
-use super::{Result, Store, on_pool, rfc3339};
+use super::{Backend, Result, Store, on_pool, rfc3339};
 use crate::records::{canonical_json, fingerprint};
 use resapi_core::sync::SyncRecord;
 use sqlx::QueryBuilder;
@@ -16,7 +16,7 @@ impl Store {
     pub async fn load_records(&self, records: &[(SyncRecord, Option<bool>)]) -> Result<()> {
         on_pool!(&self.pool, pool => {
             let received_at = rfc3339(time::OffsetDateTime::now_utc());
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             for chunk in records.chunks(ROWS_PER_STATEMENT) {
                 let mut qb: QueryBuilder<Db> = QueryBuilder::new(
                     "INSERT INTO records (id, account_id, kind, created_at, received_at, payload, content_hash, server_correct) ",

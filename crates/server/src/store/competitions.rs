@@ -3,7 +3,7 @@
 //! and the refused ones. An attempt arrives as an ordinary synced record; [`accept_attempt`]
 //! judges and grades it inside the sync's transaction.
 
-use super::{Conn, Result, Store, StoreError, on_conn, on_pool, unix_ms};
+use super::{Backend, Conn, Result, Store, StoreError, on_conn, on_pool, unix_ms};
 use resapi_core::competition::grade::{AttemptAnswer, grade};
 use resapi_core::competition::window::{Arrival, Window};
 use resapi_core::competition::wire::CompetitionResults;
@@ -372,7 +372,7 @@ impl Store {
         on_pool!(&self.pool, pool => {
             let answers = serde_json::to_string(a.answers)
                 .map_err(|e| StoreError::Corrupt(format!("answers as JSON: {e}")))?;
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             sqlx::query(
                 "INSERT INTO competition_downloads (competition_id, account_id, first_at) \
                  VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",

@@ -6,7 +6,7 @@
 //! periods (month, quarter, year) of its `created_at` on the agency's calendar.
 
 use super::answer_rows::{encode, layout_items};
-use super::{Conn, Result, Store, on_conn, on_pool, unix_ms};
+use super::{Backend, Conn, Result, Store, on_conn, on_pool, unix_ms};
 use resapi_core::aggregate::period::{Period, PeriodKind};
 use resapi_core::careless::careless;
 use resapi_core::content::ContentBundle;
@@ -530,7 +530,7 @@ impl Store {
                     built.add(&record, f, unit);
                 }
             }
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             for clear in [
                 "DELETE FROM fact_responses",
                 "DELETE FROM fact_practice",

@@ -1,6 +1,6 @@
 //! People as the admin console sees them: search within a scope, change of unit, roles.
 
-use super::{AccountRow, Result, Store, StoreError, on_pool};
+use super::{AccountRow, Backend, Result, Store, StoreError, on_pool};
 use resapi_core::api::{Account, Role};
 use uuid::Uuid;
 
@@ -121,7 +121,7 @@ impl Store {
     /// agency would be left with nobody able to grant it again (only the command line).
     pub async fn revoke_role(&self, id: Uuid, role: Role) -> Result<()> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             if role == Role::Admin {
                 let admins: Vec<(String,)> =
                     sqlx::query_as("SELECT account_id FROM account_roles WHERE role = 'admin'")

@@ -211,7 +211,7 @@ impl Store {
                     .execute(&mut *conn)
                     .await?;
             }
-            let mut tx = conn.begin().await?;
+            let mut tx = conn.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             // A sync of this account waits until the erasure is over (PostgreSQL).
             super::lock_accounts(&mut Conn::from(&mut *tx), std::slice::from_ref(&id)).await?;
             // The dashboard facts hold the person's answers too (docs/dashboard.md).

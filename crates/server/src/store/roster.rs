@@ -1,6 +1,6 @@
 //! The agency roster (`roster`): who may register.
 
-use super::{Result, Store, on_pool, rfc3339};
+use super::{Backend, Result, Store, on_pool, rfc3339};
 use crate::roster::RosterEntry;
 use time::OffsetDateTime;
 
@@ -78,7 +78,7 @@ impl Store {
     ) -> Result<u64> {
         on_pool!(&self.pool, pool => {
             let imported_at = rfc3339(OffsetDateTime::now_utc());
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             let before = sqlx::query(
                 "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE id = $1 \
                  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) \

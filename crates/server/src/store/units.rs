@@ -1,7 +1,7 @@
 //! The unit tree (`units`): seeded from the units file, edited in the admin console, read
 //! by registration and the API. How the two sources coexist: docs/units.md.
 
-use super::{Conn, Result, Store, StoreError, on_conn, on_pool};
+use super::{Backend, Conn, Result, Store, StoreError, on_conn, on_pool};
 use resapi_core::admin::AdminUnit;
 use resapi_core::content::Unit;
 use resapi_core::role::subtree;
@@ -13,7 +13,7 @@ impl Store {
     /// they are; a file unit the database does not have yet is added.
     pub async fn sync_units(&self, units: &[Unit]) -> Result<()> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             sqlx::query("UPDATE units SET active = 0 WHERE managed_by = 'file'")
                 .execute(&mut *tx)
                 .await?;
@@ -116,7 +116,7 @@ impl Store {
     /// unit keeps its id), `NoSuchUnit` when the parent is not an active unit.
     pub async fn create_unit(&self, id: &str, name: &str, parent: Option<&str>) -> Result<()> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             if let Some(parent) = parent {
                 require_active(&mut Conn::from(&mut *tx), parent).await?;
             }
@@ -165,7 +165,7 @@ impl Store {
     /// the unit itself or one of its sub-units (the tree would lose its root).
     pub async fn move_unit(&self, id: &str, parent: Option<&str>) -> Result<()> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             let tree: Vec<(String, Option<String>)> = sqlx::query_as("SELECT id, parent_id FROM units")
                 .fetch_all(&mut *tx)
                 .await?;
@@ -191,7 +191,7 @@ impl Store {
     /// (`UnitHasMembers`) or an active unit is under it (`UnitHasSubunits`).
     pub async fn retire_unit(&self, id: &str) -> Result<()> {
         on_pool!(&self.pool, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(<Db as Backend>::BEGIN_WRITE).await?;
             let members: i64 = sqlx::query_scalar(
                 "SELECT (SELECT COUNT(*) FROM accounts WHERE unit_id = $1) \
                  + (SELECT COUNT(*) FROM roster WHERE unit_id = $1)",
