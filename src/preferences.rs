@@ -1,6 +1,7 @@
-//! The person's choices kept in the browser's localStorage (the language, whether home shows
-//! the streak): read at start, before anything else, so they are read here with the browser's
-//! own API rather than through a JSON library the first screen would otherwise not need.
+//! What the app keeps in the browser's localStorage: the person's choices (the language,
+//! whether home shows the streak) and whether the store has ever opened here (`state.rs`).
+//! Read at start, before anything else, so they are read here with the browser's own API
+//! rather than through a JSON library the first screen would otherwise not need.
 //! Values are kept as JSON text (`"en"`, `false`), as earlier versions wrote them.
 
 fn storage() -> Option<web_sys::Storage> {

@@ -78,9 +78,11 @@ impl<'a> From<&'a mut PgConnection> for Conn<'a> {
 /// What the two backends say differently; used inside [`on_pool!`] / [`on_conn!`] bodies as
 /// `<Db as Backend>::…`.
 pub(crate) trait Backend {
-    /// Starts a transaction that writes records. SQLite: `BEGIN IMMEDIATE` takes the one
-    /// write lock first, so writers run one after the other. PostgreSQL: a plain `BEGIN`;
-    /// the writer then locks the rows of the accounts it writes for ([`lock_accounts`]).
+    /// Starts any transaction that writes (never `pool.begin()`). SQLite: `BEGIN IMMEDIATE`
+    /// takes the one write lock first, so writers run one after the other; a deferred
+    /// transaction that reads before it writes would instead fail busy at once when another
+    /// writer got in between (no busy timeout applies). PostgreSQL: a plain `BEGIN`; a
+    /// writer of records then locks the rows of their accounts ([`lock_accounts`]).
     const BEGIN_WRITE: &'static str;
     /// Appended to a read inside a transaction whose rows must not be deleted before it
     /// commits (SQLite: the write lock already guarantees it).
