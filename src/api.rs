@@ -217,19 +217,6 @@ pub async fn content(version: Option<&str>) -> Result<Option<ContentBundle>, Api
     .await
 }
 
-/// The whole content bundle as the browser parsed it, with no Rust types (turning it into
-/// the bundle is the sync chunk's work; `sync::prefetch`).
-pub async fn content_parsed() -> Result<wasm_bindgen::JsValue, ApiError> {
-    let req = Request::get(&format!("{BASE}/content"));
-    send(req, TRANSFER_TIMEOUT, no_body, |resp| async move {
-        if !resp.ok() {
-            return Err(error_of(resp).await);
-        }
-        parsed(&resp).await.map_err(|_| unreadable(resp.status()))
-    })
-    .await
-}
-
 pub async fn sync(token: &str, records: Vec<SyncRecord>) -> Result<SyncResponse, ApiError> {
     let body = SyncRequest { records };
     post_json("/sync", Some(token), &body, TRANSFER_TIMEOUT).await

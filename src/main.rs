@@ -1,6 +1,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    resapi::phone::app::mount();
+    resapi::phone::entry::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,10 @@
-//! The frame around every phone page: skip link, header (name, language, account), the
-//! update and restore banners, and the bottom navigation.
+//! The frame around every phone page: the top bar (with the account's settings and logout),
+//! the update and restore banners, and the bottom navigation.
 
 use crate::api;
 use crate::components::erase_local::{LazyEraseLocalData, preload_erase_local};
-use crate::components::lang_switch::LangSwitch;
 use crate::components::restoring_banner::RestoringBanner;
+use crate::components::top_bar::TopBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::phone::i18n;
 use crate::phone::pages::login::sign_out_here;
@@ -19,20 +19,12 @@ use leptos_router::hooks::use_navigate;
 pub fn Layout(children: Children) -> impl IntoView {
     let app = use_app();
     view! {
-        <a class="skip-link" href="#main">{move || app.tr().skip_link}</a>
-        <header class="top">
-            <A href="/" attr:class="brand">
-                <span class="brand-name">"Resapi"</span>
-                <span class="brand-tag">{move || app.tr().tagline}</span>
-            </A>
-            <div class="top-actions">
-                <LangSwitch lang=app.lang />
-                <Show when=move || app.session.with(Option::is_some)>
-                    <A href="/pengaturan" attr:class="btn btn-ghost" attr:aria-label=move || app.tr().settings_title>"⚙"</A>
-                </Show>
-                <AccountMenu />
-            </div>
-        </header>
+        <TopBar actions=view! {
+            <Show when=move || app.session.with(Option::is_some)>
+                <A href="/pengaturan" attr:class="btn btn-ghost" attr:aria-label=move || app.tr().settings_title>"⚙"</A>
+            </Show>
+            <AccountMenu />
+        }.into_any() />
         <UpdateBanner />
         <RestoringBanner />
         <main id="main" tabindex="-1">{children()}</main>

@@ -15,5 +15,6 @@ pub mod review_card;
 pub mod route_loading;
 pub mod streak;
 pub mod sync_indicator;
+pub mod top_bar;
 pub mod unit_picker;
 pub mod update_banner;

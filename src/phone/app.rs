@@ -1,9 +1,9 @@
-//! The phone app's root: state, start-up (store, session, service worker, then content and
-//! sync), and the routes.
+//! The phone app: start-up (store, session, service worker, then content and sync) and the
+//! routes. Its code is fetched by the entry (`phone::entry`), which holds the state.
 
 use crate::phone::pages::PhoneRoutes;
 use crate::phone::pwa;
-use crate::state::{AppState, set_store, store};
+use crate::state::{AppState, set_store, store, use_app};
 use crate::store::Store;
 use crate::sync;
 use leptos::prelude::*;
@@ -40,15 +40,10 @@ async fn boot(app: AppState) {
     pwa::start(app);
 }
 
+/// The app (in the `start` chunk, `phone::entry`): start-up and the routes, under the state
+/// the entry provides.
 #[component]
 pub fn App() -> impl IntoView {
-    let app = AppState::new();
-    provide_context(app);
-    spawn_local(boot(app));
+    spawn_local(boot(use_app()));
     view! { <PhoneRoutes /> }
-}
-
-/// Mounts the app, replacing the HTML skeleton `index.html` painted while loading.
-pub fn mount() {
-    crate::mount::mount(App);
 }

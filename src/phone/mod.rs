@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod download;
+pub mod entry;
+pub mod first_screen;
 pub mod i18n;
 pub mod i18n_lomba;
 pub mod pages;

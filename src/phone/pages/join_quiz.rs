@@ -7,12 +7,35 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use resapi_core::live::code::JoinCode;
 
+/// The form's state. The phone's entry provides one for the whole visit, so a code being
+/// typed on the first screen survives the hand-over to the app (`phone::entry`).
+#[derive(Clone, Copy)]
+pub struct JoinQuizDraft {
+    open: RwSignal<bool>,
+    code: RwSignal<String>,
+    bad: RwSignal<bool>,
+}
+
+impl JoinQuizDraft {
+    pub fn new() -> Self {
+        JoinQuizDraft {
+            open: RwSignal::new(false),
+            code: RwSignal::new(String::new()),
+            bad: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for JoinQuizDraft {
+    fn default() -> Self {
+        JoinQuizDraft::new()
+    }
+}
+
 #[component]
 pub fn JoinQuiz() -> impl IntoView {
     let app = use_app();
-    let open = RwSignal::new(false);
-    let code = RwSignal::new(String::new());
-    let bad = RwSignal::new(false);
+    let JoinQuizDraft { open, code, bad } = use_context().unwrap_or_default();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

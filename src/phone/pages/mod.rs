@@ -3,7 +3,9 @@
 pub mod attention;
 pub mod history;
 pub mod home;
+pub mod home_guest;
 pub mod home_signed_in;
+pub mod home_values;
 pub mod join_quiz;
 pub mod login;
 pub mod lomba;

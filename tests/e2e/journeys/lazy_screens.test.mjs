@@ -5,7 +5,8 @@
 // whose chunk is still on its way says "Memuat…" (a polite status) and moves nothing when it
 // arrives; one whose chunk cannot be fetched says so and offers to try again, and the app
 // goes on. Offline, each opens from the service worker's cache. On a first visit home shows
-// while the phone's store is still opening, and a screen that needs the store waits for it.
+// before the app's own code (the `start` chunk) and while the phone's store is still opening;
+// a screen that needs either waits for it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { phone, screenshot } from "../lib/browser.mjs";
@@ -124,6 +125,80 @@ test("a first visit shows home while the phone's store is still opening; other s
   await page.getByLabel("NIP").waitFor();
   assert.equal(await storeOpened(), "true", "a later visit waits for the session instead");
   await context.close();
+});
+
+/** Holds every request for `chunk` until the returned function is called. */
+async function holdChunk(page, chunk) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route((url) => chunkOf(url.href) === chunk, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The app's own code has taken over from the first screen: its sync status shows. */
+const appIn = (page) => page.getByTestId("sync-indicator").waitFor();
+
+test("a first visit shows home before the app's code arrives, and the hand-over keeps what was typed", async () => {
+  // The main module holds only the first screen; the router, the store and sign-in are in the
+  // `start` chunk, held here. No service worker, so the held request is the page's own.
+  const context = await phone(env.browser, undefined, { serviceWorkers: "block" });
+  const page = await context.newPage();
+  const release = await holdChunk(page, "start");
+  await page.goto(server.url);
+  await page.getByRole("heading", { level: 1, name: "Resapi" }).waitFor();
+  await page.getByRole("link", { name: "Daftar" }).waitFor();
+  assert.equal(await page.getByTestId("sync-indicator").count(), 0, "the app's own code is not here yet");
+
+  // "Gabung kuis" works on the first screen: a code half typed when the app arrives stays,
+  // and so does the focus.
+  await page.getByTestId("join-quiz").click();
+  const code = page.getByLabel("Kode kuis");
+  await code.fill("482 9");
+  release();
+  await appIn(page);
+  assert.equal(await code.inputValue(), "482 9", "the code being typed survived the hand-over");
+  assert.ok(await code.evaluate((el) => el === document.activeElement), "the focus stayed in the code field");
+  assert.equal(await page.locator("h1").count(), 1, "one page, not the first screen and the app's");
+  assert.equal(await page.locator("header").count(), 1);
+  await code.pressSequentially("13");
+  await page.getByRole("button", { name: "Gabung", exact: true }).click();
+  await page.waitForURL(/\/gabung\/482913$/);
+  await context.close();
+});
+
+test("a tap on the first screen waits for the app's code, then opens; a code that cannot come is said", async () => {
+  const context = await phone(env.browser, undefined, { serviceWorkers: "block" });
+  let page = await context.newPage();
+  const release = await holdChunk(page, "start");
+  await page.goto(server.url);
+  await page.getByRole("link", { name: "Masuk" }).first().click();
+  await page.waitForURL(/\/masuk$/);
+  await page.getByTestId("route-loading").filter({ hasText: "Memuat…" }).waitFor();
+  assert.equal(await page.getByLabel("NIP").count(), 0, "no sign-in form before its code");
+  release();
+  await page.getByLabel("NIP").waitFor();
+  await page.close();
+
+  // The link drops before the app's code came: home stays, and says what to do.
+  const other = await phone(env.browser, undefined, { serviceWorkers: "block" });
+  page = await other.newPage();
+  const start = (url) => chunkOf(url.href) === "start";
+  await page.route(start, (route) => route.abort("internetdisconnected"));
+  await page.goto(server.url);
+  await page.getByRole("alert").filter({ hasText: "Sambungkan ke internet, lalu coba lagi" }).waitFor();
+  await page.getByRole("link", { name: "Daftar" }).waitFor();
+  await screenshot(page, "first-screen-app-missing", { fullPage: false });
+  await page.unroute(start);
+  await page.getByRole("button", { name: "Coba lagi" }).click();
+  await appIn(page);
+  // The app took over from the first screen by itself: nothing moved.
+  await expectStable(page, "home, the app taking over from the first screen");
+  assert.equal(await page.getByRole("alert").filter({ hasText: "Sambungkan ke internet" }).count(), 0);
+  await context.close();
+  await other.close();
 });
 
 test("every chunk opens offline from the cache, each fetched once", async () => {
