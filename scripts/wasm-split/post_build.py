@@ -56,7 +56,7 @@ for chunk in sorted(stash.glob("*.wasm")):
 # has been parsed (≈ 100 ms on a slow phone's CPU, an extra round trip on a first visit).
 # The chunks themselves are not preloaded: on a first visit they would share the slow line
 # with the main module, and on a repeat visit a preloaded chunk compiled later, not sooner
-# (measured: the app took over ≈ 120 ms later on a repeat visit).
+# (measured: the app took over ≈ 100 ms later on a repeat visit).
 html_path = staging / "index.html"
 html = html_path.read_text(encoding="utf-8")
 if "</head>" not in html:
