@@ -1,8 +1,9 @@
 //! The top of every phone page: the skip link and the header (name, language switch, and
-//! what the page adds: the signed-in person's settings and logout, built by the caller; a
-//! `Children` closure here would keep the caller's code in the main wasm module). Plain links, no router:
-//! the first screen shows it before the router's code has arrived (`phone::first_screen`),
-//! and inside the app the router takes plain links' clicks all the same.
+//! what the page adds: the signed-in person's settings and logout, built by the caller as a
+//! view; a `Children` closure here would keep the caller's code in the main wasm module).
+//! Plain links, no router: the first screen shows it before the router's code has arrived
+//! (`phone::first_screen`), and inside the app the router takes plain links' clicks all the
+//! same.
 
 use crate::components::lang_switch::LangSwitch;
 use crate::state::use_app;

@@ -20,7 +20,7 @@ pub fn mount() {
     // The visit's state, created outside any reactive owner so that it outlives the first
     // screen it starts in and is the app's own afterwards.
     let app = AppState::new();
-    let draft = JoinQuizDraft::new();
+    let draft = JoinQuizDraft::default();
     let missing = RwSignal::new(false);
     let first_screen = (app.first_visit && current_path() == "/").then(|| {
         crate::mount::remove_skeleton();
@@ -76,6 +76,16 @@ fn not_downloaded(app: AppState) {
     });
 }
 
+/// Mounts the app under the visit's state. Reached only through `app_chunk::mount_app`, so
+/// with the `split` feature it is in the `start` chunk.
+fn mount_the_app(app: AppState, draft: JoinQuizDraft) {
+    mount_to_body(move || {
+        provide_context(app);
+        provide_context(draft);
+        view! { <crate::phone::app::App /> }
+    });
+}
+
 /// The app, in the `start` chunk (the phone's build, `split` feature). Everything it reaches
 /// stays out of the main module, which is why it mounts the app itself: a function pointer
 /// handed back would be reached from the main module, and bring the app with it.
@@ -83,17 +93,12 @@ fn not_downloaded(app: AppState) {
 mod app_chunk {
     use crate::phone::pages::join_quiz::JoinQuizDraft;
     use crate::state::AppState;
-    use leptos::prelude::*;
     use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
     /// `fallible`: a chunk that cannot be fetched is an error to show, not a panic.
     #[wasm_split(start, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
     pub fn mount_app(app: AppState, draft: JoinQuizDraft) -> Result<(), SplitLoaderError> {
-        leptos::mount::mount_to_body(move || {
-            provide_context(app);
-            provide_context(draft);
-            view! { <crate::phone::app::App /> }
-        });
+        super::mount_the_app(app, draft);
         Ok(())
     }
 }
@@ -103,7 +108,6 @@ mod app_chunk {
 mod app_chunk {
     use crate::phone::pages::join_quiz::JoinQuizDraft;
     use crate::state::AppState;
-    use leptos::prelude::*;
     use std::convert::Infallible;
 
     pub async fn preload() -> Result<(), Infallible> {
@@ -111,11 +115,7 @@ mod app_chunk {
     }
 
     pub async fn mount_app(app: AppState, draft: JoinQuizDraft) -> Result<(), Infallible> {
-        leptos::mount::mount_to_body(move || {
-            provide_context(app);
-            provide_context(draft);
-            view! { <crate::phone::app::App /> }
-        });
+        super::mount_the_app(app, draft);
         Ok(())
     }
 }

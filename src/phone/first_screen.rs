@@ -44,14 +44,11 @@ pub fn FirstScreen(missing: Signal<bool>) -> impl IntoView {
         back.remove();
         click.remove();
     });
-    let reload = Callback::new(|_| {
-        let _ = window().location().reload();
-    });
     view! {
         <TopBar />
         <main id="main" tabindex="-1">
             <Show when=move || missing.get()>
-                <PartNotDownloaded on_retry=reload />
+                <PartNotDownloaded on_retry=reload() />
             </Show>
             <div class="page home">
                 <GuestWelcome />
@@ -70,17 +67,21 @@ pub fn FirstScreen(missing: Signal<bool>) -> impl IntoView {
 /// service worker cannot serve yet, offline): what happened and a button that tries again.
 #[component]
 pub fn AppNotDownloaded() -> impl IntoView {
-    let reload = Callback::new(|_| {
-        let _ = window().location().reload();
-    });
     view! {
         <TopBar />
         <main id="main" tabindex="-1">
             <div class="page">
-                <PartNotDownloaded on_retry=reload />
+                <PartNotDownloaded on_retry=reload() />
             </div>
         </main>
     }
+}
+
+/// "Coba lagi" where the app's code is missing: loading the page again fetches it again.
+fn reload() -> Callback<()> {
+    Callback::new(|_| {
+        let _ = window().location().reload();
+    })
 }
 
 /// The address of a plain left click on one of the app's own links (the router's rule, which

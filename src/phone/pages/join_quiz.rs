@@ -9,27 +9,11 @@ use resapi_core::live::code::JoinCode;
 
 /// The form's state. The phone's entry provides one for the whole visit, so a code being
 /// typed on the first screen survives the hand-over to the app (`phone::entry`).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub struct JoinQuizDraft {
     open: RwSignal<bool>,
     code: RwSignal<String>,
     bad: RwSignal<bool>,
-}
-
-impl JoinQuizDraft {
-    pub fn new() -> Self {
-        JoinQuizDraft {
-            open: RwSignal::new(false),
-            code: RwSignal::new(String::new()),
-            bad: RwSignal::new(false),
-        }
-    }
-}
-
-impl Default for JoinQuizDraft {
-    fn default() -> Self {
-        JoinQuizDraft::new()
-    }
 }
 
 #[component]
